@@ -1,0 +1,1 @@
+"""From an owner's export file to rows in the shop file: file -> table -> mapping -> SQL."""

@@ -1,0 +1,230 @@
+"""Which export is this file, and which column is which field?
+
+Detection scores every known format by its signature headers; a file that
+matches none, or more than one equally, falls back to the generic synonym
+mapping and is flagged for the owner to confirm. A mapping the owner saved
+for this exact header set wins over the generic guess; a mapping given
+explicitly (``--map``, the wizard) wins over everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.importing.fields import FIELDS_BY_KIND, field_for_header
+from engage_desktop.core.importing.formats import BY_NAME, FORMATS, GENERIC_LABELS, ExportFormat, Source
+from engage_desktop.core.importing.headers import header_key, normalise_header
+from engage_desktop.core.importing.surveys import question_field
+
+KINDS = ("orders", "customers", "survey")
+
+
+@dataclass
+class Mapping:
+    """Canonical field -> column indices (several when the export splits a value, e.g. phone)."""
+
+    columns: dict[str, list[int]] = field(default_factory=dict)
+
+    def describe(self, headers: list[str]) -> list[tuple[str, str]]:
+        return [(f, " + ".join(headers[i] for i in cols)) for f, cols in self.columns.items()]
+
+    def used(self) -> set[int]:
+        return {i for cols in self.columns.values() for i in cols}
+
+
+@dataclass
+class Detection:
+    kind: str
+    format: ExportFormat | None
+    label_ja: str
+    label_en: str
+    confidence: float  # 0..1: how sure we are of the format and its mapping
+    mapping: Mapping
+    needs_confirmation: bool
+    how: str  # 'format', 'saved mapping', 'generic', 'explicit'
+
+    @property
+    def format_name(self) -> str:
+        return self.format.name if self.format else f"generic_{self.kind}"
+
+    @property
+    def header_rows(self) -> int:
+        return self.format.header_rows if self.format else 1
+
+
+def header_set_key(headers: list[str]) -> str:
+    """Identifies a layout by its set of headers (order-independent)."""
+    keys = sorted({header_key(h) for h in headers if h.strip()})
+    return hashlib.sha256("\x1f".join(keys).encode()).hexdigest()[:32]
+
+
+def detect(
+    head: list[list[str]],
+    *,
+    kind: str | None = None,
+    format_name: str | None = None,
+    saved: dict[str, tuple[str, dict[str, list[str]]]] | None = None,
+    explicit: dict[str, str] | None = None,
+) -> Detection:
+    """Detect the format of a table from its first rows (header first)."""
+    headers = head[0]
+    keys = [header_key(h) for h in headers]
+    if format_name and format_name != "auto":
+        if format_name not in BY_NAME:
+            raise ImportRefused(f"Unknown format {format_name!r}. Known: {', '.join(sorted(BY_NAME))}, auto.")
+        fmt = BY_NAME[format_name]
+        det = _from_format(fmt, headers, keys, head, forced=True)
+    else:
+        det = _best_format(headers, keys, head, kind)
+        saved_entry = (saved or {}).get(header_set_key(headers))
+        if det is None and saved_entry and (kind is None or saved_entry[0] == kind):
+            det = _from_saved(saved_entry, headers, keys, head)
+        if det is None:
+            det = _generic(headers, head, kind)
+    if explicit:
+        _apply_explicit(det, explicit, headers, keys)
+    return det
+
+
+def _best_format(headers: list[str], keys: list[str], head: list[list[str]], kind: str | None) -> Detection | None:
+    present = set(keys)
+    full = [f for f in FORMATS if (kind is None or f.kind == kind) and all(header_key(s) in present for s in f.signature)]
+    if not full:
+        return None
+    # The most specific signature wins (Square item detail over transactions).
+    full.sort(key=lambda f: len(f.signature), reverse=True)
+    best = full[0]
+    det = _from_format(best, headers, keys, head)
+    if len(full) > 1 and len(full[1].signature) == len(best.signature):
+        det.needs_confirmation = True
+        det.confidence = min(det.confidence, 0.5)
+    return det
+
+
+def _from_format(
+    fmt: ExportFormat, headers: list[str], keys: list[str], head: list[list[str]], forced: bool = False
+) -> Detection:
+    mapping = Mapping()
+    wanted = 0
+    for fld, sources in fmt.fields.items():
+        wanted += 1
+        for source in sources:
+            cols = _resolve(source, keys)
+            if cols:
+                mapping.columns[fld] = cols
+                break
+    if fmt.kind == "survey":
+        _map_questions(mapping, headers, head, fmt.header_rows)
+    signature_hit = sum(header_key(s) in set(keys) for s in fmt.signature) / len(fmt.signature)
+    field_hit = len(mapping.columns) / max(wanted, 1) if wanted else 1.0
+    confidence = round(0.7 * signature_hit + 0.3 * min(1.0, field_hit), 2)
+    return Detection(
+        kind=fmt.kind,
+        format=fmt,
+        label_ja=fmt.label_ja,
+        label_en=fmt.label_en,
+        confidence=confidence,
+        mapping=mapping,
+        needs_confirmation=forced and signature_hit < 1,
+        how="format",
+    )
+
+
+def _resolve(source: Source, keys: list[str]) -> list[int]:
+    parts = (source,) if isinstance(source, str) else source
+    cols = []
+    for part in parts:
+        key = header_key(part)
+        if key not in keys:
+            return []
+        cols.append(keys.index(key))
+    return cols
+
+
+def _from_saved(
+    entry: tuple[str, dict[str, list[str]]], headers: list[str], keys: list[str], head: list[list[str]]
+) -> Detection | None:
+    kind, fields = entry
+    mapping = Mapping()
+    for fld, names in fields.items():
+        cols = _resolve(tuple(names), keys)
+        if cols:
+            mapping.columns[fld] = cols
+    labels = GENERIC_LABELS[kind]
+    return Detection(kind, None, labels[0] + " (保存済みの対応)", labels[1] + " (saved mapping)", 1.0, mapping, False, "saved mapping")
+
+
+def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Detection:
+    kind = kind or _guess_kind(headers, head)
+    mapping = Mapping()
+    for i, header in enumerate(headers):
+        fld = field_for_header(header, kind)
+        if fld and fld not in mapping.columns:
+            mapping.columns[fld] = [i]
+    if kind == "survey":
+        _map_questions(mapping, headers, head, 1)
+    essentials = ESSENTIALS[kind]
+    found = sum(1 for group in essentials if any(f in mapping.columns for f in group))
+    confidence = round(0.5 * found / len(essentials), 2)
+    labels = GENERIC_LABELS[kind]
+    return Detection(kind, None, labels[0], labels[1], confidence, mapping, True, "generic")
+
+
+def _guess_kind(headers: list[str], head: list[list[str]]) -> str:
+    fields = {field_for_header(h, "orders") for h in headers}
+    if {"order_date", "order_id"} & fields and {"amount", "order_total", "unit_price", "quantity"} & fields:
+        return "orders"
+    if any(question_field(h, _column(head, i)) for i, h in enumerate(headers)):
+        return "survey"
+    customer_fields = {field_for_header(h, "customers") for h in headers}
+    if {"total_spent", "total_orders"} & customer_fields:
+        return "customers"
+    return "orders"
+
+
+def _column(head: list[list[str]], index: int, skip: int = 1) -> list[str]:
+    return [row[index] for row in head[skip:] if index < len(row)]
+
+
+def _map_questions(mapping: Mapping, headers: list[str], head: list[list[str]], header_rows: int) -> None:
+    used = mapping.used()
+    for i, header in enumerate(headers):
+        if i in used:
+            continue
+        fld = question_field(header, _column(head, i, header_rows))
+        if fld and fld not in mapping.columns:
+            mapping.columns[fld] = [i]
+
+
+def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str], keys: list[str]) -> None:
+    allowed = FIELDS_BY_KIND[det.kind]
+    for fld, column in explicit.items():
+        if fld not in allowed:
+            raise ImportRefused(f"Unknown field {fld!r} for {det.kind}. Fields: {', '.join(allowed)}.")
+        if column == "":
+            det.mapping.columns.pop(fld, None)
+            continue
+        cols = _resolve(tuple(p for p in column.split("+")), keys)
+        if not cols and column.isdigit() and int(column) < len(headers):
+            cols = [int(column)]
+        if not cols:
+            raise ImportRefused(
+                f"Column {column!r} (for {fld}) is not in the file. Columns: {', '.join(normalise_header(h) for h in headers)}."
+            )
+        det.mapping.columns[fld] = cols
+    det.how = "explicit"
+    det.needs_confirmation = False
+
+
+# At least one field of each group must be mapped for a kind to import.
+ESSENTIALS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "orders": (("order_date",), ("order_total", "amount", "unit_price")),
+    "customers": (("customer_id", "email", "phone", "name", "last_name"),),
+    "survey": (("nps", "fan_level", "liking"),),
+}
+
+
+def missing_essentials(det: Detection) -> list[str]:
+    return [" / ".join(group) for group in ESSENTIALS[det.kind] if not any(f in det.mapping.columns for f in group)]

@@ -1,0 +1,107 @@
+"""The canonical fields an import fills, and the words owners' files use for them.
+
+Used by the generic mapping when a file matches no known platform format.
+Synonyms are compared by ``header_key`` (NFKC, lower-case, no spaces/brackets).
+"""
+
+from __future__ import annotations
+
+from engage_desktop.core.importing.headers import header_key
+
+ORDER_FIELDS = (
+    "order_id", "order_date", "order_time", "customer_id", "email", "phone", "name",
+    "last_name", "first_name", "product", "sku", "quantity", "unit_price", "amount",
+    "order_total", "shipping", "discount", "refund", "status", "cancelled_at", "gender", "birth_date",
+)
+CUSTOMER_FIELDS = (
+    "customer_id", "email", "phone", "name", "last_name", "first_name", "gender", "birth_date",
+    "total_spent", "total_orders",
+)
+SURVEY_FIELDS = ("answered_at", "email", "customer_id", "nps", "fan_level", "liking")
+
+FIELDS_BY_KIND = {"orders": ORDER_FIELDS, "customers": CUSTOMER_FIELDS, "survey": SURVEY_FIELDS}
+
+# Field labels for the mapping table (Japanese first: the owner's words).
+FIELD_LABELS = {
+    "order_id": ("注文番号", "Order number"),
+    "order_date": ("注文日時", "Order date"),
+    "order_time": ("注文時間", "Order time"),
+    "customer_id": ("顧客ID", "Customer ID"),
+    "email": ("メールアドレス", "E-mail"),
+    "phone": ("電話番号", "Phone"),
+    "name": ("氏名", "Name"),
+    "last_name": ("姓", "Last name"),
+    "first_name": ("名", "First name"),
+    "product": ("商品名", "Product"),
+    "sku": ("商品コード", "SKU"),
+    "quantity": ("数量", "Quantity"),
+    "unit_price": ("単価", "Unit price"),
+    "amount": ("金額", "Line amount"),
+    "order_total": ("合計金額", "Order total"),
+    "shipping": ("送料", "Shipping"),
+    "discount": ("割引", "Discount"),
+    "refund": ("返金額", "Refunded"),
+    "status": ("ステータス", "Status"),
+    "cancelled_at": ("キャンセル日時", "Cancelled at"),
+    "gender": ("性別", "Gender"),
+    "birth_date": ("生年月日", "Birth date"),
+    "total_spent": ("累計購入金額", "Total spent"),
+    "total_orders": ("累計注文数", "Total orders"),
+    "answered_at": ("回答日時", "Answered at"),
+    "nps": ("おすすめ度 (0-10)", "Recommend (0-10)"),
+    "fan_level": ("ファン度 (1-6)", "Fan degree (1-6)"),
+    "liking": ("好き度 (1-7)", "Liking (1-7)"),
+}
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "order_id": ("注文番号", "受注番号", "注文ID", "受注ID", "注文コード", "受注コード", "伝票番号", "取引ID",
+                 "売上ID", "会計ID", "order id", "order", "order #", "order number", "order no", "orderid",
+                 "invoice", "invoice no", "invoiceno", "transaction id"),
+    "order_date": ("注文日時", "注文日", "購入日", "購入日時", "受注日", "受注日時", "売上日", "取引日時", "会計日時",
+                   "日付", "日時", "date", "order date", "purchase date", "created at", "invoice date",
+                   "invoicedate", "datetime", "order datetime"),
+    "order_time": ("注文時間", "注文時刻", "購入時間", "時刻", "時間", "time", "order time"),
+    "customer_id": ("顧客ID", "顧客番号", "会員ID", "会員番号", "顧客コード", "customer id", "customerid",
+                    "customer no", "customer number", "member id"),
+    "email": ("メールアドレス", "メール", "Eメール", "e-mail", "email", "email address", "mail"),
+    "phone": ("電話番号", "電話", "携帯電話番号", "携帯番号", "TEL", "phone", "phone number", "telephone"),
+    "name": ("氏名", "名前", "お名前", "顧客名", "購入者名", "注文者名", "会員名", "name", "customer name",
+             "customer", "billing name", "full name"),
+    "last_name": ("姓", "名字", "last name", "family name", "surname"),
+    "first_name": ("名", "first name", "given name"),
+    "product": ("商品名", "品名", "商品", "アイテム", "product", "product name", "item", "item name",
+                "description", "title"),
+    "sku": ("SKU", "商品コード", "商品番号", "品番", "商品ID", "item code", "product code", "stockcode",
+            "stock code"),
+    "quantity": ("数量", "個数", "購入数", "購入数量", "販売個数", "点数", "qty", "quantity"),
+    "unit_price": ("単価", "価格", "販売価格", "販売単価", "unit price", "unitprice", "price", "item price"),
+    "amount": ("小計", "金額", "売上金額", "明細金額", "売上", "line total", "amount", "subtotal", "sales",
+               "line amount"),
+    "order_total": ("合計金額", "合計", "請求金額", "総額", "支払金額", "お支払い金額", "請求合計金額", "total",
+                    "order total", "grand total", "total amount"),
+    "shipping": ("送料", "配送料", "shipping", "shipping fee"),
+    "discount": ("割引", "割引金額", "値引", "値引き", "クーポン値引", "discount", "discount amount"),
+    "refund": ("返金", "返金額", "返金金額", "refund", "refunded amount", "refund amount"),
+    "status": ("ステータス", "状態", "注文ステータス", "受注ステータス", "処理状況", "対応状況", "status",
+               "order status"),
+    "cancelled_at": ("キャンセル日", "キャンセル日時", "cancelled at", "canceled at"),
+    "gender": ("性別", "gender", "sex"),
+    "birth_date": ("生年月日", "誕生日", "birthday", "birth date", "date of birth"),
+    "total_spent": ("累計購入金額", "購入金額合計", "total spent", "total spend"),
+    "total_orders": ("累計購入回数", "購入回数", "注文回数", "total orders", "orders"),
+    "answered_at": ("タイムスタンプ", "回答日時", "timestamp", "start date", "submitted at"),
+}
+
+SYNONYMS: dict[str, frozenset[str]] = {
+    field: frozenset(header_key(word) for word in words) for field, words in _SYNONYMS.items()
+}
+
+
+def field_for_header(header: str, kind: str) -> str | None:
+    """The canonical field a header names, for files of ``kind``; None when unknown."""
+    key = header_key(header)
+    allowed = FIELDS_BY_KIND[kind]
+    for field in allowed:
+        if key in SYNONYMS.get(field, ()):
+            return field
+    return None

@@ -1,0 +1,467 @@
+"""Every export format we recognise, as data.
+
+One ``ExportFormat`` per platform: the headers that identify it, where each
+canonical field comes from, and its rules (cancellations, refunds, rows that
+are not sales, option rows, identity). Headers are written as the platform
+writes them; matching goes through ``header_key`` (NFKC, case, spaces), so a
+full-width ``注文者郵便番号１`` and a half-width ``注文者郵便番号1`` are one name.
+
+To add a platform: append a definition to ``FORMATS`` and a fixture test.
+Facts marked "(unverified)" in ../shared/formats.md are written tolerantly:
+an unknown status value never blocks an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Op = Literal["nonempty", "equals", "in", "contains", "startswith", "empty", "not_in"]
+# A source for a field: one header, or several headers joined (phone in 3 parts).
+Source = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A condition on one column, named by its header, or by a canonical field as '@field'."""
+
+    column: str
+    op: Op
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label_ja: str
+    label_en: str
+    kind: Literal["orders", "customers", "survey"]
+    signature: tuple[str, ...]  # all present => this format
+    fields: dict[str, tuple[Source, ...]]  # canonical field -> candidate sources, first present wins
+    channel: str
+    encoding: str  # what the platform writes (informational; detection reads the bytes)
+    header_rows: int = 1
+    naive_time_zone: str | None = None  # zone of timestamps without offset; None = the shop's
+    money_sentinels: tuple[str, ...] = ()  # values meaning "no value"
+    cancel_when: tuple[Rule, ...] = ()  # any rule true on any row => order cancelled
+    skip_when: tuple[tuple[Rule, str], ...] = ()  # (rule, reason): rows that are not sales
+    refund_when: tuple[Rule, ...] = ()  # rows that are refunds (negative amounts)
+    option_row: tuple[Rule, ...] = ()  # all true => row is an option of the item above
+    summed_per_line: tuple[str, ...] = ()  # order-level fields written per line (Amazon shipping)
+    relay_domains: tuple[str, ...] = ()  # masked e-mails: identify within this channel only
+    identify_by_name: bool = False  # name alone identifies (channel-scoped) when nothing else does
+    anonymous_note: str = ""  # said on import when the file has no customer columns
+    note: str = ""
+
+
+def _contains_cancel(column: str) -> Rule:
+    return Rule(column, "contains", ("キャンセル",))
+
+
+RAKUTEN_RELAY = ("@pc.fw.rakuten.ne.jp", "@fw.rakuten.ne.jp")
+AMAZON_RELAY = ("@marketplace.amazon.",)
+
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(
+        name="shopify_orders",
+        label_ja="Shopify 注文データ",
+        label_en="Shopify orders",
+        kind="orders",
+        signature=("Name", "Financial Status", "Lineitem quantity", "Lineitem name"),
+        fields={
+            "order_id": ("Name",),
+            "order_date": ("Created at", "Paid at"),
+            "email": ("Email",),
+            "phone": ("Phone", "Billing Phone"),
+            "name": ("Billing Name",),
+            "product": ("Lineitem name",),
+            "sku": ("Lineitem sku",),
+            "quantity": ("Lineitem quantity",),
+            "unit_price": ("Lineitem price",),
+            "order_total": ("Total",),
+            "shipping": ("Shipping",),
+            "discount": ("Discount Amount",),
+            "refund": ("Refunded Amount",),
+            "status": ("Financial Status",),
+            "cancelled_at": ("Cancelled at",),
+        },
+        channel="shopify",
+        encoding="utf-8",
+        cancel_when=(Rule("Cancelled at", "nonempty"), Rule("Financial Status", "equals", ("voided",))),
+        note="Order-level columns are filled on the first row of each order only.",
+    ),
+    ExportFormat(
+        name="shopify_customers",
+        label_ja="Shopify 顧客データ",
+        label_en="Shopify customers",
+        kind="customers",
+        signature=("Email", "Total Spent", "Total Orders"),
+        fields={
+            "customer_id": ("Customer ID",),
+            "email": ("Email",),
+            "phone": ("Phone", "Default Address Phone"),
+            "last_name": ("Last Name",),
+            "first_name": ("First Name",),
+            "total_spent": ("Total Spent",),
+            "total_orders": ("Total Orders",),
+        },
+        channel="shopify",
+        encoding="utf-8",
+    ),
+    ExportFormat(
+        name="base",
+        label_ja="BASE 注文データ",
+        label_en="BASE orders",
+        kind="orders",
+        signature=("注文ID", "注文日時", "メールアドレス(請求先)", "発送状況"),
+        fields={
+            "order_id": ("注文ID",),
+            "order_date": ("注文日時",),
+            "email": ("メールアドレス(請求先)",),
+            "phone": ("電話番号(請求先)",),
+            "last_name": ("氏(請求先)",),
+            "first_name": ("名(請求先)",),
+            "product": ("商品名",),
+            "sku": ("商品ID",),
+            "quantity": ("数量",),
+            "unit_price": ("価格",),
+            "order_total": ("合計金額",),
+            "shipping": ("送料",),
+            "status": ("発送状況",),
+        },
+        channel="base",
+        encoding="cp932",
+        cancel_when=(_contains_cancel("発送状況"),),
+        option_row=(Rule("商品名", "startswith", ("商品オプション",)), Rule("商品ID", "empty")),
+        note="Option rows (商品オプション「…」) belong to the item above; totals and 送料 repeat per row.",
+    ),
+    ExportFormat(
+        name="rakuten_rms",
+        label_ja="楽天RMS 受注データ",
+        label_en="Rakuten RMS orders",
+        kind="orders",
+        signature=("受注番号", "注文者名字", "個数", "レコードナンバー"),
+        fields={
+            "order_id": ("受注番号",),
+            "order_date": ("注文日",),
+            "order_time": ("注文時間",),
+            "email": ("メールアドレス",),
+            "phone": (("注文者電話番号1", "注文者電話番号2", "注文者電話番号3"),),
+            "last_name": ("注文者名字",),
+            "first_name": ("注文者名前",),
+            "product": ("商品名",),
+            "sku": ("商品番号", "商品ID"),
+            "quantity": ("個数",),
+            "unit_price": ("単価",),
+            "order_total": ("合計金額(-99999=無効値)", "合計金額"),
+            "shipping": ("送料(-99999=無効値)", "送料"),
+            "status": ("受注ステータス",),
+            "gender": ("注文者性別",),
+            "birth_date": ("注文者誕生日",),
+        },
+        channel="rakuten",
+        encoding="cp932",
+        money_sentinels=("-99999",),
+        cancel_when=(_contains_cancel("受注ステータス"),),
+        relay_domains=RAKUTEN_RELAY,
+        note="Totals repeat on every item row; -99999 means no value.",
+    ),
+    ExportFormat(
+        name="amazon_orders",
+        label_ja="Amazon 注文レポート",
+        label_en="Amazon order report",
+        kind="orders",
+        signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
+        fields={
+            "order_id": ("order-id",),
+            "order_date": ("purchase-date",),
+            "email": ("buyer-email",),
+            "name": ("buyer-name",),
+            "phone": ("buyer-phone-number",),
+            "product": ("product-name",),
+            "sku": ("sku",),
+            "quantity": ("quantity-purchased",),
+            "amount": ("item-price",),
+            "shipping": ("shipping-price",),
+            "discount": ("item-promotion-discount",),
+            "status": ("order-status",),
+        },
+        channel="amazon",
+        encoding="utf-8",
+        cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
+        summed_per_line=("shipping", "discount"),
+        relay_domains=AMAZON_RELAY,
+        note="item-price is the price of the line (all units); timestamps are UTC.",
+    ),
+    ExportFormat(
+        name="yahoo_shopping",
+        label_ja="Yahoo!ショッピング 注文データ",
+        label_en="Yahoo! Shopping orders",
+        kind="orders",
+        signature=("OrderId", "OrderTime"),
+        fields={
+            "order_id": ("OrderId",),
+            "order_date": ("OrderTime",),
+            "email": ("BillMailAddress",),
+            "phone": ("BillPhoneNumber",),
+            "last_name": ("BillLastName",),
+            "first_name": ("BillFirstName",),
+            "product": ("Title",),
+            "sku": ("ItemId",),
+            "quantity": ("Quantity",),
+            "unit_price": ("UnitPrice",),
+            "order_total": ("TotalPrice",),
+            "status": ("OrderStatus",),
+        },
+        channel="yahoo",
+        encoding="cp932",
+        cancel_when=(Rule("OrderStatus", "equals", ("4",)),),
+    ),
+    ExportFormat(
+        name="makeshop",
+        label_ja="MakeShop 注文データ",
+        label_en="MakeShop orders",
+        kind="orders",
+        signature=("注文番号", "日付", "注文時間", "処理状況"),
+        fields={
+            "order_id": ("注文番号",),
+            "order_date": ("日付",),
+            "order_time": ("注文時間",),
+            "customer_id": ("会員ID",),
+            "email": ("メールアドレス", "注文者メールアドレス"),
+            "phone": ("電話番号", "注文者電話番号"),
+            "name": ("注文者名", "氏名"),
+            "product": ("商品名",),
+            "sku": ("独自商品コード", "商品コード"),
+            "quantity": ("数量",),
+            "unit_price": ("販売価格", "単価"),
+            "order_total": ("合計金額",),
+            "shipping": ("送料",),
+            "status": ("処理状況",),
+        },
+        channel="makeshop",
+        encoding="cp932",
+        cancel_when=(Rule("処理状況", "in", ("注文キャンセル", "返送")),),
+        note="処理状況 注文キャンセル and 返送 are not revenue.",
+    ),
+    ExportFormat(
+        name="futureshop",
+        label_ja="futureshop 受注データ",
+        label_en="futureshop orders",
+        kind="orders",
+        signature=("受注コード", "注文日時", "購入数量"),
+        fields={
+            "order_id": ("受注コード",),
+            "order_date": ("注文日時",),
+            "email": ("メールアドレス",),
+            "phone": ("電話番号(メイン)",),
+            "last_name": ("氏名(姓)",),
+            "first_name": ("氏名(名)",),
+            "product": ("商品名",),
+            "sku": ("商品番号",),
+            "quantity": ("購入数量",),
+            "unit_price": ("販売単価",),
+            "order_total": ("請求合計金額",),
+            "shipping": ("送料",),
+            "status": ("受注状況", "ステータス"),
+        },
+        channel="futureshop",
+        encoding="cp932",
+        cancel_when=(_contains_cancel("@status"),),
+    ),
+    ExportFormat(
+        name="colorme",
+        label_ja="カラーミーショップ 売上データ",
+        label_en="Color Me Shop sales",
+        kind="orders",
+        signature=("売上ID", "受注日", "購入者 メールアドレス"),
+        fields={
+            "order_id": ("売上ID",),
+            "order_date": ("受注日",),
+            "customer_id": ("購入者 顧客ID",),
+            "email": ("購入者 メールアドレス",),
+            "phone": ("購入者 電話番号",),
+            "name": ("購入者 名前",),
+            "product": ("購入商品 商品名",),
+            "sku": ("購入商品 型番",),
+            "quantity": ("購入商品 販売個数",),
+            "unit_price": ("購入商品 販売価格(消費税込)",),
+            "amount": ("購入商品 小計",),
+            "shipping": ("送料合計",),
+            "discount": ("割引金額",),
+            "status": ("入金状態",),
+        },
+        channel="colorme",
+        encoding="cp932",
+        cancel_when=(_contains_cancel("入金状態"), Rule("キャンセル", "in", ("キャンセル", "済", "1", "TRUE"))),
+        note="Headers carry spaces: 購入者 メールアドレス.",
+    ),
+    ExportFormat(
+        name="woocommerce_orders",
+        label_ja="WooCommerce 注文レポート",
+        label_en="WooCommerce orders report",
+        kind="orders",
+        signature=("Order #", "Net Sales", "Customer type"),
+        fields={
+            "order_id": ("Order #",),
+            "order_date": ("Date",),
+            "name": ("Customer",),
+            "product": ("Product(s)",),
+            "quantity": ("Items sold",),
+            "order_total": ("Net Sales",),
+            "status": ("Status",),
+        },
+        channel="woocommerce",
+        encoding="utf-8",
+        cancel_when=(Rule("Status", "in", ("Cancelled", "Canceled", "Refunded", "Failed", "キャンセル済み", "返金済み", "失敗")),),
+        identify_by_name=True,
+        note="No e-mail in the orders report: customers are told apart by name within WooCommerce.",
+    ),
+    ExportFormat(
+        name="woocommerce_customers",
+        label_ja="WooCommerce 顧客レポート",
+        label_en="WooCommerce customers report",
+        kind="customers",
+        signature=("Email", "Orders", "Total Spend", "AOV"),
+        fields={
+            "email": ("Email",),
+            "name": ("Name",),
+            "total_spent": ("Total Spend",),
+            "total_orders": ("Orders",),
+        },
+        channel="woocommerce",
+        encoding="utf-8",
+    ),
+    ExportFormat(
+        name="square_item_detail",
+        label_ja="Square 商品別売上",
+        label_en="Square item sales",
+        kind="orders",
+        signature=("Time Zone", "Gross Sales", "Transaction ID", "Item", "Qty"),
+        fields={
+            "order_id": ("Transaction ID",),
+            "order_date": ("Date",),
+            "order_time": ("Time",),
+            "customer_id": ("Customer ID",),
+            "name": ("Customer Name",),
+            "product": ("Item",),
+            "sku": ("SKU",),
+            "quantity": ("Qty",),
+            "amount": ("Net Sales",),
+            "status": ("Event Type",),
+        },
+        channel="square",
+        encoding="utf-8",
+        refund_when=(Rule("Event Type", "equals", ("Refund",)),),
+        note="Refund rows are negative; dates are taken in the shop's time zone.",
+    ),
+    ExportFormat(
+        name="square_transactions",
+        label_ja="Square 取引データ",
+        label_en="Square transactions",
+        kind="orders",
+        signature=("Time Zone", "Gross Sales", "Transaction ID"),
+        fields={
+            "order_id": ("Transaction ID",),
+            "order_date": ("Date",),
+            "order_time": ("Time",),
+            "customer_id": ("Customer ID",),
+            "name": ("Customer Name",),
+            "amount": ("Gross Sales",),
+            "order_total": ("Total Collected",),
+            "discount": ("Discounts",),
+            "status": ("Event Type",),
+        },
+        channel="square",
+        encoding="utf-8",
+        refund_when=(Rule("Event Type", "equals", ("Refund",)),),
+        note="Refund rows are negative; dates are taken in the shop's time zone.",
+    ),
+    ExportFormat(
+        name="smaregi",
+        label_ja="スマレジ 取引履歴",
+        label_en="Smaregi transactions",
+        kind="orders",
+        signature=("取引ID", "取引日時", "取引区分", "取消区分"),
+        fields={
+            "order_id": ("取引ID",),
+            "order_date": ("取引日時",),
+            "customer_id": ("会員ID", "会員コード"),
+            "name": ("会員名",),
+            "amount": ("小計",),
+            "order_total": ("合計",),
+            "product": ("商品名",),
+            "quantity": ("数量",),
+        },
+        channel="smaregi",
+        encoding="cp932",
+        skip_when=(
+            (Rule("取引区分", "not_in", ("1",)), "not a sale (取引区分 is not 1)"),
+            (Rule("取消区分", "not_in", ("0",)), "cancelled (取消区分 is not 0)"),
+        ),
+        note="Only 取引区分 = 1 (通常) with 取消区分 = 0 are sales.",
+    ),
+    ExportFormat(
+        name="airregi",
+        label_ja="Airレジ 会計明細",
+        label_en="AirREGI sales detail",
+        kind="orders",
+        signature=("会計ID", "会計日時", "商品名"),  # (unverified) layout
+        fields={
+            "order_id": ("会計ID", "伝票番号"),
+            "order_date": ("会計日時",),
+            "customer_id": ("顧客番号",),
+            "name": ("顧客名",),
+            "product": ("商品名",),
+            "quantity": ("数量",),
+            "unit_price": ("単価",),
+            "amount": ("小計",),
+            "order_total": ("合計金額", "合計"),
+            "status": ("取消区分", "取消"),
+        },
+        channel="airregi",
+        encoding="cp932",
+        cancel_when=(Rule("@status", "in", ("取消", "取消済", "1")),),
+        anonymous_note="Airレジ: no customer columns (顧客名/顧客番号 are off by default), "
+        "so these sales were imported as anonymous sales: they count toward revenue, not toward any customer.",
+    ),
+    ExportFormat(
+        name="google_forms",
+        label_ja="Googleフォーム 回答",
+        label_en="Google Forms responses",
+        kind="survey",
+        signature=("タイムスタンプ",),
+        fields={"answered_at": ("タイムスタンプ",), "email": ("メールアドレス",)},
+        channel="survey",
+        encoding="utf-8",
+    ),
+    ExportFormat(
+        name="google_forms_en",
+        label_ja="Googleフォーム 回答",
+        label_en="Google Forms responses",
+        kind="survey",
+        signature=("Timestamp",),
+        fields={"answered_at": ("Timestamp",), "email": ("Email Address", "Email")},
+        channel="survey",
+        encoding="utf-8",
+    ),
+    ExportFormat(
+        name="surveymonkey",
+        label_ja="SurveyMonkey 回答",
+        label_en="SurveyMonkey responses",
+        kind="survey",
+        signature=("Respondent ID", "Collector ID"),
+        fields={"answered_at": ("End Date", "Start Date"), "email": ("Email Address",), "customer_id": ("Custom Data 1",)},
+        channel="survey",
+        encoding="utf-8",
+        header_rows=2,
+        note="Row 1 holds the question texts, row 2 the sub-labels.",
+    ),
+)
+
+BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
+GENERIC_LABELS = {
+    "orders": ("汎用 注文データ", "Generic orders"),
+    "customers": ("汎用 顧客データ", "Generic customers"),
+    "survey": ("汎用 アンケート", "Generic survey"),
+}

@@ -1,0 +1,347 @@
+"""The import pipeline: one function the CLI and the GUI both call.
+
+Each file is imported in one transaction: all of it or none of it. Every data
+row is accounted for (read = imported + rejected + skipped), the accounting is
+checked before the commit and stored with the import. A file where nothing
+imports, or where more than the allowed share is rejected, is refused and
+nothing is written. Any import can be undone by its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
+from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
+from engage_desktop.core.importing.fields import FIELD_LABELS
+from engage_desktop.core.importing.identity import REBUILD_CUSTOMERS
+from engage_desktop.core.importing.readers import SourceTable, read_source
+from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
+from engage_desktop.core.importing.values import quote
+from engage_desktop.core.schema import IMPORTED_TABLES
+from engage_desktop.core.store import Store
+from engage_desktop.core.tasks import TaskState
+
+MAX_REJECTS_RETURNED = 1000
+STEPS = 5
+
+
+@dataclass
+class ImportOptions:
+    kind: str | None = None  # orders | customers | survey; None = detect
+    format: str | None = None  # a format name, or None/'auto'
+    mapping: dict[str, str] = field(default_factory=dict)  # field -> header (explicit, wins)
+    encoding: str | None = None  # override the detected encoding
+    sheet: str | None = None  # xlsx sheet; default the first with data
+    save_mapping: bool = False  # remember the mapping for this header set
+
+
+@dataclass
+class Reject:
+    line: int | None
+    column: str | None
+    reason: str
+    text: str | None
+
+
+@dataclass
+class ImportResult:
+    file_name: str
+    status: str  # imported | nothing new | refused | cancelled
+    message: str = ""
+    import_id: int | None = None
+    format_name: str = ""
+    format_label_ja: str = ""
+    format_label_en: str = ""
+    confidence: float = 0.0
+    needs_confirmation: bool = False
+    encoding: str = ""
+    kind: str = ""
+    mapping: list[tuple[str, str]] = field(default_factory=list)
+    read: int = 0
+    imported: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    skipped_detail: dict[str, int] = field(default_factory=dict)
+    rejects: list[Reject] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("imported", "nothing new")
+
+
+@dataclass
+class Plan:
+    """A file read and recognised, not yet imported: what the wizard shows before the owner confirms."""
+
+    src: SourceTable
+    detection: Detection
+    work_dir: tempfile.TemporaryDirectory[str]
+
+    def mapping_rows(self) -> list[tuple[str, str, str]]:
+        """(field, label, original header) for display."""
+        headers = self.src.headers
+        return [
+            (f, FIELD_LABELS.get(f, (f, f))[1], " + ".join(headers[i] for i in cols))
+            for f, cols in self.detection.mapping.columns.items()
+        ]
+
+    def close(self) -> None:
+        self.work_dir.cleanup()
+
+
+def plan_import(store: Store, path: str | Path, options: ImportOptions | None = None) -> Plan:
+    """Read and recognise a file; writes nothing."""
+    options = options or ImportOptions()
+    work_dir = tempfile.TemporaryDirectory(prefix="engage-import-")
+    try:
+        src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet)
+        det = detect(
+            src.head, kind=options.kind, format_name=options.format,
+            saved=saved_mappings(store), explicit=options.mapping,
+        )
+    except BaseException:
+        work_dir.cleanup()
+        raise
+    return Plan(src, det, work_dir)
+
+
+def import_files(
+    store: Store, paths: list[str | Path], options: ImportOptions | None = None, state: TaskState | None = None
+) -> list[ImportResult]:
+    """Import each file on its own (one refused file does not stop the others)."""
+    results = []
+    for path in paths:
+        results.append(import_file(store, path, options, state))
+        if results[-1].status == "cancelled":
+            break
+    return results
+
+
+def import_file(
+    store: Store, path: str | Path, options: ImportOptions | None = None, state: TaskState | None = None
+) -> ImportResult:
+    options = options or ImportOptions()
+    state = state or TaskState()
+    path = Path(path)
+    result = ImportResult(file_name=path.name, status="refused")
+    state.progress(0, STEPS, f"Reading {path.name}")
+    plan: Plan | None = None
+    try:
+        state.check()
+        plan = plan_import(store, path, options)
+        return _run(store, plan, options, state, result)
+    except Cancelled as exc:
+        result.status, result.message = "cancelled", str(exc)
+    except ImportRefused as exc:
+        result.status, result.message = "refused", str(exc)
+    except duckdb.InterruptException:
+        result.status, result.message = "cancelled", str(Cancelled())
+    finally:
+        state.set_interrupt(None)
+        drop_temp_quietly(store)
+        if plan is not None:
+            plan.close()
+    return result
+
+
+def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, result: ImportResult) -> ImportResult:
+    src, det = plan.src, plan.detection
+    fmt = det.format
+    result.format_name, result.format_label_ja, result.format_label_en = det.format_name, det.label_ja, det.label_en
+    result.confidence, result.needs_confirmation = det.confidence, det.needs_confirmation
+    result.encoding, result.kind = src.encoding, det.kind
+    result.mapping = det.mapping.describe(src.headers)
+    missing = missing_essentials(det)
+    if missing:
+        raise ImportRefused(
+            f"{src.path.name}: could not find the column(s) for {', '.join(missing)}. "
+            f"Columns in the file: {', '.join(src.headers)}. Choose them in the mapping (CLI: --map FIELD=COLUMN)."
+        )
+    if fmt and fmt.anonymous_note and not any(f in det.mapping.columns for f in ("customer_id", "name", "email")):
+        result.notes.append(fmt.anonymous_note)
+
+    con = store.con
+    state.set_interrupt(con.interrupt)
+    ctx = StageContext(con, src, det, store.setting("time_zone"), fmt.channel if fmt else "generic")
+    started = dt.datetime.now()
+    state.progress(1, STEPS, "Scanning rows")
+    scan(ctx)
+    state.check()
+    state.progress(2, STEPS, "Checking values")
+    STAGERS[det.kind](ctx)
+    state.check()
+    counts = _accounting(con, det.kind)
+    result.read, result.imported, result.rejected, result.skipped = counts
+    result.skipped_detail = dict(Counter(dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason").fetchall())))
+    result.rejects = [
+        Reject(*row)
+        for row in con.execute(
+            f"SELECT line, column_name, reason, original_text FROM imp_reject ORDER BY line NULLS FIRST LIMIT {MAX_REJECTS_RETURNED}"
+        ).fetchall()
+    ]
+    _refuse_if_bad(store, result)
+    state.progress(3, STEPS, "Writing to the shop file")
+    with store.transaction():
+        import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+        _write(ctx, import_id)
+        state.check()
+        state.progress(4, STEPS, "Updating customers")
+        con.execute(REBUILD_CUSTOMERS)
+        result.import_id = import_id
+        result.status = "imported" if result.imported else "nothing new"
+        _record(con, result, src, det, import_id, started)
+        if options.save_mapping and det.format is None:
+            save_mapping(store, src.headers, det)
+        state.check()
+    state.progress(STEPS, STEPS, "Done")
+    result.message = summary_line(result)
+    return result
+
+
+def _accounting(con: duckdb.DuckDBPyConnection, kind: str) -> tuple[int, int, int, int]:
+    """(read, imported, rejected, skipped), each counted from where the rows ended up."""
+    read = con.execute("SELECT count(*) FROM imp_raw").fetchone()[0]
+    read += con.execute("SELECT count(*) FROM imp_reject WHERE rn IS NULL").fetchone()[0]
+    rejected = con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]
+    skipped = con.execute("SELECT count(*) FROM imp_skip").fetchone()[0]
+    table = {"orders": "imp_lines", "customers": "imp_customers", "survey": "imp_answers"}[kind]
+    imported = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    if read != imported + rejected + skipped:
+        raise EngageError(
+            f"Internal accounting error: read {read} != imported {imported} + rejected {rejected} + skipped {skipped}. "
+            "Nothing was imported. Please report this file."
+        )
+    return read, imported, rejected, skipped
+
+
+def _refuse_if_bad(store: Store, result: ImportResult) -> None:
+    name = result.file_name
+    if result.read == 0:
+        raise ImportRefused(f"{name} has a header row but no data rows. Export the data again with a date range that has orders.")
+    if result.imported == 0 and result.skipped == 0:
+        raise ImportRefused(
+            f"{name}: none of the {result.read:,} rows could be imported ({result.rejected:,} rejected; first reason: "
+            f"{result.rejects[0].reason if result.rejects else 'unknown'}). Check that this is the right file and mapping."
+        )
+    share = result.rejected / result.read
+    limit = float(store.setting("max_reject_share"))
+    if share > limit:
+        raise ImportRefused(
+            f"{name}: {result.rejected:,} of {result.read:,} rows ({share:.0%}) could not be read, more than the "
+            f"{limit:.0%} allowed. Nothing was imported. Look at the rejected rows, fix the file or the mapping, and import again."
+        )
+
+
+def _write(ctx: StageContext, import_id: int) -> None:
+    con, src = ctx.con, quote(ctx.source)
+    channel = quote(ctx.det.format.channel if ctx.det.format else "generic")
+    if ctx.det.kind == "orders":
+        con.execute(
+            f"""INSERT INTO orders SELECT {src}, order_id, {import_id}, ordered_at, customer_key, {channel}, customer_id,
+                   customer_name, email, phone, total, shipping, discount, refunded, revenue, status, cancelled, is_refund
+            FROM imp_orders"""
+        )
+        con.execute(
+            f"""INSERT INTO order_lines SELECT {src}, order_id, line_no, {import_id}, product, sku, quantity, unit_price, amount
+            FROM imp_lines"""
+        )
+    elif ctx.det.kind == "customers":
+        con.execute(
+            f"""INSERT INTO customer_records SELECT {src}, record_id, {import_id}, customer_key, {channel}, customer_id,
+                   customer_name, email, phone, gender, birth_date, total_spent, total_orders
+            FROM imp_customers"""
+        )
+    else:
+        con.execute(
+            f"""INSERT INTO survey_responses SELECT {src}, response_id, {import_id}, answered_at, customer_key, email,
+                   nps, fan_level, liking
+            FROM imp_answers"""
+        )
+    con.execute(
+        f"INSERT INTO import_rejects SELECT {import_id}, line, column_name, reason, original_text FROM imp_reject"
+    )
+
+
+def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, det: Detection, import_id: int, started: dt.datetime) -> None:
+    con.execute(
+        """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            import_id, src.path.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
+            det.label_ja, det.confidence, det.kind, det.format.channel if det.format else "generic", src.sheet,
+            json.dumps(r.mapping, ensure_ascii=False), r.read, r.imported, r.rejected, r.skipped,
+            json.dumps(r.skipped_detail, ensure_ascii=False), started, dt.datetime.now(), r.status, "; ".join(r.notes),
+        ],
+    )
+
+
+def summary_line(r: ImportResult) -> str:
+    return (
+        f"{r.file_name}: {r.format_label_en} ({r.encoding}), read {r.read:,}, imported {r.imported:,}, "
+        f"rejected {r.rejected:,}, skipped {r.skipped:,}"
+    )
+
+
+def drop_temp_quietly(store: Store) -> None:
+    try:
+        drop_temp(store.con)
+    except duckdb.Error:
+        pass  # the connection may be mid-interrupt; temp tables die with it anyway
+
+
+# -- undo ---------------------------------------------------------------------------
+def undo_import(store: Store, import_id: int) -> None:
+    """Remove everything one import added, in one transaction."""
+    row = store.con.execute("SELECT status FROM imports WHERE id = ?", [import_id]).fetchone()
+    if row is None:
+        raise EngageError(f"There is no import #{import_id}. See the list of imports.")
+    if row[0] == "undone":
+        raise EngageError(f"Import #{import_id} was already undone.")
+    with store.transaction() as con:
+        for table in IMPORTED_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
+        con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])
+        con.execute(REBUILD_CUSTOMERS)
+
+
+# -- remembered mappings --------------------------------------------------------------
+def saved_mappings(store: Store) -> dict[str, tuple[str, dict[str, list[str]]]]:
+    return {
+        key: (kind, json.loads(mapping))
+        for key, kind, mapping in store.con.execute("SELECT header_key, kind, mapping FROM saved_mappings").fetchall()
+    }
+
+
+def save_mapping(store: Store, headers: list[str], det: Detection) -> None:
+    fields = {f: [headers[i] for i in cols] for f, cols in det.mapping.columns.items()}
+    store.con.execute(
+        "INSERT OR REPLACE INTO saved_mappings VALUES (?, ?, ?, now()::TIMESTAMP)",
+        [header_set_key(headers), det.kind, json.dumps(fields, ensure_ascii=False)],
+    )
+
+
+def list_imports(store: Store) -> list[dict[str, object]]:
+    cur = store.con.execute(
+        """SELECT id, file_name, format_label, encoding, kind, rows_read, rows_imported, rows_rejected, rows_skipped,
+                  status, finished_at FROM imports ORDER BY id"""
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def import_rejects(store: Store, import_id: int) -> list[Reject]:
+    return [
+        Reject(*row)
+        for row in store.con.execute(
+            "SELECT line, column_name, reason, original_text FROM import_rejects WHERE import_id = ? ORDER BY line",
+            [import_id],
+        ).fetchall()
+    ]

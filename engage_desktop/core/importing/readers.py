@@ -1,0 +1,230 @@
+"""Read an export file (CSV, TSV, TXT, XLSX) into a UTF-8 CSV DuckDB can scan.
+
+Decoding happens here in Python because DuckDB reads only UTF-8/UTF-16/Latin-1
+offline. The result keeps the first rows parsed for detection and preview; the
+bulk of the rows is parsed by DuckDB's CSV reader, never by a Python loop.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.importing.encodings import decode
+
+HEAD_ROWS = 30
+DELIMITERS = (",", "\t", ";", "|")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# Caps checked on the zip directory before any XML is parsed (zip bombs).
+MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+
+
+@dataclass
+class SourceTable:
+    """One table from one file, ready for DuckDB."""
+
+    path: Path
+    size: int
+    sha256: str
+    encoding: str
+    delimiter: str
+    csv_path: Path  # UTF-8 text DuckDB scans; its first record is the header row
+    head: list[list[str]]  # first rows, header included, for detection and preview
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        return self.head[0] if self.head else []
+
+
+def read_source(
+    path: str | Path,
+    work_dir: Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> SourceTable:
+    """Read ``path`` (CSV/TSV/TXT or XLSX) into ``work_dir``; refuse what cannot be read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportRefused(f"{path.name} was not found. It may have been moved or deleted.") from exc
+    except PermissionError as exc:
+        raise ImportRefused(f"{path.name} cannot be read (no permission, or it is open and locked by another program).") from exc
+    except OSError as exc:
+        raise ImportRefused(f"{path.name} cannot be read: {exc.strerror}.") from exc
+    if not data.strip():
+        raise ImportRefused(f"{path.name} is empty. Export the data again from the shop system.")
+    digest = hashlib.sha256(data).hexdigest()
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(path, data, digest, work_dir, sheet)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        raise ImportRefused(
+            f"{path.name} has an Excel name but is not an Excel workbook. "
+            "Open it in Excel and save it again as .xlsx, or rename it to .csv if it is a CSV file."
+        )
+    if path.suffix.lower() == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ImportRefused(f"{path.name} is an old Excel 97-2003 file. Save it as .xlsx or CSV in Excel, then import it.")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
+    decoded = decode(data, encoding)
+    text = decoded.text
+    delimiter = sniff_delimiter(text, path.suffix.lower())
+    head = parse_head(text, delimiter)
+    if not head or not any(cell.strip() for cell in head[0]):
+        raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
+    csv_path = work_dir / "table.csv"
+    csv_path.write_bytes(text.encode("utf-8"))
+    return SourceTable(path, len(data), digest, decoded.encoding, delimiter, csv_path, head)
+
+
+def sniff_delimiter(text: str, suffix: str = "") -> str:
+    """Pick the delimiter that splits the header line into the most columns."""
+    first_line = _first_record_text(text)
+    counts = {d: _count_outside_quotes(first_line, d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:
+        return "\t" if suffix in (".tsv", ".txt") else ","
+    return best
+
+
+def parse_head(text: str, delimiter: str, rows: int = HEAD_ROWS) -> list[list[str]]:
+    sample = text[: 256 * 1024]
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    head: list[list[str]] = []
+    try:
+        for row in reader:
+            head.append(row)
+            if len(head) >= rows:
+                break
+    except csv.Error:
+        pass  # a broken row near the top: DuckDB will reject it with a line number
+    if len(sample) < len(text) and len(head) > 1 and len(head) < rows:
+        head.pop()  # the sample may have cut the last row in half
+    return head
+
+
+def _first_record_text(text: str) -> str:
+    in_quotes = False
+    for i, ch in enumerate(text[: 256 * 1024]):
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif ch in "\r\n" and not in_quotes:
+            return text[:i]
+    return text[: 256 * 1024]
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, in_quotes = 0, False
+    for ch in line:
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif ch == delimiter and not in_quotes:
+            count += 1
+    return count
+
+
+# -- xlsx ---------------------------------------------------------------------------
+def xlsx_sheet_names(path: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    _check_zip(path, path.read_bytes())
+    workbook = CalamineWorkbook.from_path(str(path))
+    try:
+        return list(workbook.sheet_names)
+    finally:
+        workbook.close()
+
+
+def _check_zip(path: Path, data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ImportRefused(f"{path.name} is damaged (not a complete Excel file). Export or save it again.") from exc
+    total = sum(info.file_size for info in infos)
+    if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1) + 50 * 1024 * 1024:
+        raise ImportRefused(
+            f"{path.name} unpacks to {total // (1024 * 1024)} MB, more than an export can hold. "
+            "It was not opened. If it is a real export, save it as CSV and import that."
+        )
+
+
+def _read_xlsx(path: Path, data: bytes, digest: str, work_dir: Path, sheet: str | None) -> SourceTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    _check_zip(path, data)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (CalamineError, ValueError, OSError) as exc:
+        raise ImportRefused(f"{path.name} cannot be opened as an Excel workbook ({exc}). Save it again in Excel.") from exc
+    except Exception as exc:  # calamine raises its own classes for zip/xml damage
+        raise ImportRefused(f"{path.name} is damaged and cannot be opened ({type(exc).__name__}). Save it again in Excel.") from exc
+    try:
+        names = list(workbook.sheet_names)
+        if sheet is None:
+            chosen = _first_non_empty_sheet(workbook, names)
+        elif sheet in names:
+            chosen = sheet
+        else:
+            raise ImportRefused(f"{path.name} has no sheet named {sheet!r}. Sheets: {', '.join(names)}.")
+        try:
+            rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=True)
+        except Exception as exc:
+            raise ImportRefused(f"Sheet {chosen!r} of {path.name} is damaged ({type(exc).__name__}). Save it again in Excel.") from exc
+    finally:
+        workbook.close()
+    rows = [row for row in rows if any(cell not in ("", None) for cell in row)]
+    if not rows:
+        raise ImportRefused(f"Sheet {chosen!r} of {path.name} is empty.")
+    width = len(rows[0])
+    csv_path = work_dir / "table.csv"
+    head: list[list[str]] = []
+    with csv_path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        for row in rows:
+            cells = [cell_text(cell) for cell in row]
+            # Trailing empty cells beyond the header are Excel noise, not data.
+            while len(cells) > width and cells[-1] == "":
+                cells.pop()
+            writer.writerow(cells)
+            if len(head) < HEAD_ROWS:
+                head.append(cells)
+    return SourceTable(path, len(data), digest, "xlsx", ",", csv_path, head, chosen, names)
+
+
+def _first_non_empty_sheet(workbook: object, names: list[str]) -> str:
+    for name in names:
+        sheet = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        if sheet.height > 0 and sheet.width > 0:
+            return name
+    return names[0]
+
+
+def cell_text(cell: object) -> str:
+    """Text of an xlsx cell: whole-number floats (ids, phones) without '.0'."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, float):
+        if cell.is_integer() and abs(cell) < 1e15:
+            return str(int(cell))
+        return repr(cell)
+    if isinstance(cell, dt.datetime):
+        return cell.isoformat(sep=" ")
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat()
+    if isinstance(cell, dt.timedelta):
+        seconds = int(cell.total_seconds())
+        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return str(cell)

@@ -1,0 +1,463 @@
+"""Stage one file in temporary tables: scan, normalise, decide each row's fate.
+
+Every data row ends in exactly one of three places, which is what makes the
+accounting identity (read = imported + rejected + skipped) hold:
+- ``imp_reject``: could not be read, with the column and the reason;
+- ``imp_skip``: deliberately not imported (already in the shop, not a sale,
+  an option row folded into its item, an empty row), with the reason;
+- the rows that will be written (``imp_orders``/``imp_lines``, ``imp_customers``,
+  ``imp_answers``).
+Nothing here touches the shop's own tables: staging can be thrown away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.detect import Detection
+from engage_desktop.core.importing.formats import Rule
+from engage_desktop.core.importing.headers import header_key
+from engage_desktop.core.importing.identity import customer_key_sql
+from engage_desktop.core.importing.readers import SourceTable
+from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
+
+TEMP_TABLES = (
+    "imp_raw", "imp_rows", "imp_reject", "imp_skip", "imp_orders", "imp_lines",
+    "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files",
+)
+
+
+@dataclass
+class StageContext:
+    con: duckdb.DuckDBPyConnection
+    src: SourceTable
+    det: Detection
+    shop_zone: str
+    source: str  # dedupe namespace: the channel of the format
+
+    @property
+    def width(self) -> int:
+        return len(self.src.headers)
+
+    def col(self, fld: str) -> str:
+        """SQL for a mapped field's raw text (joined when the export splits it), or NULL."""
+        cols = self.det.mapping.columns.get(fld)
+        if not cols:
+            return "NULL::VARCHAR"
+        if len(cols) == 1:
+            return f"c{cols[0]}"
+        return "nullif(concat_ws('', " + ", ".join(f"c{i}" for i in cols) + "), '')"
+
+    def has(self, fld: str) -> bool:
+        return fld in self.det.mapping.columns
+
+    def column_by_header(self, header: str) -> str | None:
+        if header.startswith("@"):
+            return self.col(header[1:]) if self.has(header[1:]) else None
+        keys = [header_key(h) for h in self.src.headers]
+        key = header_key(header)
+        return f"c{keys.index(key)}" if key in keys else None
+
+
+def drop_temp(con: duckdb.DuckDBPyConnection) -> None:
+    for table in TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def scan(ctx: StageContext) -> None:
+    """DuckDB parses the UTF-8 CSV; rows of the wrong width go to the scan errors with their line."""
+    con = ctx.con
+    drop_temp(con)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ctx.width)) + "}"
+    delim = v.quote(ctx.src.delimiter)
+    path = v.quote(str(ctx.src.csv_path))
+    con.execute(
+        f"""CREATE TEMP TABLE imp_raw AS
+        SELECT row_number() OVER () AS rn, * FROM read_csv({path}, header = true, columns = {columns},
+            auto_detect = false, delim = {delim}, quote = '"', escape = '"', strict_mode = true,
+            store_rejects = true, rejects_table = 'imp_scan_errors', rejects_scan = 'imp_scan_files')"""
+    )
+    extra_header_rows = ctx.det.header_rows - 1
+    if extra_header_rows:
+        con.execute(f"DELETE FROM imp_raw WHERE rn <= {extra_header_rows}")
+    con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
+    con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
+    con.execute(
+        """INSERT INTO imp_reject
+        SELECT NULL, line, CASE WHEN column_idx > 0 THEN 'column ' || column_idx END,
+               CASE error_type WHEN 'MISSING COLUMNS' THEN 'row has fewer columns than the header'
+                               WHEN 'TOO MANY COLUMNS' THEN 'row has more columns than the header'
+                               WHEN 'UNQUOTED VALUE' THEN 'stray quote mark in the row'
+                               ELSE lower(error_type) END || ' (' || error_message || ')',
+               csv_line
+        FROM imp_scan_errors"""
+    )
+
+
+def row_text(ctx: StageContext) -> str:
+    return "concat_ws(" + v.quote(ctx.src.delimiter) + ", " + ", ".join(f"coalesce(c{i}, '')" for i in range(ctx.width)) + ")"
+
+
+def line_of(ctx: StageContext) -> str:
+    # Data rows follow the header rows; rows with quoted line breaks shift this by one each.
+    return f"rn + {ctx.det.header_rows}"
+
+
+def _rule_sql(ctx: StageContext, rule: Rule) -> str:
+    column = ctx.column_by_header(rule.column)
+    if column is None:
+        return "FALSE"  # a column this export does not have never matches
+    text = v.clean(column)
+    values = ", ".join(v.quote(x.lower()) for x in rule.values)
+    if rule.op == "nonempty":
+        return f"({text} IS NOT NULL)"
+    if rule.op == "empty":
+        return f"({text} IS NULL)"
+    if rule.op in ("equals", "in"):
+        return f"coalesce(lower({text}) IN ({values}), FALSE)"
+    if rule.op == "not_in":
+        return f"coalesce(lower({text}) NOT IN ({values}), TRUE)"
+    if rule.op == "contains":
+        return "(" + " OR ".join(f"coalesce(contains({text}, {v.quote(x)}), FALSE)" for x in rule.values) + ")"
+    if rule.op == "startswith":
+        return "(" + " OR ".join(f"coalesce(starts_with({text}, {v.quote(x)}), FALSE)" for x in rule.values) + ")"
+    raise ValueError(f"unknown rule op {rule.op}")
+
+
+def _any(ctx: StageContext, rules: tuple[Rule, ...]) -> str:
+    return "(" + " OR ".join(_rule_sql(ctx, r) for r in rules) + ")" if rules else "FALSE"
+
+
+def _all(ctx: StageContext, rules: tuple[Rule, ...]) -> str:
+    return "(" + " AND ".join(_rule_sql(ctx, r) for r in rules) + ")" if rules else "FALSE"
+
+
+def _skip_reason(ctx: StageContext) -> str:
+    fmt = ctx.det.format
+    empty = " AND ".join(f"{v.clean(f'c{i}')} IS NULL" for i in range(ctx.width))
+    cases = [f"WHEN {empty} THEN 'empty row'"]
+    if fmt:
+        cases += [f"WHEN {_rule_sql(ctx, rule)} THEN {v.quote(reason)}" for rule, reason in fmt.skip_when]
+    return "CASE " + " ".join(cases) + " END"
+
+
+def _identity_columns(ctx: StageContext) -> str:
+    fmt = ctx.det.format
+    parts = f"concat_ws(' ', {ctx.col('last_name')}, {ctx.col('first_name')})"
+    name = f"coalesce({v.person_name(ctx.col('name'))}, {v.person_name(parts)})"
+    return (
+        f"{v.email(ctx.col('email'))} AS email, {v.phone(ctx.col('phone'))} AS phone, "
+        f"{name} AS customer_name, {v.identifier(ctx.col('customer_id'))} AS customer_id, "
+        f"{bool(fmt and fmt.identify_by_name)} AS by_name"
+    )
+
+
+def _key(ctx: StageContext, prefix: str = "") -> str:
+    fmt = ctx.det.format
+    return customer_key_sql(
+        ctx.source, f"{prefix}email", f"{prefix}customer_id", f"{prefix}customer_name", f"{prefix}phone",
+        bool(fmt and fmt.identify_by_name),
+    )
+
+
+def _money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(condition, column, reason) for money fields with text that is not an amount."""
+    sentinels = ctx.det.format.money_sentinels if ctx.det.format else ()
+    checks = []
+    for fld in fields:
+        if ctx.has(fld):
+            raw = ctx.col(fld)
+            # A sentinel (Rakuten -99999) is "no value", not a bad amount.
+            is_sentinel = "FALSE"
+            if sentinels:
+                listed = ", ".join(v.quote(s) for s in sentinels)
+                is_sentinel = f"coalesce(replace({v.clean(raw)}, '''', '') IN ({listed}), FALSE)"
+            checks.append((
+                f"{v.clean(raw)} IS NOT NULL AND {v.money(raw, sentinels)} IS NULL AND NOT {is_sentinel}",
+                _header(ctx, fld),
+                f"{fld.replace('_', ' ')} is not an amount",
+            ))
+    return checks
+
+
+def _header(ctx: StageContext, fld: str) -> str:
+    return " + ".join(ctx.src.headers[i] for i in ctx.det.mapping.columns[fld])
+
+
+def _reject_case(checks: list[tuple[str, str, str]]) -> tuple[str, str]:
+    if not checks:
+        return "NULL::VARCHAR", "NULL::VARCHAR"
+    reason = "CASE " + " ".join(f"WHEN {c} THEN {v.quote(r)}" for c, _, r in checks) + " END"
+    column = "CASE " + " ".join(f"WHEN {c} THEN {v.quote(col)}" for c, col, _ in checks) + " END"
+    return reason, column
+
+
+def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]]) -> None:
+    """imp_rows: the derived columns of every raw row, with its reject reason (if any).
+
+    Checks may use both the raw columns (c0..cN) and the derived ones.
+    """
+    reason, column = _reject_case(checks)
+    raw_columns = ", ".join(f"c{i}" for i in range(ctx.width))
+    ctx.con.execute(
+        f"""CREATE TEMP TABLE imp_rows AS
+        SELECT * EXCLUDE ({raw_columns}),
+               CASE WHEN skip_reason IS NULL THEN {reason} END AS reject_reason,
+               CASE WHEN skip_reason IS NULL THEN {column} END AS reject_column
+        FROM (SELECT imp_raw.*, {row_text(ctx)} AS row_text, {select_list} FROM imp_raw)"""
+    )
+
+
+def _fate(ctx: StageContext) -> None:
+    """Move rejected and skipped rows of imp_rows out into imp_reject / imp_skip."""
+    con = ctx.con
+    con.execute("INSERT INTO imp_skip SELECT rn, skip_reason FROM imp_rows WHERE skip_reason IS NOT NULL")
+    con.execute(
+        f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, reject_column, reject_reason, row_text
+        FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL"""
+    )
+    con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL OR reject_reason IS NOT NULL")
+
+
+# -- orders ---------------------------------------------------------------------------
+def stage_orders(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    sentinels = fmt.money_sentinels if fmt else ()
+    naive_zone = fmt.naive_time_zone if fmt else None
+    ts = v.timestamp(ctx.col("order_date"), ctx.shop_zone, naive_zone)
+    if ctx.has("order_time"):
+        # A separate time column (Rakuten 注文時間, MakeShop hhmmss): date part + time of day.
+        ts = f"(CAST(CAST({ts} AS DATE) AS TIMESTAMP) + coalesce({v.time_of_day(ctx.col('order_time'))}, INTERVAL 0 SECOND))"
+    money = {f: v.money(ctx.col(f), sentinels) for f in ("unit_price", "amount", "order_total", "shipping", "discount", "refund")}
+    skip = _skip_reason(ctx)
+    if fmt and fmt.option_row:
+        skip = f"CASE WHEN {_all(ctx, fmt.option_row)} THEN {v.quote(OPTION_ROW)} ELSE {skip} END"
+    select_list = f"""
+            {v.identifier(ctx.col('order_id'))} AS order_id_text,
+            {v.clean(ctx.col('order_date'))} AS date_text,
+            {ts} AS ordered_at,
+            {v.clean(ctx.col('product'))} AS product,
+            {v.clean(ctx.col('sku'))} AS sku,
+            {v.number(ctx.col('quantity'))} AS quantity,
+            {money['unit_price']} AS unit_price,
+            {money['amount']} AS amount,
+            {money['order_total']} AS order_total,
+            {money['shipping']} AS shipping,
+            {money['discount']} AS discount,
+            abs({money['refund']}) AS refund,
+            {v.clean(ctx.col('status'))} AS status,
+            {_any(ctx, fmt.cancel_when) if fmt else 'FALSE'} AS cancel_flag,
+            {_any(ctx, fmt.refund_when) if fmt else 'FALSE'} AS refund_row,
+            {skip} AS skip_reason,
+            {_identity_columns(ctx)}"""
+    checks = []
+    if ctx.has("order_id"):
+        checks.append(("order_id_text IS NULL", _header(ctx, "order_id"), "no order number"))
+    checks.append(("date_text IS NOT NULL AND ordered_at IS NULL", _header(ctx, "order_date"), "date not understood"))
+    checks += _money_checks(ctx, ("unit_price", "amount", "order_total", "shipping", "discount", "refund"))
+    if ctx.has("quantity"):
+        q = ctx.col("quantity")
+        checks.append((f"{v.clean(q)} IS NOT NULL AND quantity IS NULL", _header(ctx, "quantity"), "quantity is not a number"))
+    _create_rows(ctx, select_list, checks)
+    con = ctx.con
+    if not ctx.has("order_id"):
+        # No order number: each row is an order, with a stable id from its content;
+        # the same row twice is the same order, so the second one is a duplicate.
+        con.execute("UPDATE imp_rows SET order_id_text = 'row:' || md5(row_text)")
+        con.execute(
+            """UPDATE imp_rows SET skip_reason = 'same row appears earlier in the file', reject_reason = NULL
+            WHERE skip_reason IS NULL AND rn IN (
+                SELECT rn FROM (SELECT rn, row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS k FROM imp_rows) WHERE k > 1)"""
+        )
+    _fate(ctx)
+    _fold_options(ctx)
+    _reject_incomplete_orders(ctx)
+    _skip_known_orders(ctx)
+    _build_orders(ctx)
+
+
+OPTION_ROW = "option row, folded into the item above"
+
+
+def _fold_options(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    if not (fmt and fmt.option_row):
+        return
+    con = ctx.con
+    # The option rows were skipped above; append their text to the item they belong to.
+    con.execute(
+        f"""UPDATE imp_rows SET product = imp_rows.product || ' ' || o.options
+        FROM (
+            SELECT parent, string_agg(product, ' ' ORDER BY rn) AS options FROM (
+                SELECT r.rn, r.product,
+                       (SELECT max(p.rn) FROM imp_rows p WHERE p.rn < r.rn) AS parent
+                FROM (SELECT rn, {v.clean(ctx.col('product'))} AS product FROM imp_raw
+                      WHERE rn IN (SELECT rn FROM imp_skip WHERE reason = {v.quote(OPTION_ROW)})) r
+            ) GROUP BY parent
+        ) o WHERE imp_rows.rn = o.parent"""
+    )
+
+
+def _reject_incomplete_orders(ctx: StageContext) -> None:
+    """An order is imported whole or not at all: one bad row rejects its other rows too."""
+    con = ctx.con
+    con.execute(
+        f"""INSERT INTO imp_reject
+        SELECT r.rn, {line_of(ctx)}, NULL, 'another row of this order was rejected (line ' || bad.line || ')', r.row_text
+        FROM imp_rows r JOIN (
+            SELECT i.order_id_text, min(j.line) AS line FROM imp_reject j
+            JOIN (SELECT rn, {v.identifier(ctx.col('order_id'))} AS order_id_text FROM imp_raw) i ON i.rn = j.rn
+            WHERE i.order_id_text IS NOT NULL GROUP BY i.order_id_text
+        ) bad ON bad.order_id_text = r.order_id_text"""
+    )
+    con.execute(
+        f"""INSERT INTO imp_reject
+        SELECT rn, {line_of(ctx)}, NULL, reason, row_text FROM (
+            SELECT r.*, CASE
+                WHEN count(r.ordered_at) OVER w = 0 THEN 'order has no date'
+                WHEN count(r.order_total) OVER w = 0 AND count(coalesce(r.amount, r.quantity * r.unit_price, r.unit_price)) OVER w = 0
+                    THEN 'order has no amount'
+            END AS reason
+            FROM imp_rows r WHERE rn NOT IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)
+            WINDOW w AS (PARTITION BY order_id_text)
+        ) WHERE reason IS NOT NULL"""
+    )
+    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")
+
+
+def _skip_known_orders(ctx: StageContext) -> None:
+    con = ctx.con
+    con.execute(
+        f"""INSERT INTO imp_skip
+        SELECT r.rn, 'already in the shop (import #' || o.import_id || ')'
+        FROM imp_rows r JOIN orders o ON o.source = {v.quote(ctx.source)} AND o.order_id = r.order_id_text"""
+    )
+    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_skip)")
+
+
+def _first(col: str) -> str:
+    return f"arg_min({col}, rn) FILTER (WHERE {col} IS NOT NULL)"
+
+
+def _build_orders(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    per_line = set(fmt.summed_per_line) if fmt else set()
+    shipping = "sum(shipping)" if "shipping" in per_line else _first("shipping")
+    discount = "sum(abs(discount))" if "discount" in per_line else f"abs({_first('discount')})"
+    con = ctx.con
+    con.execute(
+        f"""CREATE TEMP TABLE imp_lines AS
+        SELECT order_id_text AS order_id, CAST(row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS INTEGER) AS line_no,
+               product, sku, quantity, unit_price,
+               CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn
+        FROM imp_rows"""
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE imp_orders AS
+        WITH o AS (
+            SELECT order_id_text AS order_id,
+                   {_first('ordered_at')} AS ordered_at,
+                   {_first('email')} AS email, {_first('phone')} AS phone,
+                   {_first('customer_name')} AS customer_name, {_first('customer_id')} AS customer_id,
+                   {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
+                   coalesce({_first('refund')}, 0) AS refunded,
+                   sum(coalesce(amount, quantity * unit_price, unit_price)) AS lines_amount,
+                   {_first('status')} AS status,
+                   bool_or(cancel_flag) AS cancelled, bool_or(refund_row) AS is_refund
+            FROM imp_rows GROUP BY order_id_text
+        )
+        SELECT *, {_key(ctx)} AS customer_key,
+               CAST(CASE WHEN is_refund THEN -abs(gross) ELSE gross - refunded END AS DECIMAL(18, 2)) AS revenue
+        FROM (SELECT *, coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0)) AS gross FROM o)"""
+    )
+
+
+# -- customers --------------------------------------------------------------------------
+def stage_customers(ctx: StageContext) -> None:
+    con = ctx.con
+    select_list = f"""{_identity_columns(ctx)},
+               {v.clean(ctx.col('gender'))} AS gender,
+               CAST({v.timestamp(ctx.col('birth_date'), ctx.shop_zone)} AS DATE) AS birth_date,
+               {v.clean(ctx.col('birth_date'))} AS birth_text,
+               {v.money(ctx.col('total_spent'))} AS total_spent,
+               TRY_CAST({v.number(ctx.col('total_orders'))} AS INTEGER) AS total_orders,
+               {_skip_reason(ctx)} AS skip_reason"""
+    checks = _money_checks(ctx, ("total_spent",))
+    checks.append((
+        "email IS NULL AND customer_id IS NULL AND NOT (customer_name IS NOT NULL AND (phone IS NOT NULL OR by_name))",
+        "", "no customer id, e-mail, or name with phone",
+    ))
+    if ctx.has("birth_date"):
+        checks.append(("birth_text IS NOT NULL AND birth_date IS NULL", _header(ctx, "birth_date"), "birth date not understood"))
+    _create_rows(ctx, select_list, checks)
+    _fate(ctx)
+    con.execute(
+        f"""CREATE TEMP TABLE imp_customers AS
+        SELECT *, {_key(ctx)} AS customer_key,
+               coalesce(customer_id, email, md5(row_text)) AS record_id
+        FROM imp_rows"""
+    )
+    con.execute(
+        """INSERT INTO imp_skip SELECT rn, 'same customer appears earlier in the file' FROM (
+            SELECT rn, row_number() OVER (PARTITION BY record_id ORDER BY rn) AS k FROM imp_customers) WHERE k > 1"""
+    )
+    con.execute(
+        f"""INSERT INTO imp_skip SELECT c.rn, 'already in the shop (import #' || r.import_id || ')'
+        FROM imp_customers c JOIN customer_records r ON r.source = {v.quote(ctx.source)} AND r.record_id = c.record_id
+        WHERE c.rn NOT IN (SELECT rn FROM imp_skip)"""
+    )
+    con.execute("DELETE FROM imp_customers WHERE rn IN (SELECT rn FROM imp_skip)")
+
+
+# -- surveys ----------------------------------------------------------------------------
+def stage_survey(ctx: StageContext) -> None:
+    con = ctx.con
+    answers = {
+        "nps": nps_sql(ctx.col("nps")),
+        "fan_level": level_sql(ctx.col("fan_level"), FAN_LEVELS),
+        "liking": level_sql(ctx.col("liking"), LIKING_LEVELS),
+    }
+    texts = {f: v.clean(ctx.col(f)) for f in ("nps", "fan_level", "liking", "answered_at")}
+    select_list = f"""{v.email(ctx.col('email'))} AS email, {v.identifier(ctx.col('customer_id'))} AS customer_id,
+               {v.timestamp(ctx.col('answered_at'), ctx.shop_zone)} AS answered_at,
+               {answers['nps']} AS nps, {answers['fan_level']} AS fan_level, {answers['liking']} AS liking,
+               CASE WHEN {texts['nps']} IS NULL AND {texts['fan_level']} IS NULL AND {texts['liking']} IS NULL
+                    THEN 'no answer to the NPS, fan or liking question' END AS skip_reason"""
+    checks = []
+    for fld, why in (
+        ("nps", "recommend answer is not a number from 0 to 10"),
+        ("fan_level", "fan answer is not one of the 6 options"),
+        ("liking", "liking answer is not one of the 7 options"),
+        ("answered_at", "timestamp not understood"),
+    ):
+        if ctx.has(fld):
+            checks.append((f"{texts[fld]} IS NOT NULL AND {fld} IS NULL", _header(ctx, fld), why))
+    _create_rows(ctx, select_list, checks)
+    _fate(ctx)
+    # Link to a customer by e-mail, or by a customer id some order carried.
+    con.execute(
+        f"""CREATE TEMP TABLE imp_answers AS
+        SELECT r.*, md5(r.row_text) AS response_id,
+               coalesce(
+                   CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
+                   (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
+                   (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id)
+               ) AS customer_key
+        FROM imp_rows r"""
+    )
+    con.execute(
+        """INSERT INTO imp_skip SELECT rn, 'same answer appears earlier in the file' FROM (
+            SELECT rn, row_number() OVER (PARTITION BY response_id ORDER BY rn) AS k FROM imp_answers) WHERE k > 1"""
+    )
+    con.execute(
+        f"""INSERT INTO imp_skip SELECT a.rn, 'already in the shop (import #' || s.import_id || ')'
+        FROM imp_answers a JOIN survey_responses s ON s.source = {v.quote(ctx.source)} AND s.response_id = a.response_id
+        WHERE a.rn NOT IN (SELECT rn FROM imp_skip)"""
+    )
+    con.execute("DELETE FROM imp_answers WHERE rn IN (SELECT rn FROM imp_skip)")
+
+
+STAGERS = {"orders": stage_orders, "customers": stage_customers, "survey": stage_survey}

@@ -1,0 +1,94 @@
+"""Recognise the three survey questions and map answer texts onto levels.
+
+Survey exports carry the answer *text* (../shared/domain.md §3). Texts are
+compared after removing spaces and unifying ！/!, so a form that was retyped
+with full-width punctuation still maps; numbered answers (1-6, 1-7) map too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engage_desktop.core.importing.headers import header_key, normalise_header
+from engage_desktop.core.importing.values import clean, quote, small_int
+
+NPS_QUESTION = "あなたはこの企業(製品/サービス/ブランド)を友人や同僚に薦める可能性は、どのくらいありますか?"
+FAN_QUESTION = "<ブランド名>に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
+LIKING_QUESTION = "<ブランド名>についてどのように思いますか?率直なご感想をお聞かせください。"
+
+FAN_LEVELS = (
+    "ファンではない",
+    "ファンになりたて、これから応援するのが楽しみ!",
+    "これからもずっと継続して応援したい!",
+    "これまで以上に、夢中になって応援したい!",
+    "もっと関わりたい、積極的に協力したい!",
+    "もはや人生の一部、未来を共に創っていきたい!",
+)
+LIKING_LEVELS = (
+    "正直全く好きではない",
+    "あまり好きではない",
+    "好きでも嫌いでもない",
+    "まあまあ好き",
+    "好き",
+    "大好き",
+    "愛があると言えるほど大好き",
+)
+FAN_LEVELS_EN = (
+    "Not a fan",
+    "New fan, looking forward to supporting",
+    "Want to keep supporting",
+    "Want to support more eagerly than ever",
+    "Want to get involved and help actively",
+    "Part of my life, want to build the future together",
+)
+LIKING_LEVELS_EN = (
+    "Honestly don't like it at all",
+    "Don't like it much",
+    "Neither like nor dislike",
+    "Like it somewhat",
+    "Like it",
+    "Love it",
+    "Love it so much it's real love",
+)
+
+_NPS_WORDS = ("薦める可能性", "すすめる可能性", "勧める可能性", "recommend", "おすすめ度", "推奨度", "nps")
+_FAN_WORDS = ("最もあてはまるもの", "気持ちで", "ファン度", "fandegree", "fanlevel")
+_LIKING_WORDS = ("どのように思いますか", "率直なご感想", "好き度", "liking", "howdoyoufeel")
+
+
+def answer_key(text: str) -> str:
+    """What two spellings of one answer share: NFKC, no spaces, ! for ！, no trailing 。."""
+    return re.sub(r"[\s。.]", "", normalise_header(text)).replace("！", "!")
+
+
+def question_field(header: str, sample_values: list[str]) -> str | None:
+    """'nps', 'fan_level', 'liking' or None for a survey column."""
+    key = header_key(header)
+    if any(word in key for word in _NPS_WORDS):
+        return "nps"
+    if any(word in key for word in _FAN_WORDS):
+        return "fan_level"
+    if any(word in key for word in _LIKING_WORDS):
+        return "liking"
+    answers = {answer_key(v) for v in sample_values if v.strip()}
+    if answers and answers <= {answer_key(t) for t in FAN_LEVELS}:
+        return "fan_level"
+    if answers and answers <= {answer_key(t) for t in LIKING_LEVELS}:
+        return "liking"
+    return None
+
+
+def level_sql(col: str, levels: tuple[str, ...]) -> str:
+    """Level 1..len(levels) from the answer text or its number; NULL when not an answer."""
+    key = f"regexp_replace(replace({clean(col)}, '！', '!'), '[\\s。.]', '', 'g')"
+    cases = " ".join(f"WHEN {quote(answer_key(text))} THEN {i}" for i, text in enumerate(levels, start=1))
+    by_text = f"CASE {key} {cases} END"
+    # "3", "３", "3. これからも…": the leading number, when it is a valid level.
+    numbered = small_int(col)
+    by_number = f"CASE WHEN {numbered} BETWEEN 1 AND {len(levels)} THEN {numbered} END"
+    return f"coalesce({by_text}, {by_number})"
+
+
+def nps_sql(col: str) -> str:
+    value = small_int(col)
+    return f"CASE WHEN {value} BETWEEN 0 AND 10 THEN {value} END"

@@ -1,0 +1,135 @@
+"""SQL expressions that turn export text into typed values, run by DuckDB on every row.
+
+Each function takes a SQL expression of type VARCHAR and returns a SQL
+expression. They are built once per import and run in one statement over the
+whole file, so a million rows never pass through a Python loop.
+"""
+
+from __future__ import annotations
+
+# Full-width digits and signs that Japanese Excel and platforms write.
+_FULL = "０１２３４５６７８９．，－ー−＋：／　"
+_HALF = "0123456789.,---+:/ "
+
+TIMESTAMP_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y.%m.%d %H:%M:%S",
+    "%Y%m%d%H%M%S",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y",
+)
+OFFSET_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S.%f%z",
+    "%Y-%m-%dT%H:%M%z",
+)
+
+
+def quote(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _list(items: tuple[str, ...]) -> str:
+    return "[" + ", ".join(quote(i) for i in items) + "]"
+
+
+def clean(col: str) -> str:
+    """Trimmed text, full-width spaces included; NULL when blank."""
+    return f"nullif(trim(replace({col}, '　', ' ')), '')"
+
+
+def halfwidth(col: str) -> str:
+    return f"translate({col}, {quote(_FULL)}, {quote(_HALF)})"
+
+
+def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
+    """DECIMAL(18,2) from '¥1,234', '1,240円', '$1,240.00', '-$45.00', '(45.00)', '△500', "'1200"."""
+    stripped = f"regexp_replace({halfwidth(clean(col))}, '[¥￥$,円\\s''\"]', '', 'g')"
+    signed = (
+        f"CASE WHEN {stripped} ~ '^\\(.*\\)$' THEN '-' || trim({stripped}, '()') "
+        f"WHEN {stripped} LIKE '△%' OR {stripped} LIKE '▲%' THEN '-' || substr({stripped}, 2) "
+        f"ELSE {stripped} END"
+    )
+    expr = f"TRY_CAST({signed} AS DECIMAL(18, 2))"
+    if sentinels:
+        expr = f"CASE WHEN {stripped} IN ({', '.join(quote(s) for s in sentinels)}) THEN NULL ELSE {expr} END"
+    return expr
+
+
+def number(col: str) -> str:
+    """DECIMAL(18,3) quantity from '2', '２', '1,000', "'3"."""
+    stripped = f"regexp_replace({halfwidth(clean(col))}, '[,\\s''個点]', '', 'g')"
+    return f"TRY_CAST({stripped} AS DECIMAL(18, 3))"
+
+
+def small_int(col: str) -> str:
+    """Leading integer of an answer such as '9', '９', '10 (とても)', '3. これからも…'."""
+    return f"TRY_CAST(regexp_extract({halfwidth(clean(col))}, '^\\s*([0-9]+)', 1) AS INTEGER)"
+
+
+def timestamp(col: str, shop_zone: str, naive_zone: str | None = None) -> str:
+    """Shop-local TIMESTAMP from every date layout we know.
+
+    Values with an offset (Shopify +0900, Amazon UTC) are converted to the
+    shop's zone; values without one are taken in ``naive_zone`` (default: the
+    shop's zone). Excel serial numbers (45123 or 45123.5) are days since 1899-12-30.
+    """
+    text = halfwidth(clean(col))
+    with_offset = f"timezone({quote(shop_zone)}, try_strptime({text}, {_list(OFFSET_FORMATS)}))"
+    naive = f"try_strptime({text}, {_list(TIMESTAMP_FORMATS)})"
+    if naive_zone and naive_zone != shop_zone:
+        naive = f"timezone({quote(shop_zone)}, timezone({quote(naive_zone)}, {naive}))"
+    serial = (
+        f"CASE WHEN {text} ~ '^[1-9][0-9]{{4}}(\\.[0-9]+)?$' THEN "
+        f"TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(TRY_CAST({text} AS DOUBLE) * 86400000000) AS BIGINT)) END"
+    )
+    return f"coalesce({with_offset}, {naive}, {serial})"
+
+
+def time_of_day(col: str) -> str:
+    """INTERVAL since midnight from 'hhmmss' (93005 too), 'hh:mm:ss' or 'hh:mm'."""
+    text = halfwidth(clean(col))
+    digits = f"lpad({text}, 6, '0')"
+    parsed = (
+        f"CASE WHEN {text} ~ '^[0-9]{{5,6}}$' THEN try_strptime({digits}, '%H%M%S') "
+        f"ELSE try_strptime({text}, ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f']) END"
+    )
+    return f"({parsed} - CAST(CAST({parsed} AS DATE) AS TIMESTAMP))"
+
+
+def email(col: str) -> str:
+    return f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
+
+
+def phone(col: str) -> str:
+    """Digits only, '+81' -> '0', leading apostrophe and hyphens gone; NULL when too short."""
+    digits = f"regexp_replace({halfwidth(clean(col))}, '[^0-9+]', '', 'g')"
+    national = f"CASE WHEN {digits} LIKE '+81%' THEN '0' || substr({digits}, 4) ELSE replace({digits}, '+', '') END"
+    return f"CASE WHEN length({national}) >= 6 THEN {national} END"
+
+
+def person_name(col: str) -> str:
+    """One space between family and given name, whatever spaces the export used."""
+    return f"nullif(trim(regexp_replace(replace({col}, '　', ' '), '\\s+', ' ', 'g')), '')"
+
+
+def identifier(col: str) -> str:
+    """Order and customer ids: trimmed, without Shopify's leading apostrophe."""
+    return f"nullif(ltrim(trim({halfwidth(clean(col))}), ''''), '')"

@@ -1,0 +1,156 @@
+"""The shop file's schema, as an ordered list of migrations.
+
+Each migration runs once, in its own transaction, and is recorded in
+``schema_version``. Never edit a released migration: add a new one.
+
+Big tables (orders, order_lines, survey_responses) carry no PRIMARY KEY on
+purpose: the import pipeline de-duplicates with an anti-join inside its
+transaction, and an ART index would roughly double the cost of a 1M-line
+import. The shop file is opened by one process at a time (DuckDB's file lock),
+so nothing else can slip a duplicate in between.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+        CREATE SEQUENCE import_id_seq START 1;
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            file_name VARCHAR NOT NULL,
+            file_path VARCHAR,
+            file_size BIGINT,
+            sha256 VARCHAR,
+            encoding VARCHAR,
+            format VARCHAR,
+            format_label VARCHAR,
+            format_confidence DOUBLE,
+            kind VARCHAR,
+            source VARCHAR,
+            sheet VARCHAR,
+            mapping VARCHAR,
+            rows_read BIGINT NOT NULL,
+            rows_imported BIGINT NOT NULL,
+            rows_rejected BIGINT NOT NULL,
+            rows_skipped BIGINT NOT NULL,
+            skipped_detail VARCHAR,
+            started_at TIMESTAMP,
+            finished_at TIMESTAMP,
+            status VARCHAR NOT NULL,
+            message VARCHAR
+        );
+        CREATE TABLE import_rejects (
+            import_id INTEGER NOT NULL,
+            line BIGINT,
+            column_name VARCHAR,
+            reason VARCHAR NOT NULL,
+            original_text VARCHAR
+        );
+
+        -- One row per order. Money is exact; ordered_at is shop-local time.
+        CREATE TABLE orders (
+            source VARCHAR NOT NULL,
+            order_id VARCHAR NOT NULL,
+            import_id INTEGER NOT NULL,
+            ordered_at TIMESTAMP NOT NULL,
+            customer_key VARCHAR,
+            channel VARCHAR NOT NULL,
+            customer_id VARCHAR,
+            customer_name VARCHAR,
+            email VARCHAR,
+            phone VARCHAR,
+            total DECIMAL(18, 2),
+            shipping DECIMAL(18, 2),
+            discount DECIMAL(18, 2),
+            refunded DECIMAL(18, 2) NOT NULL,
+            revenue DECIMAL(18, 2) NOT NULL,
+            status VARCHAR,
+            cancelled BOOLEAN NOT NULL,
+            is_refund BOOLEAN NOT NULL  -- a refund row of its own (Square): negative revenue, not an order
+        );
+        CREATE TABLE order_lines (
+            source VARCHAR NOT NULL,
+            order_id VARCHAR NOT NULL,
+            line_no INTEGER NOT NULL,
+            import_id INTEGER NOT NULL,
+            product VARCHAR,
+            sku VARCHAR,
+            quantity DECIMAL(18, 3),
+            unit_price DECIMAL(18, 2),
+            amount DECIMAL(18, 2)
+        );
+
+        -- Rows of customer exports (e.g. Shopify customers_export.csv).
+        CREATE TABLE customer_records (
+            source VARCHAR NOT NULL,
+            record_id VARCHAR NOT NULL,
+            import_id INTEGER NOT NULL,
+            customer_key VARCHAR,
+            channel VARCHAR NOT NULL,
+            customer_id VARCHAR,
+            customer_name VARCHAR,
+            email VARCHAR,
+            phone VARCHAR,
+            gender VARCHAR,
+            birth_date DATE,
+            total_spent DECIMAL(18, 2),
+            total_orders INTEGER
+        );
+
+        CREATE TABLE survey_responses (
+            source VARCHAR NOT NULL,
+            response_id VARCHAR NOT NULL,
+            import_id INTEGER NOT NULL,
+            answered_at TIMESTAMP,
+            customer_key VARCHAR,
+            email VARCHAR,
+            nps INTEGER,
+            fan_level INTEGER,
+            liking INTEGER
+        );
+
+        -- Derived from the three tables above after every import and undo,
+        -- so it can never disagree with them.
+        CREATE TABLE customers (
+            customer_key VARCHAR PRIMARY KEY,
+            customer_name VARCHAR,
+            email VARCHAR,
+            phone VARCHAR,
+            channels VARCHAR,
+            gender VARCHAR,
+            birth_date DATE
+        );
+
+        -- Mappings the owner confirmed for a layout we did not know.
+        CREATE TABLE saved_mappings (
+            header_key VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            mapping VARCHAR NOT NULL,
+            saved_at TIMESTAMP NOT NULL
+        );
+
+        -- The owner's own words on the journey map and pre-purchase counts.
+        CREATE TABLE journey_notes (
+            step INTEGER NOT NULL,
+            field VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            PRIMARY KEY (step, field)
+        );
+        CREATE TABLE funnel_counts (
+            month DATE NOT NULL,
+            stage VARCHAR NOT NULL,
+            count BIGINT NOT NULL,
+            PRIMARY KEY (month, stage)
+        );
+        """,
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+# Tables whose rows carry an import_id: what undo removes.
+IMPORTED_TABLES = ("orders", "order_lines", "customer_records", "survey_responses", "import_rejects")

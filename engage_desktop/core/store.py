@@ -1,0 +1,169 @@
+"""The shop file: one DuckDB database holding everything about one shop.
+
+Opening it sets the limits we promise the owner's laptop (memory, threads),
+switches off extension downloads (we are offline: an attempt hangs ~2 s), and
+applies pending schema migrations. A file already open in another process
+gives ``ShopFileBusy`` with a message the owner can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from engage_desktop.core.errors import ShopFileBusy, ShopFileUnavailable
+from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "shop_name": "",
+    "time_zone": "Asia/Tokyo",
+    "currency": "JPY",
+    "dormant_days": 180,
+    # A file with more than this share of rejected rows is refused, not committed.
+    "max_reject_share": 0.2,
+    "round_months": 4,
+}
+
+_PID = re.compile(r"PID (\d+)")
+
+
+def connection_config(memory_limit: str, threads: int) -> dict[str, Any]:
+    return {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "memory_limit": memory_limit,
+        "threads": threads,
+        # Imports rely on scans keeping file order (row numbers in rejects).
+        "preserve_insertion_order": True,
+    }
+
+
+class Store:
+    """An open shop file. Not thread-safe: one thread owns it (the GUI's db thread)."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        memory_limit: str = "1GB",
+        threads: int = 2,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ShopFileUnavailable(
+                    f"Cannot create the folder for the shop file {self.path.parent}: {exc.strerror}. "
+                    "Choose a folder you can write to."
+                ) from exc
+        try:
+            self.con = duckdb.connect(
+                str(self.path), read_only=read_only, config=connection_config(memory_limit, threads)
+            )
+        except duckdb.IOException as exc:
+            raise _friendly_open_error(self.path, exc) from exc
+        except duckdb.Error as exc:
+            raise ShopFileUnavailable(
+                f"{self.path.name} is not a shop file Engage Desktop can read ({_first_line(exc)}). "
+                "Open another file or create a new shop."
+            ) from exc
+        try:
+            self._migrate()
+        except Exception:
+            self.con.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing: commit when the block ends normally, roll back otherwise."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- schema ----------------------------------------------------------------------
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def _migrate(self) -> None:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            if self.read_only:
+                raise ShopFileUnavailable(f"{self.path.name} is not an Engage Desktop shop file.")
+            self.con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise ShopFileUnavailable(
+                f"{self.path.name} was saved by a newer Engage Desktop (schema {current}). "
+                "Update the app to open it."
+            )
+        for version, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            if self.read_only:
+                raise ShopFileUnavailable(f"{self.path.name} needs an upgrade; open it with write access.")
+            with self.transaction() as con:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [version])
+
+    # -- settings (belong to the shop, so they live in the shop file) --------------------
+    def setting(self, key: str) -> Any:
+        row = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return DEFAULT_SETTINGS.get(key)
+        return json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value, ensure_ascii=False)]
+        )
+
+    def settings(self) -> dict[str, Any]:
+        stored = {k: json.loads(v) for k, v in self.con.execute("SELECT key, value FROM settings").fetchall()}
+        return {**DEFAULT_SETTINGS, **stored}
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _friendly_open_error(path: Path, exc: duckdb.IOException) -> Exception:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = _PID.search(text)
+        who = f" (process {pid.group(1)})" if pid else ""
+        return ShopFileBusy(
+            f"{path.name} is already open in another program{who}. "
+            "Close the other Engage Desktop window, or open a different shop file."
+        )
+    if "permission" in text.lower() or "read-only" in text.lower():
+        return ShopFileUnavailable(
+            f"Cannot write to {path}: the folder or file is read-only. "
+            "Copy the shop file to a folder you can write to, then open it there."
+        )
+    return ShopFileUnavailable(f"Cannot open {path.name}: {_first_line(exc)}")

@@ -1,0 +1,45 @@
+"""Progress and cancellation passed into long work.
+
+Long work is a plain function that takes a ``TaskState``; the GUI wraps it and
+turns progress into signals, tests pass a plain instance (Orange's TaskState).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from engage_desktop.core.errors import Cancelled
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class TaskState:
+    """Thread-safe progress/cancel state shared between a worker and its caller."""
+
+    def __init__(self, on_progress: ProgressCallback | None = None) -> None:
+        self._cancel = threading.Event()
+        self._on_progress = on_progress
+        self._interrupt: Callable[[], None] | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the work to stop; a running DuckDB query is interrupted too."""
+        self._cancel.set()
+        if self._interrupt is not None:
+            self._interrupt()
+
+    def set_interrupt(self, interrupt: Callable[[], None] | None) -> None:
+        self._interrupt = interrupt
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total, message)
+
+    def check(self) -> None:
+        """Raise ``Cancelled`` when cancel was asked for; call between steps."""
+        if self.cancelled:
+            raise Cancelled()
