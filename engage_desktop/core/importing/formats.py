@@ -194,6 +194,30 @@ FORMATS: tuple[ExportFormat, ...] = (
         note="item-price is the price of the line (all units); timestamps are UTC.",
     ),
     ExportFormat(
+        name="amazon_all_orders",
+        label_ja="Amazon 全注文レポート",
+        label_en="Amazon all orders report",
+        kind="orders",
+        signature=("amazon-order-id", "purchase-date", "order-status", "quantity"),
+        fields={
+            "order_id": ("amazon-order-id",),
+            "order_date": ("purchase-date",),
+            "product": ("product-name",),
+            "sku": ("sku",),
+            "quantity": ("quantity",),
+            "amount": ("item-price",),
+            "shipping": ("shipping-price",),
+            "discount": ("item-promotion-discount",),
+            "status": ("order-status",),
+        },
+        channel="amazon",
+        encoding="utf-8",
+        cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
+        summed_per_line=("shipping", "discount"),
+        anonymous_note="Amazon all-orders report: it has no buyer e-mail, so these sales were imported as "
+        "anonymous sales. Import the order report (with buyer-email) to link them to customers.",
+    ),
+    ExportFormat(
         name="yahoo_shopping",
         label_ja="Yahoo!ショッピング 注文データ",
         label_en="Yahoo! Shopping orders",
@@ -339,7 +363,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         kind="orders",
         signature=("Time Zone", "Gross Sales", "Transaction ID", "Item", "Qty"),
         fields={
-            "order_id": ("Transaction ID",),
+            # A refund row shares its payment's Transaction ID: keep them apart.
+            "order_id": (("Transaction ID", "Event Type"), "Transaction ID"),
             "order_date": ("Date",),
             "order_time": ("Time",),
             "customer_id": ("Customer ID",),
@@ -362,7 +387,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         kind="orders",
         signature=("Time Zone", "Gross Sales", "Transaction ID"),
         fields={
-            "order_id": ("Transaction ID",),
+            "order_id": (("Transaction ID", "Event Type"), "Transaction ID"),
             "order_date": ("Date",),
             "order_time": ("Time",),
             "customer_id": ("Customer ID",),

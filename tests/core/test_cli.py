@@ -1,0 +1,58 @@
+"""The command line: what the owner (or a script) sees, and the exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import write_csv
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engage_desktop", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+def test_import_prints_format_encoding_and_accounting(tmp_path: Path) -> None:
+    db = tmp_path / "shop.duckdb"
+    rows = [["受注番号", "受注ステータス", "注文日", "注文時間", "注文者名字", "注文者名前", "メールアドレス",
+             "商品名", "単価", "個数", "合計金額(-99999=無効値)", "レコードナンバー"],
+            ["1-1", "発送済", "2024/1/5", "101010", "髙橋", "一", "a@example.com", "石鹸", "500", "2", "1000", "1"]]
+    path = write_csv(tmp_path / "rakuten.csv", rows, encoding="cp932")
+    done = run("import", "--db", str(db), str(path))
+    assert done.returncode == 0, done.stderr
+    assert "楽天RMS 受注データ" in done.stdout and "cp932" in done.stdout and "confidence" in done.stdout
+    assert "imported (import #1): read 1, imported 1, rejected 0, skipped 0" in done.stdout
+
+    listed = run("imports", "--db", str(db))
+    assert "#1" in listed.stdout and "rakuten.csv" in listed.stdout
+
+    undone = run("undo-import", "--db", str(db), "1")
+    assert undone.returncode == 0 and "undone" in undone.stdout
+
+
+def test_generic_file_prints_its_mapping(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "x.csv", [["order id", "purchase date", "amount", "email"], ["1", "2024-01-01", "100", "a@b.jp"]])
+    done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path))
+    assert done.returncode == 0, done.stderr
+    assert "Generic orders" in done.stdout
+    assert "order_id     <- order id" in done.stdout
+    assert "order_date   <- purchase date" in done.stdout
+    assert "amount       <- amount" in done.stdout
+
+
+def test_refused_file_exits_non_zero_with_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "junk.csv"
+    path.write_bytes(b"id,amount\n1,\x85\x40\x85\n")
+    done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path))
+    assert done.returncode == 1
+    assert "REFUSED" in done.stdout and "byte 12" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_errors_are_one_line_not_a_traceback(tmp_path: Path) -> None:
+    done = run("undo-import", "--db", str(tmp_path / "none.duckdb"), "3")
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr

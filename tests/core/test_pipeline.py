@@ -1,0 +1,211 @@
+"""The import pipeline: all or nothing, every row accounted for, nothing twice, undo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from engage_desktop.core.importing.pipeline import ImportOptions, import_file, plan_import, undo_import
+from engage_desktop.core.store import Store
+from engage_desktop.core.tasks import TaskState
+from tests.helpers import table_checksums, write_csv, write_xlsx
+
+GENERIC_HEADER = ["注文番号", "注文日", "メールアドレス", "お名前", "商品名", "数量", "単価", "金額"]
+
+
+def generic_rows(orders: range, bad: set[int] = frozenset()) -> list[list[str]]:
+    """One line per order; order n costs n x 100 yen; orders in ``bad`` have an unreadable date."""
+    rows = [GENERIC_HEADER]
+    for n in orders:
+        date = "2024/13/45" if n in bad else f"2024/{(n % 12) + 1}/{(n % 28) + 1}"
+        rows.append([f"A{n:04d}", date, f"c{n % 7}@example.com", f"客 {n % 7}", "石鹸", "1", str(n * 100), str(n * 100)])
+    return rows
+
+
+def revenue(store: Store) -> Decimal:
+    return store.con.execute("SELECT coalesce(sum(revenue), 0) FROM orders").fetchone()[0]
+
+
+def test_cp932_file_imports_every_row(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = generic_rows(range(1, 51))
+    rows[1][3] = "髙橋 﨑子"
+    rows[1][4] = "①セット～㈱"
+    path = write_csv(tmp_path / "orders.csv", rows, encoding="cp932")
+    result = import_file(tmp_shop, path)
+    assert result.status == "imported", result.message
+    assert result.encoding == "cp932"
+    assert (result.read, result.imported, result.rejected, result.skipped) == (50, 50, 0, 0)
+    assert revenue(tmp_shop) == sum(n * 100 for n in range(1, 51))
+    name, product = tmp_shop.con.execute(
+        "SELECT customer_name, product FROM orders JOIN order_lines USING (source, order_id) WHERE order_id = 'A0001'"
+    ).fetchone()
+    assert (name, product) == ("髙橋 﨑子", "①セット～㈱")
+
+
+def test_accounting_identity_holds_with_bad_rows(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = generic_rows(range(1, 21), bad={3, 9})
+    rows.append(["A0099", "2024/1/1", "x@example.com", "客", "石鹸", "1", "¥1,000"])  # one column short
+    rows.append([""] * len(GENERIC_HEADER))  # an empty row
+    rows[5][7] = "千円"  # an amount that is not a number
+    path = write_csv(tmp_path / "orders.csv", rows)
+    result = import_file(tmp_shop, path)
+    assert result.status == "imported"
+    assert result.read == 22
+    assert result.read == result.imported + result.rejected + result.skipped
+    assert (result.imported, result.rejected, result.skipped) == (17, 4, 1)
+    reasons = sorted(r.reason for r in result.rejects)
+    assert reasons[0].startswith("amount is not an amount")
+    assert reasons.count("date not understood") == 2
+    assert any("fewer columns" in r for r in reasons)
+    stored = tmp_shop.con.execute(
+        "SELECT rows_read, rows_imported, rows_rejected, rows_skipped FROM imports WHERE id = ?", [result.import_id]
+    ).fetchone()
+    assert stored == (22, 17, 4, 1)
+    assert tmp_shop.con.execute("SELECT count(*) FROM import_rejects").fetchone()[0] == 4
+    # The rejected order 5 (amount 千円) is not in the shop, the others are.
+    assert revenue(tmp_shop) == sum(n * 100 for n in range(1, 21) if n not in (3, 9, 5))
+
+
+def test_one_bad_line_rejects_its_whole_order(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [GENERIC_HEADER,
+            ["B1", "2024/1/1", "a@example.com", "A", "石鹸", "1", "100", "100"],
+            ["B1", "2024/1/1", "a@example.com", "A", "タオル", "二", "100", "200"],
+            *generic_rows(range(1, 11))[1:]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
+    assert result.rejected == 2
+    assert {r.reason for r in result.rejects} == {"quantity is not a number", "another row of this order was rejected (line 3)"}
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id = 'B1'").fetchone()[0] == 0
+
+
+def test_refused_file_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: Path) -> None:
+    import_file(tmp_shop, write_csv(tmp_path / "first.csv", generic_rows(range(1, 11))))
+    before = table_checksums(tmp_shop.con)
+    mostly_bad = generic_rows(range(11, 21), bad=set(range(11, 16)))  # 50% rejected
+    result = import_file(tmp_shop, write_csv(tmp_path / "bad.csv", mostly_bad))
+    assert result.status == "refused"
+    assert "5 of 10 rows" in result.message and "Nothing was imported" in result.message
+    assert table_checksums(tmp_shop.con) == before
+
+
+def test_header_only_file_is_refused(tmp_shop: Store, tmp_path: Path) -> None:
+    result = import_file(tmp_shop, write_csv(tmp_path / "h.csv", [GENERIC_HEADER]))
+    assert result.status == "refused"
+    assert "no data rows" in result.message
+
+
+@pytest.mark.parametrize("cancel_at_step", [0, 1, 2, 3, 4])
+def test_cancelled_import_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: Path, cancel_at_step: int) -> None:
+    import_file(tmp_shop, write_csv(tmp_path / "first.csv", generic_rows(range(1, 11))))
+    before = table_checksums(tmp_shop.con)
+    state = TaskState()
+
+    def on_progress(done: int, total: int, message: str) -> None:
+        if done == cancel_at_step:
+            state.cancel()
+
+    state._on_progress = on_progress
+    result = import_file(tmp_shop, write_csv(tmp_path / "second.csv", generic_rows(range(11, 200))), state=state)
+    assert result.status == "cancelled"
+    assert table_checksums(tmp_shop.con) == before
+
+
+def test_reimport_and_overlap_add_nothing_twice(tmp_shop: Store, tmp_path: Path) -> None:
+    first = write_csv(tmp_path / "jan.csv", generic_rows(range(1, 31)))
+    assert import_file(tmp_shop, first).imported == 30
+    after_first = table_checksums(tmp_shop.con)
+
+    again = import_file(tmp_shop, first)
+    assert again.status == "nothing new"
+    assert (again.imported, again.skipped) == (0, 30)
+    assert table_checksums(tmp_shop.con)["orders"] == after_first["orders"]
+    assert table_checksums(tmp_shop.con)["order_lines"] == after_first["order_lines"]
+
+    overlap = write_csv(tmp_path / "jan-feb.csv", generic_rows(range(21, 41)))
+    result = import_file(tmp_shop, overlap)
+    assert (result.imported, result.skipped) == (10, 10)
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 40
+    assert revenue(tmp_shop) == sum(n * 100 for n in range(1, 41))
+
+
+def test_undo_removes_exactly_one_import(tmp_shop: Store, tmp_path: Path) -> None:
+    import_file(tmp_shop, write_csv(tmp_path / "a.csv", generic_rows(range(1, 11))))
+    before = table_checksums(tmp_shop.con)
+    second = import_file(tmp_shop, write_csv(tmp_path / "b.csv", generic_rows(range(11, 21))))
+    import_file(tmp_shop, write_csv(tmp_path / "c.csv", generic_rows(range(21, 26))))
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 25
+
+    undo_import(tmp_shop, second.import_id)
+    ids = {r[0] for r in tmp_shop.con.execute("SELECT DISTINCT import_id FROM orders").fetchall()}
+    assert ids == {1, 3}
+    assert revenue(tmp_shop) == sum(n * 100 for n in list(range(1, 11)) + list(range(21, 26)))
+    undo_import(tmp_shop, 3)
+    after = table_checksums(tmp_shop.con)
+    for table in ("orders", "order_lines", "customers", "import_rejects", "survey_responses"):
+        assert after[table] == before[table], table
+    statuses = tmp_shop.con.execute("SELECT id, status FROM imports ORDER BY id").fetchall()
+    assert statuses == [(1, "imported"), (2, "undone"), (3, "undone")]
+    # An undone file can be imported again.
+    assert import_file(tmp_shop, tmp_path / "b.csv").imported == 10
+
+
+def test_generic_mapping_and_synthetic_order_ids(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Date", "Email", "Product", "Qty", "Unit Price"],
+            ["2024-03-01", "A@Example.com ", "Soap", "2", "¥1,200"],
+            ["2024-03-02", "b@example.com", "Towel", "1", "800円"],
+            ["2024-03-02", "b@example.com", "Towel", "1", "800円"]]  # the same row twice
+    result = import_file(tmp_shop, write_csv(tmp_path / "shop.csv", rows))
+    assert result.format_name == "generic_orders"
+    assert result.needs_confirmation
+    assert dict(result.mapping) == {"order_date": "Date", "email": "Email", "product": "Product",
+                                    "quantity": "Qty", "unit_price": "Unit Price"}
+    assert (result.imported, result.skipped) == (2, 1)
+    assert revenue(tmp_shop) == Decimal("3200")  # 2 x 1,200 + 800: line amount = qty x unit price
+    keys = sorted(r[0] for r in tmp_shop.con.execute("SELECT customer_key FROM customers").fetchall())
+    assert keys == ["e:a@example.com", "e:b@example.com"]
+
+
+def test_explicit_mapping_wins(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["伝票", "日付", "売上"], ["X1", "2024/5/1", "500"], ["X2", "2024/5/2", "700"]]
+    path = write_csv(tmp_path / "till.csv", rows)
+    guessed = plan_import(tmp_shop, path)
+    assert "order_id" not in guessed.detection.mapping.columns
+    guessed.close()
+    result = import_file(tmp_shop, path, ImportOptions(mapping={"order_id": "伝票", "amount": "売上"}))
+    assert result.status == "imported"
+    assert sorted(r[0] for r in tmp_shop.con.execute("SELECT order_id FROM orders").fetchall()) == ["X1", "X2"]
+
+
+def test_xlsx_import_keeps_ids_as_text(tmp_shop: Store, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "o.xlsx", {"Sheet1": [
+        ["注文番号", "注文日", "顧客ID", "金額"], [1001, "2024/01/05", 12345678901234, 1500], [1002, "2024/01/06", 7, 2500]]})
+    result = import_file(tmp_shop, path)
+    assert result.status == "imported", result.message
+    rows = tmp_shop.con.execute("SELECT order_id, customer_key FROM orders ORDER BY order_id").fetchall()
+    assert rows == [("1001", "id:generic:12345678901234"), ("1002", "id:generic:7")]
+
+
+def test_timestamps_land_in_the_shop_time_zone(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["order id", "date", "total"],
+            ["1", "2024-01-31T16:30:00+00:00", "100"],  # 2024-02-01 01:30 in Tokyo
+            ["2", "2024-01-31 23:30:00 +0900", "100"],
+            ["3", "45322.5", "100"]]  # Excel serial: 2024-01-31 12:00
+    import_file(tmp_shop, write_csv(tmp_path / "t.csv", rows))
+    got = dict(tmp_shop.con.execute("SELECT order_id, strftime(ordered_at, '%Y-%m-%d %H:%M') FROM orders").fetchall())
+    assert got == {"1": "2024-02-01 01:30", "2": "2024-01-31 23:30", "3": "2024-01-31 12:00"}
+
+
+def test_money_and_phone_normalisation(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["注文番号", "注文日", "電話番号", "お名前", "合計金額"],
+            ["1", "20240105", "'+81-90-1234-5678", "山田　太郎", "￥１，２００"],
+            ["2", "2024/1/6", "090-1234-5678", "山田 太郎", "-$45.00"],
+            ["3", "2024/1/7", "", "", "'3000"]]
+    import_file(tmp_shop, write_csv(tmp_path / "m.csv", rows, encoding="cp932"))
+    got = tmp_shop.con.execute("SELECT order_id, revenue, phone, customer_key FROM orders ORDER BY order_id").fetchall()
+    assert got == [
+        ("1", Decimal("1200.00"), "09012345678", "np:山田太郎:09012345678"),
+        ("2", Decimal("-45.00"), "09012345678", "np:山田太郎:09012345678"),
+        ("3", Decimal("3000.00"), None, None),  # anonymous: counts as revenue, not a customer
+    ]
+    assert tmp_shop.con.execute("SELECT count(*) FROM customers").fetchone()[0] == 1

@@ -1,0 +1,47 @@
+"""Write real export files the way platforms and Excel write them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import duckdb
+import openpyxl
+
+
+def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8", delimiter: str = ",",
+              newline: str = "\r\n") -> Path:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=newline).writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+SHOP_TABLES = (
+    "settings", "imports", "import_rejects", "orders", "order_lines", "customer_records",
+    "survey_responses", "customers", "saved_mappings", "journey_notes", "funnel_counts",
+)
+
+
+def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """(row count, md5 of all rows in a stable order) for every shop table."""
+    sums = {}
+    for table in SHOP_TABLES:
+        count, digest = con.execute(
+            f"SELECT count(*), md5(coalesce(string_agg(r, '\n' ORDER BY r), '')) "
+            f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {table} t)"
+        ).fetchone()
+        sums[table] = (count, digest)
+    return sums
