@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Op = Literal["nonempty", "equals", "in", "contains", "startswith", "empty", "not_in"]
+Op = Literal["nonempty", "equals", "in", "contains", "startswith", "empty", "not_in", "negative"]
 # A source for a field: one header, or several headers joined (phone in 3 parts).
 Source = str | tuple[str, ...]
 
@@ -485,6 +485,11 @@ FORMATS: tuple[ExportFormat, ...] = (
 )
 
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
+
+# Files we do not recognise: a status that says cancelled excludes the order,
+# and negative lines (UK-style credit notes "C…", returns) are refunds.
+GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "cancel", "void")),)
+GENERIC_REFUND = (Rule("@quantity", "negative"), Rule("@amount", "negative"), Rule("@order_total", "negative"))
 GENERIC_LABELS = {
     "orders": ("汎用 注文データ", "Generic orders"),
     "customers": ("汎用 顧客データ", "Generic customers"),

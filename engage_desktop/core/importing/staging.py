@@ -18,7 +18,7 @@ import duckdb
 
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.detect import Detection
-from engage_desktop.core.importing.formats import Rule
+from engage_desktop.core.importing.formats import GENERIC_CANCEL, GENERIC_REFUND, Rule
 from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.identity import customer_key_sql
 from engage_desktop.core.importing.readers import SourceTable
@@ -121,7 +121,9 @@ def _rule_sql(ctx: StageContext, rule: Rule) -> str:
     if rule.op == "not_in":
         return f"coalesce(lower({text}) NOT IN ({values}), TRUE)"
     if rule.op == "contains":
-        return "(" + " OR ".join(f"coalesce(contains({text}, {v.quote(x)}), FALSE)" for x in rule.values) + ")"
+        return "(" + " OR ".join(f"coalesce(contains(lower({text}), {v.quote(x.lower())}), FALSE)" for x in rule.values) + ")"
+    if rule.op == "negative":
+        return f"coalesce({v.money(column)} < 0, FALSE)"
     if rule.op == "startswith":
         return "(" + " OR ".join(f"coalesce(starts_with({text}, {v.quote(x)}), FALSE)" for x in rule.values) + ")"
     raise ValueError(f"unknown rule op {rule.op}")
@@ -249,8 +251,8 @@ def stage_orders(ctx: StageContext) -> None:
             {money['discount']} AS discount,
             abs({money['refund']}) AS refund,
             {v.clean(ctx.col('status'))} AS status,
-            {_any(ctx, fmt.cancel_when) if fmt else 'FALSE'} AS cancel_flag,
-            {_any(ctx, fmt.refund_when) if fmt else 'FALSE'} AS refund_row,
+            {_any(ctx, fmt.cancel_when if fmt else GENERIC_CANCEL)} AS cancel_flag,
+            {_any(ctx, fmt.refund_when if fmt else GENERIC_REFUND)} AS refund_row,
             {skip} AS skip_reason,
             {_identity_columns(ctx)}"""
     checks = []

@@ -1,0 +1,1 @@
+"""Everything the views show, computed in SQL on the shop file (no Qt)."""

@@ -1,0 +1,88 @@
+"""What every metric starts from: the as-of date, the orders that count, customer facts.
+
+Definitions (stated in the report and the UI):
+- An order counts when it is not cancelled; refund rows of their own (Square)
+  subtract revenue but are not orders.
+- Revenue is what the customer paid, net of refunds.
+- Only orders on or before the as-of date count; by default the as-of date is
+  the day of the last order, so an old export does not make everyone dormant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from engage_desktop.core.store import Store
+
+
+@dataclass(frozen=True)
+class Table:
+    """A result the UI shows as a table and the export writes as a sheet."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def column(self, name: str) -> list[Any]:
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def resolve_as_of(store: Store, as_of: str | dt.date | None) -> dt.date:
+    if isinstance(as_of, dt.date):
+        return as_of
+    if as_of:
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError as exc:
+            from engage_desktop.core.errors import EngageError
+
+            raise EngageError(f"As-of date {as_of!r} is not a date; write it as YYYY-MM-DD.") from exc
+    row = store.con.execute("SELECT CAST(max(ordered_at) AS DATE) FROM orders WHERE NOT cancelled").fetchone()
+    return row[0] if row and row[0] else dt.date.today()
+
+
+def counted_orders(as_of: dt.date) -> str:
+    """SQL for the orders that count up to the end of the as-of day."""
+    return (
+        "SELECT * FROM orders WHERE NOT cancelled "
+        f"AND ordered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY"
+    )
+
+
+def customer_facts_sql(as_of: dt.date) -> str:
+    """One row per customer who bought: the facts LTV, tiers and the journey are built on.
+
+    LTV = average order value x purchases per year, with years =
+    max(1, days from the first order to the as-of date / 365.25), so a new
+    customer's yearly value is what they have bought so far. Algebraically that
+    is revenue / years; we keep the owner's two factors visible as columns.
+    """
+    day = f"DATE '{as_of.isoformat()}'"
+    return f"""
+        SELECT customer_key,
+               min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
+               max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
+               count(*) FILTER (WHERE NOT is_refund) AS orders,
+               sum(revenue) AS revenue,
+               sum(revenue) / nullif(count(*) FILTER (WHERE NOT is_refund), 0) AS aov,
+               date_diff('day', CAST(max(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) AS days_since_last,
+               date_diff('day', CAST(min(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) AS tenure_days,
+               greatest(1.0, date_diff('day', CAST(min(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) / 365.25)
+                   AS years
+        FROM ({counted_orders(as_of)}) o
+        WHERE customer_key IS NOT NULL
+        GROUP BY customer_key
+        HAVING count(*) FILTER (WHERE NOT is_refund) > 0
+    """
+
+
+def facts_with_ltv_sql(as_of: dt.date) -> str:
+    return f"""
+        SELECT *, orders / years AS orders_per_year, aov * (orders / years) AS ltv
+        FROM ({customer_facts_sql(as_of)})
+    """

@@ -1,0 +1,245 @@
+"""The customer journey: the 8 emotional steps of the 100-day fan plan (100日ファン化計画).
+
+Every known customer (buyers, survey respondents, customer-export records)
+stands at exactly one step. Each step has a rule on behaviour; a customer has
+reached step n when they meet the rules of steps 1..n, so the steps form a
+ladder and "reached" never grows from one step to the next. Default ladder:
+
+1. 本当かな?            known to the shop, no purchase yet
+2. 疑惑から興奮に       first purchase
+3. 興奮から安心へ       second purchase
+4. 安心から益々好きになる third purchase
+5. 好きから感謝される   still buying 100 days after the first purchase (the 100-day plan)
+6. 褒めてもらって素直に嬉しい 5 purchases or more
+7. 優越感を感じる       in the top LTV tier
+8. 感動を共有したい     a promoter (NPS 9-10) or fan level 5-6
+
+The rules are the owner's to change (saved in the shop file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from engage_desktop.core.metrics.base import Table, counted_orders
+from engage_desktop.core.metrics.ltv import tiered_facts_sql
+from engage_desktop.core.store import Store
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    emotion: str
+    stage: str
+    goal: str
+    action_ja: str
+    emotion_en: str
+    stage_en: str
+    goal_en: str
+    action_en: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "本当かな?", "品定め", "信頼性の確立", "最初の接点で、お店と商品が信頼できると感じてもらう",
+         "Is this for real?", "Sizing up", "Build trust", "At first contact, make the customer feel the shop and product can be trusted"),
+    Step(2, "疑惑から興奮に", "自認", "興味の喚起", "疑いを晴らし、お客様の関心ごとを強調する",
+         "From doubt to excitement", "Recognition", "Spark interest", "Clear the doubt, stress what interests the customer"),
+    Step(3, "興奮から安心へ", "肯定: 担当がついて", "安心感の提供", "担当者とサポートを見せ、安心してもらう",
+         "From excitement to reassurance", "Affirmation: someone in charge", "Give reassurance", "Show the person in charge and the support"),
+    Step(4, "安心から益々好きになる", "立ち上げ: 安心度アップ", "深い関係性の構築", "継続的なコミュニケーションで信頼を強める",
+         "From reassurance to liking more", "Launch: more reassurance", "Build a deeper relationship", "Strengthen trust through continued communication"),
+    Step(5, "好きから感謝される", "順応: 一緒にやってあげる", "価値の提供", "お客様の課題解決と目標達成を手伝う",
+         "From liking to gratitude", "Adapting: doing it together", "Deliver value", "Help the customer solve problems and reach goals"),
+    Step(6, "褒めてもらって素直に嬉しい", "完遂", "成果の実感", "目標達成を助け、成果を実感してもらう",
+         "Happy to be praised", "Completion", "Feel the result", "Help the customer reach the goal and feel the result"),
+    Step(7, "優越感を感じる", "養育: あなただけのプログラム", "特別感の創出", "限定プログラムや特典で特別感を演出する",
+         "Feeling special", "Nurture: a program just for you", "Create a sense of privilege", "Offer an exclusive program or privileges"),
+    Step(8, "感動を共有したい", "支持", "コミュニティの形成", "感動を他の人と分かち合いたくなる場をつくる",
+         "Wanting to share the excitement", "Advocacy", "Form a community", "Create a place where customers share the excitement"),
+)
+
+
+@dataclass(frozen=True)
+class StepRule:
+    """What a customer must have done to reach a step (on top of the steps before it)."""
+
+    min_orders: int = 0
+    min_active_days: int = 0  # an order at least this many days after the first one
+    tiers: tuple[str, ...] = ()  # in one of these LTV tiers
+    promoter: bool = False  # NPS 9-10 or fan level 5-6 in any answer
+
+    def describe(self, lang: str = "ja") -> str:
+        ja = lang == "ja"
+        parts = []
+        if self.min_orders:
+            parts.append(f"{self.min_orders}回以上購入" if ja else f"{self.min_orders}+ purchases")
+        if self.min_active_days:
+            parts.append(f"初回購入から{self.min_active_days}日以上後にも購入" if ja
+                         else f"bought again {self.min_active_days}+ days after the first purchase")
+        if self.tiers:
+            parts.append(("LTV層: " if ja else "LTV tier: ") + ", ".join(self.tiers))
+        if self.promoter:
+            parts.append("推奨者 (NPS 9-10) またはファン度5-6" if ja else "promoter (NPS 9-10) or fan level 5-6")
+        return " / ".join(parts) or ("お店に知られている (購入前)" if ja else "known to the shop (before buying)")
+
+
+DEFAULT_RULES: tuple[StepRule, ...] = (
+    StepRule(),
+    StepRule(min_orders=1),
+    StepRule(min_orders=2),
+    StepRule(min_orders=3),
+    StepRule(min_active_days=100),
+    StepRule(min_orders=5),
+    StepRule(tiers=("top",)),
+    StepRule(promoter=True),
+)
+NOTE_FIELDS = ("touchpoints", "measures", "memo")
+FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
+TYPED_STAGES = FUNNEL_STAGES[:3]
+
+
+def rules(store: Store) -> list[StepRule]:
+    raw = store.setting("journey_rules")
+    if not raw:
+        return list(DEFAULT_RULES)
+    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"]) for r in raw]
+
+
+def save_rules(store: Store, new_rules: list[StepRule]) -> None:
+    if len(new_rules) != len(STEPS):
+        raise ValueError(f"the journey has {len(STEPS)} steps")
+    store.set_setting("journey_rules", [asdict(r) for r in new_rules])
+
+
+def _condition(rule: StepRule) -> tuple[str, str]:
+    """(SQL condition, SQL date reached) of one rule over the per-customer base row."""
+    conds, dates = ["TRUE"], []
+    if rule.min_orders:
+        conds.append(f"orders >= {int(rule.min_orders)}")
+        dates.append(f"dates[{int(rule.min_orders)}]")
+    if rule.min_active_days:
+        days = int(rule.min_active_days)
+        conds.append(f"date_diff('day', first_order, last_order) >= {days}")
+        dates.append(f"list_filter(dates, lambda x: x >= first_order + INTERVAL {days} DAY)[1]")
+    if rule.tiers:
+        listed = ", ".join("'" + t.replace("'", "''") + "'" for t in rule.tiers)
+        conds.append(f"coalesce(tier IN ({listed}), FALSE)")
+    if rule.promoter:
+        conds.append("(coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE))")
+        dates.append("promoter_at")
+    return " AND ".join(conds), (f"greatest({', '.join(dates)})" if dates else "NULL::TIMESTAMP")
+
+
+def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str:
+    columns = []
+    prev_cond, prev_date = "TRUE", "NULL::TIMESTAMP"
+    for n, rule in enumerate(step_rules, start=1):
+        cond, date = _condition(rule)
+        prev_cond = f"({prev_cond}) AND ({cond})"
+        prev_date = f"greatest({prev_date}, {date})"
+        columns.append(f"{prev_cond} AS r{n}, CASE WHEN {prev_cond} THEN {prev_date} END AS d{n}")
+    return f"""
+        WITH f AS ({tiered_facts_sql(store, as_of)}),
+        seq AS (
+            SELECT customer_key, list(ordered_at ORDER BY ordered_at) AS dates
+            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
+        ),
+        sv AS (
+            SELECT customer_key, max(nps) AS best_nps, max(fan_level) AS best_fan,
+                   arg_max(liking, answered_at) FILTER (WHERE liking IS NOT NULL) AS latest_liking,
+                   min(answered_at) FILTER (WHERE nps >= 9 OR fan_level >= 5) AS promoter_at
+            FROM survey_responses WHERE customer_key IS NOT NULL
+              AND (answered_at IS NULL OR answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY)
+            GROUP BY customer_key
+        ),
+        base AS (
+            SELECT c.customer_key, coalesce(f.orders, 0) AS orders, f.first_order, f.last_order, f.tier,
+                   seq.dates, sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at
+            FROM customers c LEFT JOIN f USING (customer_key) LEFT JOIN seq USING (customer_key)
+            LEFT JOIN sv USING (customer_key)
+        )
+        SELECT customer_key, first_order, latest_liking, {', '.join(columns)} FROM base
+    """
+
+
+def step_of_sql(store: Store, as_of: dt.date) -> str:
+    """Per customer: the step they are at now (the highest reached)."""
+    n = len(STEPS)
+    at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, n + 1))
+    return f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({_ladder_sql(store, as_of, rules(store))})"
+
+
+def journey(store: Store, as_of: dt.date) -> Table:
+    """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking."""
+    n = len(STEPS)
+    aggregates = ", ".join(
+        f"count(*) FILTER (WHERE r{i}), median(date_diff('day', first_order, d{i})) FILTER (WHERE r{i})"
+        for i in range(1, n + 1)
+    )
+    ladder = step_of_sql(store, as_of)
+    reached_row = store.con.execute(f"SELECT {aggregates} FROM ({ladder})").fetchone()
+    at_rows = dict(
+        (s, (c, lk, ln))
+        for s, c, lk, ln in store.con.execute(
+            f"SELECT step, count(*), avg(latest_liking), count(latest_liking) FROM ({ladder}) GROUP BY step"
+        ).fetchall()
+    )
+    step_rules = rules(store)
+    out = []
+    for i, step in enumerate(STEPS):
+        reached, median_days = reached_row[2 * i], reached_row[2 * i + 1]
+        next_reached = reached_row[2 * (i + 1)] if i + 1 < n else None
+        moved_on = (next_reached / reached) if next_reached is not None and reached else None
+        at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
+        out.append((step.number, step.emotion, step.stage, step.goal, step_rules[i].describe("ja"),
+                    step_rules[i].describe("en"), at, reached, moved_on,
+                    None if median_days is None else float(median_days),
+                    None if liking is None else float(liking), liking_n))
+    return Table(["step", "emotion", "stage", "goal", "rule_ja", "rule_en", "customers", "reached", "moved_on",
+                  "median_days", "avg_liking", "liking_answers"], out)
+
+
+def step_customers(store: Store, as_of: dt.date, step: int) -> Table:
+    """The customers now at one step, highest LTV first (customers without orders last)."""
+    rows = store.con.execute(
+        f"""SELECT s.customer_key, c.customer_name, c.email, coalesce(f.orders, 0), f.revenue, round(f.ltv, 2),
+                   f.first_order, f.last_order, f.tier
+            FROM ({step_of_sql(store, as_of)}) s JOIN customers c USING (customer_key)
+            LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
+            WHERE s.step = ? ORDER BY f.ltv DESC NULLS LAST, s.customer_key""",
+        [step],
+    ).fetchall()
+    return Table(["customer_key", "name", "email", "orders", "revenue", "ltv", "first_order", "last_order", "tier"], rows)
+
+
+# -- the owner's words -------------------------------------------------------------
+def notes(store: Store) -> dict[tuple[int, str], str]:
+    return {(s, f): t for s, f, t in store.con.execute("SELECT step, field, text FROM journey_notes").fetchall()}
+
+
+def set_note(store: Store, step: int, field: str, text: str) -> None:
+    if field not in NOTE_FIELDS or not 1 <= step <= len(STEPS):
+        raise ValueError(f"unknown note {step}/{field}")
+    store.con.execute("INSERT OR REPLACE INTO journey_notes VALUES (?, ?, ?)", [step, field, text])
+
+
+def set_funnel_count(store: Store, month: dt.date, stage: str, count: int) -> None:
+    if stage not in TYPED_STAGES:
+        raise ValueError(f"{stage} is counted from orders, not typed in")
+    store.con.execute("INSERT OR REPLACE INTO funnel_counts VALUES (?, ?, ?)", [month.replace(day=1), stage, int(count)])
+
+
+def funnel(store: Store, as_of: dt.date) -> Table:
+    """認知 → 興味 → 比較・検討 (the owner's typed counts, summed) → 購入 → 購入後 (from orders)."""
+    typed = dict(store.con.execute(
+        "SELECT stage, sum(count) FROM funnel_counts WHERE month <= ? GROUP BY stage", [as_of]
+    ).fetchall())
+    buyers, repeaters = store.con.execute(
+        f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2) FROM (
+                SELECT customer_key, count(*) AS orders FROM ({counted_orders(as_of)})
+                WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)"""
+    ).fetchone()
+    counts: list[Any] = [typed.get(s) for s in TYPED_STAGES] + [buyers, repeaters]
+    return Table(["stage", "count", "typed"], [(s, c, s in TYPED_STAGES) for s, c in zip(FUNNEL_STAGES, counts)])

@@ -1,0 +1,188 @@
+"""LTV, LTV tiers and the Pareto / decile view (デシル分析).
+
+Default tiers, highest first: 優良 (Top, LTV >= ¥50,000 a year), 中堅 (Good,
+>= ¥20,000), 一般 (Regular: bought twice or more), 新規・1回 (One-time), and
+休眠 (Dormant: no order for the dormant-days setting, default 180). Dormant is
+decided first: a customer who spent a lot but stopped buying needs a win-back
+message, not a VIP one. Names and thresholds are the owner's, saved in the
+shop file ("区別であって差別ではない": tiers are for designing experiences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.store import Store
+
+DEFAULT_TIERS: list[dict[str, Any]] = [
+    {"key": "top", "ja": "優良", "en": "Top", "min_ltv": 50000, "min_orders": 0},
+    {"key": "good", "ja": "中堅", "en": "Good", "min_ltv": 20000, "min_orders": 0},
+    {"key": "regular", "ja": "一般", "en": "Regular", "min_ltv": 0, "min_orders": 2},
+    {"key": "one_time", "ja": "新規・1回", "en": "One-time", "min_ltv": 0, "min_orders": 0},
+    {"key": "dormant", "ja": "休眠", "en": "Dormant", "dormant": True},
+]
+
+
+@dataclass(frozen=True)
+class Tier:
+    key: str
+    ja: str
+    en: str
+    min_ltv: float = 0
+    min_orders: int = 0
+    dormant: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def rule_text(self, lang: str, dormant_days: int) -> str:
+        if self.dormant:
+            return f"{dormant_days}日以上購入なし" if lang == "ja" else f"no order for {dormant_days}+ days"
+        parts = []
+        if self.min_ltv:
+            parts.append(f"LTV ¥{self.min_ltv:,.0f}以上" if lang == "ja" else f"LTV >= ¥{self.min_ltv:,.0f}")
+        if self.min_orders:
+            parts.append(f"{self.min_orders}回以上購入" if lang == "ja" else f"{self.min_orders}+ orders")
+        return " / ".join(parts) or ("その他" if lang == "ja" else "everyone else")
+
+
+def tiers(store: Store) -> list[Tier]:
+    raw = store.setting("ltv_tiers") or DEFAULT_TIERS
+    return [Tier(**t) for t in raw]
+
+
+def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
+    if sum(t.dormant for t in new_tiers) > 1:
+        raise ValueError("at most one dormant tier")
+    store.set_setting("ltv_tiers", [t.__dict__ for t in new_tiers])
+
+
+def tier_case_sql(tier_list: list[Tier], dormant_days: int) -> str:
+    """SQL CASE giving a customer's tier key from the facts columns; first match wins, dormant first."""
+    active = [t for t in tier_list if not t.dormant]
+    cases = [f"WHEN days_since_last > {int(dormant_days)} THEN '{t.key}'" for t in tier_list if t.dormant]
+    for tier in active[:-1]:
+        cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN '{tier.key}'")
+    return "CASE " + " ".join(cases) + f" ELSE '{active[-1].key}' END"
+
+
+def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> str:
+    tier_list = tier_list or tiers(store)
+    return f"SELECT *, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM ({facts_with_ltv_sql(as_of)})"
+
+
+def tier_table(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> Table:
+    """Per tier: customers, revenue, share of customer revenue, average LTV, repeat rate, days since last order."""
+    tier_list = tier_list or tiers(store)
+    rows = {
+        r[0]: r
+        for r in store.con.execute(
+            f"""SELECT tier, count(*), sum(revenue), avg(ltv), avg(CASE WHEN orders >= 2 THEN 1.0 ELSE 0.0 END),
+                       avg(days_since_last)
+                FROM ({tiered_facts_sql(store, as_of, tier_list)}) GROUP BY tier"""
+        ).fetchall()
+    }
+    total = sum((r[2] for r in rows.values()), Decimal(0))
+    out = []
+    for t in tier_list:
+        _, customers, revenue, avg_ltv, repeat, days = rows.get(t.key, (t.key, 0, Decimal(0), None, None, None))
+        share = float(revenue / total) if total else 0.0
+        out.append((t.key, t.ja, t.en, customers, revenue, share, avg_ltv, repeat, days))
+    return Table(["tier", "name_ja", "name_en", "customers", "revenue", "share", "avg_ltv", "repeat_rate",
+                  "avg_days_since_last"], out)
+
+
+def tier_moves(store: Store, as_of: dt.date, proposed: list[Tier]) -> Table:
+    """How many customers would move from each current tier to each proposed one (live preview)."""
+    current = tiers(store)
+    days = store.setting("dormant_days")
+    rows = store.con.execute(
+        f"""SELECT {tier_case_sql(current, days)} AS now_tier, {tier_case_sql(proposed, days)} AS new_tier, count(*)
+            FROM ({facts_with_ltv_sql(as_of)}) GROUP BY ALL ORDER BY ALL"""
+    ).fetchall()
+    return Table(["from", "to", "customers"], rows)
+
+
+def deciles(store: Store, as_of: dt.date) -> Table:
+    """Customers ranked by revenue into 10 equal-count groups (sizes differ by at most one)."""
+    rows = store.con.execute(
+        f"""WITH ranked AS (
+                SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_key) AS r, count(*) OVER () AS n
+                FROM ({facts_with_ltv_sql(as_of)})
+            ), grouped AS (
+                SELECT CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 AS decile, count(*) AS customers,
+                       sum(revenue) AS revenue
+                FROM ranked GROUP BY 1
+            ), all_deciles AS (
+                -- With fewer than 10 customers some deciles are empty: keep them, as zeros.
+                SELECT d.decile, coalesce(g.customers, 0) AS customers, coalesce(g.revenue, 0) AS revenue
+                FROM range(1, 11) d(decile) LEFT JOIN grouped g USING (decile)
+            )
+            SELECT decile, customers, revenue, revenue / nullif(sum(revenue) OVER (), 0) AS share,
+                   sum(revenue) OVER (ORDER BY decile) / nullif(sum(revenue) OVER (), 0) AS cumulative_share
+            FROM all_deciles ORDER BY decile"""
+    ).fetchall()
+    return Table(["decile", "customers", "revenue", "share", "cumulative_share"],
+                 [(d, c, rev, float(s or 0), float(cs or 0)) for d, c, rev, s, cs in rows])
+
+
+def top20_share(decile_table: Table) -> float:
+    """Share of revenue from the top 20% of customers (deciles 1 and 2): computed, never assumed."""
+    shares = decile_table.column("share")
+    return float(sum(shares[:2])) if shares else 0.0
+
+
+def shop_ltv(store: Store, as_of: dt.date) -> dict[str, float]:
+    """Shop-level LTV = shop AOV x average purchases per customer per year."""
+    aov, per_year = store.con.execute(
+        f"""SELECT (SELECT sum(revenue) / nullif(count(*) FILTER (WHERE NOT is_refund), 0) FROM ({counted_orders(as_of)})),
+                   (SELECT avg(orders_per_year) FROM ({facts_with_ltv_sql(as_of)}))"""
+    ).fetchone()
+    aov_f, per_year_f = float(aov or 0), float(per_year or 0)
+    return {"aov": round(aov_f, 2), "orders_per_year": round(per_year_f, 4), "ltv": round(aov_f * per_year_f, 2)}
+
+
+CUSTOMER_COLUMNS = ["customer_key", "name", "email", "orders", "revenue", "aov", "ltv", "first_order", "last_order",
+                    "days_since_last", "tier"]
+
+
+def customer_list(store: Store, as_of: dt.date, where: str = "TRUE", params: list[Any] | None = None) -> Table:
+    """The customers behind a tier, a decile or a cell, as an action list (highest LTV first)."""
+    rows = store.con.execute(
+        f"""SELECT f.customer_key, c.customer_name, c.email, f.orders, f.revenue, round(f.aov, 2), round(f.ltv, 2),
+                   f.first_order, f.last_order, f.days_since_last, f.tier
+            FROM ({tiered_facts_sql(store, as_of)}) f LEFT JOIN customers c USING (customer_key)
+            WHERE {where} ORDER BY f.ltv DESC, f.customer_key""",
+        params or [],
+    ).fetchall()
+    return Table(CUSTOMER_COLUMNS, rows)
+
+
+def tier_customers(store: Store, as_of: dt.date, tier_key: str) -> Table:
+    return customer_list(store, as_of, "f.tier = ?", [tier_key])
+
+
+def decile_customers(store: Store, as_of: dt.date, decile: int) -> Table:
+    keys = store.con.execute(
+        f"""SELECT customer_key FROM (
+                SELECT customer_key, row_number() OVER (ORDER BY revenue DESC, customer_key) AS r, count(*) OVER () AS n
+                FROM ({facts_with_ltv_sql(as_of)}))
+            WHERE CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 = ?""",
+        [decile],
+    ).fetchall()
+    return customer_list(store, as_of, "f.customer_key IN (SELECT unnest(?))", [[k for (k,) in keys]])
+
+
+def customer_orders(store: Store, customer_key: str) -> Table:
+    rows = store.con.execute(
+        """SELECT o.order_id, o.ordered_at, o.channel, o.revenue, o.cancelled, o.is_refund,
+                  (SELECT string_agg(product, ' / ' ORDER BY line_no) FROM order_lines l
+                   WHERE l.source = o.source AND l.order_id = o.order_id) AS products
+           FROM orders o WHERE customer_key = ? ORDER BY ordered_at DESC""",
+        [customer_key],
+    ).fetchall()
+    return Table(["order_id", "ordered_at", "channel", "revenue", "cancelled", "refund", "products"], rows)

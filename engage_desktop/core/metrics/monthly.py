@@ -1,0 +1,111 @@
+"""Month over month (前月比) and the 4-month round (ワンクール).
+
+Months are calendar months of the shop-local order time (timestamps were
+converted to the shop's zone on import). A month without orders is a month of
+zero, not a gap: the series runs from the first order's month to the as-of month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from engage_desktop.core.metrics.base import Table, counted_orders
+from engage_desktop.core.metrics.ltv import tiered_facts_sql
+from engage_desktop.core.store import Store
+
+METRICS = ("revenue", "orders", "customers", "new_customers", "repeat_customers", "aov", "repeat_rate", "nps")
+METRIC_LABELS = {
+    "revenue": ("売上", "Revenue"),
+    "orders": ("注文数", "Orders"),
+    "customers": ("購入客数", "Active customers"),
+    "new_customers": ("新規客数", "New customers"),
+    "repeat_customers": ("リピート客数", "Repeat customers"),
+    "aov": ("平均購入単価", "Average order value"),
+    "repeat_rate": ("リピート率", "Repeat rate"),
+    "nps": ("NPS", "NPS"),
+}
+
+
+def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
+    """One row per month: the metrics, then their month-over-month change (ratio; None after a zero)."""
+    tier_filter = ""
+    params: list[str] = []
+    if tier:
+        tier_filter = f"AND customer_key IN (SELECT customer_key FROM ({tiered_facts_sql(store, as_of)}) WHERE tier = ?)"
+        params = [tier, tier]
+    rows = store.con.execute(
+        f"""WITH o AS (SELECT * FROM ({counted_orders(as_of)}) WHERE TRUE {tier_filter}),
+            firsts AS (
+                SELECT customer_key, date_trunc('month', min(ordered_at)) AS first_month
+                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
+            ),
+            months AS (
+                SELECT CAST(m AS DATE) AS month FROM range(
+                    (SELECT date_trunc('month', min(ordered_at)) FROM o),
+                    date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
+            ),
+            per_month AS (
+                SELECT CAST(date_trunc('month', o.ordered_at) AS DATE) AS month,
+                       sum(o.revenue) AS revenue,
+                       count(*) FILTER (WHERE NOT o.is_refund) AS orders,
+                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund) AS customers,
+                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund AND f.first_month = date_trunc('month', o.ordered_at)) AS new_customers,
+                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund AND f.first_month < date_trunc('month', o.ordered_at)) AS repeat_customers
+                FROM o LEFT JOIN firsts f USING (customer_key) GROUP BY 1
+            ),
+            answers AS (
+                SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month,
+                       100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(*) AS nps
+                FROM survey_responses
+                WHERE nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY {tier_filter}
+                GROUP BY 1
+            )
+            SELECT m.month, coalesce(p.revenue, 0), coalesce(p.orders, 0), coalesce(p.customers, 0),
+                   coalesce(p.new_customers, 0), coalesce(p.repeat_customers, 0),
+                   p.revenue / nullif(p.orders, 0), p.repeat_customers / nullif(p.customers, 0), a.nps
+            FROM months m LEFT JOIN per_month p USING (month) LEFT JOIN answers a USING (month)
+            ORDER BY m.month""",
+        params,
+    ).fetchall()
+    out = []
+    previous = None
+    for row in rows:
+        month, *values = row
+        values = [None if v is None else (float(v) if i in (5, 6, 7) else v) for i, v in enumerate(values)]
+        changes = [_change(values[i], previous[i]) if previous else None for i in range(len(values))]
+        out.append((month, *values, *changes))
+        previous = values
+    return Table(["month", *METRICS, *[f"{m}_mom" for m in METRICS]], out)
+
+
+def _change(now: object, before: object) -> float | None:
+    if now is None or before is None or float(before) == 0:  # type: ignore[arg-type]
+        return None
+    return (float(now) - float(before)) / abs(float(before))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Streak:
+    metric: str
+    current: int  # consecutive months up to the last one, each above the month before
+    longest: int
+    round_months: int  # months in one round (ワンクール), default 4
+    round_reached: bool  # the current run has reached a full round
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.round_months - self.current)
+
+
+def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
+    """Runs of month-over-month improvement. A month with no value breaks the run."""
+    values = table.column(metric)
+    current = longest = 0
+    for before, now in zip(values, values[1:]):
+        if before is not None and now is not None and float(now) > float(before):
+            current += 1
+        else:
+            current = 0
+        longest = max(longest, current)
+    return Streak(metric, current, longest, round_months, current >= round_months)

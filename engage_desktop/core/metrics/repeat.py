@@ -1,0 +1,72 @@
+"""Repeat purchases and churn: repeat rate, F2 conversion, dormant customers, cohort retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.store import Store
+
+F2_WINDOWS = (30, 60, 90, 100)
+
+
+def repeat_rate(store: Store, as_of: dt.date) -> float:
+    """Share of customers (with at least one order) who ordered twice or more."""
+    value = store.con.execute(
+        f"SELECT avg(CASE WHEN orders >= 2 THEN 1.0 ELSE 0.0 END) FROM ({facts_with_ltv_sql(as_of)})"
+    ).fetchone()[0]
+    return float(value or 0)
+
+
+def f2_conversion(store: Store, as_of: dt.date) -> Table:
+    """Per window N: of the customers whose first order is at least N days old, the share whose
+    second order came within N days of the first."""
+    rows = []
+    for days in F2_WINDOWS:
+        eligible, converted = store.con.execute(
+            f"""WITH seq AS (
+                    SELECT customer_key, ordered_at,
+                           row_number() OVER (PARTITION BY customer_key ORDER BY ordered_at) AS k
+                    FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
+                ), firsts AS (
+                    SELECT customer_key, max(ordered_at) FILTER (WHERE k = 1) AS first_at,
+                           max(ordered_at) FILTER (WHERE k = 2) AS second_at
+                    FROM seq GROUP BY customer_key
+                )
+                SELECT count(*), count(*) FILTER (WHERE second_at <= first_at + INTERVAL {days} DAY)
+                FROM firsts WHERE CAST(first_at AS DATE) <= DATE '{as_of.isoformat()}' - INTERVAL {days} DAY"""
+        ).fetchone()
+        rows.append((days, eligible, converted, converted / eligible if eligible else None))
+    return Table(["days", "eligible", "converted", "rate"], rows)
+
+
+def dormant(store: Store, as_of: dt.date) -> dict[str, float | int]:
+    days = int(store.setting("dormant_days"))
+    total, lost = store.con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE days_since_last > {days}) FROM ({facts_with_ltv_sql(as_of)})"
+    ).fetchone()
+    return {"dormant_days": days, "customers": total, "dormant": lost, "churn_rate": lost / total if total else 0.0}
+
+
+def cohort_retention(store: Store, as_of: dt.date, months: int = 12) -> Table:
+    """Rows: first-order month; columns: share of that cohort ordering k months later (k = 0..months-1)."""
+    rows = store.con.execute(
+        f"""WITH o AS (
+                SELECT customer_key, date_trunc('month', ordered_at) AS m
+                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
+            ), c AS (SELECT customer_key, min(m) AS cohort FROM o GROUP BY customer_key),
+            activity AS (
+                SELECT DISTINCT c.cohort, o.customer_key, date_diff('month', c.cohort, o.m) AS k
+                FROM o JOIN c USING (customer_key)
+            )
+            SELECT strftime(cohort, '%Y-%m') AS cohort, k, count(*) FROM activity WHERE k < {months}
+            GROUP BY ALL ORDER BY ALL"""
+    ).fetchall()
+    cohorts: dict[str, dict[int, int]] = {}
+    for cohort, k, n in rows:
+        cohorts.setdefault(cohort, {})[k] = n
+    table_rows = []
+    for cohort, counts in cohorts.items():
+        size = counts.get(0, 0)
+        table_rows.append((cohort, size, *[(counts.get(k, 0) / size if size else None) for k in range(months)]))
+    return Table(["cohort", "customers", *[f"m{k}" for k in range(months)]], table_rows)

@@ -1,0 +1,132 @@
+"""Survey matrices: NPS and the 6 x 7 fan-degree x liking matrix.
+
+NPS counts every response (a customer who answered twice counts twice), as
+the standard does: promoters 9-10, passives 7-8, detractors 0-6; score =
+% promoters - % detractors. Answers that are not linked to a customer count in
+the totals, and in "all customers" filters, never in a tier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS
+from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers
+from engage_desktop.core.store import Store
+
+
+@dataclass(frozen=True)
+class Nps:
+    responses: int
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def score(self) -> float | None:
+        if not self.responses:
+            return None
+        return round(100.0 * (self.promoters - self.detractors) / self.responses, 1)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """counts[fan-1][liking-1]; rows are the 6 fan levels, columns the 7 liking levels."""
+
+    rows: tuple[str, ...]
+    cols: tuple[str, ...]
+    counts: list[list[int]]
+
+    @property
+    def total(self) -> int:
+        return sum(map(sum, self.counts))
+
+    def shares(self) -> list[list[float]]:
+        total = self.total
+        return [[c / total if total else 0.0 for c in row] for row in self.counts]
+
+
+def _filters(store: Store, as_of: dt.date, tier: str | None, start: dt.date | None, end: dt.date | None,
+             alias: str = "") -> tuple[str, list[Any]]:
+    """WHERE text and parameters for answers up to as-of, optionally one tier and a period."""
+    at, key = f"{alias}answered_at", f"{alias}customer_key"
+    clauses = [f"{at} IS NULL OR {at} < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY"]
+    params: list[Any] = []
+    if tier:
+        clauses.append(f"{key} IN (SELECT customer_key FROM ({tiered_facts_sql(store, as_of)}) WHERE tier = ?)")
+        params.append(tier)
+    if start:
+        clauses.append(f"{at} >= ?")
+        params.append(start)
+    if end:
+        clauses.append(f"{at} < CAST(? AS DATE) + INTERVAL 1 DAY")
+        params.append(end)
+    return " AND ".join(f"({c})" for c in clauses), params
+
+
+def nps(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,
+        end: dt.date | None = None) -> Nps:
+    where, params = _filters(store, as_of, tier, start, end)
+    row = store.con.execute(
+        f"""SELECT count(*), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps BETWEEN 7 AND 8),
+                   count(*) FILTER (WHERE nps <= 6)
+            FROM survey_responses WHERE nps IS NOT NULL AND {where}""",
+        params,
+    ).fetchone()
+    return Nps(*row)
+
+
+def nps_by_month(store: Store, as_of: dt.date) -> Table:
+    where, params = _filters(store, as_of, None, None, None)
+    rows = store.con.execute(
+        f"""SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month, count(*),
+                   count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps BETWEEN 7 AND 8),
+                   count(*) FILTER (WHERE nps <= 6)
+            FROM survey_responses WHERE nps IS NOT NULL AND answered_at IS NOT NULL AND {where}
+            GROUP BY 1 ORDER BY 1""",
+        params,
+    ).fetchall()
+    return Table(["month", "responses", "promoters", "passives", "detractors", "score"],
+                 [(*r, Nps(*r[1:]).score) for r in rows])
+
+
+def nps_by_tier(store: Store, as_of: dt.date) -> Table:
+    out = []
+    for t in tiers(store):
+        n = nps(store, as_of, tier=t.key)
+        out.append((t.key, t.ja, t.en, n.responses, n.promoters, n.passives, n.detractors, n.score))
+    return Table(["tier", "name_ja", "name_en", "responses", "promoters", "passives", "detractors", "score"], out)
+
+
+def fan_matrix(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,
+               end: dt.date | None = None) -> Matrix:
+    where, params = _filters(store, as_of, tier, start, end)
+    counts = [[0] * len(LIKING_LEVELS) for _ in FAN_LEVELS]
+    for fan, liking, n in store.con.execute(
+        f"""SELECT fan_level, liking, count(*) FROM survey_responses
+            WHERE fan_level IS NOT NULL AND liking IS NOT NULL AND {where} GROUP BY ALL""",
+        params,
+    ).fetchall():
+        counts[fan - 1][liking - 1] = n
+    return Matrix(FAN_LEVELS, LIKING_LEVELS, counts)
+
+
+def cell_respondents(store: Store, as_of: dt.date, fan: int, liking: int, tier: str | None = None,
+                     start: dt.date | None = None, end: dt.date | None = None) -> Table:
+    """The customers behind one matrix cell, with their LTV (unlinked answers are listed without one)."""
+    where, params = _filters(store, as_of, tier, start, end, alias="s.")
+    rows = store.con.execute(
+        f"""SELECT s.customer_key, c.customer_name, coalesce(c.email, s.email), s.answered_at, s.nps,
+                   f.orders, f.revenue, round(f.ltv, 2), f.tier
+            FROM survey_responses s
+            LEFT JOIN customers c USING (customer_key)
+            LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
+            WHERE s.fan_level = ? AND s.liking = ? AND {where}
+            ORDER BY f.ltv DESC NULLS LAST, s.answered_at""",
+        [fan, liking, *params],
+    ).fetchall()
+    return Table(["customer_key", "name", "email", "answered_at", "nps", "orders", "revenue", "ltv", "tier"], rows)
+
