@@ -1,0 +1,268 @@
+"""The built-in sample shop: a small Japanese soap and towel shop, generated deterministically.
+
+It is made the way an owner's shop is made: real export files are written
+(a Shopify orders CSV in UTF-8, a Rakuten RMS CSV in CP932, a Google Forms
+survey CSV) and imported through the real import pipeline. The generator aims
+for the shapes owners see: seasonality (December gifts, summer お中元, a quiet
+February), a long tail of one-time buyers and a few very loyal customers,
+cancellations and partial refunds, and survey answers that are warmer the more
+a customer buys.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from engage_desktop.core.importing.formats import RAKUTEN_RELAY
+from engage_desktop.core.importing.pipeline import import_files
+from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
+from engage_desktop.core.metrics import journey
+from engage_desktop.core.store import Store
+from engage_desktop.core.tasks import TaskState
+
+SEED = 20240101
+CUSTOMERS = 2000
+START = dt.date(2024, 1, 1)
+END = dt.date(2026, 10, 31)
+SHOP_NAME = "サンプル石鹸店"
+BRAND = "サンプル石鹸店"
+SAMPLE_VERSION = 1  # bump when the generator changes, so old sample files are rebuilt
+
+FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
+          "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "髙橋", "山﨑", "森", "池田", "橋本", "阿部", "石川"]
+GIVEN = ["陽子", "裕子", "直美", "恵子", "美咲", "結衣", "花子", "一郎", "健太", "翔太", "大輔", "誠", "愛", "舞",
+         "さくら", "真由美", "由美子", "拓也", "明美", "智子", "美穂", "彩", "涼子", "悠人", "蓮"]
+ROMAJI = ["sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato",
+          "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "hayashi", "saito", "shimizu",
+          "takahashi", "yamazaki", "mori", "ikeda", "hashimoto", "abe", "ishikawa"]
+PRODUCTS = [("オリーブ石鹸", "SOAP-01", 1200), ("ラベンダー石鹸", "SOAP-02", 1400), ("炭の洗顔石鹸", "SOAP-03", 1800),
+            ("今治タオル フェイス", "TWL-01", 1600), ("今治タオル バス", "TWL-02", 3800), ("ギフトセット 梅", "GIFT-01", 3300),
+            ("ギフトセット 松", "GIFT-02", 5500), ("詰め替え用 液体石鹸", "LIQ-01", 980), ("石鹸置き 陶器", "ACC-01", 2200)]
+# Relative order volume by month: quiet February, summer gifts (お中元), year-end gifts (お歳暮).
+SEASON = {1: 0.8, 2: 0.65, 3: 0.9, 4: 0.95, 5: 1.0, 6: 1.1, 7: 1.3, 8: 0.8, 9: 0.95, 10: 1.1, 11: 1.2, 12: 1.6}
+
+
+@dataclass
+class Customer:
+    number: int
+    family: int
+    given: str
+    channel: str  # shopify | rakuten
+    joined: dt.date
+    loyalty: float  # long-tail: most near 0, a few large
+    spend: float  # typical order value, yen
+
+    @property
+    def name(self) -> str:
+        return f"{FAMILY[self.family]} {self.given}"
+
+    @property
+    def email(self) -> str:
+        if self.channel == "rakuten":
+            return f"{ROMAJI[self.family]}{self.number:04d}{RAKUTEN_RELAY[0]}"
+        return f"{ROMAJI[self.family]}.{self.number:04d}@example.jp"
+
+    @property
+    def phone(self) -> str:
+        return f"090-{1000 + self.number % 9000:04d}-{(self.number * 37) % 10000:04d}"
+
+
+@dataclass
+class Order:
+    customer: Customer
+    placed: dt.datetime
+    lines: list[tuple[str, str, int, int]]  # product, sku, qty, price
+    shipping: int
+    cancelled: bool
+    refunded: int
+
+    @property
+    def total(self) -> int:
+        return sum(q * p for _, _, q, p in self.lines) + self.shipping
+
+
+def _customers(rng: random.Random) -> list[Customer]:
+    days = (END - START).days
+    people = []
+    for n in range(1, CUSTOMERS + 1):
+        # Acquisition grows over time (the shop is getting known): later days are likelier.
+        joined = START + dt.timedelta(days=int(days * math.sqrt(rng.random())))
+        people.append(Customer(
+            number=n, family=rng.randrange(len(FAMILY)), given=rng.choice(GIVEN),
+            channel="rakuten" if rng.random() < 0.4 else "shopify", joined=joined,
+            loyalty=rng.paretovariate(1.25) - 1.0, spend=rng.lognormvariate(math.log(3200), 0.5),
+        ))
+    return people
+
+
+def _orders(rng: random.Random, people: list[Customer]) -> list[Order]:
+    orders = []
+    for person in people:
+        day = person.joined
+        # Expected gap between orders shrinks with loyalty; everyone may drift away.
+        gap = max(20.0, 160.0 / (0.4 + person.loyalty))
+        keep = min(0.93, 0.35 + 0.25 * person.loyalty)
+        first = True
+        while day <= END:
+            if first or rng.random() < SEASON[day.month] / 1.6:
+                placed = dt.datetime.combine(day, dt.time(rng.randrange(8, 23), rng.randrange(60), rng.randrange(60)))
+                orders.append(_order(rng, person, placed))
+            if not first and rng.random() > keep:
+                break
+            first = False
+            day += dt.timedelta(days=max(3, int(rng.expovariate(1 / gap))))
+    return orders
+
+
+def _order(rng: random.Random, person: Customer, placed: dt.datetime) -> Order:
+    budget = person.spend * (1.6 if placed.month in (7, 12) else 1.0) * rng.uniform(0.6, 1.5)
+    lines: list[tuple[str, str, int, int]] = []
+    while not lines or (sum(q * p for _, _, q, p in lines) < budget * 0.7 and len(lines) < 4):
+        product, sku, price = rng.choice(PRODUCTS)
+        if any(sku == line[1] for line in lines):
+            continue
+        lines.append((product, sku, 1 + int(rng.random() < 0.25), price))
+    subtotal = sum(q * p for _, _, q, p in lines)
+    shipping = 0 if subtotal >= 5000 else 660
+    cancelled = rng.random() < 0.03
+    refunded = lines[0][3] if not cancelled and rng.random() < 0.02 else 0
+    return Order(person, placed, lines, shipping, cancelled, refunded)
+
+
+SHOPIFY_HEADER = ["Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Currency", "Subtotal",
+                  "Shipping", "Taxes", "Total", "Discount Code", "Discount Amount", "Created at", "Lineitem quantity",
+                  "Lineitem name", "Lineitem price", "Lineitem sku", "Billing Name", "Billing Phone", "Phone",
+                  "Cancelled at", "Refunded Amount", "Payment Method", "Id", "Tags", "Source"]
+RAKUTEN_HEADER = ["受注番号", "受注ステータス", "注文日", "注文時間", "注文者名字", "注文者名前", "注文者電話番号１",
+                  "注文者電話番号２", "注文者電話番号３", "メールアドレス", "注文者住所：都道府県", "合計金額(-99999=無効値)",
+                  "送料(-99999=無効値)", "商品名", "商品番号", "単価", "個数", "レコードナンバー"]
+
+
+def _write(path: Path, rows: list[list[object]], encoding: str) -> Path:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n" if encoding == "cp932" else "\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def _shopify(orders: list[Order], folder: Path) -> Path:
+    rows: list[list[object]] = [SHOPIFY_HEADER]
+    for k, o in enumerate(orders, start=1001):
+        stamp = o.placed.strftime("%Y-%m-%d %H:%M:%S +0900")
+        status = "voided" if o.cancelled else ("partially_refunded" if o.refunded else "paid")
+        for i, (product, sku, qty, price) in enumerate(o.lines):
+            first = i == 0  # Shopify fills order-level columns on the first row only
+            rows.append([
+                f"#{k}", o.customer.email if first else "", status if first else "", stamp if first else "",
+                "fulfilled" if first else "", "JPY" if first else "", (o.total - o.shipping) if first else "",
+                o.shipping if first else "", "" , o.total if first else "", "", "", stamp if first else "", qty,
+                product, price, sku, o.customer.name if first else "", "", f"'+81{o.customer.phone[1:].replace('-', '')}" if first else "",
+                stamp if first and o.cancelled else "", o.refunded if first and o.refunded else "",
+                "クレジットカード" if first else "", 5000000 + k if first else "", "", "web" if first else "",
+            ])
+    return _write(folder / "shopify_orders_export.csv", rows, "utf-8")
+
+
+def _rakuten(orders: list[Order], folder: Path) -> Path:
+    rows: list[list[object]] = [RAKUTEN_HEADER]
+    record = 0
+    for k, o in enumerate(orders, start=1):
+        number = f"317000-{o.placed:%Y%m%d}-{k:07d}"
+        phone = o.customer.phone.split("-")
+        status = "キャンセル確定" if o.cancelled else "発送後"
+        for product, sku, qty, price in o.lines:
+            record += 1
+            rows.append([number, status, f"{o.placed.year}/{o.placed.month}/{o.placed.day}", o.placed.strftime("%H:%M:%S"),
+                         FAMILY[o.customer.family], o.customer.given, *phone, o.customer.email, "東京都",
+                         o.total, o.shipping, product, sku, price, qty, record])
+    return _write(folder / "rakuten_orders.csv", rows, "cp932")
+
+
+def _survey(rng: random.Random, people: list[Customer], counts: dict[int, int], folder: Path) -> Path:
+    fan_q = f"{BRAND}に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
+    liking_q = f"{BRAND}についてどのように思いますか?率直なご感想をお聞かせください。"
+    rows: list[list[object]] = [["タイムスタンプ", "メールアドレス", NPS_QUESTION, fan_q, liking_q, "ご意見・ご感想"]]
+    for person in people:
+        bought = counts.get(person.number, 0)
+        if bought == 0 or rng.random() > 0.2 + 0.08 * min(bought, 6):
+            continue
+        warmth = math.log1p(bought) + rng.gauss(0, 0.7)
+        nps = max(0, min(10, round(5.2 + 2.0 * warmth)))
+        fan = max(1, min(6, round(0.8 + 1.5 * warmth + rng.gauss(0, 0.5))))
+        liking = max(1, min(7, fan + round(rng.gauss(0.8, 0.8))))
+        answered = dt.datetime.combine(min(END, person.joined + dt.timedelta(days=rng.randrange(10, 200))),
+                                       dt.time(rng.randrange(8, 23), rng.randrange(60)))
+        comment = rng.choice(["", "", "香りが好きです", "ギフトに使いました", "配送が早くて助かりました", "また買います"])
+        email = person.email if person.channel == "shopify" else ""  # relay addresses are not what people type
+        rows.append([answered.strftime("%Y/%m/%d %H:%M:%S"), email, nps, FAN_LEVELS[fan - 1], LIKING_LEVELS[liking - 1],
+                     comment])
+    return _write(folder / "survey_responses.csv", rows, "utf-8")
+
+
+def write_sample_exports(folder: Path) -> list[Path]:
+    """Write the three export files of the sample shop into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(SEED)
+    people = _customers(rng)
+    orders = _orders(rng, people)
+    counts: dict[int, int] = {}
+    for o in orders:
+        if not o.cancelled:
+            counts[o.customer.number] = counts.get(o.customer.number, 0) + 1
+    shopify = sorted((o for o in orders if o.customer.channel == "shopify"), key=lambda o: o.placed)
+    rakuten = sorted((o for o in orders if o.customer.channel == "rakuten"), key=lambda o: o.placed)
+    return [_shopify(shopify, folder), _rakuten(rakuten, folder), _survey(rng, people, counts, folder)]
+
+
+def create_sample_shop(path: str | Path, state: TaskState | None = None) -> Path:
+    """Build the sample shop file at ``path`` (replacing it), through the real import pipeline."""
+    path = Path(path)
+    exports = path.parent / "sample-exports"
+    files = write_sample_exports(exports)
+    partial = path.with_name(path.name + ".building")
+    for leftover in (partial, partial.with_name(partial.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    with Store(partial) as store:
+        results = import_files(store, files, state=state)
+        bad = [r for r in results if not r.ok]
+        if bad:
+            raise RuntimeError(f"sample import failed: {bad[0].message}")
+        store.set_setting("shop_name", SHOP_NAME)
+        store.set_setting("sample_version", SAMPLE_VERSION)
+        _owner_inputs(store)
+    os.replace(partial, path)  # never leave a half-built sample where the app looks for it
+    return path
+
+
+def _owner_inputs(store: Store) -> None:
+    """What an owner would have typed in: pre-purchase counts and a few journey notes."""
+    rng = random.Random(SEED + 1)
+    month = dt.date(2026, 5, 1)
+    while month <= END:
+        store_views = rng.randrange(9000, 14000)
+        journey.set_funnel_count(store, month, "認知", store_views)
+        journey.set_funnel_count(store, month, "興味", int(store_views * rng.uniform(0.18, 0.25)))
+        journey.set_funnel_count(store, month, "比較・検討", int(store_views * rng.uniform(0.05, 0.08)))
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    journey.set_note(store, 1, "touchpoints", "Instagram / 楽天の商品ページ / 口コミ")
+    journey.set_note(store, 2, "measures", "初回購入に手書きのサンクスカードを同梱")
+    journey.set_note(store, 3, "touchpoints", "発送メール / 使い方ガイド")
+    journey.set_note(store, 5, "measures", "100日目に香りの好みを聞くメール")
+    journey.set_note(store, 7, "memo", "優良のお客様に新作の先行案内")
+
+
+def sample_is_current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        with Store(path, read_only=True) as store:
+            return store.setting("sample_version") == SAMPLE_VERSION
+    except Exception:  # a broken or busy sample file is rebuilt or reported by the caller
+        return False
