@@ -21,6 +21,17 @@ class TaskState:
         self._cancel = threading.Event()
         self._on_progress = on_progress
         self._interrupt: Callable[[], None] | None = None
+        self._parent: TaskState | None = None
+
+    def child(self, on_progress: ProgressCallback | None = None) -> TaskState:
+        """A state for one part of the work: its own progress, the parent's Cancel."""
+        part = TaskState(on_progress)
+        part._cancel = self._cancel
+        part._parent = self
+        return part
+
+    def _root(self) -> TaskState:
+        return self._parent._root() if self._parent is not None else self
 
     @property
     def cancelled(self) -> bool:
@@ -29,11 +40,12 @@ class TaskState:
     def cancel(self) -> None:
         """Ask the work to stop; a running DuckDB query is interrupted too."""
         self._cancel.set()
-        if self._interrupt is not None:
-            self._interrupt()
+        interrupt = self._root()._interrupt
+        if interrupt is not None:
+            interrupt()
 
     def set_interrupt(self, interrupt: Callable[[], None] | None) -> None:
-        self._interrupt = interrupt
+        self._root()._interrupt = interrupt
 
     def progress(self, done: int, total: int, message: str = "") -> None:
         if self._on_progress is not None:

@@ -1,0 +1,52 @@
+"""Writing cells with openpyxl: real numbers, real dates, money formats, and inert text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from engage_desktop.core.export.safe import looks_like_formula
+
+YEN = '"¥"#,##0;[Red]-"¥"#,##0'
+PERCENT = "0.0%"
+DATE = "yyyy-mm-dd"
+DATETIME = "yyyy-mm-dd hh:mm"
+MONTH_JA = 'yyyy"年"m"月"'
+MONTH_EN = "mmm yyyy"
+
+
+def write_cell(sheet: Worksheet, row: int, column: int, value: Any, number_format: str | None = None,
+               bold: bool = False) -> None:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, Decimal):
+        cell.value = float(value)
+        cell.number_format = number_format or YEN
+    elif isinstance(value, str):
+        cell.value = value
+        if looks_like_formula(value):
+            # openpyxl would store "=..." as a formula: force a plain string cell.
+            cell.data_type = TYPE_STRING
+    elif isinstance(value, dt.datetime):
+        cell.value = value
+        cell.number_format = number_format or DATETIME
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = number_format or DATE
+    else:
+        cell.value = value
+        if number_format:
+            cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+
+
+def write_row(sheet: Worksheet, row: int, values: list[Any], formats: list[str | None] | None = None,
+              bold: bool = False) -> None:
+    for column, value in enumerate(values, start=1):
+        fmt = formats[column - 1] if formats and column - 1 < len(formats) else None
+        write_cell(sheet, row, column, value, fmt, bold)

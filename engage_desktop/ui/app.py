@@ -1,0 +1,96 @@
+"""Start the desktop app: arguments, logging, fonts, language, the first shop, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from engage_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from engage_desktop.core.paths import log_path
+from engage_desktop.ui import i18n
+from engage_desktop.ui.db import Database
+from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.ui.resources import icon_path
+from engage_desktop.ui.screenshots import ScreenshotRunner
+
+log = logging.getLogger("engage_desktop")
+CJK_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans JP", "IPAexGothic")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="engage-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--sample", action="store_true", help="open the built-in sample shop")
+    parser.add_argument("--db", type=Path, help="open this shop file")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language (default: the system's)")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR",
+                        help="save one PNG per view at 1280x800 into DIR, then exit")
+    return parser.parse_args(argv)
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(log_path(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def pick_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            app.setFont(QFont(family, 10))
+            return
+    log.warning("no CJK font found; Japanese text may not render (install e.g. fonts-noto-cjk)")
+
+
+def run_app(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(icon_path())))
+    setup_logging()
+    pick_font(app)
+    i18n.install(args.lang or i18n.preferred_language())
+    db = Database()
+    window = MainWindow(db)
+    install_excepthook(window)
+    if args.screenshot:
+        runner = ScreenshotRunner(window, args.screenshot)
+        window.shop_opened.connect(lambda _: QTimer.singleShot(0, runner.start))
+    else:
+        window.restore_geometry()
+    window.show()
+    if args.sample:
+        window.open_sample()
+    elif args.db:
+        window.open_shop(args.db)
+    else:
+        last = QSettings().value("last_shop", "", str)
+        if last and Path(last).exists():
+            window.open_shop(Path(last))
+    code = app.exec()
+    db.shutdown()  # the database thread must end before Qt tears down (idempotent)
+    return code
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """An unexpected error is logged with its traceback and shown as a message, never a silent crash."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.warning(window, APP_NAME, window.tr("Something went wrong: %1\nDetails are in %2.")
+                            .replace("%1", str(error)).replace("%2", str(log_path())))
+
+    sys.excepthook = hook

@@ -1,0 +1,215 @@
+"""pyqtgraph charts: bars with a line on a second axis, and hover that shows exact values.
+
+One plot item per series (not per bar). Month axes get our own tick labels
+(2024年1月), since pyqtgraph's date axis writes English month names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+BAR = QColor(70, 130, 180)
+BAR_NEGATIVE = QColor(200, 90, 80)
+LINE = QColor(230, 126, 34)
+Fmt = Callable[[float], str]
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+class FormattedAxis(pg.AxisItem):
+    """An axis whose tick labels go through our formatter (¥1,200,000 instead of 1.2e+06)."""
+
+    def __init__(self, orientation: str, formatter: Fmt = _plain) -> None:
+        super().__init__(orientation)
+        self.formatter = formatter
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 - pyqtgraph API
+        return [self.formatter(v * scale) for v in values]
+
+
+class BarLineChart(QWidget):
+    """Bars on the left axis, an optional line on the right axis; hover shows both values."""
+
+    clicked = Signal(int)  # index of the bar/point clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left_axis = FormattedAxis("left")
+        self.right_axis = FormattedAxis("right")
+        self.plot = pg.PlotWidget(axisItems={"left": self.left_axis, "right": self.right_axis})
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(y=True, alpha=0.2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.item = self.plot.getPlotItem()
+        self.right = pg.ViewBox()
+        self.item.scene().addItem(self.right)
+        self.item.getAxis("right").linkToView(self.right)
+        self.right.setXLink(self.item)
+        self.item.vb.sigResized.connect(self._sync)
+        self.bars: pg.BarGraphItem | None = None
+        self.line: pg.PlotDataItem | None = None
+        self.labels: list[str] = []
+        self.bar_values: list[float | None] = []
+        self.line_values: list[float | None] = []
+        self.bar_name = self.line_name = ""
+        self.bar_fmt: Fmt = _plain
+        self.line_fmt: Fmt = _plain
+        self._extra: list[pg.GraphicsObject] = []
+        self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.plot.scene().sigMouseClicked.connect(self._click)
+        for axis in ("left", "bottom", "right"):
+            self.item.getAxis(axis).setTickFont(QFont(self.font().family(), 9))
+
+    def _sync(self) -> None:
+        self.right.setGeometry(self.item.vb.sceneBoundingRect())
+        self.right.linkedViewChanged(self.item.vb, self.right.XAxis)
+
+    def set_data(self, labels: Sequence[str], bars: Sequence[float | None] | None, *, bar_name: str = "",
+                 line: Sequence[float | None] | None = None, line_name: str = "", bar_fmt: Fmt = _plain,
+                 line_fmt: Fmt = _plain, line_on_right: bool = True, label_every: int = 1,
+                 line_range: tuple[float, float] | None = None, bar_axis_fmt: Fmt = _plain,
+                 line_axis_fmt: Fmt = _plain) -> None:
+        self.clear()
+        self.labels = list(labels)
+        self.bar_values = list(bars) if bars is not None else []
+        self.line_values = list(line) if line is not None else []
+        self.bar_name, self.line_name, self.bar_fmt, self.line_fmt = bar_name, line_name, bar_fmt, line_fmt
+        self.left_axis.formatter = bar_axis_fmt if bars is not None else line_axis_fmt
+        self.right_axis.formatter = line_axis_fmt
+        xs = list(range(len(self.labels)))
+        if bars is not None:
+            heights = [v or 0 for v in self.bar_values]
+            brushes = [pg.mkBrush(BAR_NEGATIVE if h < 0 else BAR) for h in heights]
+            self.bars = pg.BarGraphItem(x=xs, height=heights, width=0.7, brushes=brushes, pen=pg.mkPen(None))
+            self.item.addItem(self.bars)
+        if line is not None:
+            target = self.right if (line_on_right and bars is not None) else self.item
+            ys = [float("nan") if v is None else float(v) for v in self.line_values]
+            self.line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(LINE, width=2.5), symbol="o", symbolSize=7,
+                                        symbolBrush=LINE, symbolPen=None, connect="finite")
+            target.addItem(self.line)
+            if target is self.right:
+                self.item.showAxis("right")
+                self.item.getAxis("right").setLabel(line_name, color=LINE.name())
+                if line_range:
+                    self.right.setYRange(*line_range)
+                else:
+                    self.right.enableAutoRange(axis="y")
+            elif line_range:
+                self.item.setYRange(*line_range)
+        if bars is None or line is None:
+            self.item.hideAxis("right")
+        if bar_name and bars is not None:
+            self.item.getAxis("left").setLabel(bar_name)
+        ticks = [(i, text) for i, text in enumerate(self.labels) if i % max(1, label_every) == 0]
+        self.item.getAxis("bottom").setTicks([ticks])
+        self.item.setXRange(-0.6, max(len(xs) - 0.4, 0.4), padding=0)
+        if bars is not None:
+            low = min([0.0, *[h for h in heights]])
+            high = max([0.0, *[h for h in heights]])
+            self.item.setYRange(low, high * 1.12 if high > 0 else 1, padding=0)
+        self._sync()
+
+    def add_text(self, text: str, x: float, y: float, color: QColor = QColor(40, 40, 40), on_right: bool = False,
+                 anchor: tuple[float, float] = (0.5, 1.0)) -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor)
+        font = QFont(self.font().family(), 10)
+        font.setBold(True)
+        item.setFont(font)
+        item.setPos(x, y)
+        (self.right if on_right else self.item).addItem(item)
+        self._extra.append(item)
+
+    def clear(self) -> None:
+        self.item.clear()
+        self.right.clear()
+        self.bars = self.line = None
+        self._extra.clear()
+
+    def hover_text(self, index: int) -> str:
+        """What hovering bar/point ``index`` shows: the label and the exact values."""
+        parts = [self.labels[index]]
+        if self.bar_values and self.bar_values[index] is not None:
+            parts.append(f"{self.bar_name}: {self.bar_fmt(self.bar_values[index])}")
+        if self.line_values and self.line_values[index] is not None:
+            parts.append(f"{self.line_name}: {self.line_fmt(self.line_values[index])}")
+        return "\n".join(parts)
+
+    def index_at(self, pos: QPointF) -> int | None:
+        if not self.labels or not self.item.vb.sceneBoundingRect().contains(pos):
+            return None
+        x = self.item.vb.mapSceneToView(pos).x()
+        index = int(round(x))
+        return index if 0 <= index < len(self.labels) and abs(x - index) < 0.45 else None
+
+    def _click(self, event: object) -> None:
+        index = self.index_at(event.scenePos())  # type: ignore[attr-defined]
+        if index is not None:
+            self.clicked.emit(index)
+
+    def _hover(self, pos: QPointF) -> None:
+        index = self.index_at(pos)
+        if index is not None:
+            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(pos).toPoint()), self.hover_text(index),
+                              self.plot)
+        else:
+            QToolTip.hideText()
+
+
+class StackedBar(QWidget):
+    """One horizontal bar split into coloured parts (NPS: detractors / passives / promoters)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts: list[tuple[str, float, QColor]] = []
+        self.setMinimumHeight(34)
+        self.setMouseTracking(True)
+
+    def set_parts(self, parts: list[tuple[str, float, QColor]]) -> None:
+        self.parts = parts
+        self.update()
+
+    def _spans(self) -> list[tuple[int, int, str, float, QColor]]:
+        total = sum(v for _, v, _ in self.parts) or 1
+        spans, x = [], 0
+        for label, value, color in self.parts:
+            width = round(self.width() * value / total)
+            spans.append((x, width, label, value, color))
+            x += width
+        return spans
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        for x, width, label, value, color in self._spans():
+            painter.fillRect(x, 0, width, self.height(), color)
+            text = f"{label} {value:.0f}%"
+            if painter.fontMetrics().horizontalAdvance(text) < width - 6:
+                painter.setPen(Qt.GlobalColor.white if color.lightness() < 150 else Qt.GlobalColor.black)
+                painter.drawText(x, 0, width, self.height(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+
+    def hover_text(self, x: int) -> str:
+        for left, width, label, value, _ in self._spans():
+            if left <= x < left + width:
+                return f"{label}: {value:.1f}%"
+        return ""
+
+    def mouseMoveEvent(self, event: object) -> None:  # noqa: N802
+        pos = event.position().toPoint()  # type: ignore[attr-defined]
+        QToolTip.showText(self.mapToGlobal(pos), self.hover_text(pos.x()), self)

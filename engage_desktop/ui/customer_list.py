@@ -1,0 +1,140 @@
+"""The customers behind a bar, a cell or a step: searchable, sortable, exportable as an action list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from engage_desktop.core.export.lists import write_list
+from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.metrics.ltv import customer_orders
+from engage_desktop.ui import i18n
+from engage_desktop.ui.background import show_error
+from engage_desktop.ui.context import AppContext
+from engage_desktop.ui.models import TableModel
+
+
+def column_titles(widget: QWidget) -> dict[str, str]:
+    tr = widget.tr
+    return {
+        "customer_key": tr("Customer"), "name": tr("Name"), "email": tr("E-mail"), "orders": tr("Orders"),
+        "revenue": tr("Revenue"), "aov": tr("Avg. order"), "ltv": tr("LTV / year"), "first_order": tr("First order"),
+        "last_order": tr("Last order"), "days_since_last": tr("Days since last order"), "tier": tr("Tier"),
+        "answered_at": tr("Answered"), "nps": tr("Recommend (0-10)"), "order_id": tr("Order"),
+        "ordered_at": tr("Ordered at"), "channel": tr("Channel"), "cancelled": tr("Cancelled"),
+        "refund": tr("Refund"), "products": tr("Products"),
+    }
+
+
+MONEY_COLUMNS = {"revenue", "aov", "ltv"}
+DATE_COLUMNS = {"first_order", "last_order", "answered_at"}
+
+
+class CustomerList(QWidget):
+    """A table with a search box and an export button; double-click shows a customer's orders."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table_data = Table([], [])
+        self.caption = QLabel()
+        self.caption.setStyleSheet("font-weight: bold;")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.export_button = QPushButton()
+        self.model = TableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.doubleClicked.connect(self._open_orders)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.search)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, e-mail…"))
+        self.export_button.setText(self.tr("Export list…"))
+        self.export_button.setToolTip(self.tr("Save these customers as CSV or Excel, as an action list for a campaign"))
+
+    def set_table(self, table: Table, caption: str) -> None:
+        self.table_data = table
+        titles = column_titles(self)
+        money = {i for i, c in enumerate(table.columns) if c in MONEY_COLUMNS}
+        dates = {i for i, c in enumerate(table.columns) if c in DATE_COLUMNS}
+        formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates}}
+        self.model.set_data([titles.get(c, c) for c in table.columns], table.rows, formats)
+        self.proxy.sort(-1)  # keep the order the list came in (highest LTV first) until the owner sorts
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.caption.setText(caption + "  " + self.tr("(%n customer(s))", "", len(table.rows)))
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+        if "customer_key" in table.columns:
+            # The key is how we tell customers apart, not something the owner needs to read.
+            self.view.setColumnHidden(table.columns.index("customer_key"), True)
+
+    def keys(self) -> list[str | None]:
+        if "customer_key" not in self.table_data.columns:
+            return []
+        return self.table_data.column("customer_key")
+
+    def export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export list"), "customers.csv",
+            self.tr("CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        titles = column_titles(self)
+        try:
+            write_list(self.table_data, path, [titles.get(c, c) for c in self.table_data.columns],
+                       encoding="cp932" if "CP932" in chosen else "utf-8-sig")
+        except OSError as exc:
+            show_error(self, self.tr("Could not save the list: %1").replace("%1", str(exc)))
+
+    def _open_orders(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
+        if "customer_key" not in self.table_data.columns:
+            return
+        key = self.model.value(row, self.table_data.columns.index("customer_key"))
+        if key:
+            self.ctx.db.submit(lambda store, state: customer_orders(store, key),
+                               lambda table: OrdersDialog(self, key, table).open())
+
+
+class OrdersDialog(QDialog):
+    def __init__(self, parent: QWidget, key: str, table: Table) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Orders of %1").replace("%1", key))
+        self.resize(820, 420)
+        titles = column_titles(parent)
+        model = TableModel([titles.get(c, c) for c in table.columns], table.rows, parent=self)
+        view = QTableView()
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        total = sum((r[table.columns.index("revenue")] for r in table.rows
+                     if not r[table.columns.index("cancelled")]), start=0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("%n order(s), revenue %1", "", len(table.rows)).replace("%1", i18n.money(total))))
+        layout.addWidget(view)
+        layout.addWidget(buttons)

@@ -1,0 +1,145 @@
+"""Settings, About, and the welcome page shown when no shop is open."""
+
+from __future__ import annotations
+
+import zoneinfo
+from importlib import metadata
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QSpinBox,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from engage_desktop import APP_NAME, __version__
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.context import AppContext
+
+TIME_ZONES = ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Taipei", "Asia/Singapore", "Europe/London",
+              "Europe/Paris", "America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "UTC"]
+BUNDLED = ["PySide6-Essentials", "shiboken6", "pyqtgraph", "duckdb", "openpyxl", "python-calamine", "defusedxml", "numpy"]
+
+
+class SettingsDialog(QDialog):
+    """Shop settings live in the shop file; the language is the person's (QSettings)."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, shop: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(TIME_ZONES)
+        self.zone.setCurrentText(shop["time_zone"])
+        self.dormant = QSpinBox()
+        self.dormant.setRange(30, 3650)
+        self.dormant.setSuffix(self.tr(" days"))
+        self.dormant.setValue(int(shop["dormant_days"]))
+        self.currency = QComboBox()
+        self.currency.addItem("¥1,234", "yen_sign")
+        self.currency.addItem("1,234円", "yen_suffix")
+        self.currency.setCurrentIndex(max(0, self.currency.findData(shop.get("currency_style", "yen_sign"))))
+        self.language = QComboBox()
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(i18n.current()))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("<b>This shop</b> (saved in the shop file)")))
+        form.addRow(self.tr("Time zone of the shop:"), self.zone)
+        form.addRow(self.tr("Dormant after no order for:"), self.dormant)
+        form.addRow(self.tr("Money shown as:"), self.currency)
+        form.addRow(QLabel(self.tr("<b>You</b> (saved for your user on this computer)")))
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        zone = self.zone.currentText().strip()
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            self.error.setText(self.tr("%1 is not a time zone. Choose one from the list.").replace("%1", zone))
+            return
+        values = {"time_zone": zone, "dormant_days": self.dormant.value(), "currency_style": self.currency.currentData()}
+        language = self.language.currentData()
+
+        def job(store: Store, state: object) -> None:
+            for key, value in values.items():
+                store.set_setting(key, value)
+
+        def done(_: Any) -> None:
+            i18n.set_currency_style(values["currency_style"])
+            QSettings().setValue("language", language)
+            self.accept()
+            if language != i18n.current():
+                self.language_changed.emit(language)
+            self.ctx.data_changed.emit()
+
+        self.ctx.db.submit(job, done, self.error.setText)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        self.resize(520, 420)
+        rows = []
+        for name in BUNDLED:
+            try:
+                meta = metadata.metadata(name)
+                rows.append(f"<tr><td>{name}</td><td>{meta['Version']}</td><td>{meta.get('License-Expression') or meta.get('License') or ''}</td></tr>")
+            except metadata.PackageNotFoundError:
+                continue
+        text = QTextBrowser()
+        text.setHtml(
+            f"<h2>{APP_NAME} {__version__}</h2><p>" + self.tr("Customer engagement for a small shop, offline.") +
+            "</p><p><b>" + self.tr("Bundled libraries") + "</b></p><table cellpadding='3'>" + "".join(rows) +
+            "</table><p>" + self.tr("Qt is used under the LGPL v3. Your shop data never leaves this computer.") + "</p>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+
+
+class WelcomePage(QWidget):
+    """No shop is open yet: offer the sample, an empty shop, or a file."""
+
+    sample_requested = Signal()
+    new_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading, self.text = QLabel(), QLabel()
+        self.heading.setStyleSheet("font-size: 24px; font-weight: bold;")
+        self.text.setWordWrap(True)
+        self.text.setMaximumWidth(640)
+        self.sample, self.new, self.open = QPushButton(), QPushButton(), QPushButton()
+        for button, signal in ((self.sample, self.sample_requested), (self.new, self.new_requested),
+                               (self.open, self.open_requested)):
+            button.setMinimumHeight(40)
+            button.setMaximumWidth(420)
+            button.clicked.connect(signal)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.heading, self.text, self.sample, self.new, self.open):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Welcome to Engage Desktop"))
+        self.text.setText(self.tr("See how your customers move from their first purchase to becoming fans. "
+                                  "Start with the sample shop to look around, or create your own shop and import "
+                                  "the exports of your shop system, till and surveys."))
+        self.sample.setText(self.tr("Open the sample shop"))
+        self.new.setText(self.tr("Create an empty shop…"))
+        self.open.setText(self.tr("Open a shop file…"))

@@ -1,0 +1,121 @@
+"""Language and locale formatting: Japanese by default on a Japanese system, English otherwise.
+
+Our strings are translated with Qt's tr() and the .qm files in resources/;
+Qt's own dialog buttons come from Qt's qtbase_ja.qm. The owner's domain words
+(the 8 steps, survey answers, tier names) come from core in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from engage_desktop.ui.resources import translations_dir
+
+LANGUAGES = ("ja", "en")
+_installed: list[QTranslator] = []
+_current = "en"
+_currency_style = "yen_sign"  # or "yen_suffix": 1,234円 (a shop setting)
+
+
+def set_currency_style(style: str) -> None:
+    global _currency_style
+    _currency_style = style if style in ("yen_sign", "yen_suffix") else "yen_sign"
+
+
+def system_language() -> str:
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def preferred_language() -> str:
+    stored = QSettings().value("language", "", str)
+    return stored if stored in LANGUAGES else system_language()
+
+
+def install(lang: str) -> None:
+    """Load our translations and Qt's own for ``lang`` (replacing any installed before)."""
+    global _current
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = lang
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English,
+                               QLocale.Country.Japan if lang == "ja" else QLocale.Country.UnitedStates))
+    if lang == "en":
+        return
+    for name, folder in (("qtbase_" + lang, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("engage_" + lang, str(translations_dir()))):
+        translator = QTranslator()
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+def current() -> str:
+    return _current
+
+
+def money(value: Decimal | float | int | None) -> str:
+    if value is None:
+        return "—"
+    amount = float(value)
+    sign = "-" if amount < 0 else ""
+    if _currency_style == "yen_suffix":
+        return f"{sign}{abs(amount):,.0f}円"
+    return f"{sign}¥{abs(amount):,.0f}"
+
+
+def number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{100 * value:.{digits}f}%"
+
+
+def month_label(month: dt.date, lang: str | None = None) -> str:
+    lang = lang or _current
+    if lang == "ja":
+        return f"{month.year}年{month.month}月"
+    return month.strftime("%b %Y")
+
+
+def short_month_label(month: dt.date, lang: str | None = None) -> str:
+    lang = lang or _current
+    if lang == "ja":
+        return f"{month.year % 100:02d}/{month.month}月" if month.month != 1 else f"{month.year}年1月"
+    return month.strftime("%b %y")
+
+
+def date_label(day: dt.date | dt.datetime | None, lang: str | None = None) -> str:
+    if day is None:
+        return "—"
+    lang = lang or _current
+    if lang == "ja":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.strftime("%d %b %Y")
+
+
+def pick(ja: str, en: str) -> str:
+    """The owner's domain words in the current language."""
+    return ja if _current == "ja" else en
+
+
+def compact_money(value: float) -> str:
+    """Axis labels: ¥1.2M / ¥120万, short enough for a chart's side."""
+    if _current == "ja":
+        if abs(value) >= 100_000_000:
+            return f"¥{value / 100_000_000:,.1f}億".replace(".0億", "億")
+        if abs(value) >= 10_000:
+            return f"¥{value / 10_000:,.0f}万"
+        return f"¥{value:,.0f}"
+    if abs(value) >= 1_000_000:
+        return f"¥{value / 1_000_000:,.1f}M"
+    if abs(value) >= 10_000:
+        return f"¥{value / 1_000:,.0f}k"
+    return f"¥{value:,.0f}"

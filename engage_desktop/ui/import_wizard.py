@@ -1,0 +1,403 @@
+"""The import wizard: see what each file is and what it will become, then import with progress and Cancel.
+
+Nothing is written before the owner presses Import. Each file is still
+imported all-or-nothing; Cancel stops the running file and leaves the shop
+exactly as it was before it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QListWidget, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QTableWidget, QVBoxLayout, QWidget)
+
+from engage_desktop.core.export.lists import write_list
+from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND
+from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_file
+from engage_desktop.core.importing.preview import plan_and_preview
+from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.store import Store
+from engage_desktop.core.tasks import TaskState
+from engage_desktop.ui import i18n
+from engage_desktop.ui.context import AppContext
+from engage_desktop.ui.models import TableModel
+
+FILE_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+ENCODINGS = [("auto", None), ("UTF-8", "utf-8"), ("Shift_JIS (CP932)", "cp932"), ("UTF-16", "utf-16"),
+             ("Latin-1", "latin-1")]
+
+
+class FileEntry:
+    """One file in the wizard: its options, and what the last preview said."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.options = ImportOptions()
+        self.info: dict[str, Any] | None = None
+        self.error: str | None = None
+
+
+class ImportWizard(QDialog):
+    def __init__(self, ctx: AppContext, paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entries: list[FileEntry] = []
+        self.results: list[ImportResult] = []
+        self.state: TaskState | None = None
+        self.setWindowTitle(self.tr("Import files"))
+        self.resize(1100, 700)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_review())
+        self.pages.addWidget(self._build_progress())
+        self.pages.addWidget(self._build_results())
+        QVBoxLayout(self).addWidget(self.pages)
+        self.add_paths(paths)
+
+    # -- page 1: review -----------------------------------------------------------------
+    def _build_review(self) -> QWidget:
+        page = QWidget()
+        self.files = QListWidget()
+        self.files.currentRowChanged.connect(self.show_entry)
+        add, remove = QPushButton(self.tr("Add files…")), QPushButton(self.tr("Remove"))
+        add.clicked.connect(self.pick_files)
+        remove.clicked.connect(self.remove_current)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Files to import")))
+        left.addWidget(self.files, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        left.addLayout(buttons)
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        self.detected.setStyleSheet("font-size: 14px;")
+        self.kind, self.encoding, self.sheet = QComboBox(), QComboBox(), QComboBox()
+        for kind in ("orders", "customers", "survey"):
+            self.kind.addItem({"orders": self.tr("Orders"), "customers": self.tr("Customers"),
+                               "survey": self.tr("Survey answers")}[kind], kind)
+        for label, codec in ENCODINGS:
+            self.encoding.addItem(self.tr("Detect automatically") if codec is None else label, codec)
+        self.kind.activated.connect(lambda _: self._option_changed(kind=self.kind.currentData(), mapping={}))
+        self.encoding.activated.connect(lambda _: self._option_changed(encoding=self.encoding.currentData()))
+        self.sheet.activated.connect(lambda _: self._option_changed(sheet=self.sheet.currentData()))
+        options = QGridLayout()
+        options.addWidget(QLabel(self.tr("Contents:")), 0, 0)
+        options.addWidget(self.kind, 0, 1)
+        options.addWidget(QLabel(self.tr("Encoding:")), 0, 2)
+        options.addWidget(self.encoding, 0, 3)
+        options.addWidget(QLabel(self.tr("Sheet:")), 0, 4)
+        options.addWidget(self.sheet, 0, 5)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in your file")])
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().setVisible(False)
+        self.remember = QCheckBox(self.tr("Remember this mapping for files with the same columns"))
+        self.remember.toggled.connect(lambda on: self._current() and setattr(self._current().options, "save_mapping", on))
+        self.preview_model = TableModel()
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        right = QVBoxLayout()
+        right.addWidget(self.detected)
+        right.addLayout(options)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        mapping_box = QWidget()
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.setContentsMargins(0, 0, 0, 0)
+        mapping_layout.addWidget(QLabel(self.tr("Column mapping (change it if a field is wrong)")))
+        mapping_layout.addWidget(self.mapping)
+        mapping_layout.addWidget(self.remember)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(QLabel(self.tr("Preview: the first rows as they will be imported")))
+        preview_layout.addWidget(self.preview)
+        split.addWidget(mapping_box)
+        split.addWidget(preview_box)
+        split.setSizes([380, 620])
+        right.addWidget(split, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 4)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        self.note = QLabel(self.tr("Nothing is written to your shop until you press Import."))
+        self.note.setStyleSheet("color: #555;")
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(cancel)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def add_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            entry = FileEntry(Path(path))
+            self.entries.append(entry)
+            self.files.addItem(entry.path.name)
+            self._plan(entry)
+        if self.entries and self.files.currentRow() < 0:
+            self.files.setCurrentRow(0)
+        self._update_buttons()
+
+    def pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "", FILE_FILTER)
+        self.add_paths(paths)
+
+    def remove_current(self) -> None:
+        row = self.files.currentRow()
+        if row >= 0:
+            self.entries.pop(row)
+            self.files.takeItem(row)
+            self._update_buttons()
+
+    def _current(self) -> FileEntry | None:
+        row = self.files.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _option_changed(self, **changes: Any) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        for key, value in changes.items():
+            setattr(entry.options, key, value)
+        self._plan(entry)
+
+    def _plan(self, entry: FileEntry) -> None:
+        entry.info, entry.error = None, None
+        options, path = entry.options, str(entry.path)
+
+        def job(store: Store, state: object) -> dict[str, Any]:
+            plan, table = plan_and_preview(store, path, options)
+            try:
+                det = plan.detection
+                return {
+                    "kind": det.kind, "format": det.format_name, "label": i18n.pick(det.label_ja, det.label_en),
+                    "confidence": det.confidence, "confirm": det.needs_confirmation, "encoding": plan.src.encoding,
+                    "headers": list(plan.src.headers), "sheets": plan.src.sheets, "sheet": plan.src.sheet,
+                    "mapping": {f: [plan.src.headers[i] for i in cols] for f, cols in det.mapping.columns.items()},
+                    "preview": table, "generic": det.format is None,
+                }
+            finally:
+                plan.close()
+
+        def done(info: dict[str, Any]) -> None:
+            entry.info = info
+            self._entry_updated(entry)
+
+        def failed(message: str) -> None:
+            entry.error = message
+            self._entry_updated(entry)
+
+        self.ctx.db.submit(job, done, failed)
+
+    def _entry_updated(self, entry: FileEntry) -> None:
+        if entry not in self.entries:
+            return
+        row = self.entries.index(entry)
+        item = self.files.item(row)
+        item.setText(f"{entry.path.name}\n  " + (entry.info["label"] if entry.info else self.tr("cannot be imported")))
+        if row == self.files.currentRow():
+            self.show_entry(row)
+        self._update_buttons()
+
+    def show_entry(self, row: int) -> None:
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        if entry is None:
+            return
+        if entry.error:
+            self.detected.setText(f"<b>{entry.path.name}</b><br><span style='color:#b00020'>{entry.error}</span>")
+            self.mapping.setRowCount(0)
+            self.preview_model.set_data([], [])
+            return
+        info = entry.info
+        if info is None:
+            self.detected.setText(self.tr("Reading %1…").replace("%1", entry.path.name))
+            return
+        sure = self.tr("please check the mapping") if info["confirm"] else self.tr("recognised")
+        self.detected.setText(
+            f"<b>{entry.path.name}</b>: {info['label']} — {info['encoding']} — "
+            + self.tr("confidence %1").replace("%1", i18n.percent(info["confidence"], 0)) + f" ({sure})")
+        self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(entry.options.encoding)))
+        self.sheet.clear()
+        for sheet in info["sheets"]:
+            self.sheet.addItem(sheet, sheet)
+        self.sheet.setEnabled(bool(info["sheets"]))
+        if info["sheet"]:
+            self.sheet.setCurrentIndex(self.sheet.findData(info["sheet"]))
+        self._fill_mapping(entry)
+        self.remember.setVisible(info["generic"])
+        self.remember.setChecked(entry.options.save_mapping)
+        table: Table = info["preview"]
+        fate = {"ok": self.tr("will be imported"), "rejected": self.tr("rejected"), "skipped": self.tr("skipped")}
+        rows = [(r[0], fate[r[1]] + (f": {r[2]}" if r[2] else ""), *r[3:]) for r in table.rows]
+        self.preview_model.set_data([self.tr("Line"), self.tr("What happens"), *table.columns[3:]], rows, {0: str})
+        self.preview.resizeColumnsToContents()
+
+    def _fill_mapping(self, entry: FileEntry) -> None:
+        info = entry.info
+        assert info is not None
+        fields = FIELDS_BY_KIND[info["kind"]]
+        self.mapping.setRowCount(len(fields))
+        for row, field in enumerate(fields):
+            ja, en = FIELD_LABELS.get(field, (field, field))
+            self.mapping.setCellWidget(row, 0, QLabel(f" {i18n.pick(ja, en)}  ({field})"))
+            combo = QComboBox()
+            combo.addItem("—", "")
+            for header in info["headers"]:
+                combo.addItem(header, header)
+            mapped = info["mapping"].get(field, [])
+            if len(mapped) > 1:  # a value the export splits over columns (phone in 3 parts)
+                combo.addItem(" + ".join(mapped), "+".join(mapped))
+            if mapped:
+                combo.setCurrentIndex(combo.findData("+".join(mapped)))
+            combo.activated.connect(lambda _, f=field, c=combo: self._map(f, c.currentData()))
+            self.mapping.setCellWidget(row, 1, combo)
+
+    def _map(self, field: str, column: str) -> None:
+        entry = self._current()
+        if entry is None or entry.info is None:
+            return
+        mapping = {f: "+".join(cols) for f, cols in entry.info["mapping"].items()}
+        mapping[field] = column
+        entry.options.mapping = mapping
+        entry.options.kind = entry.info["kind"]
+        self._plan(entry)
+
+    def _update_buttons(self) -> None:
+        ready = [e for e in self.entries if e.info is not None]
+        self.import_button.setEnabled(bool(ready))
+        self.import_button.setText(self.tr("Import %n file(s)", "", len(ready)))
+
+    # -- page 2: progress ---------------------------------------------------------------
+    def _build_progress(self) -> QWidget:
+        page = QWidget()
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.clicked.connect(self.cancel_import)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def start_import(self) -> None:
+        entries = [e for e in self.entries if e.info is not None]
+        jobs = [(str(e.path), e.options) for e in entries]
+        self.pages.setCurrentIndex(1)
+        self.progress.setRange(0, 5 * len(jobs))
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Importing…"))
+
+        def job(store: Store, state: TaskState) -> list[ImportResult]:
+            results = []
+            for number, (path, options) in enumerate(jobs):
+                # One Cancel stops the file being imported (and the files after it).
+                file_state = state.child(lambda done, total, msg, n=number: state.progress(5 * n + done, 5 * len(jobs), msg))
+                results.append(import_file(store, path, options, file_state))
+                if results[-1].status == "cancelled":
+                    break
+            return results
+
+        def progress(done: int, total: int, message: str) -> None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress_label.setText(message)
+
+        self.state = self.ctx.db.submit(job, self.finished_import, self.failed_import, progress)
+
+    def cancel_import(self) -> None:
+        if self.state is not None:
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Cancelling… the shop is left as it was before this file."))
+            self.state.cancel()
+
+    def finished_import(self, results: list[ImportResult]) -> None:
+        self.results = results
+        self.state = None
+        self.show_results()
+        if any(r.status == "imported" for r in results):
+            self.ctx.data_changed.emit()
+
+    def failed_import(self, message: str) -> None:
+        self.state = None
+        self.results = []
+        self.summary.setText(message)
+        self.pages.setCurrentIndex(2)
+
+    # -- page 3: results ----------------------------------------------------------------
+    def _build_results(self) -> QWidget:
+        page = QWidget()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 14px;")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.rejects_model = TableModel()
+        rejects = QTableView()
+        rejects.setModel(self.rejects_model)
+        rejects.verticalHeader().setVisible(False)
+        rejects.horizontalHeader().setStretchLastSection(True)
+        self.save_rejects = QPushButton(self.tr("Save rejected rows as CSV…"))
+        self.save_rejects.clicked.connect(self.export_rejects)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Rejected rows and why")))
+        layout.addWidget(rejects, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.save_rejects)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        return page
+
+    def show_results(self) -> None:
+        status = {"imported": self.tr("imported"), "nothing new": self.tr("nothing new (all rows already in the shop)"),
+                  "refused": self.tr("refused, nothing written"), "cancelled": self.tr("cancelled, nothing written")}
+        lines = []
+        for r in self.results:
+            counts = self.tr("read %1, imported %2, rejected %3, skipped %4").replace("%1", f"{r.read:,}") \
+                .replace("%2", f"{r.imported:,}").replace("%3", f"{r.rejected:,}").replace("%4", f"{r.skipped:,}")
+            line = f"<b>{r.file_name}</b> — {status.get(r.status, r.status)}"
+            if r.status in ("imported", "nothing new"):
+                line += f": {counts}"
+            else:
+                line += f"<br>{r.message}"
+            lines += [line, *[f"&nbsp;&nbsp;{n}" for n in r.notes]]
+        self.summary.setText("<br>".join(lines))
+        rows = [(r.file_name, j.line, j.column, j.reason, j.text) for r in self.results for j in r.rejects]
+        self.rejects_model.set_data([self.tr("File"), self.tr("Line"), self.tr("Column"), self.tr("Reason"),
+                                     self.tr("Original text")], rows, {1: str})
+        self.save_rejects.setEnabled(bool(rows))
+        self.pages.setCurrentIndex(2)
+
+    def export_rejects(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected_rows.csv", "CSV (*.csv)")
+        if path:
+            rows = [(r.file_name, j.line, j.column, j.reason, j.text) for r in self.results for j in r.rejects]
+            write_list(Table(["file", "line", "column", "reason", "original_text"], rows), path)
+
+    def reject(self) -> None:
+        if self.state is not None:  # closing while importing means cancel
+            self.cancel_import()
+            return
+        super().reject()
+

@@ -1,0 +1,318 @@
+"""The main window: navigation between the views, the shop's name and data period, File menu, drop to import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from engage_desktop import APP_NAME
+from engage_desktop.core.export.workbook import export_workbook
+from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.paths import sample_shop_path
+from engage_desktop.core.sample import create_sample_shop, sample_is_current
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.background import run_in_background, show_error
+from engage_desktop.ui.context import AppContext
+from engage_desktop.ui.db import Database
+from engage_desktop.ui.dialogs import AboutDialog, SettingsDialog, WelcomePage
+from engage_desktop.ui.import_wizard import ImportWizard
+from engage_desktop.ui.resources import icon_path
+from engage_desktop.ui.views import VIEWS
+from engage_desktop.ui.views.base import View
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    shop_opened = Signal(object)  # Path
+    header_updated = Signal()
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.ctx = AppContext(db, self)
+        self.shop: Path | None = None
+        self.shop_info: dict[str, Any] = {}
+        self.setWindowIcon(QIcon(str(icon_path())))
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.shop_label, self.period_label = QLabel(), QLabel()
+        self.shop_label.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.period_label.setStyleSheet("color: #444;")
+        header = QHBoxLayout()
+        header.addWidget(self.shop_label)
+        header.addSpacing(16)
+        header.addWidget(self.period_label, 1)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(160)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 6px; }")
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.new_requested.connect(self.new_shop)
+        self.welcome.open_requested.connect(self.choose_shop)
+        self.stack.addWidget(self.welcome)
+        self.views: list[View] = []
+        for view_class in VIEWS:
+            view = view_class(self.ctx)
+            self.views.append(view)
+            self.stack.addWidget(view)
+            self.nav.addItem("")
+            if hasattr(view, "import_requested"):
+                view.import_requested.connect(self.import_files)
+        self.nav.currentRowChanged.connect(self.show_view)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.ctx.data_changed.connect(self.update_header)
+        self.db.busy_changed.connect(lambda busy: self.statusBar().showMessage(self.tr("Working…") if busy else ""))
+        self.retranslate()
+        self._set_shop_actions(False)
+        self.stack.setCurrentWidget(self.welcome)
+        self.nav.setEnabled(False)
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.help_menu = QMenu(self)
+        bar.addMenu(self.file_menu)
+        bar.addMenu(self.help_menu)
+        self.recent_menu = QMenu(self)
+        self.actions: dict[str, QAction] = {}
+        for key, slot, shortcut in (
+            ("new", self.new_shop, QKeySequence.StandardKey.New),
+            ("open", self.choose_shop, QKeySequence.StandardKey.Open),
+            ("sample", self.open_sample, None),
+            ("import", self.import_files, QKeySequence("Ctrl+I")),
+            ("export", self.export_excel, QKeySequence("Ctrl+E")),
+            ("png", self.export_png, None),
+            ("settings", self.open_settings, QKeySequence.StandardKey.Preferences),
+            ("quit", self.close, QKeySequence.StandardKey.Quit),
+            ("about", lambda: AboutDialog(self).open(), None),
+        ):
+            action = QAction(self)
+            action.triggered.connect(slot)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            self.actions[key] = action
+        for key in ("new", "open"):
+            self.file_menu.addAction(self.actions[key])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.actions["sample"])
+        self.file_menu.addSeparator()
+        for key in ("import", "export", "png"):
+            self.file_menu.addAction(self.actions[key])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions["settings"])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions["quit"])
+        self.help_menu.addAction(self.actions["about"])
+        self._fill_recent()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME + (f" — {self.shop_info.get('name', '')}" if self.shop else ""))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Recent shops"))
+        texts = {"new": self.tr("New shop…"), "open": self.tr("Open shop…"), "sample": self.tr("Open the sample shop"),
+                 "import": self.tr("Import files…"), "export": self.tr("Export to Excel…"),
+                 "png": self.tr("Export chart as PNG…"), "settings": self.tr("Settings…"), "quit": self.tr("Quit"),
+                 "about": self.tr("About Engage Desktop")}
+        for key, text in texts.items():
+            self.actions[key].setText(text)
+        for row, view in enumerate(self.views):
+            self.nav.item(row).setText(view.title())
+        self.welcome.retranslate()
+        self._show_header()
+
+    def _set_shop_actions(self, enabled: bool) -> None:
+        for key in ("import", "export", "png", "settings"):
+            self.actions[key].setEnabled(enabled)
+
+    # -- shops -------------------------------------------------------------------------
+    def open_shop(self, path: Path, prepare: Any = None) -> None:
+        label = self.tr("Opening %1…").replace("%1", path.name)
+        self.statusBar().showMessage(label)
+
+        def done(opened: Path) -> None:
+            self.shop = opened
+            self._remember(opened)
+            self._set_shop_actions(True)
+            self.nav.setEnabled(True)
+            self.update_header()
+            self.ctx.data_changed.emit()
+            if self.nav.currentRow() < 0:
+                self.nav.setCurrentRow(0)
+            else:
+                self.show_view(self.nav.currentRow())
+            self.shop_opened.emit(opened)
+
+        def failed(message: str) -> None:
+            self.shop = None
+            self._set_shop_actions(False)
+            self.nav.setEnabled(False)
+            self.stack.setCurrentWidget(self.welcome)
+            show_error(self, message)
+
+        self.db.open(path, done, failed, prepare=prepare,
+                     on_progress=lambda d, t, m: self.statusBar().showMessage(f"{label} {m}"))
+
+    def open_sample(self) -> None:
+        path = sample_shop_path()
+
+        def prepare(state: Any) -> None:
+            if not sample_is_current(path):
+                create_sample_shop(path, state)
+
+        self.open_shop(path, prepare)
+
+    def new_shop(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop file"), str(Path.home() / "my-shop.duckdb"),
+                                              self.tr("Shop files (*.duckdb)"))
+        if path:
+            self.open_shop(Path(path) if path.endswith(".duckdb") else Path(path + ".duckdb"))
+
+    def choose_shop(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open shop file"), str(Path.home()),
+                                              self.tr("Shop files (*.duckdb)"))
+        if path:
+            self.open_shop(Path(path))
+
+    def _remember(self, path: Path) -> None:
+        settings = QSettings()
+        recent = [p for p in settings.value("recent_shops", [], list) if p != str(path)]
+        settings.setValue("recent_shops", [str(path), *recent][:MAX_RECENT])
+        settings.setValue("last_shop", str(path))
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in QSettings().value("recent_shops", [], list):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_shop(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def update_header(self) -> None:
+        if self.shop is None:
+            return
+
+        def job(store: Store, state: object) -> dict[str, Any]:
+            first, last, orders, customers = store.con.execute(
+                "SELECT min(ordered_at), max(ordered_at), count(*) FILTER (WHERE NOT cancelled AND NOT is_refund), "
+                "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled) FROM orders"
+            ).fetchone()
+            i18n.set_currency_style(store.setting("currency_style") or "yen_sign")
+            return {"name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
+                    "orders": orders, "customers": customers, "as_of": resolve_as_of(store, self.ctx.as_of),
+                    "settings": store.settings()}
+
+        def done(info: dict[str, Any]) -> None:
+            self.shop_info = info
+            self._show_header()
+            self.header_updated.emit()
+
+        self.db.submit(job, done)
+
+    def _show_header(self) -> None:
+        info = self.shop_info
+        if not self.shop or not info:
+            self.shop_label.setText(APP_NAME)
+            self.period_label.setText("")
+            return
+        self.setWindowTitle(f"{APP_NAME} — {info['name']}")
+        self.shop_label.setText(info["name"])
+        if info["first"] is None:
+            self.period_label.setText(self.tr("No orders yet: import your shop's exports (File ▸ Import files…)"))
+        else:
+            self.period_label.setText(
+                self.tr("Data: %1 – %2   As of %3   %4 customers, %5 orders")
+                .replace("%1", i18n.month_label(info["first"].date())).replace("%2", i18n.month_label(info["last"].date()))
+                .replace("%3", i18n.date_label(info["as_of"])).replace("%4", i18n.number(info["customers"]))
+                .replace("%5", i18n.number(info["orders"])))
+
+    # -- views -------------------------------------------------------------------------
+    def show_view(self, row: int) -> None:
+        if 0 <= row < len(self.views) and self.shop is not None:
+            self.stack.setCurrentWidget(self.views[row])
+
+    def current_view(self) -> View | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    # -- actions -----------------------------------------------------------------------
+    def import_files(self, paths: list[str] | None = None) -> None:
+        if self.shop is None:
+            return
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "",
+                                                    self.tr("Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"))
+            if not paths:
+                return
+        ImportWizard(self.ctx, list(paths), self).open()
+
+    def export_excel(self) -> None:
+        name = f"{self.shop_info.get('name', 'shop')}_{dt.date.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / name),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        lang, as_of = i18n.current(), self.ctx.as_of
+        run_in_background(self, self.db, lambda store, state: export_workbook(store, path, view="all", as_of=as_of, lang=lang),
+                          lambda written: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(written)), 8000),
+                          self.tr("Writing the Excel workbook…"))
+
+    def export_png(self) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart as PNG"), str(Path.home() / f"{view.key}.png"),
+                                              "PNG (*.png)")
+        if path and not view.chart_widget().grab().save(path, "PNG"):
+            show_error(self, self.tr("Could not save %1.").replace("%1", path))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx, self.shop_info.get("settings", {}), self)
+        dialog.language_changed.connect(self.set_language)
+        dialog.open()
+
+    def set_language(self, lang: str) -> None:
+        i18n.install(lang)
+        self.retranslate()
+        self.ctx.language_changed.emit()
+
+    # -- window ------------------------------------------------------------------------
+    def restore_geometry(self) -> None:
+        geometry = QSettings().value("window_geometry", QByteArray())
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        QSettings().setValue("window_geometry", self.saveGeometry())
+        self.db.shutdown()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and self.shop is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_files(paths)

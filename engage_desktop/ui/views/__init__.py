@@ -1,0 +1,11 @@
+"""The views, in navigation order (a registry, so one smoke test can build them all)."""
+
+from __future__ import annotations
+
+from engage_desktop.ui.views.imports import ImportsView
+from engage_desktop.ui.views.journey import JourneyView
+from engage_desktop.ui.views.monthly import MonthlyView
+from engage_desktop.ui.views.surveys import SurveysView
+from engage_desktop.ui.views.tiers import TiersView
+
+VIEWS = [JourneyView, TiersView, SurveysView, MonthlyView, ImportsView]

@@ -1,0 +1,129 @@
+"""取り込み履歴: every imported file with its accounting, its rejected rows, and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
+from engage_desktop.core.store import Store
+from engage_desktop.ui.background import show_error
+from engage_desktop.ui.models import TableModel
+from engage_desktop.ui.views.base import View
+
+
+class ImportsView(View):
+    key = "imports"
+    import_requested = Signal()
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.history_model = TableModel()
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.clicked.connect(lambda index: self.select(index.row()))
+        self.rejects_model = TableModel()
+        self.rejects = QTableView()
+        self.rejects.setModel(self.rejects_model)
+        self.rejects.verticalHeader().setVisible(False)
+        self.rejects.horizontalHeader().setStretchLastSection(True)
+        self.import_button, self.undo_button = QPushButton(), QPushButton()
+        self.import_button.clicked.connect(self.import_requested)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setEnabled(False)
+        self.caption, self.rejects_caption = QLabel(), QLabel()
+        for label in (self.caption, self.rejects_caption):
+            label.setStyleSheet("font-weight: bold;")
+        head = QHBoxLayout()
+        head.addWidget(self.caption, 1)
+        head.addWidget(self.import_button)
+        head.addWidget(self.undo_button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(head)
+        top_layout.addWidget(self.history)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.rejects_caption)
+        bottom_layout.addWidget(self.rejects)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([400, 250])
+        QVBoxLayout(self.content).addWidget(splitter)
+        self.imports: list[dict[str, Any]] = []
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Imports")
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Imported files: every row is read, imported, rejected or skipped"))
+        self.import_button.setText(self.tr("Import files…"))
+        self.undo_button.setText(self.tr("Undo this import…"))
+        self.rejects_caption.setText(self.tr("Rejected rows of the selected import"))
+
+    def has_data(self, store: Store) -> bool:
+        return True  # an empty history is still the place to start importing
+
+    def load(self, store: Store, as_of: dt.date) -> list[dict[str, Any]]:
+        return list_imports(store)
+
+    def show_data(self, data: list[dict[str, Any]]) -> None:
+        self.imports = data
+        headers = ["#", self.tr("File"), self.tr("Format"), self.tr("Encoding"), self.tr("Read"), self.tr("Imported"),
+                   self.tr("Rejected"), self.tr("Skipped"), self.tr("Status"), self.tr("Finished")]
+        status = {"imported": self.tr("imported"), "nothing new": self.tr("nothing new"), "undone": self.tr("undone")}
+        rows = [(r["id"], r["file_name"], r["format_label"], r["encoding"], r["rows_read"], r["rows_imported"],
+                 r["rows_rejected"], r["rows_skipped"], status.get(r["status"], r["status"]), r["finished_at"])
+                for r in reversed(data)]
+        self.history_model.set_data(headers, rows, {0: str})
+        self.rejects_model.set_data([self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")], [])
+        self.undo_button.setEnabled(False)
+        if rows:
+            self.history.selectRow(0)
+            self.select(0)
+
+    def selected_import(self) -> dict[str, Any] | None:
+        rows = self.history.selectionModel().selectedRows()
+        if not rows:
+            return None
+        import_id = self.history_model.value(rows[0].row(), 0)
+        return next(r for r in self.imports if r["id"] == import_id)
+
+    def select(self, row: int) -> None:
+        import_id = self.history_model.value(row, 0)
+        record = next(r for r in self.imports if r["id"] == import_id)
+        self.undo_button.setEnabled(record["status"] != "undone")
+
+        def show(rejects: list[Any]) -> None:
+            self.rejects_model.set_data([self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")],
+                                        [(r.line, r.column, r.reason, r.text) for r in rejects], {0: str})
+            self.rejects.resizeColumnsToContents()
+
+        self.ctx.db.submit(lambda store, state: import_rejects(store, import_id), show)
+
+    def undo(self) -> None:
+        record = self.selected_import()
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Undo import"),
+            self.tr("Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.")
+            .replace("%1", str(record["id"])).replace("%2", record["file_name"]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        import_id = record["id"]
+        self.ctx.db.submit(lambda store, state: undo_import(store, import_id),
+                           lambda _: self.ctx.data_changed.emit(), lambda message: show_error(self, message))

@@ -1,0 +1,306 @@
+"""カスタマージャーニー: the 8 steps of the 100-day fan plan, their numbers, the emotion curve, the owner's notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
+                               QTableView, QTableWidget, QVBoxLayout, QWidget)
+
+from engage_desktop.core.metrics import journey
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.charts import BarLineChart
+from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.models import TableModel
+from engage_desktop.ui.views.base import View
+
+NOTE_ROWS = {9: "touchpoints", 10: "measures", 11: "memo"}
+GOAL_ROW = 2
+NOTE_COLOUR = QColor(255, 250, 230)
+
+
+class JourneyModel(TableModel):
+    """Columns are the 8 steps; rows are what we know of each step; the last three rows are the owner's notes."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent=parent)
+        self.row_titles: list[str] = []
+        self.actions: list[str] = []
+        self.on_note = None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical and section < len(self.row_titles):
+            return self.row_titles[section]
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.row() in NOTE_ROWS else flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() in NOTE_ROWS:
+            return NOTE_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.ToolTipRole and index.row() == GOAL_ROW and index.column() < len(self.actions):
+            return self.actions[index.column()]  # what the shop does at this step (100日ファン化計画)
+        return super().data(index, role)
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.row() not in NOTE_ROWS:
+            return False
+        self._rows[index.row()][index.column()] = str(value)
+        self.dataChanged.emit(index, index)
+        if self.on_note:
+            self.on_note(index.column() + 1, NOTE_ROWS[index.row()], str(value))
+        return True
+
+
+class JourneyView(View):
+    key = "journey"
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.funnel_boxes = [QLabel() for _ in journey.FUNNEL_STAGES]
+        funnel = QHBoxLayout()
+        self.funnel_title = QLabel()
+        self.funnel_title.setStyleSheet("font-weight: bold;")
+        funnel.addWidget(self.funnel_title)
+        for i, box in enumerate(self.funnel_boxes):
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            box.setStyleSheet("background: %s; padding: 4px 10px; border-radius: 4px;" %
+                              ("#eef3f8" if i < 3 else "#e3f1e6"))
+            funnel.addWidget(box, 1)
+            if i < len(self.funnel_boxes) - 1:
+                funnel.addWidget(QLabel("→"))
+        self.funnel_button = QPushButton()
+        self.funnel_button.clicked.connect(self.edit_funnel)
+        self.rules_button = QPushButton()
+        self.rules_button.clicked.connect(self.edit_rules)
+        funnel.addWidget(self.funnel_button)
+        funnel.addWidget(self.rules_button)
+        self.model = JourneyModel(self)
+        self.model.on_note = self.save_note
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed |
+                                   QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().sectionClicked.connect(self.select_step)
+        self.table.clicked.connect(lambda index: self.select_step(index.column()))
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)
+        self.chart = BarLineChart()
+        self.chart.setMinimumHeight(120)
+        self.chart.clicked.connect(self.select_step)
+        self.chart_title = QLabel()
+        self.chart_title.setStyleSheet("font-weight: bold;")
+        self.chart_title.setWordWrap(True)
+        self.customers = CustomerList(self.ctx)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(funnel)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.hint)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(chart_box)
+        bottom.addWidget(self.customers)
+        bottom.setSizes([420, 620])
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([600, 170])
+        QVBoxLayout(self.content).addWidget(splitter)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Customer journey")
+
+    def retranslate(self) -> None:
+        self.funnel_title.setText(self.tr("Funnel:"))
+        self.funnel_button.setText(self.tr("Pre-purchase counts…"))
+        self.rules_button.setText(self.tr("Step rules…"))
+        self.hint.setText(self.tr("Double-click a yellow cell to write touchpoints, measures and notes. "
+                                  "Click a step to list its customers; point at a goal to see what the shop does."))
+        self.model.row_titles = [self.tr("Emotion"), self.tr("Stage"), self.tr("Goal"), self.tr("Rule"), self.tr("Customers now"), self.tr("Reached"), self.tr("Moved on"),
+                                 self.tr("Median days to reach"), self.tr("Avg. liking (1-7)"), self.tr("Touchpoints"),
+                                 self.tr("Measures"), self.tr("Memo")]
+        self.customers.retranslate()
+
+    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
+        return {"as_of": as_of, "steps": journey.journey(store, as_of), "notes": journey.notes(store),
+                "funnel": journey.funnel(store, as_of), "rules": journey.rules(store),
+                "selected": getattr(self, "selected_step", 2)}
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        ja = i18n.current() == "ja"
+        steps, notes = data["steps"].as_dicts(), data["notes"]
+        headers = [self.tr("Step %1").replace("%1", str(s.number)) for s in journey.STEPS]
+        columns = []
+        for step, row in zip(journey.STEPS, steps):
+            columns.append([
+                step.emotion if ja else step.emotion_en, step.stage if ja else step.stage_en,
+                step.goal if ja else step.goal_en, row["rule_ja"] if ja else row["rule_en"], i18n.number(row["customers"]), i18n.number(row["reached"]),
+                i18n.percent(row["moved_on"]) if step.number < 8 else "—",
+                self.tr("%n day(s)", "", int(row["median_days"])) if row["median_days"] is not None else "—",
+                i18n.number(row["avg_liking"], 1) if row["avg_liking"] is not None else "—",
+                *[notes.get((step.number, field), "") for field in journey.NOTE_FIELDS],
+            ])
+        rows = [list(r) for r in zip(*columns)]
+        self.model.actions = [s.action_ja if ja else s.action_en for s in journey.STEPS]
+        self.model.set_data(headers, rows, {i: str for i in range(8)})
+        funnel = data["funnel"].as_dicts()
+        for box, stage in zip(self.funnel_boxes, funnel):
+            name = stage["stage"] if ja else FUNNEL_EN[stage["stage"]]
+            count = "—" if stage["count"] is None else i18n.number(stage["count"])
+            box.setText(f"{name}\n{count}")
+        self.chart.set_data([str(s.number) for s in journey.STEPS], [r["customers"] for r in steps],
+                            bar_name=self.tr("Customers now"), line=[r["avg_liking"] for r in steps],
+                            line_name=self.tr("Liking (1-7)"), line_range=(1, 7.2),
+                            line_fmt=lambda v: f"{v:.2f}", line_axis_fmt=lambda v: f"{v:.0f}")
+        self.chart_title.setText(self.tr("Emotion curve: customers now at each step (bars) and their average liking (line)"))
+        self.select_step(data["selected"] - 1)
+
+    def select_step(self, column: int) -> None:
+        if self.data is None or not 0 <= column < len(journey.STEPS):
+            return
+        step, as_of = column + 1, self.data["as_of"]
+        self.selected_step = step
+
+        def show(table: Any) -> None:
+            s = journey.STEPS[column]
+            name = s.emotion if i18n.current() == "ja" else s.emotion_en
+            self.customers.set_table(table, self.tr("Customers now at step %1: %2").replace("%1", str(step)).replace("%2", name))
+
+        self.ctx.db.submit(lambda store, state: journey.step_customers(store, as_of, step), show)
+
+    def save_note(self, step: int, field: str, text: str) -> None:
+        self.ctx.db.submit(lambda store, state: journey.set_note(store, step, field, text))
+
+    def edit_funnel(self) -> None:
+        FunnelDialog(self).open()
+
+    def edit_rules(self) -> None:
+        RulesDialog(self, self.data["rules"]).open()
+
+
+FUNNEL_EN = {"認知": "Awareness", "興味": "Interest", "比較・検討": "Comparison", "購入": "Purchase", "購入後": "After purchase"}
+
+
+class FunnelDialog(QDialog):
+    """The owner types the pre-purchase counts (from page views, store visits…) month by month."""
+
+    def __init__(self, view: JourneyView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setWindowTitle(self.tr("Pre-purchase counts"))
+        self.month = QComboBox()
+        as_of = view.data["as_of"]
+        month = as_of.replace(day=1)
+        for _ in range(24):
+            self.month.addItem(i18n.month_label(month), month)
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        self.spins = {}
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Counts you know from outside the shop system, e.g. page views or visitors.")))
+        form.addRow(self.tr("Month"), self.month)
+        for stage in journey.TYPED_STAGES:
+            spin = QSpinBox()
+            spin.setRange(0, 100_000_000)
+            spin.setGroupSeparatorShown(True)
+            self.spins[stage] = spin
+            form.addRow(stage if i18n.current() == "ja" else FUNNEL_EN[stage], spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        month = self.month.currentData()
+        counts = {stage: spin.value() for stage, spin in self.spins.items()}
+
+        def job(store: Store, state: object) -> None:
+            for stage, count in counts.items():
+                journey.set_funnel_count(store, month, stage, count)
+
+        def done(_: Any) -> None:
+            self.accept()
+            self.view.ctx.data_changed.emit()
+
+        self.view.ctx.db.submit(job, done)
+
+
+class RulesDialog(QDialog):
+    """The step rules, readable and editable: orders, days active, tiers, promoter."""
+
+    def __init__(self, view: JourneyView, rules: list[journey.StepRule]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setWindowTitle(self.tr("Step rules"))
+        self.resize(900, 420)
+        self.table = QTableWidget(len(rules), 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Minimum orders"),
+                                              self.tr("Bought again after (days)"), self.tr("LTV tiers (keys)"),
+                                              self.tr("Promoter or fan 5-6")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.widgets = []
+        ja = i18n.current() == "ja"
+        for row, (step, rule) in enumerate(zip(journey.STEPS, rules)):
+            self.table.setCellWidget(row, 0, QLabel(f" {step.number}. {step.emotion if ja else step.emotion_en}"))
+            orders, days, tiers, promoter = QSpinBox(), QSpinBox(), QLineEdit(", ".join(rule.tiers)), QCheckBox()
+            orders.setRange(0, 1000)
+            orders.setValue(rule.min_orders)
+            days.setRange(0, 3650)
+            days.setValue(rule.min_active_days)
+            promoter.setChecked(rule.promoter)
+            for col, widget in enumerate((orders, days, tiers, promoter), start=1):
+                self.table.setCellWidget(row, col, widget)
+            self.widgets.append((orders, days, tiers, promoter))
+        note = QLabel(self.tr("A customer reaches a step when they meet its rule and the rules of every step before it. "
+                              "Tier keys: top, good, regular, one_time, dormant."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel |
+                                   QDialogButtonBox.StandardButton.RestoreDefaults)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def rules(self) -> list[journey.StepRule]:
+        return [journey.StepRule(o.value(), d.value(), tuple(t.strip() for t in tiers.text().split(",") if t.strip()),
+                                 p.isChecked()) for o, d, tiers, p in self.widgets]
+
+    def restore(self) -> None:
+        for (o, d, t, p), rule in zip(self.widgets, journey.DEFAULT_RULES):
+            o.setValue(rule.min_orders)
+            d.setValue(rule.min_active_days)
+            t.setText(", ".join(rule.tiers))
+            p.setChecked(rule.promoter)
+
+    def save(self) -> None:
+        rules = self.rules()
+
+        def done(_: Any) -> None:
+            self.accept()
+            self.view.ctx.data_changed.emit()
+
+        self.view.ctx.db.submit(lambda store, state: journey.save_rules(store, rules), done)

@@ -1,0 +1,148 @@
+"""前月比: a metric by month, its month-over-month change, and the way to the 4-month round (ワンクール)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout
+from PySide6.QtCore import Qt
+
+from engage_desktop.core.metrics import ltv, monthly
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.charts import BarLineChart
+from engage_desktop.ui.models import TableModel
+from engage_desktop.ui.views.base import View
+
+MONEY_METRICS = {"revenue", "aov"}
+RATE_METRICS = {"repeat_rate"}
+
+
+def format_metric(metric: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if metric in MONEY_METRICS:
+        return i18n.money(value)
+    if metric in RATE_METRICS:
+        return i18n.percent(float(value))
+    if metric == "nps":
+        return i18n.number(float(value), 1)
+    return i18n.number(value)
+
+
+def change_range(changes: list[float | None]) -> tuple[float, float]:
+    """Axis range for MoM %: the early months of a new shop (+900%) must not flatten the rest.
+    Points outside are drawn at the edge; hovering still shows the exact value."""
+    values = sorted(v for v in changes if v is not None)
+    if not values:
+        return (-50.0, 50.0)
+    recent = values[len(values) // 10: len(values) - len(values) // 10] or values
+    low, high = min(recent[0], -10.0), max(recent[-1], 10.0)
+    pad = 0.15 * (high - low)
+    return (max(low - pad, -100.0), high + pad)
+
+
+class MonthlyView(View):
+    key = "monthly"
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.metric = QComboBox()
+        for key in monthly.METRICS:
+            self.metric.addItem(key, key)
+        self.tier = QComboBox()
+        self.tier.addItem("", None)
+        self.metric_label, self.tier_label = QLabel(), QLabel()
+        self.streak_label = QLabel()
+        self.streak_label.setStyleSheet("font-size: 17px; font-weight: bold; color: #1b5e20; padding: 4px 0;")
+        self.chart = BarLineChart()
+        self.chart.setMinimumHeight(300)
+        self.table_model = TableModel()
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        controls = QHBoxLayout()
+        for widget in (self.metric_label, self.metric, self.tier_label, self.tier):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setSizes([420, 200])
+        layout = QVBoxLayout(self.content)
+        layout.addLayout(controls)
+        layout.addWidget(self.streak_label)
+        layout.addWidget(splitter, 1)
+        self.metric.currentIndexChanged.connect(self._metric_changed)
+        self.tier.currentIndexChanged.connect(self.refresh)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Month over month")
+
+    def _metric_changed(self) -> None:
+        if self.data is not None:
+            self.show_data(self.data)
+
+    def retranslate(self) -> None:
+        self.metric_label.setText(self.tr("Metric:"))
+        self.tier_label.setText(self.tr("Tier:"))
+        for i, key in enumerate(monthly.METRICS):
+            self.metric.setItemText(i, i18n.pick(*monthly.METRIC_LABELS[key]))
+        self.tier.setItemText(0, self.tr("All customers"))
+
+    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
+        tier = self.tier.currentData()
+        return {
+            "table": monthly.monthly(store, as_of, tier=tier),
+            "tiers": [(t.key, t.name("ja"), t.name("en")) for t in ltv.tiers(store)],
+            "round_months": int(store.setting("round_months")),
+        }
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self._fill_tiers(data["tiers"])
+        metric = self.metric.currentData()
+        table = data["table"]
+        months = table.column("month")
+        values = table.column(metric)
+        changes = table.column(f"{metric}_mom")
+        labels = [i18n.short_month_label(m) for m in months]
+        name = i18n.pick(*monthly.METRIC_LABELS[metric])
+        line = [None if c is None else 100 * c for c in changes]
+        self.chart.set_data(
+            labels, [None if v is None else float(v) for v in values], bar_name=name,
+            line=line, line_name=self.tr("Change vs previous month (%)"),
+            bar_fmt=lambda v: format_metric(metric, v), line_fmt=lambda v: f"{v:+.1f}%",
+            label_every=max(1, len(labels) // 12), line_range=change_range(line),
+            bar_axis_fmt=i18n.compact_money if metric in MONEY_METRICS else (
+                (lambda v: f"{100 * v:.0f}%") if metric in RATE_METRICS else (lambda v: f"{v:,.0f}")),
+            line_axis_fmt=lambda v: f"{v:+.0f}%",
+        )
+        run = monthly.streak(table, metric, data["round_months"])
+        self.streak_label.setText(self.streak_text(run))
+        headers = [self.tr("Month"), name, self.tr("Change vs previous month")]
+        rows = [(i18n.month_label(m), v, c) for m, v, c in zip(months, values, changes)][::-1]
+        self.table_model.set_data(headers, rows, {1: lambda v: format_metric(metric, v),
+                                                  2: lambda c: "—" if c is None else f"{100 * c:+.1f}%"})
+
+    def streak_text(self, run: monthly.Streak) -> str:
+        if run.round_reached:
+            return self.tr("%n month(s) in a row up on the previous month: one round (ワンクール) cleared!", "", run.current)
+        if run.current == 0:
+            return self.tr("Not up on the previous month this month. A round (ワンクール) is %n months in a row.", "",
+                           run.round_months)
+        return self.tr("%n month(s) in a row up on the previous month", "", run.current) + " — " + \
+            self.tr("%n more to a full round (ワンクール)", "", run.remaining)
+
+    def _fill_tiers(self, tiers: list[tuple[str, str, str]]) -> None:
+        current = self.tier.currentData()
+        self.tier.blockSignals(True)
+        while self.tier.count() > 1:
+            self.tier.removeItem(1)
+        for key, ja, en in tiers:
+            self.tier.addItem(i18n.pick(ja, en), key)
+        index = self.tier.findData(current)
+        self.tier.setCurrentIndex(max(0, index))
+        self.tier.blockSignals(False)

@@ -1,0 +1,235 @@
+"""アンケート: NPS (big number, split, by month, by tier) and the 6 x 7 fan-degree x liking heat map."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
+from engage_desktop.core.metrics import ltv, surveys
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.charts import BarLineChart, StackedBar
+from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.models import TableModel, heat
+from engage_desktop.ui.views.base import View
+
+FEW_ANSWERS = 30
+DETRACTOR, PASSIVE, PROMOTER = QColor(211, 84, 70), QColor(170, 170, 170), QColor(46, 139, 87)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a long label into lines for a header (Japanese has no spaces to break at)."""
+    if " " in text:
+        words, lines, line = text.split(), [], ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return "\n".join([*lines, line])
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+class MatrixModel(TableModel):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            levels = FAN_LEVELS if i18n.current() == "ja" else FAN_LEVELS_EN
+            return f"{section + 1}. {levels[section]}"
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            levels = LIKING_LEVELS if i18n.current() == "ja" else LIKING_LEVELS_EN
+            return f"{section + 1}.\n" + wrap(levels[section], 4 if i18n.current() == "ja" else 10)
+        return super().headerData(section, orientation, role)
+
+
+class SurveysView(View):
+    key = "surveys"
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.nps_number = QLabel()
+        font = QFont(self.font())
+        font.setPointSize(40)
+        font.setBold(True)
+        self.nps_number.setFont(font)
+        self.nps_caption = QLabel()
+        self.nps_caption.setWordWrap(True)
+        self.split = StackedBar()
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #b26a00;")
+        self.warning.setWordWrap(True)
+        self.by_month = BarLineChart()
+        self.by_month.setMinimumHeight(170)
+        self.by_tier_model = TableModel()
+        self.by_tier = QTableView()
+        self.by_tier.setModel(self.by_tier_model)
+        self.by_tier.verticalHeader().setVisible(False)
+        self.by_tier.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mode, self.tier, self.period = QComboBox(), QComboBox(), QComboBox()
+        self.mode.addItems(["", ""])
+        self.tier.addItem("", None)
+        self.period.addItem("", None)
+        self.matrix_caption = QLabel()
+        self.matrix_caption.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.matrix_caption.setWordWrap(True)
+        self.matrix_model = MatrixModel()
+        self.matrix = QTableView()
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.matrix.clicked.connect(self.select_cell)
+        self.axis_labels = QLabel()
+        self.axis_labels.setStyleSheet("color: #555;")
+        self.customers = CustomerList(self.ctx)
+        self.labels = {name: QLabel() for name in ("nps", "month", "tier", "mode", "filter_tier", "period")}
+        for name in ("nps", "month", "tier"):
+            self.labels[name].setStyleSheet("font-weight: bold;")
+
+        left = QVBoxLayout()
+        left.addWidget(self.labels["nps"])
+        row = QHBoxLayout()
+        row.addWidget(self.nps_number)
+        row.addWidget(self.nps_caption, 1)
+        left.addLayout(row)
+        left.addWidget(self.split)
+        left.addWidget(self.warning)
+        left.addWidget(self.labels["month"])
+        left.addWidget(self.by_month, 1)
+        left.addWidget(self.labels["tier"])
+        left.addWidget(self.by_tier, 1)
+        controls = QGridLayout()
+        for col, (name, widget) in enumerate((("mode", self.mode), ("filter_tier", self.tier), ("period", self.period))):
+            controls.addWidget(self.labels[name], 0, 2 * col)
+            controls.addWidget(widget, 0, 2 * col + 1)
+        right_top = QWidget()
+        right = QVBoxLayout(right_top)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.matrix_caption)
+        right.addLayout(controls)
+        right.addWidget(self.axis_labels)
+        right.addWidget(self.matrix, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(right_top)
+        splitter.addWidget(self.customers)
+        splitter.setSizes([470, 200])
+        outer = QHBoxLayout(self.content)
+        outer.addLayout(left, 3)
+        outer.addWidget(splitter, 7)
+        for combo in (self.tier, self.period):
+            combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.mode.currentIndexChanged.connect(lambda _: self.data is not None and self._show_matrix(self.data))
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Surveys")
+
+    def chart_widget(self) -> QWidget:
+        return self.matrix
+
+    def empty_message(self) -> str:
+        return self.tr("No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) "
+                       "with File ▸ Import files…")
+
+    def has_data(self, store: Store) -> bool:
+        return bool(store.con.execute("SELECT count(*) > 0 FROM survey_responses").fetchone()[0])
+
+    def retranslate(self) -> None:
+        self.labels["nps"].setText(self.tr("NPS (Net Promoter Score)"))
+        self.labels["month"].setText(self.tr("NPS by month"))
+        self.labels["tier"].setText(self.tr("NPS by LTV tier"))
+        self.labels["mode"].setText(self.tr("Show:"))
+        self.labels["filter_tier"].setText(self.tr("Tier:"))
+        self.labels["period"].setText(self.tr("Period:"))
+        self.mode.setItemText(0, self.tr("Counts"))
+        self.mode.setItemText(1, self.tr("Shares"))
+        self.tier.setItemText(0, self.tr("All customers"))
+        self.period.setItemText(0, self.tr("All time"))
+        self.matrix_caption.setText(self.tr("Fan degree × liking: where your customers stand (click a cell for its customers)"))
+        self.axis_labels.setText(self.tr("Rows: fan degree (ファン度)   Columns: liking (好き度)"))
+        self.customers.retranslate()
+
+    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
+        tier, period = self.tier.currentData(), self.period.currentData()
+        start, end = (period, _month_end(period)) if period else (None, None)
+        months = [m for (m,) in store.con.execute(
+            "SELECT DISTINCT CAST(date_trunc('month', answered_at) AS DATE) FROM survey_responses "
+            "WHERE answered_at IS NOT NULL ORDER BY 1").fetchall()]
+        return {
+            "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
+            "by_tier": surveys.nps_by_tier(store, as_of), "tiers": [(t.key, t.ja, t.en) for t in ltv.tiers(store)],
+            "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
+            "months": months, "filters": (tier, start, end),
+        }
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self._fill_filters(data)
+        score = data["nps"]
+        self.nps_number.setText("—" if score.score is None else f"{score.score:+.0f}")
+        self.nps_number.setStyleSheet(f"color: {(PROMOTER if (score.score or 0) >= 0 else DETRACTOR).name()};")
+        total = score.responses or 1
+        self.nps_caption.setText(self.tr("%n answer(s): promoters (9-10) minus detractors (0-6), in points.", "",
+                                         score.responses))
+        self.split.set_parts([
+            (self.tr("Detractors"), 100 * score.detractors / total, DETRACTOR),
+            (self.tr("Passives"), 100 * score.passives / total, PASSIVE),
+            (self.tr("Promoters"), 100 * score.promoters / total, PROMOTER),
+        ])
+        self.warning.setText(self.tr("Only %n answer(s): the NPS is not meaningful yet.", "", score.responses)
+                             if score.responses < FEW_ANSWERS else "")
+        months = data["by_month"]
+        self.by_month.set_data([i18n.short_month_label(m) for m in months.column("month")], None,
+                               line=months.column("score"), line_name="NPS", line_fmt=lambda v: f"{v:+.1f}",
+                               label_every=max(1, len(months.rows) // 5), line_axis_fmt=lambda v: f"{v:+.0f}",
+                               line_range=(-100, 100))
+        tier_rows = [(i18n.pick(r["name_ja"], r["name_en"]), r["responses"], r["score"]) for r in data["by_tier"].as_dicts()]
+        self.by_tier_model.set_data([self.tr("Tier"), self.tr("Answers"), "NPS"], tier_rows,
+                                    {2: lambda v: "—" if v is None else f"{v:+.1f}"})
+        self._show_matrix(data)
+
+    def _show_matrix(self, data: dict[str, Any]) -> None:
+        matrix = data["matrix"]
+        shares = self.mode.currentIndex() == 1
+        values = matrix.shares() if shares else matrix.counts
+        maximum = max(max(row) for row in matrix.counts) if matrix.total else 0
+        self.matrix_model.set_data([str(i) for i in range(1, 8)], values,
+                                   {i: (i18n.percent if shares else (lambda v: i18n.number(v))) for i in range(7)})
+        self.matrix_model.set_colours(lambda r, c, v: heat(matrix.counts[r][c], maximum))
+        if not self.customers.table_data.rows:
+            # Start with the warmest cell: the customers who are the biggest fans.
+            self.select_cell(self.matrix_model.index(5, 6))
+
+    def select_cell(self, index: QModelIndex) -> None:
+        fan, liking = index.row() + 1, index.column() + 1
+        tier, start, end = self.data["filters"]
+        as_of = self.data["as_of"]
+
+        def show(table: Any) -> None:
+            levels = FAN_LEVELS if i18n.current() == "ja" else FAN_LEVELS_EN
+            likes = LIKING_LEVELS if i18n.current() == "ja" else LIKING_LEVELS_EN
+            self.customers.set_table(table, f"{levels[fan - 1]} × {likes[liking - 1]}")
+
+        self.ctx.db.submit(lambda store, state: surveys.cell_respondents(store, as_of, fan, liking, tier, start, end), show)
+
+    def _fill_filters(self, data: dict[str, Any]) -> None:
+        for combo, items in ((self.tier, [(k, i18n.pick(ja, en)) for k, ja, en in data["tiers"]]),
+                             (self.period, [(m, i18n.month_label(m)) for m in data["months"]])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+
+def _month_end(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

@@ -1,0 +1,228 @@
+"""LTV層別: the tier table, the Pareto chart (デシル分析), the tier editor and the customers of a tier."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget, QVBoxLayout,
+                               QWidget)
+
+from engage_desktop.core.metrics import ltv
+from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
+from engage_desktop.ui.charts import BarLineChart
+from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.models import TableModel
+from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
+
+
+class TiersView(View):
+    key = "tiers"
+
+    def __init__(self, ctx: Any, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.tier_model = TableModel()
+        self.tier_table = QTableView()
+        self.tier_table.setModel(self.tier_model)
+        self.tier_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tier_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tier_table.verticalHeader().setVisible(False)
+        self.tier_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tier_table.horizontalHeader().setStretchLastSection(True)
+        self.tier_table.clicked.connect(lambda index: self.select_tier(index.row()))
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_tiers)
+        self.pareto = BarLineChart()
+        self.pareto.setMinimumHeight(260)
+        self.pareto.clicked.connect(self.select_decile)
+        self.callout = QLabel()
+        self.callout.setStyleSheet("font-size: 16px; font-weight: bold; color: #0d47a1;")
+        self.callout.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #b26a00;")
+        self.warning.setWordWrap(True)
+        self.customers = CustomerList(self.ctx)
+        self.tiers_caption, self.pareto_caption = QLabel(), QLabel()
+        for label in (self.tiers_caption, self.pareto_caption):
+            label.setStyleSheet("font-weight: bold; font-size: 14px;")
+        left = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(self.tiers_caption, 1)
+        head.addWidget(self.edit_button)
+        left.addLayout(head)
+        left.addWidget(self.tier_table)
+        left.addWidget(self.warning)
+        right = QVBoxLayout()
+        right.addWidget(self.pareto_caption)
+        right.addWidget(self.callout)
+        right.addWidget(self.pareto, 1)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(left, 11)
+        top_layout.addLayout(right, 9)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.customers)
+        splitter.setSizes([380, 300])
+        QVBoxLayout(self.content).addWidget(splitter)
+        self.selected_tier: str | None = None
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("LTV tiers")
+
+    def chart_widget(self) -> QWidget:
+        return self.pareto
+
+    def retranslate(self) -> None:
+        self.edit_button.setText(self.tr("Edit tiers…"))
+        self.tiers_caption.setText(self.tr("Customer groups by LTV (average order value × purchases per year)"))
+        self.pareto_caption.setText(self.tr("Pareto view: revenue by decile of customers"))
+        self.customers.retranslate()
+
+    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
+        deciles = ltv.deciles(store, as_of)
+        tiers = ltv.tiers(store)
+        table = ltv.tier_table(store, as_of, tiers)
+        first = next((r["tier"] for r in table.as_dicts() if r["customers"]), tiers[0].key)
+        selected = self.selected_tier if self.selected_tier in [t.key for t in tiers] else first
+        return {"as_of": as_of, "tiers": tiers, "table": table, "deciles": deciles, "top20": ltv.top20_share(deciles),
+                "dormant_days": store.setting("dormant_days"), "selected": selected,
+                "customers": ltv.tier_customers(store, as_of, selected)}
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        lang = i18n.current()
+        tiers = {t.key: t for t in data["tiers"]}
+        rows = []
+        for r in data["table"].as_dicts():
+            tier = tiers[r["tier"]]
+            rows.append((tier.name(lang), tier.rule_text(lang, data["dormant_days"]), r["customers"], r["revenue"],
+                         r["share"], r["avg_ltv"], r["repeat_rate"], r["avg_days_since_last"]))
+        headers = [self.tr("Tier"), self.tr("Rule"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share"),
+                   self.tr("Avg. LTV / year"), self.tr("Repeat rate"), self.tr("Days since last order")]
+        self.tier_model.set_data(headers, rows, {
+            4: i18n.percent, 5: i18n.money, 6: i18n.percent, 7: lambda v: i18n.number(v, 0)})
+        total = sum(r[2] for r in rows)
+        self.warning.setText(self.tr("Only %n customer(s): tier shares and deciles are not meaningful yet.", "", total)
+                             if total < FEW_CUSTOMERS else "")
+        deciles = data["deciles"]
+        self.pareto.set_data(
+            [str(d) for d in deciles.column("decile")], [float(v) for v in deciles.column("revenue")],
+            bar_name=self.tr("Revenue"), line=[100 * s for s in deciles.column("cumulative_share")],
+            line_name=self.tr("Cumulative share (%)"), bar_fmt=i18n.money, line_fmt=lambda v: f"{v:.1f}%",
+            line_range=(0, 105), bar_axis_fmt=i18n.compact_money, line_axis_fmt=lambda v: f"{v:.0f}%")
+        self.pareto.item.getAxis("bottom").setLabel(self.tr("Decile (1 = top 10% of customers)"))
+        self.callout.setText(self.tr("The top 20% of customers bring %1 of revenue.").replace(
+            "%1", i18n.percent(data["top20"])))
+        self.pareto.add_text(i18n.percent(data["top20"]), 1.0, 100 * deciles.column("cumulative_share")[1],
+                             QColor(13, 71, 161), on_right=True, anchor=(0.0, 1.2))
+        keys = [t.key for t in data["tiers"]]
+        row = keys.index(data["selected"])
+        self.tier_table.selectRow(row)
+        self._show_customers(data["selected"], data["customers"])
+
+    def _show_customers(self, key: str, table: Any) -> None:
+        tier = next(t for t in self.data["tiers"] if t.key == key)
+        self.selected_tier = key
+        self.customers.set_table(table, self.tr("Customers in %1").replace("%1", tier.name(i18n.current())))
+
+    def select_tier(self, row: int) -> None:
+        key = self.data["tiers"][row].key
+        as_of = self.data["as_of"]
+        self.ctx.db.submit(lambda store, state: ltv.tier_customers(store, as_of, key),
+                           lambda table: self._show_customers(key, table))
+
+    def select_decile(self, index: int) -> None:
+        decile, as_of = index + 1, self.data["as_of"]
+
+        def show(table: Any) -> None:
+            self.customers.set_table(table, self.tr("Customers in decile %1").replace("%1", str(decile)))
+
+        self.ctx.db.submit(lambda store, state: ltv.decile_customers(store, as_of, decile), show)
+
+    def edit_tiers(self) -> None:
+        TierEditor(self, self.data["tiers"], self.data["as_of"]).open()
+
+
+class TierEditor(QDialog):
+    """Names and thresholds, with a live preview of how many customers would move."""
+
+    def __init__(self, view: TiersView, tiers: list[ltv.Tier], as_of: dt.date) -> None:
+        super().__init__(view)
+        self.view, self.tiers, self.as_of = view, tiers, as_of
+        self.setWindowTitle(self.tr("Edit tiers"))
+        self.resize(760, 520)
+        self.table = QTableWidget(len(tiers), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Name (Japanese)"), self.tr("Name (English)"),
+                                              self.tr("Minimum LTV / year (¥)"), self.tr("Minimum orders")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.inputs: list[tuple[QLineEdit, QLineEdit, QDoubleSpinBox | None, QSpinBox | None]] = []
+        for row, tier in enumerate(tiers):
+            ja, en = QLineEdit(tier.ja), QLineEdit(tier.en)
+            self.table.setCellWidget(row, 0, ja)
+            self.table.setCellWidget(row, 1, en)
+            money = orders = None
+            if tier.dormant:
+                self.table.setCellWidget(row, 2, QLabel(self.tr("  no order for the dormant days (Settings)")))
+            else:
+                money = QDoubleSpinBox()
+                money.setRange(0, 100_000_000)
+                money.setDecimals(0)
+                money.setSingleStep(1000)
+                money.setValue(tier.min_ltv)
+                orders = QSpinBox()
+                orders.setRange(0, 1000)
+                orders.setValue(tier.min_orders)
+                self.table.setCellWidget(row, 2, money)
+                self.table.setCellWidget(row, 3, orders)
+                money.valueChanged.connect(self.preview)
+                orders.valueChanged.connect(self.preview)
+            self.inputs.append((ja, en, money, orders))
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setMinimumHeight(60)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        note = QLabel(self.tr("A customer belongs to the first tier whose rules they meet, from the top; "
+                              "dormant customers are set apart first. The last tier takes everyone else."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(buttons)
+        self.preview()
+
+    def proposed(self) -> list[ltv.Tier]:
+        out = []
+        for tier, (ja, en, money, orders) in zip(self.tiers, self.inputs):
+            out.append(ltv.Tier(tier.key, ja.text().strip() or tier.ja, en.text().strip() or tier.en,
+                                money.value() if money else 0, orders.value() if orders else 0, tier.dormant))
+        return out
+
+    def preview(self) -> None:
+        proposed, as_of = self.proposed(), self.as_of
+        self.view.ctx.db.submit(lambda store, state: ltv.tier_moves(store, as_of, proposed), self._show_moves)
+
+    def _show_moves(self, moves: Any) -> None:
+        names = {t.key: t.name(i18n.current()) for t in self.proposed()}
+        lines = [f"{names.get(m['from'], m['from'])} → {names.get(m['to'], m['to'])}: {m['customers']:,}"
+                 for m in moves.as_dicts() if m["from"] != m["to"]]
+        self.moves = lines
+        self.preview_label.setText(self.tr("Customers who would move:") + " " + ("; ".join(lines) or self.tr("none")))
+
+    def save(self) -> None:
+        proposed = self.proposed()
+
+        def done(_: Any) -> None:
+            self.accept()
+            self.view.ctx.data_changed.emit()
+
+        self.view.ctx.db.submit(lambda store, state: ltv.save_tiers(store, proposed), done)
