@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -90,7 +90,7 @@ def install_excepthook(window: MainWindow) -> None:
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        QMessageBox.warning(window, APP_NAME, window.tr("Something went wrong: %1\nDetails are in %2.")
+        QMessageBox.warning(window, APP_NAME, QCoreApplication.translate("App", "Something went wrong: %1\nDetails are in %2.")
                             .replace("%1", str(error)).replace("%2", str(log_path())))
 
     sys.excepthook = hook

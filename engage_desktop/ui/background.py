@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from engage_desktop import APP_NAME
 from engage_desktop.core.tasks import TaskState
 from engage_desktop.ui.db import Database, Job
 
@@ -16,7 +17,7 @@ SHOW_AFTER_MS = 500  # the promise: progress for anything that takes longer than
 
 def run_in_background(parent: QWidget, db: Database, job: Job, on_done: Callable[[Any], None], label: str,
                       on_error: Callable[[str], None] | None = None) -> TaskState:
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
@@ -47,6 +48,6 @@ def run_in_background(parent: QWidget, db: Database, job: Job, on_done: Callable
 
 
 def show_error(parent: QWidget, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Engage Desktop"), message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, parent)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()

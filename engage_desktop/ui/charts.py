@@ -96,6 +96,8 @@ class BarLineChart(QWidget):
             brushes = [pg.mkBrush(BAR_NEGATIVE if h < 0 else BAR) for h in heights]
             self.bars = pg.BarGraphItem(x=xs, height=heights, width=0.7, brushes=brushes, pen=pg.mkPen(None))
             self.item.addItem(self.bars)
+        if line is not None and all(v is None for v in self.line_values):
+            line = None  # nothing to draw (e.g. no survey answers yet); pyqtgraph cannot bound an all-NaN line
         if line is not None:
             target = self.right if (line_on_right and bars is not None) else self.item
             ys = [float("nan") if v is None else float(v) for v in self.line_values]

@@ -17,3 +17,11 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.as_of: dt.date | None = None  # None: the day of the last order
+        self.tier_names: dict[str, tuple[str, str]] = {}  # tier key -> (Japanese, English), from the shop file
+
+    def tier_name(self, key: str | None) -> str:
+        if key is None:
+            return ""
+        from engage_desktop.ui import i18n
+
+        return i18n.pick(*self.tier_names.get(key, (key, key)))

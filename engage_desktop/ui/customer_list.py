@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -15,15 +15,28 @@ from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.models import TableModel
 
 
-def column_titles(widget: QWidget) -> dict[str, str]:
-    tr = widget.tr
+def column_titles() -> dict[str, str]:
+    """Column titles of customer and order lists, in the current language."""
     return {
-        "customer_key": tr("Customer"), "name": tr("Name"), "email": tr("E-mail"), "orders": tr("Orders"),
-        "revenue": tr("Revenue"), "aov": tr("Avg. order"), "ltv": tr("LTV / year"), "first_order": tr("First order"),
-        "last_order": tr("Last order"), "days_since_last": tr("Days since last order"), "tier": tr("Tier"),
-        "answered_at": tr("Answered"), "nps": tr("Recommend (0-10)"), "order_id": tr("Order"),
-        "ordered_at": tr("Ordered at"), "channel": tr("Channel"), "cancelled": tr("Cancelled"),
-        "refund": tr("Refund"), "products": tr("Products"),
+        "customer_key": QCoreApplication.translate("CustomerList", "Customer"),
+        "name": QCoreApplication.translate("CustomerList", "Name"),
+        "email": QCoreApplication.translate("CustomerList", "E-mail"),
+        "orders": QCoreApplication.translate("CustomerList", "Orders"),
+        "revenue": QCoreApplication.translate("CustomerList", "Revenue"),
+        "aov": QCoreApplication.translate("CustomerList", "Avg. order"),
+        "ltv": QCoreApplication.translate("CustomerList", "LTV / year"),
+        "first_order": QCoreApplication.translate("CustomerList", "First order"),
+        "last_order": QCoreApplication.translate("CustomerList", "Last order"),
+        "days_since_last": QCoreApplication.translate("CustomerList", "Days since last order"),
+        "tier": QCoreApplication.translate("CustomerList", "Tier"),
+        "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
+        "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
+        "order_id": QCoreApplication.translate("CustomerList", "Order"),
+        "ordered_at": QCoreApplication.translate("CustomerList", "Ordered at"),
+        "channel": QCoreApplication.translate("CustomerList", "Channel"),
+        "cancelled": QCoreApplication.translate("CustomerList", "Cancelled"),
+        "refund": QCoreApplication.translate("CustomerList", "Refund"),
+        "products": QCoreApplication.translate("CustomerList", "Products"),
     }
 
 
@@ -76,10 +89,12 @@ class CustomerList(QWidget):
 
     def set_table(self, table: Table, caption: str) -> None:
         self.table_data = table
-        titles = column_titles(self)
+        titles = column_titles()
         money = {i for i, c in enumerate(table.columns) if c in MONEY_COLUMNS}
         dates = {i for i, c in enumerate(table.columns) if c in DATE_COLUMNS}
         formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates}}
+        if "tier" in table.columns:
+            formats[table.columns.index("tier")] = self.ctx.tier_name
         self.model.set_data([titles.get(c, c) for c in table.columns], table.rows, formats)
         self.proxy.sort(-1)  # keep the order the list came in (highest LTV first) until the owner sorts
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -102,7 +117,7 @@ class CustomerList(QWidget):
             self.tr("CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)"))
         if not path:
             return
-        titles = column_titles(self)
+        titles = column_titles()
         try:
             write_list(self.table_data, path, [titles.get(c, c) for c in self.table_data.columns],
                        encoding="cp932" if "CP932" in chosen else "utf-8-sig")
@@ -124,7 +139,7 @@ class OrdersDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Orders of %1").replace("%1", key))
         self.resize(820, 420)
-        titles = column_titles(parent)
+        titles = column_titles()
         model = TableModel([titles.get(c, c) for c in table.columns], table.rows, parent=self)
         view = QTableView()
         view.setModel(model)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
 
 from engage_desktop import APP_NAME
 from engage_desktop.core.export.workbook import export_workbook
+from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.paths import sample_shop_path
 from engage_desktop.core.sample import create_sample_shop, sample_is_current
@@ -220,11 +221,13 @@ class MainWindow(QMainWindow):
             ).fetchone()
             i18n.set_currency_style(store.setting("currency_style") or "yen_sign")
             return {"name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
+                    "tiers": {t.key: (t.ja, t.en) for t in ltv.tiers(store)},
                     "orders": orders, "customers": customers, "as_of": resolve_as_of(store, self.ctx.as_of),
                     "settings": store.settings()}
 
         def done(info: dict[str, Any]) -> None:
             self.shop_info = info
+            self.ctx.tier_names = info["tiers"]
             self._show_header()
             self.header_updated.emit()
 

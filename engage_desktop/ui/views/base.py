@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from engage_desktop.core.metrics.base import resolve_as_of
@@ -62,8 +62,9 @@ class View(QWidget):
         return bool(store.con.execute("SELECT count(*) > 0 FROM orders").fetchone()[0])
 
     def empty_message(self) -> str:
-        return self.tr("No orders yet. Import your shop's order export (File ▸ Import files…) "
-                       "or open the sample shop to see how this view works.")
+        # Explicit context: self.tr() would look the text up under the subclass's name.
+        return QCoreApplication.translate("View", "No orders yet. Import your shop's order export (File ▸ Import files…) "
+                                          "or open the sample shop to see how this view works.")
 
     # -- plumbing ----------------------------------------------------------------------
     def mark_dirty(self) -> None:

@@ -104,7 +104,7 @@ class TiersView(View):
             rows.append((tier.name(lang), tier.rule_text(lang, data["dormant_days"]), r["customers"], r["revenue"],
                          r["share"], r["avg_ltv"], r["repeat_rate"], r["avg_days_since_last"]))
         headers = [self.tr("Tier"), self.tr("Rule"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share"),
-                   self.tr("Avg. LTV / year"), self.tr("Repeat rate"), self.tr("Days since last order")]
+                   self.tr("Avg. LTV / year"), self.tr("Repeat rate"), self.tr("Days since last")]
         self.tier_model.set_data(headers, rows, {
             4: i18n.percent, 5: i18n.money, 6: i18n.percent, 7: lambda v: i18n.number(v, 0)})
         total = sum(r[2] for r in rows)

@@ -1,0 +1,1275 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="91"/>
+        <source>About %1</source>
+        <translation>%1 について</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
+        <source>Customer engagement for a small shop, offline.</source>
+        <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
+        <source>Bundled libraries</source>
+        <translation>同梱ライブラリ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="104"/>
+        <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
+        <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../engage_desktop/ui/app.py" line="93"/>
+        <source>Something went wrong: %1
+Details are in %2.</source>
+        <translation>問題が発生しました: %1
+詳細は %2 にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>Background</name>
+    <message>
+        <location filename="../../engage_desktop/ui/background.py" line="20"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="21"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="22"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
+        <source>Orders</source>
+        <translation>購入回数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
+        <source>Avg. order</source>
+        <translation>平均購入単価</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
+        <source>LTV / year</source>
+        <translation>LTV (年)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
+        <source>First order</source>
+        <translation>初回購入</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
+        <source>Last order</source>
+        <translation>最終購入</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <source>Days since last order</source>
+        <translation>最終購入からの日数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
+        <source>Tier</source>
+        <translation>LTV層</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
+        <source>Answered</source>
+        <translation>回答日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
+        <source>Recommend (0-10)</source>
+        <translation>おすすめ度 (0-10)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <source>Order</source>
+        <translation>注文</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <source>Ordered at</source>
+        <translation>注文日時</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <source>Channel</source>
+        <translation>チャネル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="86"/>
+        <source>Search name, e-mail…</source>
+        <translation>氏名・メールで検索…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="87"/>
+        <source>Export list…</source>
+        <translation>リストを書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="88"/>
+        <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
+        <translation>この顧客リストをCSVかExcelで保存 (施策のアクションリストに)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="101"/>
+        <source>(%n customer(s))</source>
+        <translation>
+            <numerusform>(%n 人)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="116"/>
+        <source>Export list</source>
+        <translation>リストを書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="117"/>
+        <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="125"/>
+        <source>Could not save the list: %1</source>
+        <translation>リストを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="212"/>
+        <source>Pre-purchase counts</source>
+        <translation>購入前の人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="221"/>
+        <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
+        <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="222"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="51"/>
+        <source>Import files</source>
+        <translation>ファイルの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="65"/>
+        <source>Add files…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="65"/>
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="69"/>
+        <source>Files to import</source>
+        <translation>取り込むファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
+        <source>Orders</source>
+        <translation>注文データ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
+        <source>Customers</source>
+        <translation>顧客データ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
+        <source>Survey answers</source>
+        <translation>アンケート回答</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="83"/>
+        <source>Detect automatically</source>
+        <translation>自動判定</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="88"/>
+        <source>Contents:</source>
+        <translation>内容:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
+        <source>Encoding:</source>
+        <translation>文字コード:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
+        <source>Sheet:</source>
+        <translation>シート:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <source>Column in your file</source>
+        <translation>ファイルの列</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
+        <source>Remember this mapping for files with the same columns</source>
+        <translation>同じ列のファイルにはこの対応を使う</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <source>Column mapping (change it if a field is wrong)</source>
+        <translation>列の対応 (違っていたら変更してください)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <source>Preview: the first rows as they will be imported</source>
+        <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="130"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
+        <source>Nothing is written to your shop until you press Import.</source>
+        <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="154"/>
+        <source>Choose export files</source>
+        <translation>エクスポートファイルを選択</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="209"/>
+        <source>cannot be imported</source>
+        <translation>取り込めません</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="225"/>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="227"/>
+        <source>please check the mapping</source>
+        <translation>列の対応を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="227"/>
+        <source>recognised</source>
+        <translation>判定済み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="230"/>
+        <source>confidence %1</source>
+        <translation>確からしさ %1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <source>will be imported</source>
+        <translation>取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <source>rejected</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <source>skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <source>What happens</source>
+        <translation>どうなるか</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <source>Import %n file(s)</source>
+        <translation>
+            <numerusform>%n ファイルを取り込む</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
+        <source>Cancel import</source>
+        <translation>取り込みを中止</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="307"/>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="329"/>
+        <source>Cancelling… the shop is left as it was before this file.</source>
+        <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
+        <source>Save rejected rows as CSV…</source>
+        <translation>除外した行をCSVで保存…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="359"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
+        <source>Rejected rows and why</source>
+        <translation>除外した行とその理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
+        <source>imported</source>
+        <translation>取り込み済み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
+        <source>nothing new (all rows already in the shop)</source>
+        <translation>新しいデータなし (すべて取り込み済み)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="374"/>
+        <source>refused, nothing written</source>
+        <translation>取り込みを見送りました (何も書き込んでいません)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="374"/>
+        <source>cancelled, nothing written</source>
+        <translation>中止しました (何も書き込んでいません)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <source>read %1, imported %2, rejected %3, skipped %4</source>
+        <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="388"/>
+        <source>Original text</source>
+        <translation>元の内容</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
+        <source>Save rejected rows</source>
+        <translation>除外した行を保存</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <source>Imports</source>
+        <translation>取り込み履歴</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <source>Imported files: every row is read, imported, rejected or skipped</source>
+        <translation>取り込んだファイル: すべての行は「取り込み」「除外 (エラー)」「スキップ」のどれかになります</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="73"/>
+        <source>Import files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="74"/>
+        <source>Undo this import…</source>
+        <translation>この取り込みを取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <source>Rejected rows of the selected import</source>
+        <translation>選んだ取り込みで除外した行</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <source>Encoding</source>
+        <translation>文字コード</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <source>Read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <source>Imported</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <source>Rejected</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <source>Finished</source>
+        <translation>完了日時</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <source>imported</source>
+        <translation>取り込み済み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <source>nothing new</source>
+        <translation>新しいデータなし</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <source>undone</source>
+        <translation>取り消し済み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <source>Original text</source>
+        <translation>元の内容</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="122"/>
+        <source>Undo import</source>
+        <translation>取り込みの取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="123"/>
+        <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
+        <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
+        <source>Customer journey</source>
+        <translation>カスタマージャーニー</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <source>Funnel:</source>
+        <translation>ファネル:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <source>Pre-purchase counts…</source>
+        <translation>購入前の人数…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <source>Step rules…</source>
+        <translation>ステップの条件…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
+        <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Emotion</source>
+        <translation>感情の変化</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Goal</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Rule</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
+        <source>Customers now</source>
+        <translation>今いる人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Reached</source>
+        <translation>到達した人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <source>Moved on</source>
+        <translation>次へ進んだ割合</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <source>Median days to reach</source>
+        <translation>到達までの日数 (中央値)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <source>Avg. liking (1-7)</source>
+        <translation>好き度の平均 (1-7)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <source>Touchpoints</source>
+        <translation>顧客接点</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="143"/>
+        <source>Measures</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="143"/>
+        <source>Memo</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="154"/>
+        <source>Step %1</source>
+        <translation>ステップ%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="175"/>
+        <source>Liking (1-7)</source>
+        <translation>好き度 (1-7)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="177"/>
+        <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
+        <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="189"/>
+        <source>Customers now at step %1: %2</source>
+        <translation>ステップ%1「%2」にいる顧客</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="85"/>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="132"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="133"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="134"/>
+        <source>Recent shops</source>
+        <translation>最近使ったショップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <source>New shop…</source>
+        <translation>新しいショップ…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <source>Open shop…</source>
+        <translation>ショップを開く…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <source>Open the sample shop</source>
+        <translation>サンプルショップを開く</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
+        <source>Import files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
+        <source>Export to Excel…</source>
+        <translation>Excelに書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <source>Export chart as PNG…</source>
+        <translation>グラフをPNGで書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
+        <source>About Engage Desktop</source>
+        <translation>Engage Desktop について</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="188"/>
+        <source>New shop file</source>
+        <translation>新しいショップファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="195"/>
+        <source>Shop files (*.duckdb)</source>
+        <translation>ショップファイル (*.duckdb)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="194"/>
+        <source>Open shop file</source>
+        <translation>ショップファイルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="245"/>
+        <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
+        <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="248"/>
+        <source>Data: %1 – %2   As of %3   %4 customers, %5 orders</source>
+        <translation>データ期間: %1 〜 %2   基準日 %3   購入顧客 %4 人、注文 %5 件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="267"/>
+        <source>Choose export files</source>
+        <translation>エクスポートファイルを選択</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="268"/>
+        <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="275"/>
+        <source>Export to Excel</source>
+        <translation>Excelに書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excelブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
+        <source>Writing the Excel workbook…</source>
+        <translation>Excelブックを書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
+        <source>Export chart as PNG</source>
+        <translation>グラフをPNGで書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="291"/>
+        <source>Could not save %1.</source>
+        <translation>%1 を保存できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="83"/>
+        <source>Month over month</source>
+        <translation>前月比</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="90"/>
+        <source>Metric:</source>
+        <translation>指標:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="91"/>
+        <source>Tier:</source>
+        <translation>LTV層:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="94"/>
+        <source>All customers</source>
+        <translation>全顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
+        <source>Change vs previous month (%)</source>
+        <translation>前月比 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
+        <source>Change vs previous month</source>
+        <translation>前月比</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="132"/>
+        <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
+        <translation>
+            <numerusform>%nか月連続で前月比アップ: ワンクール達成!</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
+        <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
+        <translation>
+            <numerusform>今月は前月比アップではありません。ワンクールは%nか月連続のアップです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
+        <source>%n month(s) in a row up on the previous month</source>
+        <translation>
+            <numerusform>%nか月連続で前月比アップ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="137"/>
+        <source>%n more to a full round (ワンクール)</source>
+        <translation>
+            <numerusform>ワンクールまであと%nか月</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="140"/>
+        <source>Orders of %1</source>
+        <translation>%1 の注文</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="153"/>
+        <source>%n order(s), revenue %1</source>
+        <translation>
+            <numerusform>注文 %n 件、売上 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="255"/>
+        <source>Step rules</source>
+        <translation>ステップの条件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="258"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="258"/>
+        <source>Minimum orders</source>
+        <translation>最低購入回数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="259"/>
+        <source>Bought again after (days)</source>
+        <translation>初回から何日後にも購入</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="259"/>
+        <source>LTV tiers (keys)</source>
+        <translation>LTV層 (キー)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="260"/>
+        <source>Promoter or fan 5-6</source>
+        <translation>推奨者またはファン度5-6</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="275"/>
+        <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
+        <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="31"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="38"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="51"/>
+        <source>&lt;b&gt;This shop&lt;/b&gt; (saved in the shop file)</source>
+        <translation>&lt;b&gt;このショップ&lt;/b&gt; (ショップファイルに保存)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="52"/>
+        <source>Time zone of the shop:</source>
+        <translation>ショップのタイムゾーン:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="53"/>
+        <source>Dormant after no order for:</source>
+        <translation>休眠とみなす購入なしの期間:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="54"/>
+        <source>Money shown as:</source>
+        <translation>金額の表示:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="55"/>
+        <source>&lt;b&gt;You&lt;/b&gt; (saved for your user on this computer)</source>
+        <translation>&lt;b&gt;あなた&lt;/b&gt; (このパソコンのユーザーごとに保存)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="56"/>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="68"/>
+        <source>%1 is not a time zone. Choose one from the list.</source>
+        <translation>%1 はタイムゾーンではありません。一覧から選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="132"/>
+        <source>Surveys</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
+        <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
+        <translation>まだアンケートの回答がありません。アンケートのエクスポート (GoogleフォームやSurveyMonkeyのCSV) を ファイル ▸ ファイルを取り込む… で取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <source>NPS (Net Promoter Score)</source>
+        <translation>NPS (ネットプロモータースコア)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <source>NPS by month</source>
+        <translation>月別のNPS</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <source>NPS by LTV tier</source>
+        <translation>LTV層別のNPS</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
+        <source>Tier:</source>
+        <translation>LTV層:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
+        <source>Counts</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
+        <source>Shares</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
+        <source>All customers</source>
+        <translation>全顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="155"/>
+        <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
+        <translation>ファン度 × 好き度: お客様の位置 (セルをクリックすると顧客を表示)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="156"/>
+        <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
+        <translation>行: ファン度   列: 好き度</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
+        <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
+        <translation>
+            <numerusform>回答 %n 件: 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="181"/>
+        <source>Detractors</source>
+        <translation>批判者</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
+        <source>Passives</source>
+        <translation>中立者</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="183"/>
+        <source>Promoters</source>
+        <translation>推奨者</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="185"/>
+        <source>Only %n answer(s): the NPS is not meaningful yet.</source>
+        <translation>
+            <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <source>Tier</source>
+        <translation>LTV層</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+</context>
+<context>
+    <name>TierEditor</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
+        <source>Edit tiers</source>
+        <translation>LTV層の編集</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="161"/>
+        <source>Name (Japanese)</source>
+        <translation>名前 (日本語)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="161"/>
+        <source>Name (English)</source>
+        <translation>名前 (英語)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="162"/>
+        <source>Minimum LTV / year (¥)</source>
+        <translation>最低LTV (年・円)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="162"/>
+        <source>Minimum orders</source>
+        <translation>最低購入回数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="171"/>
+        <source>  no order for the dormant days (Settings)</source>
+        <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="193"/>
+        <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
+        <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="219"/>
+        <source>Customers who would move:</source>
+        <translation>層が変わる顧客:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="219"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>TiersView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="77"/>
+        <source>LTV tiers</source>
+        <translation>LTV層別</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="83"/>
+        <source>Edit tiers…</source>
+        <translation>LTV層を編集…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="84"/>
+        <source>Customer groups by LTV (average order value × purchases per year)</source>
+        <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="85"/>
+        <source>Pareto view: revenue by decile of customers</source>
+        <translation>パレート図: デシル別の売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <source>Tier</source>
+        <translation>LTV層</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <source>Rule</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="116"/>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <source>Share</source>
+        <translation>構成比</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <source>Avg. LTV / year</source>
+        <translation>平均LTV (年)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <source>Repeat rate</source>
+        <translation>リピート率</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <source>Days since last</source>
+        <translation>最終購入から(日)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="111"/>
+        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
+        <translation>
+            <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
+        <source>Cumulative share (%)</source>
+        <translation>累積構成比 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="119"/>
+        <source>Decile (1 = top 10% of customers)</source>
+        <translation>デシル (1 = 売上上位10%の顧客)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="120"/>
+        <source>The top 20% of customers bring %1 of revenue.</source>
+        <translation>上位20%の顧客が売上の %1 を占めています。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="132"/>
+        <source>Customers in %1</source>
+        <translation>%1 の顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="144"/>
+        <source>Customers in decile %1</source>
+        <translation>デシル %1 の顧客</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/base.py" line="66"/>
+        <source>No orders yet. Import your shop&apos;s order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
+        <translation>まだ注文データがありません。ショップの注文データを取り込むか (ファイル ▸ ファイルを取り込む…)、サンプルショップを開いてこの画面を見てみてください。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="139"/>
+        <source>Welcome to Engage Desktop</source>
+        <translation>Engage Desktop へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="140"/>
+        <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
+        <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見るか、自分のショップを作ってショップシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="143"/>
+        <source>Open the sample shop</source>
+        <translation>サンプルショップを開く</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="144"/>
+        <source>Create an empty shop…</source>
+        <translation>新しい空のショップを作る…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="145"/>
+        <source>Open a shop file…</source>
+        <translation>ショップファイルを開く…</translation>
+    </message>
+</context>
+</TS>

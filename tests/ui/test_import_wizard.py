@@ -1,0 +1,79 @@
+"""The import wizard drives the real pipeline: detect, map, preview, import, cancel, report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from engage_desktop.ui.import_wizard import ImportWizard
+from tests.fixtures import exports
+from tests.helpers import table_checksums, write_csv
+
+
+def open_wizard(qtbot: Any, window: Any, paths: list[Path]) -> ImportWizard:
+    window.import_files([str(p) for p in paths])
+    wizard = window.findChild(ImportWizard)
+    qtbot.waitUntil(lambda: all(e.info is not None or e.error for e in wizard.entries), timeout=30_000)
+    return wizard
+
+
+def test_cp932_file_through_the_wizard(qtbot: Any, open_shop: Any, on_db: Any, tmp_path: Path) -> None:
+    window = open_shop(tmp_path / "shop.duckdb")
+    path, expected = exports.rakuten(tmp_path)
+    wizard = open_wizard(qtbot, window, [path])
+    entry = wizard.entries[0]
+    assert entry.info["format"] == "rakuten_rms" and entry.info["encoding"] == "cp932"
+    assert "楽天RMS 受注データ" in wizard.detected.text()
+    # The mapping is shown with the file's original (full-width) headers.
+    combos = {wizard.mapping.cellWidget(r, 0).text(): wizard.mapping.cellWidget(r, 1) for r in range(wizard.mapping.rowCount())}
+    phone = next(c for label, c in combos.items() if "(phone)" in label)
+    assert isinstance(phone, QComboBox) and phone.currentText() == "注文者電話番号１ + 注文者電話番号２ + 注文者電話番号３"
+    # The preview shows the rows as they will be imported, before anything is written.
+    assert wizard.preview_model.rowCount() == 4
+    assert wizard.preview_model.value(0, 1) == "取り込みます"
+    assert on_db(lambda s: s.con.execute("SELECT count(*) FROM orders").fetchone()[0]) == 0
+
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
+    assert "読み込み 4、取り込み 4、除外 0、スキップ 0" in wizard.summary.text()
+    orders, revenue = on_db(lambda s: s.con.execute(
+        "SELECT count(*) FILTER (WHERE NOT cancelled), sum(revenue) FILTER (WHERE NOT cancelled) FROM orders").fetchone())
+    assert (orders, revenue) == (expected.orders, Decimal(expected.revenue))
+    wizard.accept()
+
+
+def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
+    window = open_shop(tmp_path / "shop.duckdb")
+    rows = [["注文番号", "注文日", "メールアドレス", "金額"]] + [[f"A{i}", "2026/1/1", "a@x.jp", "1000"] for i in range(20)]
+    rows[3][1] = "2026/13/40"
+    wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "orders.csv", rows, encoding="cp932")])
+    assert "日付" not in wizard.preview_model.value(2, 1)  # a readable reason, in English from core
+    assert wizard.preview_model.value(2, 1).startswith("除外")
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
+    assert "取り込み 19、除外 1" in wizard.summary.text()
+    assert wizard.rejects_model.rowCount() == 1
+    assert wizard.rejects_model.value(0, 3) == "date not understood"
+    assert wizard.save_rejects.isEnabled()
+    wizard.accept()
+
+
+def test_cancel_midway_leaves_the_shop_unchanged(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path,
+                                                 tmp_path: Path) -> None:
+    window = open_shop(sample_shop)
+    before = on_db(lambda s: table_checksums(s.con))
+    rows = [["注文番号", "注文日時", "メールアドレス", "商品名", "金額"]]
+    rows += [[f"Z{i:07d}", f"2026/{1 + i % 12}/{1 + i % 28} 10:00", f"c{i % 5000}@x.jp", "石鹸", str(500 + i % 700)]
+             for i in range(300_000)]
+    big = write_csv(tmp_path / "big.csv", rows, encoding="cp932")
+    wizard = open_wizard(qtbot, window, [big])
+    wizard.progress.valueChanged.connect(lambda _: wizard.cancel_button.isEnabled() and wizard.cancel_button.click())
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=60_000)
+    assert "中止しました" in wizard.summary.text()
+    assert on_db(lambda s: table_checksums(s.con)) == before
+    wizard.accept()

@@ -1,0 +1,87 @@
+"""The main window: language switch, remembered shops and geometry, the welcome page, screenshot mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+
+from tests.ui.conftest import show_view
+
+
+def test_switching_language_changes_the_menus_and_views(qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    show_view(qtbot, window, "monthly")
+    assert window.file_menu.title() == "ファイル(&F)"
+    assert window.actions["import"].text() == "ファイルを取り込む…"
+    assert window.nav.item(0).text() == "カスタマージャーニー"
+    assert "前月比アップ" in window.views[3].streak_label.text() or "前月比" in window.views[3].streak_label.text()
+
+    window.set_language("en")
+    assert window.file_menu.title() == "&File"
+    assert window.actions["import"].text() == "Import files…"
+    assert window.nav.item(0).text() == "Customer journey"
+    assert "month" in window.views[3].streak_label.text()
+    assert window.views[0].model.value(0, 0) == "Is this for real?"  # the domain words switch too
+
+    window.set_language("ja")
+    assert window.nav.item(3).text() == "前月比"
+
+
+def test_qt_own_dialog_buttons_are_translated(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() != "Cancel"  # キャンセル from qtbase_ja.qm
+
+
+def test_welcome_page_until_a_shop_is_open_then_shop_is_remembered(qtbot: Any, window: Any, open_shop: Any,
+                                                                   sample_shop: Path) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.actions["import"].isEnabled()
+    open_shop(sample_shop)
+    assert window.actions["import"].isEnabled()
+    assert QSettings().value("last_shop") == str(sample_shop)
+    assert QSettings().value("recent_shops", [], list)[0] == str(sample_shop)
+    assert "サンプル石鹸店" in window.shop_label.text()
+    assert "データ期間: 2024年1月" in window.period_label.text()
+
+
+def test_busy_shop_file_gives_a_readable_message(qtbot: Any, window: Any, sample_shop: Path, monkeypatch: Any) -> None:
+    from engage_desktop.ui import main_window
+
+    holder = subprocess.Popen([sys.executable, "-c", f"from engage_desktop.core.store import Store; s = Store({str(sample_shop)!r}); print('open', flush=True); input()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    messages: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, message: messages.append(message))
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        window.open_shop(sample_shop)
+        qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        holder.stdout.close()
+    assert "already open in another program" in messages[0]
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_screenshot_mode_writes_one_png_per_view(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENGAGE_DESKTOP_HOME": str(tmp_path / "home")}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "--sample", "--lang", "ja", "--screenshot", str(out)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == ["01-journey.png", "02-tiers.png", "03-surveys.png", "04-monthly.png", "05-imports.png"]
+    for path in out.glob("*.png"):
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1280, 800)
+        colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
+        assert len(colours) > 20, f"{path.name} looks empty"

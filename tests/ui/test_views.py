@@ -1,0 +1,155 @@
+"""Each view on the sample shop shows the analytics core's numbers, and acts on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from engage_desktop.core.metrics import journey, ltv, monthly, surveys
+from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.ui import i18n
+from engage_desktop.ui.views import VIEWS
+from tests.ui.conftest import show_view
+
+
+def as_of(store: Any) -> Any:
+    return resolve_as_of(store, None)
+
+
+@pytest.mark.parametrize("view_class", VIEWS, ids=lambda v: v.key)
+def test_every_view_builds_shows_data_and_exports_an_image(qtbot: Any, open_shop: Any, sample_shop: Path,
+                                                           view_class: Any, tmp_path: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, view_class.key)
+    assert not view.showing_empty_state(), view.empty_text()
+    assert view.title()
+    image = view.chart_widget().grab()
+    assert image.width() > 100 and image.height() > 100
+    assert image.save(str(tmp_path / f"{view.key}.png"))
+
+
+def test_views_on_an_empty_shop_say_what_to_import(qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
+    window = open_shop(tmp_path / "new.duckdb")
+    for key, words in (("journey", "注文データ"), ("tiers", "注文データ"), ("surveys", "アンケート")):
+        view = show_view(qtbot, window, key)
+        assert view.showing_empty_state()
+        assert words in view.empty_text() and "取り込" in view.empty_text()
+
+
+def test_journey_shows_the_core_numbers_and_lists_a_steps_customers(qtbot: Any, open_shop: Any, on_db: Any,
+                                                                    sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    expected = on_db(lambda s: journey.journey(s, as_of(s)).as_dicts())
+    row = view.model.row_titles.index("今いる人数")
+    shown = [view.model.value(row, c) for c in range(8)]
+    assert shown == [i18n.number(r["customers"]) for r in expected]
+    assert view.model.value(0, 0) == "本当かな?" and view.model.value(0, 7) == "感動を共有したい"
+    assert view.chart.bar_values == [r["customers"] for r in expected]
+
+    customers = view.customers
+    with qtbot.waitSignal(customers.model.modelReset, timeout=10_000):
+        view.select_step(5)  # column 5 = step 6
+    keys = on_db(lambda s: journey.step_customers(s, as_of(s), 6).column("customer_key"))
+    assert customers.keys() == keys and len(keys) == expected[5]["customers"]
+
+
+def test_journey_notes_are_edited_in_place_and_persist(qtbot: Any, open_shop: Any, on_db: Any,
+                                                      sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    row = view.model.row_titles.index("施策")
+    index = view.model.index(row, 3)
+    assert view.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert view.model.setData(index, "LINEで使い方動画を送る")
+    qtbot.waitUntil(lambda: on_db(journey.notes).get((4, "measures")) == "LINEで使い方動画を送る", timeout=10_000)
+    # Reopen the shop: the note is read back from the file.
+    open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    assert view.model.value(row, 3) == "LINEで使い方動画を送る"
+
+
+def test_tiers_view_matches_core_and_lists_a_tiers_customers(qtbot: Any, open_shop: Any, on_db: Any,
+                                                            sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "tiers")
+    table = on_db(lambda s: ltv.tier_table(s, as_of(s)).as_dicts())
+    assert [view.tier_model.value(r, 2) for r in range(len(table))] == [r["customers"] for r in table]
+    assert [view.tier_model.value(r, 0) for r in range(len(table))] == [r["name_ja"] for r in table]
+    deciles = on_db(lambda s: ltv.deciles(s, as_of(s)))
+    assert view.pareto.bar_values == [float(v) for v in deciles.column("revenue")]
+    assert i18n.percent(ltv.top20_share(deciles)) in view.callout.text()
+    assert "¥" in view.pareto.hover_text(0) and "%" in view.pareto.hover_text(0)
+
+    with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
+        view.select_tier(2)
+    keys = on_db(lambda s: ltv.tier_customers(s, as_of(s), "regular").column("customer_key"))
+    assert view.customers.keys() == keys and len(keys) == table[2]["customers"]
+
+
+def test_tier_thresholds_edited_in_the_editor_persist(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    from engage_desktop.ui.views.tiers import TierEditor
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "tiers")
+    editor = TierEditor(view, view.data["tiers"], view.data["as_of"])
+    qtbot.addWidget(editor)
+    editor.inputs[0][2].setValue(80000)  # 優良: from ¥50,000 to ¥80,000 a year
+    qtbot.waitUntil(lambda: "優良 → 中堅" in editor.preview_label.text(), timeout=10_000)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        editor.save()
+    open_shop(sample_shop)
+    assert on_db(lambda s: {t.key: t.min_ltv for t in ltv.tiers(s)})["top"] == 80000
+    view = show_view(qtbot, window, "tiers")
+    table = on_db(lambda s: ltv.tier_table(s, as_of(s)).as_dicts())
+    assert view.tier_model.value(0, 2) == table[0]["customers"]
+    assert "80,000" in view.tier_model.value(0, 1)
+
+
+def test_surveys_view_matches_core_and_a_cell_lists_its_customers(qtbot: Any, open_shop: Any, on_db: Any,
+                                                                 sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "surveys")
+    matrix = on_db(lambda s: surveys.fan_matrix(s, as_of(s)))
+    shown = [[view.matrix_model.value(r, c) for c in range(7)] for r in range(6)]
+    assert shown == matrix.counts
+    score = on_db(lambda s: surveys.nps(s, as_of(s)))
+    assert view.nps_number.text() == f"{score.score:+.0f}"
+    header = view.matrix_model.headerData(1, Qt.Orientation.Vertical)
+    assert header == "2. ファンになりたて、これから応援するのが楽しみ!"
+
+    with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
+        view.select_cell(view.matrix_model.index(2, 3))
+    keys = on_db(lambda s: surveys.cell_respondents(s, as_of(s), 3, 4).column("customer_key"))
+    assert view.customers.keys() == keys and len(keys) == matrix.counts[2][3]
+
+
+def test_monthly_view_matches_core_and_shows_the_round(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "monthly")
+    table = on_db(lambda s: monthly.monthly(s, as_of(s)))
+    assert view.chart.bar_values == [float(v) for v in table.column("revenue")]
+    assert view.chart.labels[-1] == i18n.short_month_label(table.column("month")[-1])
+    run = monthly.streak(table, "revenue")
+    assert f"{run.current}か月連続で前月比アップ" in view.streak_label.text()
+    assert f"あと{run.remaining}か月" in view.streak_label.text()
+    view.metric.setCurrentIndex(view.metric.findData("orders"))
+    assert view.chart.bar_values == [float(v) for v in table.column("orders")]
+
+
+def test_imports_view_lists_the_history_and_undo_works(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path,
+                                                      monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "imports")
+    assert view.history_model.rowCount() == 3
+    assert view.history_model.value(0, 1) == "survey_responses.csv"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.undo()
+    assert on_db(lambda s: s.con.execute("SELECT count(*) FROM survey_responses").fetchone()[0]) == 0
+    assert view.history_model.value(0, 8) == "取り消し済み"
