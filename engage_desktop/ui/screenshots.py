@@ -37,22 +37,15 @@ class ScreenshotRunner(QObject):
         if self.index >= len(self.window.views):
             QApplication.instance().exit(0)
             return
-        view = self.window.views[self.index]
         self.timeout.start(TIMEOUT_MS)
-        if view.dirty or view.data is None and not view.showing_empty_state():
-            view.loaded.connect(self._loaded)
-            self.window.nav.setCurrentRow(self.index)
-        else:
-            self.window.nav.setCurrentRow(self.index)
-            self._loaded()
+        self.window.nav.setCurrentRow(self.index)  # shows the view: it loads if its data is stale
+        self._wait()
 
-    def _loaded(self) -> None:
-        view = self.window.views[self.index]
-        try:
-            view.loaded.disconnect(self._loaded)
-        except (RuntimeError, TypeError):
-            pass
-        QTimer.singleShot(SETTLE_MS, self._save)
+    def _wait(self) -> None:
+        if self.window.views[self.index].settled():
+            QTimer.singleShot(SETTLE_MS, self._save)
+        else:
+            QTimer.singleShot(50, self._wait)
 
     def _save(self) -> None:
         self.timeout.stop()

@@ -84,9 +84,6 @@ def show_view(qtbot: Any, window: Any, key: str) -> Any:
     """Switch to a view and wait until its data is drawn."""
     index = next(i for i, v in enumerate(window.views) if v.key == key)
     view = window.views[index]
-    if view.dirty or view.data is None:
-        with qtbot.waitSignal(view.loaded, timeout=30_000):
-            window.nav.setCurrentRow(index)
-    else:
-        window.nav.setCurrentRow(index)
+    window.nav.setCurrentRow(index)
+    qtbot.waitUntil(view.settled, timeout=30_000)
     return view

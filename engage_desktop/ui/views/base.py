@@ -37,6 +37,7 @@ class View(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
         self.dirty = True
+        self.loading = False  # a load is on its way from the database thread
         ctx.data_changed.connect(self.mark_dirty)
         ctx.language_changed.connect(self._language_changed)
 
@@ -84,6 +85,7 @@ class View(QWidget):
 
     def refresh(self) -> None:
         self.dirty = False
+        self.loading = True
         as_of = self.ctx.as_of
 
         def job(store: Store, state: object) -> tuple[bool, Any]:
@@ -94,6 +96,7 @@ class View(QWidget):
         self.ctx.db.submit(job, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[bool, Any]) -> None:
+        self.loading = False
         has_data, data = result
         if not has_data:
             self.data = None
@@ -106,9 +109,14 @@ class View(QWidget):
         self.loaded.emit()
 
     def _failed(self, message: str) -> None:
+        self.loading = False
         self._empty.setText(message)
         self._stack.setCurrentWidget(self._empty)
         self.loaded.emit()
+
+    def settled(self) -> bool:
+        """Nothing to load and nothing loading: what is on screen is current."""
+        return not self.dirty and not self.loading
 
     def showing_empty_state(self) -> bool:
         return self._stack.currentWidget() is self._empty
