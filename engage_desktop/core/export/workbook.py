@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,6 +51,7 @@ L: dict[str, tuple[str, str]] = {
     "passives": ("中立者 (7-8)", "Passives (7-8)"), "detractors": ("批判者 (0-6)", "Detractors (0-6)"),
     "month": ("月", "Month"), "matrix": ("ファン度 × 好き度", "Fan degree × liking"),
     "mom": ("前月比", "Change vs previous month"), "streak": ("連続改善", "Improving run"),
+    "pareto": ("パレート図 (デシル別売上と累積構成比)", "Pareto: revenue by decile and cumulative share"),
 }
 
 
@@ -71,6 +73,8 @@ def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str
         _cover(workbook.create_sheet(t("cover", lang)), store, day, lang)
     for name in (VIEWS if view == "all" else (view,)):
         SHEETS[name](workbook.create_sheet(t(name, lang)), store, day, lang)
+    for sheet in workbook.worksheets:
+        _print_setup(sheet)
     partial = out.with_name(out.name + ".part")
     try:
         workbook.save(partial)
@@ -148,6 +152,7 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     line.y_axis.title = t("liking", lang)
     line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 1, 7
+    _straight(line)
     chart += line
     _place(sheet, chart, f"A{funnel_row + 9}", 28, 11)
 
@@ -175,7 +180,7 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     _widths(sheet, [16, 26, 12, 16, 12, 16, 12, 18])
 
     chart = BarChart()
-    chart.title = "Pareto"
+    chart.title = t("pareto", lang)
     chart.y_axis.title = t("revenue", lang)
     chart.x_axis.title = t("decile", lang)
     chart.add_data(Reference(sheet, min_col=3, min_row=start, max_row=last), titles_from_data=True)
@@ -187,8 +192,9 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1
     line.y_axis.number_format = "0%"
+    _straight(line)
     chart += line
-    _place(sheet, chart, "J3", 22, 12)
+    _place(sheet, chart, f"A{last + 4}", 24, 12, new_page=True)
 
 
 def _surveys(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
@@ -236,7 +242,9 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
         line.add_data(Reference(sheet, min_col=6, min_row=start, max_row=start + len(by_month.rows)), titles_from_data=True)
         line.set_categories(Reference(sheet, min_col=1, min_row=start + 1, max_row=start + len(by_month.rows)))
         line.x_axis.number_format = MONTH_JA if lang == "ja" else MONTH_EN
-        _place(sheet, line, f"K{start}", 20, 8)
+        line.x_axis.tickLblPos = "low"  # month labels under the chart, not on the zero line
+        _straight(line)
+        _place(sheet, line, f"J{start}", 20, 9)
     _widths(sheet, [44, *[16] * 7])
 
 
@@ -272,13 +280,32 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     line.y_axis.title = t("mom", lang)
     line.y_axis.crosses = "max"
     line.y_axis.number_format = "0%"
+    _straight(line)
     chart += line
-    _place(sheet, chart, "L3", 26, 12)
+    chart.x_axis.tickLblPos = "low"
+    _place(sheet, chart, f"A{last + 4}", 30, 13, new_page=True)
 
 
-def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: float) -> None:
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape A4, one page wide: what the owner gets when they press Print."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
+def _straight(chart: LineChart) -> None:
+    """Straight segments: a smoothed line invents values between months."""
+    for series in chart.series:
+        series.smooth = False
+
+
+def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: float, new_page: bool = False) -> None:
     chart.width, chart.height = width, height
     sheet.add_chart(chart, anchor)
+    if new_page:  # print the chart on a page of its own rather than cut in two
+        sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
 SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly}

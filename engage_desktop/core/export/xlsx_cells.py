@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +27,8 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: Any, number_forma
         cell.value = float(value)
         cell.number_format = number_format or YEN
     elif isinstance(value, str):
+        # Control characters (other than tab/CR/LF) are not allowed in xlsx at all.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.value = value
         if looks_like_formula(value):
             # openpyxl would store "=..." as a formula: force a plain string cell.

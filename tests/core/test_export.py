@@ -1,0 +1,208 @@
+"""Excel export: data matches the analytics core, charts are native and point at the data, nothing becomes a formula."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engage_desktop.core.export.lists import write_list
+from engage_desktop.core.export.safe import FORMULA_STARTS
+from engage_desktop.core.export.workbook import export_workbook
+from engage_desktop.core.importing.pipeline import import_file
+from engage_desktop.core.metrics import journey, ltv, monthly, surveys
+from engage_desktop.core.metrics.base import Table, resolve_as_of
+from engage_desktop.core.store import Store
+from tests.fixtures import exports
+from tests.helpers import write_csv
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+81-3-1234", "-2+3", "@SUM(A1:A9)", "\tTAB", "\rCR",
+           "=1+1"]
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("export")
+    store = Store(folder / "shop.duckdb")
+    rows = [["注文番号", "注文日時", "メールアドレス", "お名前", "商品名", "金額"]]
+    for i in range(120):
+        name = HOSTILE[i % len(HOSTILE)] if i % 10 == 0 else f"客{i % 40}"
+        rows.append([f"X{i}", f"2025/{1 + i % 12}/{1 + i % 27} 10:00", f"c{i % 40}@x.jp", name,
+                     HOSTILE[i % len(HOSTILE)] if i % 7 == 0 else "石鹸", str(1000 + 37 * i)])
+    assert import_file(store, write_csv(folder / "o.csv", rows, encoding="cp932")).status == "imported"
+    assert import_file(store, exports.google_forms(folder)).status == "imported"
+    journey.set_note(store, 2, "memo", "=HYPERLINK(\"http://evil.example\")")
+    yield store
+    store.close()
+
+
+def workbook_for(shop: Store, tmp_path: Path, **kw: str) -> tuple[Path, openpyxl.Workbook]:
+    path = export_workbook(shop, tmp_path / "report.xlsx", **kw)
+    return path, openpyxl.load_workbook(path)
+
+
+def charts(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list:
+    return list(sheet._charts)  # openpyxl reads charts back into _charts
+
+
+def ref(series: object) -> str:
+    return series.val.numRef.f  # type: ignore[attr-defined]
+
+
+def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
+    _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
+    assert book.sheetnames == ["表紙", "ジャーニー", "LTV層別", "アンケート", "前月比"]
+    cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
+    assert cover["基準日"].date() == resolve_as_of(shop, None)
+    _, english = workbook_for(shop, tmp_path, view="all", lang="en")
+    assert english.sheetnames == ["Cover", "Journey", "LTV tiers", "Surveys", "Month over month"]
+
+
+def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:
+    _, book = workbook_for(shop, tmp_path, view="ltv")
+    sheet = book["LTV層別"]
+    day = resolve_as_of(shop, None)
+    tiers = ltv.tier_table(shop, day).as_dicts()
+    assert [sheet.cell(row=4 + i, column=3).value for i in range(len(tiers))] == [r["customers"] for r in tiers]
+    assert [sheet.cell(row=4 + i, column=4).value for i in range(len(tiers))] == [float(r["revenue"]) for r in tiers]
+    assert sheet.cell(row=4, column=4).number_format.startswith('"¥"')
+    deciles = ltv.deciles(shop, day)
+    start = 4 + len(tiers) + 2
+    assert [sheet.cell(row=start + 1 + i, column=3).value for i in range(10)] == [float(v) for v in deciles.column("revenue")]
+    (chart,) = charts(sheet)
+    bar, line = chart._charts
+    assert (type(bar).__name__, type(line).__name__) == ("BarChart", "LineChart")
+    assert ref(bar.series[0]) == f"'LTV層別'!$C${start + 1}:$C${start + 10}"
+    assert ref(line.series[0]) == f"'LTV層別'!$E${start + 1}:$E${start + 10}"
+    assert line.y_axis.axId == 200  # cumulative share on the second axis
+
+
+def test_monthly_sheet_has_real_dates_and_a_bar_plus_mom_line(shop: Store, tmp_path: Path) -> None:
+    _, book = workbook_for(shop, tmp_path, view="monthly")
+    sheet = book["前月比"]
+    table = monthly.monthly(shop, resolve_as_of(shop, None))
+    n = len(table.rows)
+    assert [sheet.cell(row=4 + i, column=1).value.date() for i in range(n)] == table.column("month")
+    assert sheet.cell(row=4, column=1).number_format == 'yyyy"年"m"月"'
+    assert [sheet.cell(row=4 + i, column=2).value for i in range(n)] == [float(v) for v in table.column("revenue")]
+    (chart,) = charts(sheet)
+    bar, line = chart._charts
+    assert ref(bar.series[0]) == f"'前月比'!$B$4:$B${3 + n}"
+    assert ref(line.series[0]) == f"'前月比'!$J$4:$J${3 + n}"
+    assert line.y_axis.axId == 200
+
+
+def test_survey_sheet_nps_split_and_heat_map(shop: Store, tmp_path: Path) -> None:
+    _, book = workbook_for(shop, tmp_path, view="surveys")
+    sheet = book["アンケート"]
+    day = resolve_as_of(shop, None)
+    score = surveys.nps(shop, day)
+    assert [sheet.cell(row=4, column=c).value for c in range(1, 6)] == [
+        score.score, score.responses, score.detractors, score.passives, score.promoters]
+    matrix = surveys.fan_matrix(shop, day)
+    assert [[sheet.cell(row=10 + r, column=2 + c).value for c in range(7)] for r in range(6)] == matrix.counts
+    assert sheet.cell(row=10, column=1).value == "1. ファンではない"
+    rules = [rule for cf in sheet.conditional_formatting for rule in cf.rules]
+    assert [rule.type for rule in rules] == ["colorScale"]
+    assert str(next(iter(sheet.conditional_formatting)).sqref) == "B10:H15"
+    split = next(c for c in charts(sheet) if type(c).__name__ == "BarChart")
+    assert split.grouping == "percentStacked" and split.type == "bar"
+    assert [ref(s) for s in split.series] == ["'アンケート'!$C$4", "'アンケート'!$D$4", "'アンケート'!$E$4"]
+
+
+def test_journey_sheet_matches_core(shop: Store, tmp_path: Path) -> None:
+    _, book = workbook_for(shop, tmp_path, view="journey")
+    sheet = book["ジャーニー"]
+    steps = journey.journey(shop, resolve_as_of(shop, None)).as_dicts()
+    assert [sheet.cell(row=4 + i, column=6).value for i in range(8)] == [r["customers"] for r in steps]
+    assert sheet.cell(row=4, column=2).value == "本当かな?"
+    (chart,) = charts(sheet)
+    assert ref(chart._charts[0].series[0]) == "'ジャーニー'!$F$4:$F$11"
+    assert ref(chart._charts[1].series[0]) == "'ジャーニー'!$J$4:$J$11"
+
+
+def formulas_in(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return [f"{name}: {m}" for name in archive.namelist() if name.startswith("xl/worksheets/")
+                for m in re.findall(r"<f[ >].*?</f>|<f/>", archive.read(name).decode("utf-8"))]
+
+
+def test_no_customer_text_becomes_a_formula_in_the_workbook(shop: Store, tmp_path: Path) -> None:
+    path, book = workbook_for(shop, tmp_path, view="all")
+    assert formulas_in(path) == []
+    memo = book["ジャーニー"].cell(row=5, column=13)
+    assert memo.value.startswith("=HYPERLINK") and memo.data_type == "s"
+
+
+def test_customer_lists_keep_hostile_text_inert(shop: Store, tmp_path: Path) -> None:
+    table = ltv.customer_list(shop, resolve_as_of(shop, None))
+    assert any(str(name).startswith(tuple(FORMULA_STARTS)) for name in table.column("name"))
+    xlsx = write_list(table, tmp_path / "list.xlsx")
+    assert formulas_in(xlsx) == []
+    for encoding in ("utf-8-sig", "cp932"):
+        out = write_list(table, tmp_path / f"list-{encoding}.csv", encoding=encoding)
+        raw = out.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
+        with out.open(encoding=encoding, newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    assert not cell.startswith(FORMULA_STARTS) or cell[1:].replace(".", "").isdigit(), cell
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=8))
+def test_property_no_text_ever_becomes_a_formula(texts: list[str]) -> None:
+    import tempfile
+
+    texts = [t for t in texts if "\x00" not in t] or ["="]
+    table = Table(["name", "amount"], [(t, Decimal("-5")) for t in texts])
+    with tempfile.TemporaryDirectory() as folder:
+        xlsx = write_list(table, Path(folder) / "l.xlsx")
+        assert formulas_in(xlsx) == []
+        book = openpyxl.load_workbook(xlsx)
+        assert all(cell.data_type != "f" for row in book.active.iter_rows() for cell in row)
+        out = write_list(table, Path(folder) / "l.csv")
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))[1:]
+        for (name, amount), text in zip(rows, texts):
+            assert not name.startswith(FORMULA_STARTS)
+            assert name == ("'" + text if text.startswith(FORMULA_STARTS) else text)
+            assert amount == "-5"  # numbers stay numbers
+
+
+def test_cli_export(shop: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    shop.con.execute("CHECKPOINT")
+    shutil.copy(shop.path, copy)
+    out = tmp_path / "ltv.xlsx"
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "export", "--db", str(copy), "--out", str(out),
+                           "--view", "ltv", "--as-of", "2025-12-31"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert openpyxl.load_workbook(out).sheetnames == ["LTV層別"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (libreoffice-calc) and poppler-utils are not installed")
+def test_workbook_opens_and_renders_in_libreoffice(shop: Store, tmp_path: Path) -> None:
+    path, _ = workbook_for(shop, tmp_path, view="all")
+    profile = tmp_path / "lo-profile"
+    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(tmp_path), str(path)], capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "report.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("パレート図", "ファン度 × 好き度", "前月比", "上位20%の顧客の売上構成比", "本当かな?"):
+        assert words in text, words
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 5
