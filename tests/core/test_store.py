@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -84,13 +83,4 @@ def test_second_process_gets_a_friendly_error_quickly(tmp_path: Path) -> None:
         holder.stdout.close()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write to read-only folders")
-def test_read_only_folder_gives_a_clear_message(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(ShopFileUnavailable, match="read-only|Cannot"):
-            Store(folder / "shop.duckdb")
-    finally:
-        folder.chmod(0o700)
+# Read-only folders and media: tests/robustness/test_read_only_media.py (a real read-only mount).

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.fields import FIELDS_BY_KIND, field_for_header
+from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND, field_for_header
 from engage_desktop.core.importing.formats import BY_NAME, FORMATS, GENERIC_LABELS, ExportFormat, Source
 from engage_desktop.core.importing.headers import header_key, normalise_header
 from engage_desktop.core.importing.surveys import question_field
@@ -227,4 +227,6 @@ ESSENTIALS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 
 def missing_essentials(det: Detection) -> list[str]:
-    return [" / ".join(group) for group in ESSENTIALS[det.kind] if not any(f in det.mapping.columns for f in group)]
+    """The essential fields not found, in words the owner knows: 注文日時 (order date)."""
+    return [" / ".join(f"{FIELD_LABELS[f][0]} ({FIELD_LABELS[f][1].lower()})" for f in group)
+            for group in ESSENTIALS[det.kind] if not any(f in det.mapping.columns for f in group)]

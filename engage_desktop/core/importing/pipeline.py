@@ -145,6 +145,13 @@ def import_file(
         result.status, result.message = "refused", str(exc)
     except duckdb.InterruptException:
         result.status, result.message = "cancelled", str(Cancelled())
+    except duckdb.Error as exc:
+        # The file defeated the CSV reader or a conversion in a way we did not foresee:
+        # refuse it (the transaction, if any, was rolled back) and say what DuckDB said.
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        result.status = "refused"
+        result.message = (f"{path.name} could not be read ({first}). Nothing was imported. "
+                          "Check that it is a CSV or Excel export; save it again from the shop system or Excel.")
     finally:
         state.set_interrupt(None)
         drop_temp_quietly(store)

@@ -23,7 +23,7 @@ DELIMITERS = (",", "\t", ";", "|")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # Caps checked on the zip directory before any XML is parsed (zip bombs).
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
-MAX_XLSX_RATIO = 200
+MAX_XLSX_RATIO = 100  # real workbooks compress 5-15x; a bomb compresses 1000x
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _check_zip(path: Path, data: bytes) -> None:
     except zipfile.BadZipFile as exc:
         raise ImportRefused(f"{path.name} is damaged (not a complete Excel file). Export or save it again.") from exc
     total = sum(info.file_size for info in infos)
-    if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1) + 50 * 1024 * 1024:
+    if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1) + 20 * 1024 * 1024:
         raise ImportRefused(
             f"{path.name} unpacks to {total // (1024 * 1024)} MB, more than an export can hold. "
             "It was not opened. If it is a real export, save it as CSV and import that."
@@ -171,16 +171,16 @@ def _read_xlsx(path: Path, data: bytes, digest: str, work_dir: Path, sheet: str 
         raise ImportRefused(f"{path.name} is damaged and cannot be opened ({type(exc).__name__}). Save it again in Excel.") from exc
     try:
         names = list(workbook.sheet_names)
-        if sheet is None:
-            chosen = _first_non_empty_sheet(workbook, names)
-        elif sheet in names:
-            chosen = sheet
-        else:
+        if sheet is not None and sheet not in names:
             raise ImportRefused(f"{path.name} has no sheet named {sheet!r}. Sheets: {', '.join(names)}.")
         try:
+            chosen = sheet or _first_non_empty_sheet(workbook, names)
             rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=True)
-        except Exception as exc:
-            raise ImportRefused(f"Sheet {chosen!r} of {path.name} is damaged ({type(exc).__name__}). Save it again in Excel.") from exc
+        except ImportRefused:
+            raise
+        except Exception as exc:  # calamine's XmlError, ZipError…: the sheet's XML is broken or hostile
+            raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}). "
+                                "Open it in Excel and save it again.") from exc
     finally:
         workbook.close()
     rows = [row for row in rows if any(cell not in ("", None) for cell in row)]

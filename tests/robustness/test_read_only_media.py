@@ -1,0 +1,53 @@
+"""A shop file on read-only media (a locked USB stick, a read-only share) gives a clear message fast."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from engage_desktop.core.errors import ShopFileUnavailable
+from engage_desktop.core.store import Store
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A real read-only file system (tmpfs remounted ro): chmod does not stop root, this does."""
+    folder = tmp_path / "media"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root); read-only media not testable")
+    try:
+        with Store(folder / "shop.duckdb") as store:
+            store.set_setting("shop_name", "USBのお店")
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_existing_shop_on_read_only_media(read_only_folder: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(ShopFileUnavailable) as info:
+        Store(read_only_folder / "shop.duckdb")
+    assert time.monotonic() - started < 2.0
+    assert "read-only" in str(info.value) and "Copy the shop file" in str(info.value)
+
+
+def test_new_shop_on_read_only_media(read_only_folder: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(ShopFileUnavailable) as info:
+        Store(read_only_folder / "new-shop.duckdb")
+    assert time.monotonic() - started < 2.0
+    assert "read-only" in str(info.value)
+
+
+def test_copy_off_the_media_opens(read_only_folder: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(read_only_folder / "shop.duckdb", copy)
+    with Store(copy) as store:
+        assert store.setting("shop_name") == "USBのお店"
