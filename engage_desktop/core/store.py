@@ -52,7 +52,7 @@ class Store:
         path: str | Path,
         *,
         read_only: bool = False,
-        memory_limit: str = "1GB",
+        memory_limit: str = "384MB",  # an owner's laptop: 1M-line imports stay under 600 MB (docs/performance.md)
         threads: int = 2,
     ) -> None:
         self.path = Path(path)

@@ -179,10 +179,14 @@ def test_file_locked_by_another_program(tmp_shop: Store, tmp_path: Path, monkeyp
     path = csv_with(tmp_path, [HEADER, *good_rows()])
     before = table_checksums(tmp_shop.con)
 
-    def locked(self: Path) -> bytes:  # what Windows reports for a file Excel holds open
-        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    def locked(self: Path, *args: object, **kwargs: object) -> object:  # what Windows says of a file Excel holds open
+        if self == path:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
     result = import_file(tmp_shop, path)
     assert result.status == "refused" and "locked by another program" in result.message
     assert table_checksums(tmp_shop.con) == before

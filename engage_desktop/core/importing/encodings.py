@@ -8,8 +8,11 @@ BOM, else refuse naming the byte offset. CP932, never ``shift_jis``: CP932 has
 from __future__ import annotations
 
 import codecs
+import io
+import itertools
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from engage_desktop.core.errors import ImportRefused
 
@@ -42,70 +45,115 @@ class Decoded:
     encoding: str  # what we report: utf-8-sig, utf-8, cp932, utf-16, latin-1
 
 
-def decode(data: bytes, override: str | None = None) -> Decoded:
-    """Decode ``data`` or raise ``ImportRefused`` naming the first bad byte."""
-    if override:
-        codec = KNOWN.get(override.lower().replace("_", "-"), KNOWN.get(override.lower(), override))
-        try:
-            codecs.lookup(codec)
-        except LookupError as exc:
-            raise ImportRefused(f"Unknown encoding {override!r}. Use utf-8, cp932, utf-16 or latin-1.") from exc
-        try:
-            return Decoded(_strip_bom(data.decode(codec)), codec)
-        except UnicodeDecodeError as exc:
-            raise ImportRefused(
-                f"The file is not valid {override}: byte {exc.start} (0x{data[exc.start]:02X}) cannot be read. "
-                "Try automatic detection, or save the file again as UTF-8."
-            ) from exc
+CHUNK = 1024 * 1024  # small enough that decoding one chunk (holding the GIL) never stalls the GUI
+_NON_ASCII = re.compile("[^\\x00-\\x7f]")
 
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data, "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16")
-    first_error: UnicodeDecodeError | None = None
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError as exc:
-        # Report where UTF-8 failed if CP932 fails too: for a mixed file
-        # that is the first place that is not UTF-8.
-        first_error = exc
-    if not _mixed(data, first_error.start):
+
+@dataclass(frozen=True)
+class Transcoded:
+    encoding: str
+    head: str  # the first characters, for delimiter and header detection
+
+
+class _Failed(Exception):
+    def __init__(self, offset: int, byte: int, non_ascii_before: int) -> None:
+        super().__init__(offset)
+        self.offset, self.byte, self.non_ascii_before = offset, byte, non_ascii_before
+
+
+def decode(data: bytes, override: str | None = None) -> Decoded:
+    """Decode a whole byte string (small files, tests); see ``transcode`` for the rules."""
+    out = io.BytesIO()
+    result = transcode(io.BytesIO(data), out, override)
+    return Decoded(out.getvalue().decode("utf-8"), result.encoding)
+
+
+def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_chars: int = 256 * 1024) -> Transcoded:
+    """Decode ``src`` chunk by chunk into UTF-8 in ``dst``; raise ``ImportRefused`` naming the first bad byte.
+
+    Streaming keeps a 150 MB export from occupying 600 MB of Python strings.
+    Both streams must be seekable: a second encoding is tried from the start.
+    """
+    start = src.read(4)
+    if override:
+        candidates = [_codec(override)]
+    elif start.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp932"]
+    first: _Failed | None = None
+    for codec in candidates:
+        src.seek(0)
+        dst.seek(0)
+        dst.truncate()
         try:
-            text = data.decode("cp932")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if _CP932_JUNK.search(text) is None:
-                return Decoded(text, "cp932")
-    offset = first_error.start
+            return Transcoded(codec, _stream(src, dst, codec, head_chars))
+        except _Failed as failed:
+            first = first or failed
+            # UTF-8 text before the first bad byte means a file that mixes encodings
+            # (rows pasted from another export); CP932 would turn that part into mojibake.
+            if codec == "utf-8" and failed.non_ascii_before >= 3:
+                break
+    assert first is not None
+    if override:
+        raise ImportRefused(
+            f"The file is not valid {override}: byte {first.offset} (0x{first.byte:02X}) cannot be read. "
+            "Try automatic detection, or save the file again as UTF-8."
+        )
+    if candidates[0] in ("utf-8-sig", "utf-16"):
+        raise ImportRefused(
+            f"The file starts like {candidates[0].upper()} but byte {first.offset} cannot be read. "
+            "Save it again from the shop system or Excel."
+        )
     raise ImportRefused(
-        f"Cannot read the file's text: byte {offset} (0x{data[offset]:02X}) is neither UTF-8 nor Shift_JIS (CP932). "
+        f"Cannot read the file's text: byte {first.offset} (0x{first.byte:02X}) is neither UTF-8 nor Shift_JIS (CP932). "
         "The file may be damaged or mix encodings. Save it again from the shop system or Excel "
         "as 'CSV UTF-8', or choose the encoding by hand."
     )
 
 
-def _mixed(data: bytes, utf8_error_at: int) -> bool:
-    """True when the part before the first non-UTF-8 byte already holds Japanese UTF-8 text.
-
-    CP932 text almost never forms three valid multi-byte UTF-8 characters by
-    chance, so such a prefix means a file that mixes encodings (for example
-    rows pasted from another export); decoding it all as CP932 would turn the
-    UTF-8 part into mojibake without any error.
-    """
-    prefix = data[:utf8_error_at].decode("utf-8")
-    return sum(1 for ch in prefix if ord(ch) > 0x7F) >= 3
-
-
-def _strict(data: bytes, codec: str) -> Decoded:
+def _codec(override: str) -> str:
+    codec = KNOWN.get(override.lower().replace("_", "-"), KNOWN.get(override.lower(), override))
     try:
-        return Decoded(_strip_bom(data.decode(codec)), codec)
-    except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            f"The file starts like {codec.upper()} but byte {exc.start} cannot be read. "
-            "Save it again from the shop system or Excel."
-        ) from exc
+        codecs.lookup(codec)
+    except LookupError as exc:
+        raise ImportRefused(f"Unknown encoding {override!r}. Use utf-8, cp932, utf-16 or latin-1.") from exc
+    return codec
 
 
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
+def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int) -> str:
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    consumed = 0  # bytes of src before the current chunk
+    non_ascii = 0
+    head: list[str] = []
+    head_len = 0
+    first = True
+    while True:
+        chunk = src.read(CHUNK)
+        final = not chunk
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            pending = len(exc.object) - len(chunk)  # bytes the decoder kept from the previous chunk
+            offset = consumed - pending + exc.start
+            bad = exc.object[exc.start] if exc.start < len(exc.object) else 0
+            raise _Failed(offset, bad, non_ascii) from exc
+        if first and text.startswith("\ufeff"):
+            text = text[1:]  # a BOM the codec did not strip (UTF-8 chosen by hand)
+        first = False
+        if codec == "cp932":
+            junk = _CP932_JUNK.search(text)
+            if junk:
+                before = len(text[: junk.start()].encode("cp932"))
+                raise _Failed(consumed + before, text[junk.start()].encode("cp932", "replace")[0], non_ascii)
+        if non_ascii < 3:
+            non_ascii += sum(1 for _ in itertools.islice(_NON_ASCII.finditer(text), 3))
+        if head_len < head_chars:
+            head.append(text[: head_chars - head_len])
+            head_len += len(head[-1])
+        dst.write(text.encode("utf-8"))
+        consumed += len(chunk)
+        if final:
+            return "".join(head)

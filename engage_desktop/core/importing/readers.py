@@ -14,9 +14,10 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.encodings import decode
+from engage_desktop.core.importing.encodings import transcode
 
 HEAD_ROWS = 30
 DELIMITERS = (",", "\t", ";", "|")
@@ -55,36 +56,45 @@ def read_source(
     """Read ``path`` (CSV/TSV/TXT or XLSX) into ``work_dir``; refuse what cannot be read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            start = handle.read(8192)
+            if start[:4] == b"PK\x03\x04":
+                return _read_xlsx(path, start + handle.read(), work_dir, sheet)
+            return _read_text(path, handle, start, work_dir, encoding)
     except FileNotFoundError as exc:
         raise ImportRefused(f"{path.name} was not found. It may have been moved or deleted.") from exc
     except PermissionError as exc:
         raise ImportRefused(f"{path.name} cannot be read (no permission, or it is open and locked by another program).") from exc
+    except IsADirectoryError as exc:
+        raise ImportRefused(f"{path.name} is a folder. Choose the export file inside it.") from exc
     except OSError as exc:
         raise ImportRefused(f"{path.name} cannot be read: {exc.strerror}.") from exc
-    if not data.strip():
+
+
+def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None) -> SourceTable:
+    if not start.strip() and not handle.read(1 << 20).strip():
         raise ImportRefused(f"{path.name} is empty. Export the data again from the shop system.")
-    digest = hashlib.sha256(data).hexdigest()
-    if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(path, data, digest, work_dir, sheet)
     if path.suffix.lower() in XLSX_SUFFIXES:
         raise ImportRefused(
             f"{path.name} has an Excel name but is not an Excel workbook. "
             "Open it in Excel and save it again as .xlsx, or rename it to .csv if it is a CSV file."
         )
-    if path.suffix.lower() == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+    if path.suffix.lower() == ".xls" or start[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ImportRefused(f"{path.name} is an old Excel 97-2003 file. Save it as .xlsx or CSV in Excel, then import it.")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in start[:4096] and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
-    decoded = decode(data, encoding)
-    text = decoded.text
-    delimiter = sniff_delimiter(text, path.suffix.lower())
-    head = parse_head(text, delimiter)
+    handle.seek(0)
+    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    size = handle.tell()
+    handle.seek(0)
+    csv_path = work_dir / "table.csv"
+    with csv_path.open("w+b") as out:
+        decoded = transcode(handle, out, encoding)
+    delimiter = sniff_delimiter(decoded.head, path.suffix.lower())
+    head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
         raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
-    csv_path = work_dir / "table.csv"
-    csv_path.write_bytes(text.encode("utf-8"))
-    return SourceTable(path, len(data), digest, decoded.encoding, delimiter, csv_path, head)
+    return SourceTable(path, size, digest, decoded.encoding, delimiter, csv_path, head)
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:
@@ -159,10 +169,11 @@ def _check_zip(path: Path, data: bytes) -> None:
         )
 
 
-def _read_xlsx(path: Path, data: bytes, digest: str, work_dir: Path, sheet: str | None) -> SourceTable:
+def _read_xlsx(path: Path, data: bytes, work_dir: Path, sheet: str | None) -> SourceTable:
     from python_calamine import CalamineError, CalamineWorkbook
 
     _check_zip(path, data)
+    digest = hashlib.sha256(data).hexdigest()
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:
@@ -192,7 +203,7 @@ def _read_xlsx(path: Path, data: bytes, digest: str, work_dir: Path, sheet: str 
     with csv_path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         for row in rows:
-            cells = [cell_text(cell) for cell in row]
+            cells = [cell if type(cell) is str else cell_text(cell) for cell in row]  # most cells are text already
             # Trailing empty cells beyond the header are Excel noise, not data.
             while len(cells) > width and cells[-1] == "":
                 cells.pop()

@@ -25,7 +25,7 @@ from engage_desktop.core.importing.readers import SourceTable
 from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
 
 TEMP_TABLES = (
-    "imp_raw", "imp_rows", "imp_reject", "imp_skip", "imp_orders", "imp_lines",
+    "imp_raw", "imp_rows", "imp_reject", "imp_skip", "imp_orders", "imp_lines", "imp_dates", "imp_times",
     "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files",
 )
 
@@ -157,6 +157,13 @@ def _identity_columns(ctx: StageContext) -> str:
     )
 
 
+def _raw_identity_columns(ctx: StageContext) -> str:
+    """The identity columns as written; orders normalise them once per order, not per line."""
+    parts = f"nullif(concat_ws(' ', {ctx.col('last_name')}, {ctx.col('first_name')}), '')"
+    return (f"{ctx.col('email')} AS email_raw, {ctx.col('phone')} AS phone_raw, {ctx.col('name')} AS name_raw, "
+            f"{parts} AS name_parts_raw, {ctx.col('customer_id')} AS customer_id_raw")
+
+
 def _key(ctx: StageContext, prefix: str = "") -> str:
     fmt = ctx.det.format
     return customer_key_sql(
@@ -178,7 +185,7 @@ def _money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[tuple[str,
                 listed = ", ".join(v.quote(s) for s in sentinels)
                 is_sentinel = f"coalesce(replace({v.clean(raw)}, '''', '') IN ({listed}), FALSE)"
             checks.append((
-                f"{v.clean(raw)} IS NOT NULL AND {v.money(raw, sentinels)} IS NULL AND NOT {is_sentinel}",
+                f"{v.clean(raw)} IS NOT NULL AND {fld} IS NULL AND NOT {is_sentinel}",
                 _header(ctx, fld),
                 f"{fld.replace('_', ' ')} is not an amount",
             ))
@@ -197,7 +204,7 @@ def _reject_case(checks: list[tuple[str, str, str]]) -> tuple[str, str]:
     return reason, column
 
 
-def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]]) -> None:
+def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]], joins: str = "") -> None:
     """imp_rows: the derived columns of every raw row, with its reject reason (if any).
 
     Checks may use both the raw columns (c0..cN) and the derived ones.
@@ -209,8 +216,16 @@ def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, st
         SELECT * EXCLUDE ({raw_columns}),
                CASE WHEN skip_reason IS NULL THEN {reason} END AS reject_reason,
                CASE WHEN skip_reason IS NULL THEN {column} END AS reject_column
-        FROM (SELECT imp_raw.*, {row_text(ctx)} AS row_text, {select_list} FROM imp_raw)"""
+        FROM (SELECT imp_raw.*, {select_list} FROM imp_raw {joins})"""
     )
+
+
+def _distinct_map(ctx: StageContext, table: str, raw: str, parsed: str) -> str:
+    """Parse each distinct value once (an export repeats a few hundred dates over a million rows);
+    returns the JOIN clause that brings the parsed value in as ``{table}.v``."""
+    ctx.con.execute(f"CREATE TEMP TABLE {table} AS SELECT k, {parsed.replace('__K__', 'k')} AS v "
+                    f"FROM (SELECT DISTINCT {raw} AS k FROM imp_raw)")
+    return f" LEFT JOIN {table} ON {table}.k = {raw}"
 
 
 def _fate(ctx: StageContext) -> None:
@@ -218,8 +233,8 @@ def _fate(ctx: StageContext) -> None:
     con = ctx.con
     con.execute("INSERT INTO imp_skip SELECT rn, skip_reason FROM imp_rows WHERE skip_reason IS NOT NULL")
     con.execute(
-        f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, reject_column, reject_reason, row_text
-        FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL"""
+        f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, r.reject_column, r.reject_reason, {row_text(ctx)}
+        FROM imp_rows r JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
     )
     con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL OR reject_reason IS NOT NULL")
 
@@ -229,10 +244,12 @@ def stage_orders(ctx: StageContext) -> None:
     fmt = ctx.det.format
     sentinels = fmt.money_sentinels if fmt else ()
     naive_zone = fmt.naive_time_zone if fmt else None
-    ts = v.timestamp(ctx.col("order_date"), ctx.shop_zone, naive_zone)
+    joins = _distinct_map(ctx, "imp_dates", ctx.col("order_date"), v.timestamp("__K__", ctx.shop_zone, naive_zone))
+    ts = "imp_dates.v"
     if ctx.has("order_time"):
         # A separate time column (Rakuten 注文時間, MakeShop hhmmss): date part + time of day.
-        ts = f"(CAST(CAST({ts} AS DATE) AS TIMESTAMP) + coalesce({v.time_of_day(ctx.col('order_time'))}, INTERVAL 0 SECOND))"
+        joins += _distinct_map(ctx, "imp_times", ctx.col("order_time"), v.time_of_day("__K__"))
+        ts = "(CAST(CAST(imp_dates.v AS DATE) AS TIMESTAMP) + coalesce(imp_times.v, INTERVAL 0 SECOND))"
     money = {f: v.money(ctx.col(f), sentinels) for f in ("unit_price", "amount", "order_total", "shipping", "discount", "refund")}
     skip = _skip_reason(ctx)
     if fmt and fmt.option_row:
@@ -254,7 +271,7 @@ def stage_orders(ctx: StageContext) -> None:
             {_any(ctx, fmt.cancel_when if fmt else GENERIC_CANCEL)} AS cancel_flag,
             {_any(ctx, fmt.refund_when if fmt else GENERIC_REFUND)} AS refund_row,
             {skip} AS skip_reason,
-            {_identity_columns(ctx)}"""
+            {_raw_identity_columns(ctx)}"""
     checks = []
     if ctx.has("order_id"):
         checks.append(("order_id_text IS NULL", _header(ctx, "order_id"), "no order number"))
@@ -263,12 +280,13 @@ def stage_orders(ctx: StageContext) -> None:
     if ctx.has("quantity"):
         q = ctx.col("quantity")
         checks.append((f"{v.clean(q)} IS NOT NULL AND quantity IS NULL", _header(ctx, "quantity"), "quantity is not a number"))
-    _create_rows(ctx, select_list, checks)
+    _create_rows(ctx, select_list, checks, joins)
     con = ctx.con
     if not ctx.has("order_id"):
         # No order number: each row is an order, with a stable id from its content;
         # the same row twice is the same order, so the second one is a duplicate.
-        con.execute("UPDATE imp_rows SET order_id_text = 'row:' || md5(row_text)")
+        con.execute(f"UPDATE imp_rows SET order_id_text = 'row:' || md5(t.text) "
+                    f"FROM (SELECT rn, {row_text(ctx)} AS text FROM imp_raw) t WHERE imp_rows.rn = t.rn")
         con.execute(
             """UPDATE imp_rows SET skip_reason = 'same row appears earlier in the file', reject_reason = NULL
             WHERE skip_reason IS NULL AND rn IN (
@@ -308,24 +326,26 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     con = ctx.con
     con.execute(
         f"""INSERT INTO imp_reject
-        SELECT r.rn, {line_of(ctx)}, NULL, 'another row of this order was rejected (line ' || bad.line || ')', r.row_text
+        SELECT rn, {line_of(ctx)}, NULL, 'another row of this order was rejected (line ' || bad.line || ')', {row_text(ctx)}
         FROM imp_rows r JOIN (
             SELECT i.order_id_text, min(j.line) AS line FROM imp_reject j
             JOIN (SELECT rn, {v.identifier(ctx.col('order_id'))} AS order_id_text FROM imp_raw) i ON i.rn = j.rn
             WHERE i.order_id_text IS NOT NULL GROUP BY i.order_id_text
-        ) bad ON bad.order_id_text = r.order_id_text"""
+        ) bad ON bad.order_id_text = r.order_id_text JOIN imp_raw USING (rn)"""
     )
+    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")
     con.execute(
         f"""INSERT INTO imp_reject
-        SELECT rn, {line_of(ctx)}, NULL, reason, row_text FROM (
-            SELECT r.*, CASE
-                WHEN count(r.ordered_at) OVER w = 0 THEN 'order has no date'
-                WHEN count(r.order_total) OVER w = 0 AND count(coalesce(r.amount, r.quantity * r.unit_price, r.unit_price)) OVER w = 0
+        SELECT rn, {line_of(ctx)}, NULL, bad.reason, {row_text(ctx)}
+        FROM imp_rows r JOIN (
+            SELECT order_id_text, CASE
+                WHEN count(ordered_at) = 0 THEN 'order has no date'
+                WHEN count(order_total) = 0 AND count(coalesce(amount, quantity * unit_price, unit_price)) = 0
                     THEN 'order has no amount'
             END AS reason
-            FROM imp_rows r WHERE rn NOT IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)
-            WINDOW w AS (PARTITION BY order_id_text)
-        ) WHERE reason IS NOT NULL"""
+            FROM imp_rows GROUP BY order_id_text
+        ) bad USING (order_id_text) JOIN imp_raw USING (rn)
+        WHERE bad.reason IS NOT NULL"""
     )
     con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")
 
@@ -362,18 +382,27 @@ def _build_orders(ctx: StageContext) -> None:
         WITH o AS (
             SELECT order_id_text AS order_id,
                    {_first('ordered_at')} AS ordered_at,
-                   {_first('email')} AS email, {_first('phone')} AS phone,
-                   {_first('customer_name')} AS customer_name, {_first('customer_id')} AS customer_id,
+                   {_first('email_raw')} AS email_raw, {_first('phone_raw')} AS phone_raw,
+                   {_first('name_raw')} AS name_raw, {_first('name_parts_raw')} AS name_parts_raw,
+                   {_first('customer_id_raw')} AS customer_id_raw,
                    {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
                    coalesce({_first('refund')}, 0) AS refunded,
                    sum(coalesce(amount, quantity * unit_price, unit_price)) AS lines_amount,
                    {_first('status')} AS status,
                    bool_or(cancel_flag) AS cancelled, bool_or(refund_row) AS is_refund
             FROM imp_rows GROUP BY order_id_text
+        ), normalised AS (
+            -- Identity is normalised once per order, not once per line.
+            SELECT * EXCLUDE (email_raw, phone_raw, name_raw, name_parts_raw, customer_id_raw),
+                   {v.email('email_raw')} AS email, {v.phone('phone_raw')} AS phone,
+                   coalesce({v.person_name('name_raw')}, {v.person_name('name_parts_raw')}) AS customer_name,
+                   {v.identifier('customer_id_raw')} AS customer_id,
+                   coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0)) AS gross
+            FROM o
         )
-        SELECT *, {_key(ctx)} AS customer_key,
+        SELECT * EXCLUDE (gross), {_key(ctx)} AS customer_key,
                CAST(CASE WHEN is_refund THEN -abs(gross) ELSE gross - refunded END AS DECIMAL(18, 2)) AS revenue
-        FROM (SELECT *, coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0)) AS gross FROM o)"""
+        FROM normalised"""
     )
 
 
@@ -398,9 +427,9 @@ def stage_customers(ctx: StageContext) -> None:
     _fate(ctx)
     con.execute(
         f"""CREATE TEMP TABLE imp_customers AS
-        SELECT *, {_key(ctx)} AS customer_key,
-               coalesce(customer_id, email, md5(row_text)) AS record_id
-        FROM imp_rows"""
+        SELECT r.*, {_key(ctx, 'r.')} AS customer_key,
+               coalesce(r.customer_id, r.email, md5({row_text(ctx)})) AS record_id
+        FROM imp_rows r JOIN imp_raw USING (rn)"""
     )
     con.execute(
         """INSERT INTO imp_skip SELECT rn, 'same customer appears earlier in the file' FROM (
@@ -442,13 +471,13 @@ def stage_survey(ctx: StageContext) -> None:
     # Link to a customer by e-mail, or by a customer id some order carried.
     con.execute(
         f"""CREATE TEMP TABLE imp_answers AS
-        SELECT r.*, md5(r.row_text) AS response_id,
+        SELECT r.*, md5({row_text(ctx)}) AS response_id,
                coalesce(
                    CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
                    (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
                    (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id)
                ) AS customer_key
-        FROM imp_rows r"""
+        FROM imp_rows r JOIN imp_raw USING (rn)"""
     )
     con.execute(
         """INSERT INTO imp_skip SELECT rn, 'same answer appears earlier in the file' FROM (

@@ -52,11 +52,12 @@ def _list(items: tuple[str, ...]) -> str:
 
 def clean(col: str) -> str:
     """Trimmed text, full-width spaces included; NULL when blank."""
-    return f"nullif(trim(replace({col}, '　', ' ')), '')"
+    return f"nullif(trim({col}, ' 　\t'), '')"
 
 
 def halfwidth(col: str) -> str:
-    return f"translate({col}, {quote(_FULL)}, {quote(_HALF)})"
+    """Full-width digits and signs to ASCII; ASCII text (most cells) skips the translation."""
+    return f"CASE WHEN strlen({col}) = length({col}) THEN {col} ELSE translate({col}, {quote(_FULL)}, {quote(_HALF)}) END"
 
 
 def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
@@ -67,16 +68,19 @@ def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
         f"WHEN {stripped} LIKE '△%' OR {stripped} LIKE '▲%' THEN '-' || substr({stripped}, 2) "
         f"ELSE {stripped} END"
     )
-    expr = f"TRY_CAST({signed} AS DECIMAL(18, 2))"
+    # Most cells are plain numbers: a direct cast, and the clean-up only where it fails
+    # (DuckDB evaluates coalesce's later arguments only for rows still NULL).
+    expr = f"coalesce(TRY_CAST({col} AS DECIMAL(18, 2)), TRY_CAST({signed} AS DECIMAL(18, 2)))"
     if sentinels:
-        expr = f"CASE WHEN {stripped} IN ({', '.join(quote(s) for s in sentinels)}) THEN NULL ELSE {expr} END"
+        listed = ", ".join(quote(s) for s in sentinels)
+        expr = f"CASE WHEN replace(trim({col}), '''', '') IN ({listed}) THEN NULL ELSE {expr} END"
     return expr
 
 
 def number(col: str) -> str:
     """DECIMAL(18,3) quantity from '2', '２', '1,000', "'3"."""
     stripped = f"regexp_replace({halfwidth(clean(col))}, '[,\\s''個点]', '', 'g')"
-    return f"TRY_CAST({stripped} AS DECIMAL(18, 3))"
+    return f"coalesce(TRY_CAST({col} AS DECIMAL(18, 3)), TRY_CAST({stripped} AS DECIMAL(18, 3)))"
 
 
 def small_int(col: str) -> str:
@@ -131,5 +135,7 @@ def person_name(col: str) -> str:
 
 
 def identifier(col: str) -> str:
-    """Order and customer ids: trimmed, without Shopify's leading apostrophe."""
-    return f"nullif(ltrim(trim({halfwidth(clean(col))}), ''''), '')"
+    """Order and customer ids: trimmed, without Shopify's leading apostrophe.
+
+    No full-width folding: platforms generate ids in ASCII, and this runs on every row."""
+    return f"nullif(ltrim(trim({col}), ''''), '')"

@@ -118,11 +118,11 @@ def _condition(rule: StepRule) -> tuple[str, str]:
     conds, dates = ["TRUE"], []
     if rule.min_orders:
         conds.append(f"orders >= {int(rule.min_orders)}")
-        dates.append(f"dates[{int(rule.min_orders)}]")
+        dates.append(f"o{int(rule.min_orders)}")  # the date of the k-th order
     if rule.min_active_days:
         days = int(rule.min_active_days)
         conds.append(f"date_diff('day', first_order, last_order) >= {days}")
-        dates.append(f"list_filter(dates, lambda x: x >= first_order + INTERVAL {days} DAY)[1]")
+        dates.append(f"a{days}")  # the first order at least this many days after the first one
     if rule.tiers:
         listed = ", ".join("'" + t.replace("'", "''") + "'" for t in rule.tiers)
         conds.append(f"coalesce(tier IN ({listed}), FALSE)")
@@ -133,19 +133,30 @@ def _condition(rule: StepRule) -> tuple[str, str]:
 
 
 def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str:
-    columns = []
-    prev_cond, prev_date = "TRUE", "NULL::TIMESTAMP"
+    # Step n is reached when step n-1 is and rule n holds; its date is the later of the two.
+    # One projection per step, each reading the previous one's columns: the conditions
+    # are evaluated once each (nesting them as text made the query quadratic).
+    ladder = "SELECT * FROM base"
     for n, rule in enumerate(step_rules, start=1):
         cond, date = _condition(rule)
-        prev_cond = f"({prev_cond}) AND ({cond})"
-        prev_date = f"greatest({prev_date}, {date})"
-        columns.append(f"{prev_cond} AS r{n}, CASE WHEN {prev_cond} THEN {prev_date} END AS d{n}")
+        reached = cond if n == 1 else f"r{n - 1} AND ({cond})"
+        when = date if n == 1 else f"greatest(d{n - 1}, {date})"
+        ladder = f"SELECT *, {reached} AS r{n}, CASE WHEN {reached} THEN {when} END AS d{n} FROM ({ladder})"
+    # One pass over the orders gives every date a rule needs: the k-th order, the first
+    # order d days after the first one.
+    ks = sorted({int(r.min_orders) for r in step_rules if r.min_orders})
+    ds = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
+    picks = [f"max(ordered_at) FILTER (WHERE k = {k}) AS o{k}" for k in ks]
+    picks += [f"min(ordered_at) FILTER (WHERE ordered_at >= first_at + INTERVAL {d} DAY) AS a{d}" for d in ds]
     return f"""
         WITH f AS ({tiered_facts_sql(store, as_of)}),
         seq AS (
-            SELECT customer_key, list(ordered_at ORDER BY ordered_at) AS dates
-            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
+            SELECT customer_key, ordered_at,
+                   row_number() OVER (PARTITION BY customer_key ORDER BY ordered_at) AS k,
+                   min(ordered_at) OVER (PARTITION BY customer_key) AS first_at
+            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
         ),
+        dates AS (SELECT {", ".join(["customer_key", "count(*) AS seq_orders", *picks])} FROM seq GROUP BY customer_key),
         sv AS (
             SELECT customer_key, max(nps) AS best_nps, max(fan_level) AS best_fan,
                    arg_max(liking, answered_at) FILTER (WHERE liking IS NOT NULL) AS latest_liking,
@@ -156,11 +167,12 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         ),
         base AS (
             SELECT c.customer_key, coalesce(f.orders, 0) AS orders, f.first_order, f.last_order, f.tier,
-                   seq.dates, sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at
-            FROM customers c LEFT JOIN f USING (customer_key) LEFT JOIN seq USING (customer_key)
+                   dates.* EXCLUDE (customer_key), sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at
+            FROM customers c LEFT JOIN f USING (customer_key) LEFT JOIN dates USING (customer_key)
             LEFT JOIN sv USING (customer_key)
         )
-        SELECT customer_key, first_order, latest_liking, {', '.join(columns)} FROM base
+        SELECT customer_key, first_order, latest_liking, {", ".join(f"r{n}, d{n}" for n in range(1, len(step_rules) + 1))}
+        FROM ({ladder})
     """
 
 
@@ -178,21 +190,26 @@ def journey(store: Store, as_of: dt.date) -> Table:
         f"count(*) FILTER (WHERE r{i}), median(date_diff('day', first_order, d{i})) FILTER (WHERE r{i})"
         for i in range(1, n + 1)
     )
-    ladder = step_of_sql(store, as_of)
-    reached_row = store.con.execute(f"SELECT {aggregates} FROM ({ladder})").fetchone()
-    at_rows = dict(
-        (s, (c, lk, ln))
-        for s, c, lk, ln in store.con.execute(
-            f"SELECT step, count(*), avg(latest_liking), count(latest_liking) FROM ({ladder}) GROUP BY step"
-        ).fetchall()
-    )
+    # One statement: the ladder is computed once and read twice.
+    row = store.con.execute(
+        f"""WITH ladder AS MATERIALIZED ({step_of_sql(store, as_of)})
+            SELECT (SELECT [{aggregates}] FROM ladder),
+                   (SELECT list([step, n, liking, liking_n]) FROM (
+                        SELECT step, count(*) AS n, avg(latest_liking) AS liking, count(latest_liking) AS liking_n
+                        FROM ladder GROUP BY step))"""
+    ).fetchone()
+    reached_row = [None if v is None else (int(v) if i % 2 == 0 else v) for i, v in enumerate(row[0])]
+    at_rows = {int(r[0]): (int(r[1]), r[2], int(r[3])) for r in (row[1] or [])}
+    per_step = []
+    for i in range(n):
+        at, liking, liking_n = at_rows.get(i + 1, (0, None, 0))
+        per_step.append((reached_row[2 * i], reached_row[2 * i + 1], at, liking, liking_n))
     step_rules = rules(store)
     out = []
     for i, step in enumerate(STEPS):
-        reached, median_days = reached_row[2 * i], reached_row[2 * i + 1]
-        next_reached = reached_row[2 * (i + 1)] if i + 1 < n else None
+        reached, median_days, at, liking, liking_n = per_step[i]
+        next_reached = per_step[i + 1][0] if i + 1 < n else None
         moved_on = (next_reached / reached) if next_reached is not None and reached else None
-        at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
         out.append((step.number, step.emotion, step.stage, step.goal, step_rules[i].describe("ja"),
                     step_rules[i].describe("en"), at, reached, moved_on,
                     None if median_days is None else float(median_days),

@@ -94,9 +94,21 @@ def nps_by_month(store: Store, as_of: dt.date) -> Table:
 
 
 def nps_by_tier(store: Store, as_of: dt.date) -> Table:
+    """NPS per LTV tier, in one pass (answers of customers without orders belong to no tier)."""
+    where, params = _filters(store, as_of, None, None, None, alias="s.")
+    counts = {
+        tier: row
+        for tier, *row in store.con.execute(
+            f"""SELECT f.tier, count(*), count(*) FILTER (WHERE s.nps >= 9),
+                       count(*) FILTER (WHERE s.nps BETWEEN 7 AND 8), count(*) FILTER (WHERE s.nps <= 6)
+                FROM survey_responses s JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
+                WHERE s.nps IS NOT NULL AND {where} GROUP BY f.tier""",
+            params,
+        ).fetchall()
+    }
     out = []
     for t in tiers(store):
-        n = nps(store, as_of, tier=t.key)
+        n = Nps(*counts.get(t.key, (0, 0, 0, 0)))
         out.append((t.key, t.ja, t.en, n.responses, n.promoters, n.passives, n.detractors, n.score))
     return Table(["tier", "name_ja", "name_en", "responses", "promoters", "passives", "detractors", "score"], out)
 

@@ -1,0 +1,344 @@
+"""Benchmarks, run on purpose (not part of the test suite):
+
+    .venv/bin/pip install -e ".[test,bench]"
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.perf.bench [--lines N] [--write docs/performance.md]
+
+Everything is measured side by side in the same run, on data generated here,
+and reported as ratios against a floor or a pandas pipeline doing the same work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from engage_desktop.core.importing.pipeline import import_file
+from engage_desktop.core.metrics import journey, ltv, monthly, repeat, surveys
+from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.metrics.report import build_report
+from engage_desktop.core.store import Store
+from tests.perf import data
+
+
+@dataclass
+class Row:
+    section: str
+    what: str
+    value: float  # seconds, or MB for memory
+    unit: str = "s"
+    baseline: str = ""
+    baseline_value: float | None = None
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.baseline_value if self.baseline_value else None
+
+
+def best_of(fn: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=1800,
+                          env={**os.environ, **(env or {})})
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+IMPORT_CHILD = """
+import json, os, resource, sys, time
+from engage_desktop.core.store import Store
+from engage_desktop.core.importing.pipeline import import_file
+store = Store(sys.argv[1])
+started = time.perf_counter()
+results = [import_file(store, path) for path in sys.argv[2:]]
+seconds = time.perf_counter() - started
+store.close()
+assert all(r.status == "imported" for r in results), [r.message for r in results]
+print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rows": sum(r.imported for r in results)}))
+"""
+
+FLOOR_CHILD = """
+import json, resource, sys, time, duckdb
+started = time.perf_counter()
+text = open(sys.argv[1], "rb").read().decode("cp932")
+open(sys.argv[2], "wb").write(text.encode("utf-8"))
+del text
+con = duckdb.connect(sys.argv[3])
+con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{sys.argv[2]}', all_varchar = true, header = true)")
+rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": rows}))
+"""
+
+PANDAS_CHILD = """
+import json, sys, time
+import pandas as pd
+started = time.perf_counter()
+df = pd.read_csv(sys.argv[1], encoding="cp932", dtype=str, keep_default_na=False)
+df.columns = [c.replace("１", "1").replace("２", "2").replace("３", "3").replace("：", ":") for c in df.columns]
+when = pd.to_datetime(df["注文日"] + " " + df["注文時間"], format="%Y/%m/%d %H:%M:%S", errors="coerce")
+money = lambda s: pd.to_numeric(s.str.replace(r"[¥,円\\s]", "", regex=True).replace("-99999", ""), errors="coerce")
+total, price, qty = money(df["合計金額(-99999=無効値)"]), money(df["単価"]), money(df["個数"])
+email = df["メールアドレス"].str.strip().str.lower()
+phone = (df["注文者電話番号1"] + df["注文者電話番号2"] + df["注文者電話番号3"]).str.replace(r"[^0-9]", "", regex=True)
+cancelled = df["受注ステータス"].str.contains("キャンセル")
+lines = pd.DataFrame({"order": df["受注番号"], "when": when, "email": email, "phone": phone, "total": total,
+                      "amount": price * qty, "cancelled": cancelled})
+orders = lines.groupby("order", sort=False).agg(when=("when", "first"), email=("email", "first"),
+                                                 total=("total", "first"), cancelled=("cancelled", "any"))
+orders["key"] = "e:" + orders["email"]
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(lines)}))
+"""
+
+CALAMINE_CHILD = """
+import json, sys, time
+from python_calamine import CalamineWorkbook
+started = time.perf_counter()
+book = CalamineWorkbook.from_path(sys.argv[1])
+rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(rows) - 1}))
+"""
+
+STARTUP_CHILD = """
+import json, sys, time
+t0 = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+app = QApplication([])
+from engage_desktop.ui import i18n
+from engage_desktop.ui.db import Database
+from engage_desktop.ui.main_window import MainWindow
+from pathlib import Path
+i18n.install("ja")
+db = Database()
+window = MainWindow(db)
+window.show()
+def check():
+    view = window.views[0]
+    if window.shop is not None and view.settled() and view.data is not None:
+        print(json.dumps({"seconds": time.time() - t0}))
+        app.quit()
+    else:
+        QTimer.singleShot(5, check)
+window.open_shop(Path(sys.argv[1]))
+QTimer.singleShot(5, check)
+app.exec()
+db.shutdown()
+"""
+
+BARE_CHILD = """
+import json, sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QLabel("hello"))
+window.show()
+app.processEvents()
+print(json.dumps({"seconds": time.time() - t0}))
+"""
+
+STALL_CHILD = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+app = QApplication([])
+from engage_desktop.ui import i18n
+from engage_desktop.ui.db import Database
+from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.core.importing.pipeline import import_file
+i18n.install("ja")
+db = Database()
+window = MainWindow(db)
+window.show()
+state = {"last": None, "worst": 0.0, "running": False, "done": False}
+def tick():
+    now = time.perf_counter()
+    if state["running"] and state["last"] is not None:
+        state["worst"] = max(state["worst"], now - state["last"])
+    state["last"] = now
+timer = QTimer()
+timer.timeout.connect(tick)
+timer.start(5)
+def finished(result):
+    state["running"] = False
+    print(json.dumps({"stall_ms": state["worst"] * 1000, "status": result.status}))
+    app.quit()
+def start(_):
+    state["running"] = True
+    db.submit(lambda store, st: import_file(store, sys.argv[2], state=st), finished)
+window.shop_opened.connect(start)
+window.open_shop(Path(sys.argv[1]))
+app.exec()
+db.shutdown()
+"""
+
+
+def run(lines: int, work: Path) -> list[Row]:
+    rows: list[Row] = []
+    print(f"generating {lines:,} order lines…", flush=True)
+    csv_path = data.rakuten_csv(work / "rakuten.csv", lines)
+    survey_path = data.survey_csv(work / "survey.csv")
+    xlsx_path = data.orders_xlsx(work / "orders.xlsx")
+
+    print("CSV import…", flush=True)
+    floor = child(FLOOR_CHILD, str(csv_path), str(work / "floor.csv"), str(work / "floor.duckdb"))
+    full = child(IMPORT_CHILD, str(work / "shop.duckdb"), str(csv_path))
+    assert full["rows"] == floor["rows"] == lines
+    rows.append(Row("CSV import", f"{lines:,} lines, CP932, full import", full["seconds"],
+                    baseline="decode to UTF-8 + DuckDB read_csv", baseline_value=floor["seconds"],
+                    target="<= 1.5x floor", met=full["seconds"] <= 1.5 * floor["seconds"]))
+    try:
+        pandas = child(PANDAS_CHILD, str(csv_path))
+        rows.append(Row("CSV import", "same import (reference)", full["seconds"], baseline="pandas read + normalise",
+                        baseline_value=pandas["seconds"], target="report"))
+    except RuntimeError as exc:
+        print("pandas not available:", str(exc).splitlines()[-1])
+    rows.append(Row("Memory", "peak RSS of the full CSV import", full["rss_mb"], unit="MB", target="< 600 MB",
+                    met=full["rss_mb"] < 600))
+
+    print("xlsx import…", flush=True)
+    calamine = child(CALAMINE_CHILD, str(xlsx_path))
+    xlsx = child(IMPORT_CHILD, str(work / "xlsx.duckdb"), str(xlsx_path))
+    rows.append(Row("xlsx import", "100,000 rows, full import", xlsx["seconds"], baseline="python-calamine read only",
+                    baseline_value=calamine["seconds"], target="<= 1.3x", met=xlsx["seconds"] <= 1.3 * calamine["seconds"]))
+
+    print("analytics…", flush=True)
+    child(IMPORT_CHILD, str(work / "shop.duckdb"), str(survey_path))
+    with Store(work / "shop.duckdb") as store:
+        day = resolve_as_of(store, None)
+        customers = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
+        metrics: dict[str, Callable[[], object]] = {
+            "LTV tiers": lambda: ltv.tier_table(store, day),
+            "deciles": lambda: ltv.deciles(store, day),
+            "shop LTV": lambda: ltv.shop_ltv(store, day),
+            "tier customer list": lambda: ltv.tier_customers(store, day, "top"),
+            "repeat rate": lambda: repeat.repeat_rate(store, day),
+            "F2 conversion": lambda: repeat.f2_conversion(store, day),
+            "dormant / churn": lambda: repeat.dormant(store, day),
+            "cohort retention": lambda: repeat.cohort_retention(store, day),
+            "month over month": lambda: monthly.monthly(store, day),
+            "month over month, one tier": lambda: monthly.monthly(store, day, tier="good"),
+            "NPS": lambda: surveys.nps(store, day),
+            "NPS by tier": lambda: surveys.nps_by_tier(store, day),
+            "fan matrix": lambda: surveys.fan_matrix(store, day),
+            "journey": lambda: journey.journey(store, day),
+        }
+        for name, fn in metrics.items():
+            seconds = best_of(fn)
+            rows.append(Row("Analytics", f"{name} ({lines:,} lines / {customers:,} customers)", seconds,
+                            target="< 200 ms", met=seconds < 0.2))
+        duck = best_of(lambda: (ltv.tier_table(store, day), ltv.deciles(store, day), monthly.monthly(store, day)))
+        report = best_of(lambda: build_report(store, day), runs=2)
+        rows.append(Row("Analytics", "full report (every metric)", report, target="< 1 s", met=report < 1.0))
+        try:
+            pandas_time = pandas_analytics(store, day)
+            rows.append(Row("Analytics", "tiers + deciles + monthly", duck, baseline="pandas, same computations",
+                            baseline_value=pandas_time, target="report"))
+        except ImportError:
+            print("pandas not available for the analytics comparison")
+
+    print("start-up and GUI stall…", flush=True)
+    from engage_desktop.core.sample import create_sample_shop
+
+    sample = create_sample_shop(work / "sample" / "sample.duckdb")
+    env = {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "ENGAGE_DESKTOP_HOME": str(work / "home")}
+    startup = min(child(STARTUP_CHILD, str(sample), str(time.time()), env=env)["seconds"] for _ in range(3))
+    bare = min(child(BARE_CHILD, str(time.time()), env=env)["seconds"] for _ in range(3))
+    rows.append(Row("Start-up", "process start to the sample shop's journey on screen", startup,
+                    baseline="bare PySide6 window", baseline_value=bare, target="report"))
+    stall_shop = work / "stall.duckdb"
+    shutil.copy(sample, stall_shop)
+    stall = child(STALL_CHILD, str(stall_shop), str(csv_path), env=env)
+    rows.append(Row("Start-up", f"longest GUI-thread stall during a {lines:,}-line import", stall["stall_ms"] / 1000,
+                    target="< 100 ms", met=stall["stall_ms"] < 100))
+    return rows
+
+
+def pandas_analytics(store: Store, day: dt.date) -> float:
+    """Customer facts, LTV, tiers, deciles and monthly revenue with pandas, from the same orders."""
+    import pandas as pd
+
+    orders = store.con.execute(
+        f"SELECT customer_key, ordered_at, revenue::DOUBLE AS revenue, is_refund FROM orders WHERE NOT cancelled "
+        f"AND ordered_at < DATE '{day}' + INTERVAL 1 DAY").df()
+    as_of = pd.Timestamp(day)
+
+    def compute() -> None:
+        known = orders[orders.customer_key.notna()]
+        facts = known.groupby("customer_key").agg(first=("ordered_at", "min"), last=("ordered_at", "max"),
+                                                 orders=("is_refund", lambda r: (~r).sum()), revenue=("revenue", "sum"))
+        years = ((as_of - facts["first"].dt.normalize()).dt.days / 365.25).clip(lower=1)
+        facts["ltv"] = facts["revenue"] / years
+        since = (as_of - facts["last"].dt.normalize()).dt.days
+        facts["tier"] = "one_time"
+        facts.loc[facts.orders >= 2, "tier"] = "regular"
+        facts.loc[facts.ltv >= 20000, "tier"] = "good"
+        facts.loc[facts.ltv >= 50000, "tier"] = "top"
+        facts.loc[since > 180, "tier"] = "dormant"
+        facts.groupby("tier").agg(customers=("revenue", "size"), revenue=("revenue", "sum"), ltv=("ltv", "mean"))
+        ranked = facts.sort_values("revenue", ascending=False).reset_index()
+        ranked["decile"] = (ranked.index * 10 // len(ranked)) + 1
+        ranked.groupby("decile")["revenue"].sum().cumsum()
+        orders.groupby(orders.ordered_at.dt.to_period("M")).agg(revenue=("revenue", "sum"), orders=("revenue", "size"),
+                                                                customers=("customer_key", "nunique"))
+
+    return best_of(compute)
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| section | measure | result | baseline | baseline result | ratio | target | met |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        value = f"{r.value:,.0f} MB" if r.unit == "MB" else (f"{r.value * 1000:,.0f} ms" if r.value < 1 else f"{r.value:,.2f} s")
+        base = "" if r.baseline_value is None else (f"{r.baseline_value * 1000:,.0f} ms" if r.baseline_value < 1 else f"{r.baseline_value:,.2f} s")
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}x"
+        met = "" if r.met is None else ("yes" if r.met else "**no**")
+        lines.append(f"| {r.section} | {r.what} | {value} | {r.baseline} | {base} | {ratio} | {r.target} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--write", type=Path, help="also write the results into this markdown file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="engage-bench-") as folder:
+        rows = run(args.lines, Path(folder))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
+    result = f"Measured {dt.date.today().isoformat()} on {machine}.\n\n{table(rows)}\n"
+    print(result)
+    if args.write:
+        text = args.write.read_text("utf-8") if args.write.exists() else ""
+        marker = "<!-- results -->"
+        head = text.split(marker)[0] if marker in text else text
+        args.write.write_text(head + marker + "\n" + result, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
