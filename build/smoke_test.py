@@ -77,7 +77,7 @@ def check_clean(text: str, where: str) -> None:
 def bundle_size(exe: Path) -> int:
     """Bytes of the whole bundle: the .app on macOS, the one-folder directory elsewhere."""
     root = next((p for p in exe.parents if p.suffix == ".app"), exe.parent)
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def main() -> int:

@@ -14,8 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         return run_cli(argv)
-    if argv and argv[0] in ("-h", "--help") and "--screenshot" not in argv:
-        return run_cli(argv)
+    if argv and argv[0] == "--version":
+        return run_cli(argv)  # answered without starting Qt
     from engage_desktop.ui.app import run_app  # Qt only when the GUI is wanted
 
     return run_app(argv)

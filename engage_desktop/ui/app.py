@@ -26,7 +26,10 @@ CJK_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="engage-desktop", description=f"{APP_NAME} {__version__}")
+    parser = argparse.ArgumentParser(
+        prog="engage-desktop", description=f"{APP_NAME} {__version__}. Without options: the app. "
+        "Command-line tools: engage-desktop {import,imports,undo-import,report,export,sample} --help")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the built-in sample shop")
     parser.add_argument("--db", type=Path, help="open this shop file")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language (default: the system's)")
