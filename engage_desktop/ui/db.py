@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from engage_desktop.core.errors import Cancelled, EngageError
 from engage_desktop.core.store import Store
@@ -136,6 +136,7 @@ class Database(QObject):
         return self._send(job, done, on_error, on_progress, None)
 
     def close_shop(self) -> None:
+        """Close the shop file (on the database thread, after the jobs before it)."""
         def job(worker: _Worker, state: TaskState) -> None:
             if worker.store is not None:
                 worker.store.close()
@@ -144,14 +145,24 @@ class Database(QObject):
         self._send(job, None, None, None, None)
 
     def shutdown(self) -> None:
-        """Close the shop file and stop the thread (waits for the running job). Safe to call twice."""
+        """Stop the thread and close the shop file. Safe to call twice.
+
+        A running job is cancelled and waited for. Jobs still queued are dropped: QThread.quit()
+        does not run them, so the shop file is closed here, with the thread stopped.
+        """
         if not self._thread.isRunning():
             return
         for request in self._pending.values():
             request.state.cancel()
-        self.close_shop()
         self._thread.quit()
         self._thread.wait()
+        if self._worker.store is not None:
+            self._worker.store.close()
+            self._worker.store = None
+        # Results already on their way would call back into closed windows: drop them,
+        # and with them the last references to the connection.
+        QCoreApplication.removePostedEvents(self)
+        self._pending.clear()
 
     # -- results -----------------------------------------------------------------------
     def _take(self, request_id: int) -> _Request | None:

@@ -56,3 +56,29 @@ def test_errors_are_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr
+
+
+def test_report_json_on_the_sample_shop(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "sample.duckdb"
+    assert run("sample", "--db", str(db)).returncode == 0
+    done = run("report", "--db", str(db), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    for key in ("as_of", "customers", "orders", "revenue", "ltv", "repeat_rate", "monthly", "streak", "nps",
+                "fan_matrix", "journey"):
+        assert key in report
+    assert set(report["ltv"]) >= {"shop", "tiers", "deciles", "top20_share"}
+    month = report["monthly"][-1]
+    assert set(month) >= {"month", "revenue", "orders", "customers", "new_customers", "repeat_customers", "aov",
+                          "revenue_mom"}
+    assert len(month["month"]) == 7 and month["month"][4] == "-"
+    assert set(report["streak"]) >= {"metric", "current", "longest", "round_reached"}
+    assert len(report["fan_matrix"]) == 6 and all(len(r) == 7 for r in report["fan_matrix"])
+    assert [j["step"] for j in report["journey"]] == list(range(1, 9))
+    # The parts add up (independently of how they were computed).
+    assert round(sum(m["revenue"] for m in report["monthly"]), 2) == report["revenue"]
+    assert sum(t["customers"] for t in report["ltv"]["tiers"]) == report["customers"]
+    text = run("report", "--db", str(db))
+    assert "サンプル石鹸店" in text.stdout and "NPS" in text.stdout

@@ -85,3 +85,26 @@ def test_screenshot_mode_writes_one_png_per_view(tmp_path: Path) -> None:
         assert (image.width(), image.height()) == (1280, 800)
         colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
         assert len(colours) > 20, f"{path.name} looks empty"
+
+
+def test_settings_dialog_saves_to_the_shop_file(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    from engage_desktop.ui import i18n
+    from engage_desktop.ui.dialogs import SettingsDialog
+
+    window = open_shop(sample_shop)
+    dialog = SettingsDialog(window.ctx, window.shop_info["settings"], window)
+    qtbot.addWidget(dialog)
+    dialog.dormant.setValue(120)
+    dialog.currency.setCurrentIndex(dialog.currency.findData("yen_suffix"))
+    dialog.zone.setCurrentText("Asia/Seoul")
+    with qtbot.waitSignal(window.header_updated, timeout=10_000):
+        dialog.save()
+    assert on_db(lambda s: (s.setting("dormant_days"), s.setting("currency_style"), s.setting("time_zone"))) == (
+        120, "yen_suffix", "Asia/Seoul")
+    assert i18n.money(1234) == "1,234円"
+    i18n.set_currency_style("yen_sign")
+    bad = SettingsDialog(window.ctx, window.shop_info["settings"], window)
+    qtbot.addWidget(bad)
+    bad.zone.setCurrentText("Mars/Olympus")
+    bad.save()
+    assert "Mars/Olympus" in bad.error.text()
