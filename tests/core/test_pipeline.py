@@ -42,6 +42,10 @@ def test_cp932_file_imports_every_row(tmp_shop: Store, tmp_path: Path) -> None:
         "SELECT customer_name, product FROM orders JOIN order_lines USING (source, order_id) WHERE order_id = 'A0001'"
     ).fetchone()
     assert (name, product) == ("髙橋 﨑子", "①セット～㈱")
+    import hashlib
+
+    stored = tmp_shop.con.execute("SELECT file_name, file_size, sha256, encoding, status FROM imports").fetchone()
+    assert stored == ("orders.csv", path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest(), "cp932", "imported")
 
 
 def test_accounting_identity_holds_with_bad_rows(tmp_shop: Store, tmp_path: Path) -> None:

@@ -8,11 +8,12 @@ BOM, else refuse naming the byte offset. CP932, never ``shift_jis``: CP932 has
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import itertools
 import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from engage_desktop.core.errors import ImportRefused
 
@@ -53,6 +54,8 @@ _NON_ASCII = re.compile("[^\\x00-\\x7f]")
 class Transcoded:
     encoding: str
     head: str  # the first characters, for delimiter and header detection
+    sha256: str  # of the original bytes (computed on the way: no second read of a big file)
+    size: int
 
 
 class _Failed(Exception):
@@ -89,7 +92,9 @@ def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_ch
         dst.seek(0)
         dst.truncate()
         try:
-            return Transcoded(codec, _stream(src, dst, codec, head_chars))
+            hasher = hashlib.sha256()
+            head = _stream(src, dst, codec, head_chars, hasher)
+            return Transcoded(codec, head, hasher.hexdigest(), src.tell())
         except _Failed as failed:
             first = first or failed
             # UTF-8 text before the first bad byte means a file that mixes encodings
@@ -123,7 +128,7 @@ def _codec(override: str) -> str:
     return codec
 
 
-def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int) -> str:
+def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int, hasher: Any) -> str:
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     consumed = 0  # bytes of src before the current chunk
     non_ascii = 0
@@ -132,6 +137,7 @@ def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int) -> str:
     first = True
     while True:
         chunk = src.read(CHUNK)
+        hasher.update(chunk)
         final = not chunk
         try:
             text = decoder.decode(chunk, final)

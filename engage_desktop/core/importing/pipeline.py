@@ -186,7 +186,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.progress(2, STEPS, "Checking values")
     STAGERS[det.kind](ctx)
     state.check()
-    counts = _accounting(con, det.kind)
+    counts = _accounting(con, det.kind, len(ctx.scanned))
     result.read, result.imported, result.rejected, result.skipped = counts
     result.skipped_detail = dict(Counter(dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason").fetchall())))
     result.rejects = [
@@ -214,10 +214,9 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     return result
 
 
-def _accounting(con: duckdb.DuckDBPyConnection, kind: str) -> tuple[int, int, int, int]:
+def _accounting(con: duckdb.DuckDBPyConnection, kind: str, scanned: int) -> tuple[int, int, int, int]:
     """(read, imported, rejected, skipped), each counted from where the rows ended up."""
-    read = con.execute("SELECT count(*) FROM imp_raw").fetchone()[0]
-    read += con.execute("SELECT count(*) FROM imp_reject WHERE rn IS NULL").fetchone()[0]
+    read = scanned + con.execute("SELECT count(*) FROM imp_reject WHERE rn IS NULL").fetchone()[0]
     rejected = con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]
     skipped = con.execute("SELECT count(*) FROM imp_skip").fetchone()[0]
     table = {"orders": "imp_lines", "customers": "imp_customers", "survey": "imp_answers"}[kind]

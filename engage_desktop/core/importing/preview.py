@@ -43,7 +43,7 @@ def preview(store: Store, plan: Plan, rows: int = PREVIEW_ROWS) -> Table:
         for rn, reason in store.con.execute("SELECT rn, reason FROM imp_skip").fetchall():
             fates[rn] = ("skipped", reason)
         out_rows: list[tuple[Any, ...]] = []
-        for rn in [r for (r,) in store.con.execute("SELECT rn FROM imp_raw ORDER BY rn").fetchall()]:
+        for rn in ctx.scanned:
             fate, reason = fates.get(rn, ("ok", ""))
             values = store.con.execute(sql, [rn]).fetchone() if fate == "ok" else None
             out_rows.append((rn + det.header_rows, fate, reason, *(values or [None] * len(columns))))

@@ -84,9 +84,6 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     if b"\x00" in start[:4096] and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
     handle.seek(0)
-    digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    size = handle.tell()
-    handle.seek(0)
     csv_path = work_dir / "table.csv"
     with csv_path.open("w+b") as out:
         decoded = transcode(handle, out, encoding)
@@ -94,7 +91,7 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
         raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
-    return SourceTable(path, size, digest, decoded.encoding, delimiter, csv_path, head)
+    return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head)
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:

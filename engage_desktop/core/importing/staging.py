@@ -37,6 +37,7 @@ class StageContext:
     det: Detection
     shop_zone: str
     source: str  # dedupe namespace: the channel of the format
+    scanned: range = range(0)  # rn of every data row DuckDB parsed (set by scan; rn is contiguous)
 
     @property
     def width(self) -> int:
@@ -83,6 +84,8 @@ def scan(ctx: StageContext) -> None:
     extra_header_rows = ctx.det.header_rows - 1
     if extra_header_rows:
         con.execute(f"DELETE FROM imp_raw WHERE rn <= {extra_header_rows}")
+    first, last = con.execute("SELECT min(rn), max(rn) FROM imp_raw").fetchone()
+    ctx.scanned = range(first, last + 1) if first is not None else range(0)
     con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
     con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
     con.execute(
@@ -296,6 +299,8 @@ def stage_orders(ctx: StageContext) -> None:
     _fold_options(ctx)
     _reject_incomplete_orders(ctx)
     _skip_known_orders(ctx)
+    # The raw text is no longer needed (rejects have theirs): free it before the big aggregation.
+    ctx.con.execute("DROP TABLE imp_raw")
     _build_orders(ctx)
 
 
@@ -361,7 +366,9 @@ def _skip_known_orders(ctx: StageContext) -> None:
 
 
 def _first(col: str) -> str:
-    return f"arg_min({col}, rn) FILTER (WHERE {col} IS NOT NULL)"
+    """An order-level value: exports write it on every row of the order, or on the first one
+    only (Shopify), so any non-NULL value of the group is the value (and cheaper than arg_min)."""
+    return f"any_value({col})"
 
 
 def _build_orders(ctx: StageContext) -> None:
