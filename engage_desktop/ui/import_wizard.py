@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QListWidget, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QHeaderView, QLabel, QListWidget, QProgressBar, QPushButton, QStackedWidget,
                                QTableView, QTableWidget, QVBoxLayout, QWidget)
 
 from engage_desktop.core.export.lists import write_list
@@ -24,6 +24,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 from engage_desktop.ui import i18n
 from engage_desktop.ui.context import AppContext
+from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 
 FILE_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
@@ -105,22 +106,11 @@ class ImportWizard(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.detected)
         right.addLayout(options)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        mapping_box = QWidget()
-        mapping_layout = QVBoxLayout(mapping_box)
-        mapping_layout.setContentsMargins(0, 0, 0, 0)
-        mapping_layout.addWidget(QLabel(self.tr("Column mapping (change it if a field is wrong)")))
-        mapping_layout.addWidget(self.mapping)
-        mapping_layout.addWidget(self.remember)
-        preview_box = QWidget()
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(QLabel(self.tr("Preview: the first rows as they will be imported")))
-        preview_layout.addWidget(self.preview)
-        split.addWidget(mapping_box)
-        split.addWidget(preview_box)
-        split.setSizes([380, 620])
-        right.addWidget(split, 1)
+        right.addWidget(splitter(
+            Qt.Orientation.Horizontal,
+            vstack(QLabel(self.tr("Column mapping (change it if a field is wrong)")), self.mapping, self.remember),
+            vstack(QLabel(self.tr("Preview: the first rows as they will be imported")), self.preview),
+            sizes=[380, 620]), 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 4)

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import duckdb
 
-from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import journey, ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.report import build_report
@@ -70,7 +69,6 @@ def child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str,
 IMPORT_CHILD = """
 import json, os, resource, sys, time
 from engage_desktop.core.store import Store
-from engage_desktop.core.importing.pipeline import import_file
 store = Store(sys.argv[1])
 started = time.perf_counter()
 results = [import_file(store, path) for path in sys.argv[2:]]
@@ -170,7 +168,6 @@ app = QApplication([])
 from engage_desktop.ui import i18n
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.main_window import MainWindow
-from engage_desktop.core.importing.pipeline import import_file
 i18n.install("ja")
 db = Database()
 window = MainWindow(db)

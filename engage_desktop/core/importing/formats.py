@@ -61,6 +61,27 @@ def _contains_cancel(column: str) -> Rule:
 RAKUTEN_RELAY = ("@pc.fw.rakuten.ne.jp", "@fw.rakuten.ne.jp")
 AMAZON_RELAY = ("@marketplace.amazon.",)
 
+# Columns both Amazon reports share (the order report adds the buyer, the all-orders report the status rule).
+_AMAZON_LINES: dict[str, tuple[Source, ...]] = {
+    "order_date": ("purchase-date",),
+    "product": ("product-name",),
+    "sku": ("sku",),
+    "amount": ("item-price",),
+    "shipping": ("shipping-price",),
+    "discount": ("item-promotion-discount",),
+    "status": ("order-status",),
+}
+# Square's transactions and item detail exports share their transaction columns.
+_SQUARE_TRANSACTION: dict[str, tuple[Source, ...]] = {
+    # A refund row shares its payment's Transaction ID: keep them apart.
+    "order_id": (("Transaction ID", "Event Type"), "Transaction ID"),
+    "order_date": ("Date",),
+    "order_time": ("Time",),
+    "customer_id": ("Customer ID",),
+    "name": ("Customer Name",),
+    "status": ("Event Type",),
+}
+
 FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         name="shopify_orders",
@@ -173,18 +194,12 @@ FORMATS: tuple[ExportFormat, ...] = (
         kind="orders",
         signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
         fields={
+            **_AMAZON_LINES,
             "order_id": ("order-id",),
-            "order_date": ("purchase-date",),
             "email": ("buyer-email",),
             "name": ("buyer-name",),
             "phone": ("buyer-phone-number",),
-            "product": ("product-name",),
-            "sku": ("sku",),
             "quantity": ("quantity-purchased",),
-            "amount": ("item-price",),
-            "shipping": ("shipping-price",),
-            "discount": ("item-promotion-discount",),
-            "status": ("order-status",),
         },
         channel="amazon",
         encoding="utf-8",
@@ -199,17 +214,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_en="Amazon all orders report",
         kind="orders",
         signature=("amazon-order-id", "purchase-date", "order-status", "quantity"),
-        fields={
-            "order_id": ("amazon-order-id",),
-            "order_date": ("purchase-date",),
-            "product": ("product-name",),
-            "sku": ("sku",),
-            "quantity": ("quantity",),
-            "amount": ("item-price",),
-            "shipping": ("shipping-price",),
-            "discount": ("item-promotion-discount",),
-            "status": ("order-status",),
-        },
+        fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",)},
         channel="amazon",
         encoding="utf-8",
         cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
@@ -362,19 +367,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_en="Square item sales",
         kind="orders",
         signature=("Time Zone", "Gross Sales", "Transaction ID", "Item", "Qty"),
-        fields={
-            # A refund row shares its payment's Transaction ID: keep them apart.
-            "order_id": (("Transaction ID", "Event Type"), "Transaction ID"),
-            "order_date": ("Date",),
-            "order_time": ("Time",),
-            "customer_id": ("Customer ID",),
-            "name": ("Customer Name",),
-            "product": ("Item",),
-            "sku": ("SKU",),
-            "quantity": ("Qty",),
-            "amount": ("Net Sales",),
-            "status": ("Event Type",),
-        },
+        fields={**_SQUARE_TRANSACTION, "product": ("Item",), "sku": ("SKU",), "quantity": ("Qty",),
+                "amount": ("Net Sales",)},
         channel="square",
         encoding="utf-8",
         refund_when=(Rule("Event Type", "equals", ("Refund",)),),
@@ -386,17 +380,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_en="Square transactions",
         kind="orders",
         signature=("Time Zone", "Gross Sales", "Transaction ID"),
-        fields={
-            "order_id": (("Transaction ID", "Event Type"), "Transaction ID"),
-            "order_date": ("Date",),
-            "order_time": ("Time",),
-            "customer_id": ("Customer ID",),
-            "name": ("Customer Name",),
-            "amount": ("Gross Sales",),
-            "order_total": ("Total Collected",),
-            "discount": ("Discounts",),
-            "status": ("Event Type",),
-        },
+        fields={**_SQUARE_TRANSACTION, "amount": ("Gross Sales",), "order_total": ("Total Collected",),
+                "discount": ("Discounts",)},
         channel="square",
         encoding="utf-8",
         refund_when=(Rule("Event Type", "equals", ("Refund",)),),

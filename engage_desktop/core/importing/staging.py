@@ -378,7 +378,7 @@ def _build_orders(ctx: StageContext) -> None:
     discount = "sum(abs(discount))" if "discount" in per_line else f"abs({_first('discount')})"
     con = ctx.con
     con.execute(
-        f"""CREATE TEMP TABLE imp_lines AS
+        """CREATE TEMP TABLE imp_lines AS
         SELECT order_id_text AS order_id, CAST(row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS INTEGER) AS line_no,
                product, sku, quantity, unit_price,
                CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QTableView, QVBoxLayout)
 
 from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
 from engage_desktop.core.store import Store
 from engage_desktop.ui.background import show_error
+from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -47,21 +48,9 @@ class ImportsView(View):
         head.addWidget(self.caption, 1)
         head.addWidget(self.import_button)
         head.addWidget(self.undo_button)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(head)
-        top_layout.addWidget(self.history)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.rejects_caption)
-        bottom_layout.addWidget(self.rejects)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setSizes([400, 250])
-        QVBoxLayout(self.content).addWidget(splitter)
+        QVBoxLayout(self.content).addWidget(splitter(
+            Qt.Orientation.Vertical, vstack(head, self.history), vstack(self.rejects_caption, self.rejects),
+            sizes=[400, 250]))
         self.imports: list[dict[str, Any]] = []
         self.retranslate()
 

@@ -8,14 +8,15 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
-                               QTableView, QTableWidget, QVBoxLayout, QWidget)
+                               QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableView, QTableWidget, QVBoxLayout)
 
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -107,26 +108,10 @@ class JourneyView(View):
         self.chart_title.setStyleSheet("font-weight: bold;")
         self.chart_title.setWordWrap(True)
         self.customers = CustomerList(self.ctx)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(funnel)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.hint)
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.chart, 1)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(chart_box)
-        bottom.addWidget(self.customers)
-        bottom.setSizes([420, 620])
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setSizes([600, 170])
-        QVBoxLayout(self.content).addWidget(splitter)
+        bottom = splitter(Qt.Orientation.Horizontal, vstack(self.chart_title, (self.chart, 1)), self.customers,
+                       sizes=[420, 620])
+        QVBoxLayout(self.content).addWidget(splitter(
+            Qt.Orientation.Vertical, vstack(funnel, (self.table, 1), self.hint), bottom, sizes=[600, 170]))
         self.retranslate()
 
     def title(self) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
 from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
@@ -16,6 +16,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, StackedBar
 from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel, heat
 from engage_desktop.ui.views.base import View
 
@@ -109,20 +110,12 @@ class SurveysView(View):
         for col, (name, widget) in enumerate((("mode", self.mode), ("filter_tier", self.tier), ("period", self.period))):
             controls.addWidget(self.labels[name], 0, 2 * col)
             controls.addWidget(widget, 0, 2 * col + 1)
-        right_top = QWidget()
-        right = QVBoxLayout(right_top)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.matrix_caption)
-        right.addLayout(controls)
-        right.addWidget(self.axis_labels)
-        right.addWidget(self.matrix, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(right_top)
-        splitter.addWidget(self.customers)
-        splitter.setSizes([470, 200])
+        panes = splitter(Qt.Orientation.Vertical,
+                         vstack(self.matrix_caption, controls, self.axis_labels, (self.matrix, 1)), self.customers,
+                         sizes=[470, 200])
         outer = QHBoxLayout(self.content)
         outer.addLayout(left, 3)
-        outer.addWidget(splitter, 7)
+        outer.addWidget(panes, 7)
         for combo in (self.tier, self.period):
             combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.mode.currentIndexChanged.connect(lambda _: self.data is not None and self._show_matrix(self.data))

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget, QVBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTableWidget, QVBoxLayout,
                                QWidget)
 
 from engage_desktop.core.metrics import ltv
@@ -16,6 +16,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
+from engage_desktop.ui.layout import hstack, splitter
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
 
@@ -60,16 +61,8 @@ class TiersView(View):
         right.addWidget(self.pareto_caption)
         right.addWidget(self.callout)
         right.addWidget(self.pareto, 1)
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(left, 11)
-        top_layout.addLayout(right, 9)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.customers)
-        splitter.setSizes([380, 300])
-        QVBoxLayout(self.content).addWidget(splitter)
+        QVBoxLayout(self.content).addWidget(splitter(
+            Qt.Orientation.Vertical, hstack((left, 11), (right, 9)), self.customers, sizes=[380, 300]))
         self.selected_tier: str | None = None
         self.retranslate()
 
