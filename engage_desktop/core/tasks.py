@@ -44,6 +44,10 @@ class TaskState:
         if interrupt is not None:
             interrupt()
 
+    def on_progress(self, callback: ProgressCallback | None) -> None:
+        """Where progress goes (the GUI's database thread forwards it as a signal)."""
+        self._on_progress = callback
+
     def set_interrupt(self, interrupt: Callable[[], None] | None) -> None:
         self._root()._interrupt = interrupt
 

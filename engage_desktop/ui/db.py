@@ -107,7 +107,7 @@ class Database(QObject):
         request_id = next(self._ids)
         state = state or TaskState()
         # Progress is reported from the worker thread: hop to the GUI thread by signal.
-        state._on_progress = lambda done, total, msg: self._worker.progress.emit(request_id, done, total, msg)
+        state.on_progress(lambda done, total, msg: self._worker.progress.emit(request_id, done, total, msg))
         self._pending[request_id] = _Request(request_id, job, state, on_done, on_error, on_progress)
         self.busy_changed.emit(True)
         self._submit.emit(self._pending[request_id])

@@ -88,7 +88,7 @@ def month_label(month: dt.date, lang: str | None = None) -> str:
 def short_month_label(month: dt.date, lang: str | None = None) -> str:
     lang = lang or _current
     if lang == "ja":
-        return f"{month.year % 100:02d}/{month.month}月" if month.month != 1 else f"{month.year}年1月"
+        return f"{month.year % 100:02d}年{month.month}月"
     return month.strftime("%b %y")
 
 

@@ -14,6 +14,7 @@ Survey: A (10, fan 6, liking 7), B (8, 3, 5), D (4, 1, 3), C (6, 2, 4), unlinked
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -88,7 +89,7 @@ def test_ltv_tiers(shop: Store) -> None:
 
 
 def test_tier_thresholds_are_the_owners_and_persist(shop: Store) -> None:
-    changed = [ltv.Tier(**{**t.__dict__, "min_ltv": 10000}) if t.key == "good" else t for t in ltv.tiers(shop)]
+    changed = [dataclasses.replace(t, min_ltv=10000) if t.key == "good" else t for t in ltv.tiers(shop)]
     moves = ltv.tier_moves(shop, AS_OF, changed).as_dicts()
     assert {"from": "regular", "to": "good", "customers": 1} in moves  # B (¥15,000) moves up
     ltv.save_tiers(shop, changed)

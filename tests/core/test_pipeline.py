@@ -109,7 +109,7 @@ def test_cancelled_import_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: P
         if done == cancel_at_step:
             state.cancel()
 
-    state._on_progress = on_progress
+    state.on_progress(on_progress)
     result = import_file(tmp_shop, write_csv(tmp_path / "second.csv", generic_rows(range(11, 200))), state=state)
     assert result.status == "cancelled"
     assert table_checksums(tmp_shop.con) == before

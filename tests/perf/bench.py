@@ -69,6 +69,7 @@ def child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str,
 IMPORT_CHILD = """
 import json, os, resource, sys, time
 from engage_desktop.core.store import Store
+from engage_desktop.core.importing.pipeline import import_file
 store = Store(sys.argv[1])
 started = time.perf_counter()
 results = [import_file(store, path) for path in sys.argv[2:]]
@@ -168,6 +169,7 @@ app = QApplication([])
 from engage_desktop.ui import i18n
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.core.importing.pipeline import import_file
 i18n.install("ja")
 db = Database()
 window = MainWindow(db)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,7 +187,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.check()
     counts = _accounting(con, det.kind, len(ctx.scanned))
     result.read, result.imported, result.rejected, result.skipped = counts
-    result.skipped_detail = dict(Counter(dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason").fetchall())))
+    result.skipped_detail = dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason ORDER BY 2 DESC").fetchall())
     result.rejects = [
         Reject(*row)
         for row in con.execute(

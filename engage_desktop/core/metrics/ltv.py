@@ -11,7 +11,7 @@ shop file ("区別であって差別ではない": tiers are for designing exper
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -58,7 +58,7 @@ def tiers(store: Store) -> list[Tier]:
 def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
     if sum(t.dormant for t in new_tiers) > 1:
         raise ValueError("at most one dormant tier")
-    store.set_setting("ltv_tiers", [t.__dict__ for t in new_tiers])
+    store.set_setting("ltv_tiers", [asdict(t) for t in new_tiers])
 
 
 def tier_case_sql(tier_list: list[Tier], dormant_days: int) -> str:
