@@ -187,10 +187,16 @@ def finished(result):
     state["running"] = False
     print(json.dumps({"stall_ms": state["worst"] * 1000, "status": result.status}))
     app.quit()
-def start(_):
+def start():
+    if not window.views[0].settled() or window.views[0].data is None or db.busy:
+        QTimer.singleShot(20, start)
+        return
+    # The shop's first view and its customer list are drawn and idle: from now on only the import runs.
+    QTimer.singleShot(1000, run_import)
+def run_import():
     state["running"] = True
     db.submit(lambda store, st: import_file(store, sys.argv[2], state=st), finished)
-window.shop_opened.connect(start)
+window.shop_opened.connect(lambda _: QTimer.singleShot(200, start))
 window.open_shop(Path(sys.argv[1]))
 app.exec()
 db.shutdown()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
 from engage_desktop.core.store import Store
 from engage_desktop.ui.background import show_error
+from engage_desktop.ui.customer_list import SIZE_FROM_ROWS
 from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
@@ -37,6 +38,8 @@ class ImportsView(View):
         self.rejects.setModel(self.rejects_model)
         self.rejects.verticalHeader().setVisible(False)
         self.rejects.horizontalHeader().setStretchLastSection(True)
+        self.rejects.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)  # up to 1,000 rejects
+        self.rejects.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.import_button, self.undo_button = QPushButton(), QPushButton()
         self.import_button.clicked.connect(self.import_requested)
         self.undo_button.clicked.connect(self.undo)
