@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLayout, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
 
@@ -19,20 +20,33 @@ def _fill(layout: QVBoxLayout | QHBoxLayout, items: tuple[Item, ...]) -> None:
 
 def vstack(*items: Item) -> QWidget:
     """A widget stacking ``items`` top to bottom, without margins; ``(item, stretch)`` grows."""
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    _fill(layout, items)
-    return widget
+    return _box(QVBoxLayout, items)
 
 
 def hstack(*items: Item) -> QWidget:
     """Like ``vstack``, left to right."""
+    return _box(QHBoxLayout, items)
+
+
+def _box(kind: type[QVBoxLayout] | type[QHBoxLayout], items: tuple[Item, ...]) -> QWidget:
     widget = QWidget()
-    layout = QHBoxLayout(widget)
+    layout = kind(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     _fill(layout, items)
     return widget
+
+
+def row_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only table whose rows are picked one at a time (tiers, imports)."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 def splitter(orientation: Qt.Orientation, *widgets: QWidget, sizes: list[int]) -> QSplitter:

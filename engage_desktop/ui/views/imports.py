@@ -6,14 +6,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QTableView, QVBoxLayout)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout
 
 from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
 from engage_desktop.core.store import Store
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.customer_list import SIZE_FROM_ROWS
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import row_table, splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -25,13 +24,7 @@ class ImportsView(View):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.history_model = TableModel()
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = row_table(self.history_model)
         self.history.clicked.connect(lambda index: self.select(index.row()))
         self.rejects_model = TableModel()
         self.rejects = QTableView()

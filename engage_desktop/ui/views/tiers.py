@@ -7,16 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTableWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
 
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import hstack, splitter
+from engage_desktop.ui.layout import hstack, row_table, splitter
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
 
@@ -27,13 +26,7 @@ class TiersView(View):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.tier_model = TableModel()
-        self.tier_table = QTableView()
-        self.tier_table.setModel(self.tier_model)
-        self.tier_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tier_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tier_table.verticalHeader().setVisible(False)
-        self.tier_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tier_table.horizontalHeader().setStretchLastSection(True)
+        self.tier_table = row_table(self.tier_model)
         self.tier_table.clicked.connect(lambda index: self.select_tier(index.row()))
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_tiers)
