@@ -55,7 +55,7 @@ class TiersView(View):
         right.addWidget(self.callout)
         right.addWidget(self.pareto, 1)
         QVBoxLayout(self.content).addWidget(splitter(
-            Qt.Orientation.Vertical, hstack((left, 11), (right, 9)), self.customers, sizes=[380, 300]))
+            Qt.Orientation.Vertical, hstack((left, 13), (right, 7)), self.customers, sizes=[380, 300]))
         self.selected_tier: str | None = None
         self.retranslate()
 
