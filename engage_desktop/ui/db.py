@@ -135,15 +135,6 @@ class Database(QObject):
 
         return self._send(job, done, on_error, on_progress, None)
 
-    def close_shop(self) -> None:
-        """Close the shop file (on the database thread, after the jobs before it)."""
-        def job(worker: _Worker, state: TaskState) -> None:
-            if worker.store is not None:
-                worker.store.close()
-                worker.store = None
-
-        self._send(job, None, None, None, None)
-
     def shutdown(self) -> None:
         """Stop the thread and close the shop file. Safe to call twice.
 

@@ -44,8 +44,6 @@ class TableModel(QAbstractTableModel):
         self._rows = [list(r) for r in rows]
         self._formatters = formatters or {}
         self._colours: Callable[[int, int, Any], QColor | None] | None = None
-        self._editable: set[int] = set()
-        self._on_edit: Callable[[int, int, str], None] | None = None
 
     def set_data(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
                  formatters: dict[int, Formatter] | None = None) -> None:
@@ -59,9 +57,6 @@ class TableModel(QAbstractTableModel):
     def set_colours(self, colours: Callable[[int, int, Any], QColor | None]) -> None:
         self._colours = colours
 
-    def set_editable(self, columns: set[int], on_edit: Callable[[int, int, str], None]) -> None:
-        self._editable, self._on_edit = columns, on_edit
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
@@ -70,9 +65,6 @@ class TableModel(QAbstractTableModel):
 
     def value(self, row: int, column: int) -> Any:
         return self._rows[row][column]
-
-    def row_values(self, row: int) -> list[Any]:
-        return list(self._rows[row])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -95,21 +87,6 @@ class TableModel(QAbstractTableModel):
             text = self._formatters.get(index.column(), default_text)(value)
             return text if len(text) > 20 else None
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() in self._editable:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or index.column() not in self._editable:
-            return False
-        self._rows[index.row()][index.column()] = value
-        self.dataChanged.emit(index, index)
-        if self._on_edit:
-            self._on_edit(index.row(), index.column(), str(value))
-        return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section < len(self._headers):

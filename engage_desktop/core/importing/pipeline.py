@@ -19,7 +19,6 @@ import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
-from engage_desktop.core.importing.fields import FIELD_LABELS
 from engage_desktop.core.importing.identity import REBUILD_CUSTOMERS
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
@@ -84,14 +83,6 @@ class Plan:
     src: SourceTable
     detection: Detection
     work_dir: tempfile.TemporaryDirectory[str]
-
-    def mapping_rows(self) -> list[tuple[str, str, str]]:
-        """(field, label, original header) for display."""
-        headers = self.src.headers
-        return [
-            (f, FIELD_LABELS.get(f, (f, f))[1], " + ".join(headers[i] for i in cols))
-            for f, cols in self.detection.mapping.columns.items()
-        ]
 
     def close(self) -> None:
         self.work_dir.cleanup()
