@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "engage_ja.ts"
 QM = TS.with_suffix(".qm")
+# English needs only the plural forms of the %n texts ("1 month", "3 months").
+TS_EN = ROOT / "resources" / "translations" / "engage_en.ts"
 
 
 def tool(name: str) -> str:
@@ -32,9 +34,25 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "engage_desktop" / "ui").rglob("*.py"))
 
 
-def lupdate(ts: Path) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", str(ts), "-target-language", "ja_JP"],
-                   cwd=ROOT, check=True, capture_output=True)
+def lupdate(ts: Path, language: str = "ja_JP", *extra: str) -> None:
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", *extra, "-ts", str(ts),
+                    "-target-language", language], cwd=ROOT, check=True, capture_output=True)
+
+
+def english_plurals(ts: Path) -> None:
+    """Fill the English forms mechanically: "day(s)" is "day" for one and "days" otherwise."""
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        translation.attrib.pop("type", None)
+        for form in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = form
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -59,6 +77,9 @@ def main() -> int:
     for context, source in missing:
         print(f"untranslated [{context}] {source}")
     lrelease(TS, QM)
+    lupdate(TS_EN, "en_US", "-pluralonly")
+    english_plurals(TS_EN)
+    lrelease(TS_EN, TS_EN.with_suffix(".qm"))
     return 1 if missing else 0
 
 

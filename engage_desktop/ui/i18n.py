@@ -44,10 +44,9 @@ def install(lang: str) -> None:
     _current = lang
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English,
                                QLocale.Country.Japan if lang == "ja" else QLocale.Country.UnitedStates))
-    if lang == "en":
-        return
-    for name, folder in (("qtbase_" + lang, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("engage_" + lang, str(translations_dir()))):
+    # English needs only our plural forms ("1 month" / "3 months"); Qt's own texts are English.
+    qt_own = [] if lang == "en" else [("qtbase_" + lang, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    for name, folder in (*qt_own, ("engage_" + lang, str(translations_dir()))):
         translator = QTranslator()
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../engage_desktop/ui/app.py" line="93"/>
+        <location filename="../../engage_desktop/ui/app.py" line="96"/>
         <source>Something went wrong: %1
 Details are in %2.</source>
         <translation>問題が発生しました: %1
@@ -140,39 +140,39 @@ Details are in %2.</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="86"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="91"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="87"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="92"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="88"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="93"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存 (施策のアクションリストに)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="101"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="108"/>
         <source>(%n customer(s))</source>
         <translation>
             <numerusform>(%n 人)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="116"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="123"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="117"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="124"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="125"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
@@ -180,17 +180,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="212"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="197"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="221"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
         <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="222"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -198,240 +198,240 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="51"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="52"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="65"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="66"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="65"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="66"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="69"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
         <source>Orders</source>
         <translation>注文データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
         <source>Customers</source>
         <translation>顧客データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="82"/>
         <source>Survey answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="83"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="84"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="89"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="91"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="93"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="96"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="96"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="99"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="117"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="130"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="154"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="144"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="209"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="199"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="225"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="215"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="227"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="217"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="227"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="217"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="230"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="220"/>
         <source>confidence %1</source>
         <translation>確からしさ %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="307"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="297"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="329"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="319"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="359"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="349"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="374"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="364"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="374"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="364"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="367"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="383"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -439,121 +439,121 @@ Details are in %2.</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="54"/>
         <source>Imports</source>
         <translation>取り込み履歴</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="57"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル: すべての行は「取り込み」「除外 (エラー)」「スキップ」のどれかになります</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="73"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="58"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="74"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="59"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="60"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みで除外した行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
         <source>Rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
         <source>nothing new</source>
         <translation>新しいデータなし</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="92"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="108"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
     </message>
@@ -561,115 +561,115 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="118"/>
         <source>Customer journey</source>
         <translation>カスタマージャーニー</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="121"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="124"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Median days to reach</source>
         <translation>到達までの日数 (中央値)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Avg. liking (1-7)</source>
         <translation>好き度の平均 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
         <source>Liking (1-7)</source>
         <translation>好き度 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="162"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="189"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」にいる顧客</translation>
     </message>
@@ -882,12 +882,12 @@ Details are in %2.</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="140"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="147"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="153"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="162"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
@@ -897,37 +897,37 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="255"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="258"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="243"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="258"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="243"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="259"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
         <source>Bought again after (days)</source>
         <translation>初回から何日後にも購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="259"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
         <source>LTV tiers (keys)</source>
         <translation>LTV層 (キー)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="260"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
         <source>Promoter or fan 5-6</source>
         <translation>推奨者またはファン度5-6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="275"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="260"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
     </message>
@@ -983,111 +983,111 @@ Details are in %2.</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="132"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="125"/>
         <source>Surveys</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="131"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート (GoogleフォームやSurveyMonkeyのCSV) を ファイル ▸ ファイルを取り込む… で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS (ネットプロモータースコア)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の位置 (セルをクリックすると顧客を表示)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
         <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="174"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="175"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="183"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="176"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -1095,47 +1095,47 @@ Details are in %2.</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="144"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
         <source>Name (Japanese)</source>
         <translation>名前 (日本語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
         <source>Name (English)</source>
         <translation>名前 (英語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="162"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低LTV (年・円)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="162"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="157"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="179"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="219"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="205"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="219"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="205"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1143,95 +1143,95 @@ Details are in %2.</source>
 <context>
     <name>TiersView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="77"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="63"/>
         <source>LTV tiers</source>
         <translation>LTV層別</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="69"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="84"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="71"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図: デシル別の売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="102"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Share</source>
         <translation>構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Avg. LTV / year</source>
         <translation>平均LTV (年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Days since last</source>
         <translation>最終購入から(日)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="97"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="105"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル (1 = 売上上位10%の顧客)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="120"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="132"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="118"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="130"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -1239,7 +1239,7 @@ Details are in %2.</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/base.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/base.py" line="67"/>
         <source>No orders yet. Import your shop&apos;s order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
         <translation>まだ注文データがありません。ショップの注文データを取り込むか (ファイル ▸ ファイルを取り込む…)、サンプルショップを開いてこの画面を見てみてください。</translation>
     </message>

@@ -1,0 +1,90 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CustomerList</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="108" />
+        <source>(%n customer(s))</source>
+        <translation>
+            <numerusform>(%n customer)</numerusform><numerusform>(%n customers)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271" />
+        <source>Import %n file(s)</source>
+        <translation>
+            <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>JourneyView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/journey.py" line="146" />
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="132" />
+        <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
+        <translation>
+            <numerusform>%n month in a row up on the previous month: one round (ワンクール) cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round (ワンクール) cleared!</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="134" />
+        <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
+        <translation>
+            <numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform><numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="136" />
+        <source>%n month(s) in a row up on the previous month</source>
+        <translation>
+            <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="137" />
+        <source>%n more to a full round (ワンクール)</source>
+        <translation>
+            <numerusform>%n more to a full round (ワンクール)</numerusform><numerusform>%n more to a full round (ワンクール)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="162" />
+        <source>%n order(s), revenue %1</source>
+        <translation>
+            <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SurveysView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
+        <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
+        <translation>
+            <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178" />
+        <source>Only %n answer(s): the NPS is not meaningful yet.</source>
+        <translation>
+            <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TiersView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="97" />
+        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
+        <translation>
+            <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
+    </message>
+</context>
+</TS>
