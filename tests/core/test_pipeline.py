@@ -213,3 +213,21 @@ def test_money_and_phone_normalisation(tmp_shop: Store, tmp_path: Path) -> None:
         ("3", Decimal("3000.00"), None, None),  # anonymous: counts as revenue, not a customer
     ]
     assert tmp_shop.con.execute("SELECT count(*) FROM customers").fetchone()[0] == 1
+
+
+def test_customers_updated_per_import_equal_a_full_rebuild(tmp_shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.importing.identity import rebuild_customers_sql
+    from tests.fixtures import exports
+
+    (tmp_path / "s").mkdir()
+    import_file(tmp_shop, write_csv(tmp_path / "a.csv", generic_rows(range(1, 30))))
+    first = import_file(tmp_shop, exports.shopify_orders(tmp_path / "s")[0])
+    import_file(tmp_shop, exports.google_forms(tmp_path / "s"))
+    import_file(tmp_shop, write_csv(tmp_path / "b.csv", generic_rows(range(30, 45))))
+    undo_import(tmp_shop, first.import_id)
+    incremental = table_checksums(tmp_shop.con)["customers"]
+    everyone = ("SELECT customer_key FROM orders UNION SELECT customer_key FROM customer_records "
+                "UNION SELECT customer_key FROM survey_responses UNION SELECT customer_key FROM customers")
+    tmp_shop.con.execute(rebuild_customers_sql(everyone))
+    assert table_checksums(tmp_shop.con)["customers"] == incremental
+    assert incremental[0] > 0

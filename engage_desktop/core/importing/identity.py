@@ -46,8 +46,16 @@ def customer_key_sql(
     )
 
 
-REBUILD_CUSTOMERS = """
-DELETE FROM customers;
+def rebuild_customers_sql(touched: str) -> str:
+    """Recompute the derived customers whose key is in ``touched`` (a SELECT of customer_key).
+
+    Only the customers an import (or an undo) touched are recomputed, from every row that
+    still mentions them; a key nothing mentions any more disappears. The result is the same
+    as rebuilding the whole table, without re-reading a large shop on every small import.
+    """
+    keys = f"(SELECT DISTINCT customer_key FROM ({touched}) WHERE customer_key IS NOT NULL)"
+    return f"""
+DELETE FROM customers WHERE customer_key IN {keys};
 INSERT INTO customers
 SELECT customer_key,
        arg_max(customer_name, seen) FILTER (WHERE customer_name IS NOT NULL),
@@ -59,13 +67,21 @@ SELECT customer_key,
 FROM (
     SELECT customer_key, customer_name, email, phone, channel, NULL::VARCHAR AS gender,
            NULL::DATE AS birth_date, ordered_at AS seen
-    FROM orders WHERE customer_key IS NOT NULL
+    FROM orders WHERE customer_key IN {keys}
     UNION ALL
     SELECT customer_key, customer_name, email, phone, channel, gender, birth_date, TIMESTAMP '1900-01-01'
-    FROM customer_records WHERE customer_key IS NOT NULL
+    FROM customer_records WHERE customer_key IN {keys}
     UNION ALL
     SELECT customer_key, NULL, email, NULL, 'survey', NULL, NULL, answered_at
-    FROM survey_responses WHERE customer_key IS NOT NULL
+    FROM survey_responses WHERE customer_key IN {keys}
 )
 GROUP BY customer_key;
 """
+
+
+# Keys one import added, by kind of file (the staging table that was written).
+TOUCHED_BY_KIND = {
+    "orders": "SELECT customer_key FROM imp_orders",
+    "customers": "SELECT customer_key FROM imp_customers",
+    "survey": "SELECT customer_key FROM imp_answers",
+}

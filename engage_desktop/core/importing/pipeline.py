@@ -19,7 +19,7 @@ import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
-from engage_desktop.core.importing.identity import REBUILD_CUSTOMERS
+from engage_desktop.core.importing.identity import TOUCHED_BY_KIND, rebuild_customers_sql
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing.values import quote
@@ -192,7 +192,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         _write(ctx, import_id)
         state.check()
         state.progress(4, STEPS, "Updating customers")
-        con.execute(REBUILD_CUSTOMERS)
+        con.execute(rebuild_customers_sql(TOUCHED_BY_KIND[det.kind]))
         result.import_id = import_id
         result.status = "imported" if result.imported else "nothing new"
         _record(con, result, src, det, import_id, started)
@@ -302,10 +302,14 @@ def undo_import(store: Store, import_id: int) -> None:
     if row[0] == "undone":
         raise EngageError(f"Import #{import_id} was already undone.")
     with store.transaction() as con:
+        touched = " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}"
+                                 for t in ("orders", "customer_records", "survey_responses"))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {touched}")
         for table in IMPORTED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
         con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])
-        con.execute(REBUILD_CUSTOMERS)
+        con.execute(rebuild_customers_sql("SELECT customer_key FROM undo_keys"))
+        con.execute("DROP TABLE undo_keys")
 
 
 # -- remembered mappings --------------------------------------------------------------
