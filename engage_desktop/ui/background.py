@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from engage_desktop import APP_NAME
 from engage_desktop.core.tasks import TaskState
+from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.db import Database, Job
 
 SHOW_AFTER_MS = 500  # the promise: progress for anything that takes longer than half a second
@@ -51,3 +52,14 @@ def show_error(parent: QWidget, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, parent)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
+
+
+def save_then_close(dialog: QDialog, ctx: AppContext, job: Job) -> None:
+    """Save the owner's edit on the database thread; then close the dialog and refresh the views.
+    If saving fails the dialog stays open with the message, so nothing typed is lost."""
+
+    def done(_: Any) -> None:
+        dialog.accept()
+        ctx.data_changed.emit()
+
+    ctx.db.submit(job, done, lambda message: show_error(dialog, message))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
+from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
 from engage_desktop.ui.layout import splitter, vstack
@@ -224,11 +225,7 @@ class FunnelDialog(QDialog):
             for stage, count in counts.items():
                 journey.set_funnel_count(store, month, stage, count)
 
-        def done(_: Any) -> None:
-            self.accept()
-            self.view.ctx.data_changed.emit()
-
-        self.view.ctx.db.submit(job, done)
+        save_then_close(self, self.view.ctx, job)
 
 
 class RulesDialog(QDialog):
@@ -283,9 +280,4 @@ class RulesDialog(QDialog):
 
     def save(self) -> None:
         rules = self.rules()
-
-        def done(_: Any) -> None:
-            self.accept()
-            self.view.ctx.data_changed.emit()
-
-        self.view.ctx.db.submit(lambda store, state: journey.save_rules(store, rules), done)
+        save_then_close(self, self.view.ctx, lambda store, state: journey.save_rules(store, rules))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxL
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
+from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
 from engage_desktop.ui.layout import hstack, row_table, splitter
@@ -206,9 +207,4 @@ class TierEditor(QDialog):
 
     def save(self) -> None:
         proposed = self.proposed()
-
-        def done(_: Any) -> None:
-            self.accept()
-            self.view.ctx.data_changed.emit()
-
-        self.view.ctx.db.submit(lambda store, state: ltv.save_tiers(store, proposed), done)
+        save_then_close(self, self.view.ctx, lambda store, state: ltv.save_tiers(store, proposed))
