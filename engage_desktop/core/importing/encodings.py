@@ -120,7 +120,7 @@ def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_ch
 
 
 def _codec(override: str) -> str:
-    codec = KNOWN.get(override.lower().replace("_", "-"), KNOWN.get(override.lower(), override))
+    codec = KNOWN.get(override.lower().replace("_", "-"), override)
     try:
         codecs.lookup(codec)
     except LookupError as exc:

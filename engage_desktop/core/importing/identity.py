@@ -79,6 +79,9 @@ GROUP BY customer_key;
 """
 
 
+# The tables whose rows name a customer: the derived customers table is computed from them.
+CUSTOMER_SOURCES = ("orders", "customer_records", "survey_responses")
+
 # Keys one import added, by kind of file (the staging table that was written).
 TOUCHED_BY_KIND = {
     "orders": "SELECT customer_key FROM imp_orders",

@@ -19,7 +19,7 @@ import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
-from engage_desktop.core.importing.identity import TOUCHED_BY_KIND, rebuild_customers_sql
+from engage_desktop.core.importing.identity import CUSTOMER_SOURCES, TOUCHED_BY_KIND, rebuild_customers_sql
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing.values import quote
@@ -303,7 +303,7 @@ def undo_import(store: Store, import_id: int) -> None:
         raise EngageError(f"Import #{import_id} was already undone.")
     with store.transaction() as con:
         touched = " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}"
-                                 for t in ("orders", "customer_records", "survey_responses"))
+                                 for t in CUSTOMER_SOURCES)
         con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {touched}")
         for table in IMPORTED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])

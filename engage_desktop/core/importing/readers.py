@@ -184,8 +184,6 @@ def _read_xlsx(path: Path, data: bytes, work_dir: Path, sheet: str | None) -> So
         try:
             chosen = sheet or _first_non_empty_sheet(workbook, names)
             rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=True)
-        except ImportRefused:
-            raise
         except Exception as exc:  # calamine's XmlError, ZipError…: the sheet's XML is broken or hostile
             raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}). "
                                 "Open it in Excel and save it again.") from exc

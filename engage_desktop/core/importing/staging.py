@@ -183,12 +183,8 @@ def _money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[tuple[str,
         if ctx.has(fld):
             raw = ctx.col(fld)
             # A sentinel (Rakuten -99999) is "no value", not a bad amount.
-            is_sentinel = "FALSE"
-            if sentinels:
-                listed = ", ".join(v.quote(s) for s in sentinels)
-                is_sentinel = f"coalesce(replace({v.clean(raw)}, '''', '') IN ({listed}), FALSE)"
             checks.append((
-                f"{v.clean(raw)} IS NOT NULL AND {fld} IS NULL AND NOT {is_sentinel}",
+                f"{v.clean(raw)} IS NOT NULL AND {fld} IS NULL AND NOT {v.is_sentinel(raw, sentinels)}",
                 _header(ctx, fld),
                 f"{fld.replace('_', ' ')} is not an amount",
             ))
@@ -333,9 +329,8 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
         f"""INSERT INTO imp_reject
         SELECT rn, {line_of(ctx)}, NULL, 'another row of this order was rejected (line ' || bad.line || ')', {row_text(ctx)}
         FROM imp_rows r JOIN (
-            SELECT i.order_id_text, min(j.line) AS line FROM imp_reject j
-            JOIN (SELECT rn, {v.identifier(ctx.col('order_id'))} AS order_id_text FROM imp_raw) i ON i.rn = j.rn
-            WHERE i.order_id_text IS NOT NULL GROUP BY i.order_id_text
+            SELECT {v.identifier(ctx.col('order_id'))} AS order_id_text, min(j.line) AS line
+            FROM imp_reject j JOIN imp_raw USING (rn) GROUP BY 1 HAVING order_id_text IS NOT NULL
         ) bad ON bad.order_id_text = r.order_id_text JOIN imp_raw USING (rn)"""
     )
     con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")

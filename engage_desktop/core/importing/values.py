@@ -72,9 +72,16 @@ def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
     # (DuckDB evaluates coalesce's later arguments only for rows still NULL).
     expr = f"coalesce(TRY_CAST({col} AS DECIMAL(18, 2)), TRY_CAST({signed} AS DECIMAL(18, 2)))"
     if sentinels:
-        listed = ", ".join(quote(s) for s in sentinels)
-        expr = f"CASE WHEN replace(trim({col}), '''', '') IN ({listed}) THEN NULL ELSE {expr} END"
+        expr = f"CASE WHEN {is_sentinel(col, sentinels)} THEN NULL ELSE {expr} END"
     return expr
+
+
+def is_sentinel(col: str, sentinels: tuple[str, ...]) -> str:
+    """TRUE when the cell holds a "no value" marker (Rakuten's -99999); never NULL."""
+    if not sentinels:
+        return "FALSE"
+    listed = ", ".join(quote(s) for s in sentinels)
+    return f"coalesce(replace(trim({col}), '''', '') IN ({listed}), FALSE)"
 
 
 def number(col: str) -> str:

@@ -156,6 +156,7 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
                    min(ordered_at) OVER (PARTITION BY customer_key) AS first_at
             FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
         ),
+        -- seq_orders keeps dates.* non-empty when no rule needs a date.
         dates AS (SELECT {", ".join(["customer_key", "count(*) AS seq_orders", *picks])} FROM seq GROUP BY customer_key),
         sv AS (
             SELECT customer_key, max(nps) AS best_nps, max(fan_level) AS best_fan,
@@ -176,43 +177,40 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
     """
 
 
-def step_of_sql(store: Store, as_of: dt.date) -> str:
+def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None = None) -> str:
     """Per customer: the step they are at now (the highest reached)."""
     n = len(STEPS)
     at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, n + 1))
-    return f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({_ladder_sql(store, as_of, rules(store))})"
+    ladder = _ladder_sql(store, as_of, step_rules or rules(store))
+    return f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({ladder})"
 
 
 def journey(store: Store, as_of: dt.date) -> Table:
     """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking."""
     n = len(STEPS)
+    step_rules = rules(store)
     aggregates = ", ".join(
         f"count(*) FILTER (WHERE r{i}), median(date_diff('day', first_order, d{i})) FILTER (WHERE r{i})"
         for i in range(1, n + 1)
     )
     # One statement: the ladder is computed once and read twice.
     row = store.con.execute(
-        f"""WITH ladder AS MATERIALIZED ({step_of_sql(store, as_of)})
+        f"""WITH ladder AS MATERIALIZED ({step_of_sql(store, as_of, step_rules)})
             SELECT (SELECT [{aggregates}] FROM ladder),
                    (SELECT list([step, n, liking, liking_n]) FROM (
                         SELECT step, count(*) AS n, avg(latest_liking) AS liking, count(latest_liking) AS liking_n
                         FROM ladder GROUP BY step))"""
     ).fetchone()
-    reached_row = [None if v is None else (int(v) if i % 2 == 0 else v) for i, v in enumerate(row[0])]
+    reached = [int(v) for v in row[0][0::2]]
+    medians = row[0][1::2]
     at_rows = {int(r[0]): (int(r[1]), r[2], int(r[3])) for r in (row[1] or [])}
-    per_step = []
-    for i in range(n):
-        at, liking, liking_n = at_rows.get(i + 1, (0, None, 0))
-        per_step.append((reached_row[2 * i], reached_row[2 * i + 1], at, liking, liking_n))
-    step_rules = rules(store)
     out = []
     for i, step in enumerate(STEPS):
-        reached, median_days, at, liking, liking_n = per_step[i]
-        next_reached = per_step[i + 1][0] if i + 1 < n else None
-        moved_on = (next_reached / reached) if next_reached is not None and reached else None
+        at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
+        moved_on = reached[i + 1] / reached[i] if i + 1 < n and reached[i] else None
         out.append((step.number, step.emotion, step.stage, step.goal, step_rules[i].describe("ja"),
-                    step_rules[i].describe("en"), at, reached, moved_on,
-                    None if median_days is None else float(median_days),
+                    step_rules[i].describe("en"), at, reached[i], moved_on,
+                    None if medians[i] is None else float(medians[i]),
                     None if liking is None else float(liking), liking_n))
     return Table(["step", "emotion", "stage", "goal", "rule_ja", "rule_en", "customers", "reached", "moved_on",
                   "median_days", "avg_liking", "liking_answers"], out)
