@@ -202,7 +202,6 @@ class TierEditor(QDialog):
         names = {t.key: t.name(i18n.current()) for t in self.proposed()}
         lines = [f"{names.get(m['from'], m['from'])} → {names.get(m['to'], m['to'])}: {m['customers']:,}"
                  for m in moves.as_dicts() if m["from"] != m["to"]]
-        self.moves = lines
         self.preview_label.setText(self.tr("Customers who would move:") + " " + ("; ".join(lines) or self.tr("none")))
 
     def save(self) -> None:
