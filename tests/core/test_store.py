@@ -27,6 +27,29 @@ def test_new_shop_file_has_latest_schema_and_default_settings(tmp_path: Path) ->
         assert store.schema_version() == LATEST_VERSION  # migrations ran once
 
 
+def test_a_version_1_shop_file_is_migrated_keeping_its_customers(tmp_path: Path) -> None:
+    import duckdb
+
+    from engage_desktop.core.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))  # a shop file as the first release wrote it
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    con.execute(MIGRATIONS[0][1])
+    con.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    con.execute("INSERT INTO customers VALUES ('e:a@example.jp', '髙橋 太郎', 'a@example.jp', NULL, 'rakuten', NULL, NULL)")
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version() == LATEST_VERSION >= 2
+        assert store.con.execute("SELECT customer_key, customer_name, channels FROM customers").fetchall() == [
+            ("e:a@example.jp", "髙橋 太郎", "rakuten")
+        ]
+        # version 2: no index on the derived table (the rebuild keeps keys unique)
+        assert store.con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'customers'"
+        ).fetchone()[0] == 0
+
+
 def test_limits_and_offline_settings_are_applied(tmp_path: Path) -> None:
     with Store(tmp_path / "a.duckdb", memory_limit="512MB", threads=1) as store:
         settings = dict(

@@ -52,16 +52,20 @@ def rebuild_customers_sql(touched: str) -> str:
     Only the customers an import (or an undo) touched are recomputed, from every row that
     still mentions them; a key nothing mentions any more disappears. The result is the same
     as rebuilding the whole table, without re-reading a large shop on every small import.
+    The keys are listed once in a temporary table (three sources filter on them).
     """
-    keys = f"(SELECT DISTINCT customer_key FROM ({touched}) WHERE customer_key IS NOT NULL)"
+    keys = "(SELECT customer_key FROM rebuild_keys)"
     return f"""
+CREATE OR REPLACE TEMP TABLE rebuild_keys AS
+    SELECT DISTINCT customer_key FROM ({touched}) WHERE customer_key IS NOT NULL;
 DELETE FROM customers WHERE customer_key IN {keys};
 INSERT INTO customers
 SELECT customer_key,
        arg_max(customer_name, seen) FILTER (WHERE customer_name IS NOT NULL),
        arg_max(email, seen) FILTER (WHERE email IS NOT NULL),
        arg_max(phone, seen) FILTER (WHERE phone IS NOT NULL),
-       string_agg(DISTINCT channel, ',' ORDER BY channel),
+       -- the channels a customer bought in, sorted (a list: string_agg DISTINCT ORDER BY is 4x slower)
+       array_to_string(list_sort(list_distinct(list(channel))), ','),
        arg_max(gender, seen) FILTER (WHERE gender IS NOT NULL),
        arg_max(birth_date, seen) FILTER (WHERE birth_date IS NOT NULL)
 FROM (
@@ -76,6 +80,7 @@ FROM (
     FROM survey_responses WHERE customer_key IN {keys}
 )
 GROUP BY customer_key;
+DROP TABLE rebuild_keys;
 """
 
 
