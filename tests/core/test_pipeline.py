@@ -83,6 +83,20 @@ def test_one_bad_line_rejects_its_whole_order(tmp_shop: Store, tmp_path: Path) -
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id = 'B1'").fetchone()[0] == 0
 
 
+def test_line_numbers_hold_in_a_file_scanned_in_parallel(tmp_shop: Store, tmp_path: Path) -> None:
+    # 300,000 rows span several of DuckDB's row groups, which two threads scan at once:
+    # a row's number must still be its place in the file.
+    bad = {7, 150_001, 299_998}
+    path = write_csv(tmp_path / "big.csv", generic_rows(range(1, 300_001), bad=bad))
+    result = import_file(tmp_shop, path)
+    assert (result.read, result.imported, result.rejected) == (300_000, 299_997, 3)
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    for reject in result.rejects:
+        assert reject.reason == "date not understood"
+        assert reject.text == lines[reject.line - 1]  # line 1 is the header
+    assert sorted(r.line for r in result.rejects) == [n + 1 for n in sorted(bad)]
+
+
 def test_refused_file_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: Path) -> None:
     import_file(tmp_shop, write_csv(tmp_path / "first.csv", generic_rows(range(1, 11))))
     before = table_checksums(tmp_shop.con)
