@@ -25,7 +25,7 @@ from engage_desktop.core.importing.readers import SourceTable
 from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
 
 TEMP_TABLES = (
-    "imp_csv", "imp_rows", "imp_reject", "imp_skip", "imp_orders", "imp_lines", "imp_dates", "imp_times",
+    "imp_rows", "imp_reject", "imp_skip", "imp_orders", "imp_lines",
     "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files",
 )
 
@@ -70,29 +70,45 @@ def drop_temp(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def scan(ctx: StageContext) -> None:
-    """DuckDB parses the UTF-8 CSV; rows of the wrong width go to the scan errors with their line."""
+    """Get ready to read the UTF-8 CSV: the fate tables, and ``imp_raw`` for the rare rows that
+    need their text (rejects). The rows themselves are read by the stager, in one pass that
+    parses and normalises them (``_create_rows``)."""
     con = ctx.con
     drop_temp(con)
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ctx.width)) + "}"
-    delim = v.quote(ctx.src.delimiter)
-    path = v.quote(str(ctx.src.csv_path))
-    # The table keeps the file's row order (DuckDB preserves insertion order), so a row's
-    # rowid is its position: rn comes free, where row_number() OVER () would cost a
-    # third of the scan. imp_raw is the view everything else reads.
-    con.execute(
-        f"""CREATE TEMP TABLE imp_csv AS
-        SELECT * FROM read_csv({path}, header = true, columns = {columns},
-            auto_detect = false, delim = {delim}, quote = '"', escape = '"', strict_mode = true,
-            store_rejects = true, rejects_table = 'imp_scan_errors', rejects_scan = 'imp_scan_files')"""
-    )
-    con.execute("CREATE TEMP VIEW imp_raw AS SELECT rowid + 1 AS rn, * FROM imp_csv")
     extra_header_rows = ctx.det.header_rows - 1
-    if extra_header_rows:
-        con.execute(f"DELETE FROM imp_csv WHERE rowid < {extra_header_rows}")
-    first, last = con.execute("SELECT min(rn), max(rn) FROM imp_raw").fetchone()
-    ctx.scanned = range(first, last + 1) if first is not None else range(0)
+    # A view, not a table: it re-reads the file, and is only read when some row is rejected.
+    # The same rows as the main read (both leave out the rows the CSV reader refuses),
+    # numbered the same way.
+    con.execute(
+        f"""CREATE TEMP VIEW imp_raw AS SELECT * FROM (
+            SELECT row_number() OVER () AS rn, * FROM {_read_csv(ctx, store_rejects=False)}
+        ) WHERE rn > {extra_header_rows}"""
+    )
     con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
     con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
+
+
+def _read_csv(ctx: StageContext, *, store_rejects: bool) -> str:
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ctx.width)) + "}"
+    refused = ("store_rejects = true, rejects_table = 'imp_scan_errors', rejects_scan = 'imp_scan_files'"
+               if store_rejects else "ignore_errors = true")
+    return (f"read_csv({v.quote(str(ctx.src.csv_path))}, header = true, columns = {columns}, auto_detect = false, "
+            f"delim = {v.quote(ctx.src.delimiter)}, quote = '\"', escape = '\"', strict_mode = true, {refused})")
+
+
+def _scanned(ctx: StageContext) -> None:
+    """After the read: number the rows, drop extra header rows, record the rows the reader refused."""
+    con = ctx.con
+    # The table keeps the file's row order (DuckDB preserves insertion order in a plain
+    # scan-and-insert), so a row's rowid is its position: numbering it costs 30 ms where
+    # row_number() OVER () in the read would cost 0.4 s at 1M lines.
+    con.execute("ALTER TABLE imp_rows ADD COLUMN rn BIGINT")
+    con.execute("UPDATE imp_rows SET rn = rowid + 1")
+    extra_header_rows = ctx.det.header_rows - 1
+    if extra_header_rows:
+        con.execute(f"DELETE FROM imp_rows WHERE rn <= {extra_header_rows}")
+    first, last = con.execute("SELECT min(rn), max(rn) FROM imp_rows").fetchone()
+    ctx.scanned = range(first, last + 1) if first is not None else range(0)
     con.execute(
         """INSERT INTO imp_reject
         SELECT NULL, line, CASE WHEN column_idx > 0 THEN 'column ' || column_idx END,
@@ -208,39 +224,63 @@ def _reject_case(checks: list[tuple[str, str, str]]) -> tuple[str, str]:
     return reason, column
 
 
-def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]], joins: str = "") -> None:
-    """imp_rows: the derived columns of every raw row, with its reject reason (if any).
+def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]], row_hash: bool = False,
+                 check_only: tuple[str, ...] = ()) -> None:
+    """imp_rows: read the file and derive every row's columns and its reject reason (if any),
+    in one pass: the raw text is never stored (a 1M-line file's text would take most of
+    the memory limit). Checks may use both the raw columns (c0..cN) and the derived ones;
+    ``check_only`` derived columns are not stored. ``row_hash``: an md5 of the row's text,
+    for exports without a natural id.
 
-    Checks may use both the raw columns (c0..cN) and the derived ones.
+    Keep imp_rows narrow: DuckDB keeps the rows in file order (their rowid is their number)
+    with both threads only while the table and the rows in flight fit the memory limit;
+    past it the read falls back to one thread and takes twice as long.
     """
     reason, column = _reject_case(checks)
-    raw_columns = ", ".join(f"c{i}" for i in range(ctx.width))
+    raw_columns = ", ".join([*(f"c{i}" for i in range(ctx.width)), *check_only])
+    hashed = f", md5({row_text(ctx)}) AS row_hash" if row_hash else ""
     ctx.con.execute(
         f"""CREATE TEMP TABLE imp_rows AS
         SELECT * EXCLUDE ({raw_columns}),
                CASE WHEN skip_reason IS NULL THEN {reason} END AS reject_reason,
                CASE WHEN skip_reason IS NULL THEN {column} END AS reject_column
-        FROM (SELECT imp_raw.*, {select_list} FROM imp_raw {joins})"""
+        FROM (SELECT *, {select_list}{hashed} FROM {_read_csv(ctx, store_rejects=True)})"""
     )
+    _scanned(ctx)
 
 
-def _distinct_map(ctx: StageContext, table: str, raw: str, parsed: str) -> str:
-    """Parse each distinct value once (an export repeats a few hundred dates over a million rows);
-    returns the JOIN clause that brings the parsed value in as ``{table}.v``."""
-    ctx.con.execute(f"CREATE TEMP TABLE {table} AS SELECT k, {parsed.replace('__K__', 'k')} AS v "
-                    f"FROM (SELECT DISTINCT {raw} AS k FROM imp_raw)")
-    return f" LEFT JOIN {table} ON {table}.k = {raw}"
+def likely_format(ctx: StageContext, fld: str) -> str | None:
+    """The date layout the file's first rows use: the first of ours, in the order
+    ``values.timestamp`` tries them, that reads every one of them (None: no single one)."""
+    cols = ctx.det.mapping.columns.get(fld)
+    if not cols or len(cols) != 1:
+        return None
+    i = cols[0]
+    head = [row[i].strip() for row in ctx.src.head[ctx.det.header_rows:] if i < len(row) and row[i].strip()]
+    if not head:
+        return None
+    values = "[" + ", ".join(v.quote(x) for x in head) + "]"
+    for layout in (*v.OFFSET_FORMATS, *v.TIMESTAMP_FORMATS):
+        parsed = ctx.con.execute(
+            f"SELECT bool_and(try_strptime(x, {v.quote(layout)}) IS NOT NULL) FROM unnest({values}) AS t(x)"
+        ).fetchone()[0]
+        if parsed:
+            return layout
+    return None
 
 
 def _fate(ctx: StageContext) -> None:
     """Move rejected and skipped rows of imp_rows out into imp_reject / imp_skip."""
     con = ctx.con
     con.execute("INSERT INTO imp_skip SELECT rn, skip_reason FROM imp_rows WHERE skip_reason IS NOT NULL")
-    con.execute(
-        f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, r.reject_column, r.reject_reason, {row_text(ctx)}
-        FROM imp_rows r JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
-    )
-    con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL OR reject_reason IS NOT NULL")
+    rejected = con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]
+    if rejected:  # only then read the file again for the rows' text
+        con.execute(
+            f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, r.reject_column, r.reject_reason, {row_text(ctx)}
+            FROM imp_rows r JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
+        )
+        con.execute("DELETE FROM imp_rows WHERE reject_reason IS NOT NULL")
+    con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL")
 
 
 # -- orders ---------------------------------------------------------------------------
@@ -248,12 +288,10 @@ def stage_orders(ctx: StageContext) -> None:
     fmt = ctx.det.format
     sentinels = fmt.money_sentinels if fmt else ()
     naive_zone = fmt.naive_time_zone if fmt else None
-    joins = _distinct_map(ctx, "imp_dates", ctx.col("order_date"), v.timestamp("__K__", ctx.shop_zone, naive_zone))
-    ts = "imp_dates.v"
+    ts = v.timestamp(ctx.col("order_date"), ctx.shop_zone, naive_zone, likely_format(ctx, "order_date"))
     if ctx.has("order_time"):
         # A separate time column (Rakuten 注文時間, MakeShop hhmmss): date part + time of day.
-        joins += _distinct_map(ctx, "imp_times", ctx.col("order_time"), v.time_of_day("__K__"))
-        ts = "(CAST(CAST(imp_dates.v AS DATE) AS TIMESTAMP) + coalesce(imp_times.v, INTERVAL 0 SECOND))"
+        ts = f"(CAST(CAST({ts} AS DATE) AS TIMESTAMP) + coalesce({v.time_of_day(ctx.col('order_time'))}, INTERVAL 0 SECOND))"
     money = {f: v.money(ctx.col(f), sentinels) for f in ("unit_price", "amount", "order_total", "shipping", "discount", "refund")}
     skip = _skip_reason(ctx)
     if fmt and fmt.option_row:
@@ -284,25 +322,21 @@ def stage_orders(ctx: StageContext) -> None:
     if ctx.has("quantity"):
         q = ctx.col("quantity")
         checks.append((f"{v.clean(q)} IS NOT NULL AND quantity IS NULL", _header(ctx, "quantity"), "quantity is not a number"))
-    _create_rows(ctx, select_list, checks, joins)
+    _create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"), check_only=("date_text",))
     con = ctx.con
     if not ctx.has("order_id"):
         # No order number: each row is an order, with a stable id from its content;
         # the same row twice is the same order, so the second one is a duplicate.
-        con.execute(f"UPDATE imp_rows SET order_id_text = 'row:' || md5(t.text) "
-                    f"FROM (SELECT rn, {row_text(ctx)} AS text FROM imp_raw) t WHERE imp_rows.rn = t.rn")
+        con.execute("UPDATE imp_rows SET order_id_text = 'row:' || row_hash")
         con.execute(
             """UPDATE imp_rows SET skip_reason = 'same row appears earlier in the file', reject_reason = NULL
             WHERE skip_reason IS NULL AND rn IN (
                 SELECT rn FROM (SELECT rn, row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS k FROM imp_rows) WHERE k > 1)"""
         )
-    _fate(ctx)
     _fold_options(ctx)
     _reject_incomplete_orders(ctx)
+    _fate(ctx)
     _skip_known_orders(ctx)
-    # The raw text is no longer needed (rejects have theirs): free it before the big aggregation.
-    ctx.con.execute("DROP VIEW imp_raw")
-    ctx.con.execute("DROP TABLE imp_csv")
     _build_orders(ctx)
 
 
@@ -313,47 +347,55 @@ def _fold_options(ctx: StageContext) -> None:
     fmt = ctx.det.format
     if not (fmt and fmt.option_row):
         return
-    con = ctx.con
-    # The option rows were skipped above; append their text to the item they belong to.
-    con.execute(
+    # Option rows are skipped; their text is appended to the nearest item row above them.
+    ctx.con.execute(
         f"""UPDATE imp_rows SET product = imp_rows.product || ' ' || o.options
         FROM (
             SELECT parent, string_agg(product, ' ' ORDER BY rn) AS options FROM (
                 SELECT r.rn, r.product,
-                       (SELECT max(p.rn) FROM imp_rows p WHERE p.rn < r.rn) AS parent
-                FROM (SELECT rn, {v.clean(ctx.col('product'))} AS product FROM imp_raw
-                      WHERE rn IN (SELECT rn FROM imp_skip WHERE reason = {v.quote(OPTION_ROW)})) r
+                       (SELECT max(p.rn) FROM imp_rows p
+                        WHERE p.rn < r.rn AND p.skip_reason IS DISTINCT FROM {v.quote(OPTION_ROW)}) AS parent
+                FROM imp_rows r WHERE r.skip_reason = {v.quote(OPTION_ROW)} AND r.product IS NOT NULL
             ) GROUP BY parent
         ) o WHERE imp_rows.rn = o.parent"""
     )
 
 
+# Rows that are neither skipped nor rejected (yet).
+LIVE = "skip_reason IS NULL AND reject_reason IS NULL"
+
+
 def _reject_incomplete_orders(ctx: StageContext) -> None:
-    """An order is imported whole or not at all: one bad row rejects its other rows too."""
+    """An order is imported whole or not at all: one bad row rejects its other rows too, and
+    an order with no date or no amount on any row is rejected. Marked in imp_rows, so that
+    ``_fate`` moves every rejected row out with its text in one pass."""
     con = ctx.con
     con.execute(
-        f"""INSERT INTO imp_reject
-        SELECT rn, {line_of(ctx)}, NULL, 'another row of this order was rejected (line ' || bad.line || ')', {row_text(ctx)}
-        FROM imp_rows r JOIN (
-            SELECT {v.identifier(ctx.col('order_id'))} AS order_id_text, min(j.line) AS line
-            FROM imp_reject j JOIN imp_raw USING (rn) GROUP BY 1 HAVING order_id_text IS NOT NULL
-        ) bad ON bad.order_id_text = r.order_id_text JOIN imp_raw USING (rn)"""
+        f"""UPDATE imp_rows SET reject_column = NULL,
+               reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
+        FROM (SELECT order_id_text, min(rn) + {ctx.det.header_rows} AS line FROM imp_rows
+              WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1) bad
+        WHERE imp_rows.order_id_text = bad.order_id_text AND imp_rows.{LIVE.replace(' AND ', ' AND imp_rows.')}"""
     )
-    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")
+    # Only orders with a row lacking a date or an amount can lack them altogether:
+    # a million-line file usually has none, and the grouping is skipped.
+    no_amount = "order_total IS NULL AND coalesce(amount, quantity * unit_price, unit_price) IS NULL"
     con.execute(
-        f"""INSERT INTO imp_reject
-        SELECT rn, {line_of(ctx)}, NULL, bad.reason, {row_text(ctx)}
-        FROM imp_rows r JOIN (
+        f"""UPDATE imp_rows SET reject_column = NULL, reject_reason = bad.reason
+        FROM (
             SELECT order_id_text, CASE
                 WHEN count(ordered_at) = 0 THEN 'order has no date'
                 WHEN count(order_total) = 0 AND count(coalesce(amount, quantity * unit_price, unit_price)) = 0
                     THEN 'order has no amount'
             END AS reason
-            FROM imp_rows GROUP BY order_id_text
-        ) bad USING (order_id_text) JOIN imp_raw USING (rn)
-        WHERE bad.reason IS NOT NULL"""
+            FROM imp_rows
+            WHERE {LIVE} AND order_id_text IN (
+                SELECT order_id_text FROM imp_rows WHERE {LIVE} AND (ordered_at IS NULL OR ({no_amount})))
+            GROUP BY order_id_text
+        ) bad
+        WHERE imp_rows.order_id_text = bad.order_id_text AND bad.reason IS NOT NULL
+          AND imp_rows.{LIVE.replace(' AND ', ' AND imp_rows.')}"""
     )
-    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_reject WHERE rn IS NOT NULL)")
 
 
 def _skip_known_orders(ctx: StageContext) -> None:
@@ -431,13 +473,13 @@ def stage_customers(ctx: StageContext) -> None:
     ))
     if ctx.has("birth_date"):
         checks.append(("birth_text IS NOT NULL AND birth_date IS NULL", _header(ctx, "birth_date"), "birth date not understood"))
-    _create_rows(ctx, select_list, checks)
+    _create_rows(ctx, select_list, checks, row_hash=True, check_only=("birth_text",))
     _fate(ctx)
     con.execute(
         f"""CREATE TEMP TABLE imp_customers AS
         SELECT r.*, {_key(ctx, 'r.')} AS customer_key,
-               coalesce(r.customer_id, r.email, md5({row_text(ctx)})) AS record_id
-        FROM imp_rows r JOIN imp_raw USING (rn)"""
+               coalesce(r.customer_id, r.email, r.row_hash) AS record_id
+        FROM imp_rows r"""
     )
     con.execute(
         """INSERT INTO imp_skip SELECT rn, 'same customer appears earlier in the file' FROM (
@@ -461,7 +503,7 @@ def stage_survey(ctx: StageContext) -> None:
     }
     texts = {f: v.clean(ctx.col(f)) for f in ("nps", "fan_level", "liking", "answered_at")}
     select_list = f"""{v.email(ctx.col('email'))} AS email, {v.identifier(ctx.col('customer_id'))} AS customer_id,
-               {v.timestamp(ctx.col('answered_at'), ctx.shop_zone)} AS answered_at,
+               {v.timestamp(ctx.col('answered_at'), ctx.shop_zone, likely=likely_format(ctx, 'answered_at'))} AS answered_at,
                {answers['nps']} AS nps, {answers['fan_level']} AS fan_level, {answers['liking']} AS liking,
                CASE WHEN {texts['nps']} IS NULL AND {texts['fan_level']} IS NULL AND {texts['liking']} IS NULL
                     THEN 'no answer to the NPS, fan or liking question' END AS skip_reason"""
@@ -474,18 +516,18 @@ def stage_survey(ctx: StageContext) -> None:
     ):
         if ctx.has(fld):
             checks.append((f"{texts[fld]} IS NOT NULL AND {fld} IS NULL", _header(ctx, fld), why))
-    _create_rows(ctx, select_list, checks)
+    _create_rows(ctx, select_list, checks, row_hash=True)
     _fate(ctx)
     # Link to a customer by e-mail, or by a customer id some order carried.
     con.execute(
-        f"""CREATE TEMP TABLE imp_answers AS
-        SELECT r.*, md5({row_text(ctx)}) AS response_id,
+        """CREATE TEMP TABLE imp_answers AS
+        SELECT r.* EXCLUDE (row_hash), r.row_hash AS response_id,
                coalesce(
                    CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
                    (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
                    (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id)
                ) AS customer_key
-        FROM imp_rows r JOIN imp_raw USING (rn)"""
+        FROM imp_rows r"""
     )
     con.execute(
         """INSERT INTO imp_skip SELECT rn, 'same answer appears earlier in the file' FROM (
