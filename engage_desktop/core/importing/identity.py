@@ -87,9 +87,6 @@ DROP TABLE rebuild_keys;
 # The tables whose rows name a customer: the derived customers table is computed from them.
 CUSTOMER_SOURCES = ("orders", "customer_records", "survey_responses")
 
-# Keys one import added, by kind of file (the staging table that was written).
-TOUCHED_BY_KIND = {
-    "orders": "SELECT customer_key FROM imp_orders",
-    "customers": "SELECT customer_key FROM imp_customers",
-    "survey": "SELECT customer_key FROM imp_answers",
-}
+def keys_of_import(import_id: int) -> str:
+    """A SELECT of the customer keys the rows of one import name."""
+    return " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}" for t in CUSTOMER_SOURCES)

@@ -19,7 +19,7 @@ import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
-from engage_desktop.core.importing.identity import CUSTOMER_SOURCES, TOUCHED_BY_KIND, rebuild_customers_sql
+from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing.values import quote
@@ -192,7 +192,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         _write(ctx, import_id)
         state.check()
         state.progress(4, STEPS, "Updating customers")
-        con.execute(rebuild_customers_sql(TOUCHED_BY_KIND[det.kind]))
+        con.execute(rebuild_customers_sql(keys_of_import(import_id)))
         result.import_id = import_id
         result.status = "imported" if result.imported else "nothing new"
         _record(con, result, src, det, import_id, started)
@@ -209,7 +209,7 @@ def _accounting(con: duckdb.DuckDBPyConnection, kind: str, scanned: int) -> tupl
     read = scanned + con.execute("SELECT count(*) FROM imp_reject WHERE rn IS NULL").fetchone()[0]
     rejected = con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]
     skipped = con.execute("SELECT count(*) FROM imp_skip").fetchone()[0]
-    table = {"orders": "imp_lines", "customers": "imp_customers", "survey": "imp_answers"}[kind]
+    table = {"orders": "imp_rows", "customers": "imp_customers", "survey": "imp_answers"}[kind]  # imp_rows: the lines
     imported = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if read != imported + rejected + skipped:
         raise EngageError(
@@ -302,9 +302,7 @@ def undo_import(store: Store, import_id: int) -> None:
     if row[0] == "undone":
         raise EngageError(f"Import #{import_id} was already undone.")
     with store.transaction() as con:
-        touched = " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}"
-                                 for t in CUSTOMER_SOURCES)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {touched}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {keys_of_import(import_id)}")
         for table in IMPORTED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
         con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])
