@@ -151,7 +151,11 @@ def _rule_sql(ctx: StageContext, rule: Rule) -> str:
     if rule.op == "not_in":
         return f"coalesce(lower({text}) NOT IN ({values}), TRUE)"
     if rule.op == "contains":
-        return "(" + " OR ".join(f"coalesce(contains(lower({text}), {v.quote(x.lower())}), FALSE)" for x in rule.values) + ")"
+        # Trimming cannot change what a cell contains, and text without letters (キャンセル)
+        # is found the same with or without lower(): skip both where they change nothing.
+        return "(" + " OR ".join(
+            f"coalesce(contains({column if x.upper() == x.lower() else f'lower({text})'}, {v.quote(x.lower())}), FALSE)"
+            for x in rule.values) + ")"
     if rule.op == "negative":
         return f"coalesce({v.money(column)} < 0, FALSE)"
     if rule.op == "startswith":
@@ -211,7 +215,7 @@ def _money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[tuple[str,
             raw = ctx.col(fld)
             # A sentinel (Rakuten -99999) is "no value", not a bad amount.
             checks.append((
-                f"{v.clean(raw)} IS NOT NULL AND {fld} IS NULL AND NOT {v.is_sentinel(raw, sentinels)}",
+                f"{fld} IS NULL AND {v.clean(raw)} IS NOT NULL AND NOT {v.is_sentinel(raw, sentinels)}",
                 _header(ctx, fld),
                 f"{fld.replace('_', ' ')} is not an amount",
             ))
@@ -222,12 +226,16 @@ def _header(ctx: StageContext, fld: str) -> str:
     return " + ".join(ctx.src.headers[i] for i in ctx.det.mapping.columns[fld])
 
 
-def _reject_case(checks: list[tuple[str, str, str]]) -> tuple[str, str]:
+def _reject_case(checks: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """(the number of the first check a row fails, its reason, its column): the checks run once
+    per row, not once for the reason and again for the column. Put the cheap test first in a
+    check (``amount IS NULL AND …``): DuckDB evaluates the rest only for the rows it selects."""
     if not checks:
-        return "NULL::VARCHAR", "NULL::VARCHAR"
-    reason = "CASE " + " ".join(f"WHEN {c} THEN {v.quote(r)}" for c, _, r in checks) + " END"
-    column = "CASE " + " ".join(f"WHEN {c} THEN {v.quote(col)}" for c, col, _ in checks) + " END"
-    return reason, column
+        return "NULL::INTEGER", "NULL::VARCHAR", "NULL::VARCHAR"
+    number = "CASE " + " ".join(f"WHEN {c} THEN {i}" for i, (c, _, _) in enumerate(checks, 1)) + " END"
+    reasons = "[" + ", ".join(v.quote(r) for _, _, r in checks) + "]"
+    columns = "[" + ", ".join(v.quote(col) for _, col, _ in checks) + "]"
+    return number, f"{reasons}[reject_check]", f"{columns}[reject_check]"
 
 
 def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, str, str]], row_hash: bool = False,
@@ -242,15 +250,16 @@ def _create_rows(ctx: StageContext, select_list: str, checks: list[tuple[str, st
     with both threads only while the table and the rows in flight fit the memory limit;
     past it the read falls back to one thread and takes twice as long.
     """
-    reason, column = _reject_case(checks)
+    number, reason, column = _reject_case(checks)
     raw_columns = ", ".join([*(f"c{i}" for i in range(ctx.width)), *check_only])
     hashed = f", md5({row_text(ctx)}) AS row_hash" if row_hash else ""
     ctx.con.execute(
         f"""CREATE TEMP TABLE imp_rows AS
-        SELECT * EXCLUDE ({raw_columns}),
-               CASE WHEN skip_reason IS NULL THEN {reason} END AS reject_reason,
-               CASE WHEN skip_reason IS NULL THEN {column} END AS reject_column
-        FROM (SELECT *, {select_list}{hashed} FROM {_read_csv(ctx, store_rejects=True)})"""
+        SELECT * EXCLUDE (reject_check), {reason} AS reject_reason, {column} AS reject_column
+        FROM (
+            SELECT * EXCLUDE ({raw_columns}), CASE WHEN skip_reason IS NULL THEN {number} END AS reject_check
+            FROM (SELECT *, {select_list}{hashed} FROM {_read_csv(ctx, store_rejects=True)})
+        )"""
     )
     _scanned(ctx)
 
@@ -304,7 +313,6 @@ def stage_orders(ctx: StageContext) -> None:
         skip = f"CASE WHEN {_all(ctx, fmt.option_row)} THEN {v.quote(OPTION_ROW)} ELSE {skip} END"
     select_list = f"""
             {v.identifier(ctx.col('order_id'))} AS order_id_text,
-            {v.clean(ctx.col('order_date'))} AS date_text,
             {ts} AS ordered_at,
             {v.clean(ctx.col('product'))} AS product,
             {v.clean(ctx.col('sku'))} AS sku,
@@ -323,12 +331,13 @@ def stage_orders(ctx: StageContext) -> None:
     checks = []
     if ctx.has("order_id"):
         checks.append(("order_id_text IS NULL", _header(ctx, "order_id"), "no order number"))
-    checks.append(("date_text IS NOT NULL AND ordered_at IS NULL", _header(ctx, "order_date"), "date not understood"))
+    checks.append((f"ordered_at IS NULL AND {v.clean(ctx.col('order_date'))} IS NOT NULL", _header(ctx, "order_date"),
+                   "date not understood"))
     checks += _money_checks(ctx, ("unit_price", "amount", "order_total", "shipping", "discount", "refund"))
     if ctx.has("quantity"):
         q = ctx.col("quantity")
-        checks.append((f"{v.clean(q)} IS NOT NULL AND quantity IS NULL", _header(ctx, "quantity"), "quantity is not a number"))
-    _create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"), check_only=("date_text",))
+        checks.append((f"quantity IS NULL AND {v.clean(q)} IS NOT NULL", _header(ctx, "quantity"), "quantity is not a number"))
+    _create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"))
     con = ctx.con
     if not ctx.has("order_id"):
         # No order number: each row is an order, with a stable id from its content;
@@ -478,7 +487,7 @@ def stage_customers(ctx: StageContext) -> None:
         "", "no customer id, e-mail, or name with phone",
     ))
     if ctx.has("birth_date"):
-        checks.append(("birth_text IS NOT NULL AND birth_date IS NULL", _header(ctx, "birth_date"), "birth date not understood"))
+        checks.append(("birth_date IS NULL AND birth_text IS NOT NULL", _header(ctx, "birth_date"), "birth date not understood"))
     _create_rows(ctx, select_list, checks, row_hash=True, check_only=("birth_text",))
     _fate(ctx)
     con.execute(
@@ -521,7 +530,7 @@ def stage_survey(ctx: StageContext) -> None:
         ("answered_at", "timestamp not understood"),
     ):
         if ctx.has(fld):
-            checks.append((f"{texts[fld]} IS NOT NULL AND {fld} IS NULL", _header(ctx, fld), why))
+            checks.append((f"{fld} IS NULL AND {texts[fld]} IS NOT NULL", _header(ctx, fld), why))
     _create_rows(ctx, select_list, checks, row_hash=True)
     _fate(ctx)
     # Link to a customer by e-mail, or by a customer id some order carried.

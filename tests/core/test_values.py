@@ -1,0 +1,67 @@
+"""The SQL cell normalisers against plain-Python definitions of what they promise.
+
+The fast paths (test the cell's ends before trimming, try the file's date layout
+before every layout) must give exactly what the plain rule gives, for any text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engage_desktop.core.importing import values as v
+
+# Cells made of the characters that matter: blanks of three kinds, an apostrophe, text.
+cells = st.text(alphabet=[" ", "\u3000", "\t", "'", "a", "髙", "1", "-"], max_size=8)
+
+
+@pytest.fixture(scope="module")
+def con() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect()
+
+
+def sql_value(con: duckdb.DuckDBPyConnection, expr: str, cell: str | None) -> object:
+    return con.execute(f"SELECT {expr.replace('__C__', '$cell')}", {"cell": cell}).fetchone()[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(cell=cells)
+def test_clean_trims_the_three_blanks_and_blank_is_null(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    expected = cell.strip(" \u3000\t") or None
+    assert sql_value(con, v.clean("__C__"), cell) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(cell=cells)
+def test_identifier_drops_spaces_and_a_leading_apostrophe(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    expected = cell.strip(" \u3000").lstrip("'") or None  # DuckDB's trim(): Unicode spaces, not tabs
+    assert sql_value(con, v.identifier("__C__"), cell) == expected
+
+
+def test_null_cells_stay_null(con: duckdb.DuckDBPyConnection) -> None:
+    assert sql_value(con, v.clean("__C__"), None) is None
+    assert sql_value(con, v.identifier("__C__"), None) is None
+
+
+@pytest.mark.parametrize("likely", ["%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S %z"])
+@pytest.mark.parametrize("cell", [
+    "2024/2/3", "2024/02/03", " 2024/2/3 ", "２０２４/２/３", "2024-02-03 04:05:06", "2024-02-03 04:05:06 +0000",
+    "2024-02-03T04:05:06+09:00", "2024年2月3日", "45326", "2024/13/45", "", "not a date",
+])
+def test_the_likely_layout_gives_what_every_layout_gives(con: duckdb.DuckDBPyConnection, likely: str, cell: str) -> None:
+    plain = sql_value(con, v.timestamp("__C__", "Asia/Tokyo", "UTC"), cell)
+    fast = sql_value(con, v.timestamp("__C__", "Asia/Tokyo", "UTC", likely), cell)
+    assert fast == plain
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("01:02:03", dt.timedelta(hours=1, minutes=2, seconds=3)), ("93005", dt.timedelta(hours=9, minutes=30, seconds=5)),
+    ("１２：３０", dt.timedelta(hours=12, minutes=30)), (" 07:08:09 ", dt.timedelta(hours=7, minutes=8, seconds=9)),
+    ("25:00:00", None), ("", None),
+])
+def test_time_of_day(con: duckdb.DuckDBPyConnection, cell: str, expected: dt.timedelta | None) -> None:
+    assert sql_value(con, v.time_of_day("__C__"), cell) == expected
