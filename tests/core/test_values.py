@@ -65,3 +65,39 @@ def test_the_likely_layout_gives_what_every_layout_gives(con: duckdb.DuckDBPyCon
 ])
 def test_time_of_day(con: duckdb.DuckDBPyConnection, cell: str, expected: dt.timedelta | None) -> None:
     assert sql_value(con, v.time_of_day("__C__"), cell) == expected
+
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－ー−＋：／　", "0123456789.,---+:/ ")
+contact_cells = st.text(alphabet=[" ", "\u3000", "\t", "'", "A", "b", "@", ".", "０", "1", "8", "+", "-", "髙"], max_size=14)
+
+
+def plain_clean(cell: str) -> str | None:
+    return cell.strip(" \u3000\t") or None
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=contact_cells)
+def test_email_is_folded_trimmed_and_lower_case(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    cleaned = plain_clean(cell)
+    expected = (cleaned.translate(FULL_WIDTH).strip(" '").lower() or None) if cleaned else None
+    assert sql_value(con, v.email("__C__"), cell) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=contact_cells)
+def test_phone_is_national_digits_of_at_least_six(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    cleaned = plain_clean(cell)
+    digits = "".join(ch for ch in cleaned.translate(FULL_WIDTH) if ch.isdigit() or ch == "+") if cleaned else None
+    national = None if digits is None else ("0" + digits[3:] if digits.startswith("+81") else digits.replace("+", ""))
+    expected = national if national is not None and len(national) >= 6 else None
+    assert sql_value(con, v.phone("__C__"), cell) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=st.text(alphabet=[" ", "\u3000", "\t", "\n", "\u00a0", "髙", "橋", "a"], max_size=10))
+def test_person_name_has_single_spaces(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    import re
+
+    collapsed = re.sub(r"[ \t\n\r\f]+", " ", cell.replace("\u3000", " "))
+    expected = collapsed.strip(" \u00a0\u3000") or None  # trim(): Unicode spaces at the ends
+    assert sql_value(con, v.person_name("__C__"), cell) == expected

@@ -51,6 +51,7 @@ def _list(items: tuple[str, ...]) -> str:
 
 
 _BLANKS = " 　\t"  # space, full-width space, tab
+_APOSTROPHE = "'"
 
 
 def _edges_in(col: str, chars: str) -> str:
@@ -155,19 +156,29 @@ def time_of_day(col: str) -> str:
 
 
 def email(col: str) -> str:
-    return f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
+    """Lower case, trimmed of blanks and apostrophes, full-width folded; NULL when blank."""
+    plain = f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
+    # Most addresses are ASCII with nothing to trim: then lower() is all there is to do.
+    return (f"CASE WHEN {col} = '' THEN NULL WHEN strlen({col}) = length({col}) AND NOT ({_edges_in(col, _BLANKS + _APOSTROPHE)}) "
+            f"THEN lower({col}) ELSE {plain} END")
 
 
 def phone(col: str) -> str:
     """Digits only, '+81' -> '0', leading apostrophe and hyphens gone; NULL when too short."""
     digits = f"regexp_replace({halfwidth(clean(col))}, '[^0-9+]', '', 'g')"
     national = f"CASE WHEN {digits} LIKE '+81%' THEN '0' || substr({digits}, 4) ELSE replace({digits}, '+', '') END"
-    return f"CASE WHEN length({national}) >= 6 THEN {national} END"
+    plain = f"CASE WHEN length({national}) >= 6 THEN {national} END"
+    # A number written as digits only (most are) is already what the rule makes of it.
+    only_digits = f"ltrim({col}, '0123456789') = ''"
+    return f"CASE WHEN {only_digits} THEN (CASE WHEN strlen({col}) >= 6 THEN {col} END) ELSE {plain} END"
 
 
 def person_name(col: str) -> str:
     """One space between family and given name, whatever spaces the export used."""
-    return f"nullif(trim(regexp_replace(replace({col}, '　', ' '), '\\s+', ' ', 'g')), '')"
+    plain = f"nullif(trim(regexp_replace(replace({col}, '　', ' '), '\\s+', ' ', 'g')), '')"
+    # Names with single ASCII spaces inside and none at the ends come out as they went in.
+    odd = " OR ".join(f"contains({col}, {quote(ch)})" for ch in ("　", "  ", "\t", "\n", "\r", "\f"))
+    return f"CASE WHEN {col} <> '' AND {col} = trim({col}) AND NOT ({odd}) THEN {col} ELSE {plain} END"
 
 
 def identifier(col: str) -> str:
