@@ -245,3 +245,14 @@ def test_customers_updated_per_import_equal_a_full_rebuild(tmp_shop: Store, tmp_
     tmp_shop.con.execute(rebuild_customers_sql(everyone))
     assert table_checksums(tmp_shop.con)["customers"] == incremental
     assert incremental[0] > 0
+
+
+def test_a_customer_keeps_the_latest_name_and_phone_they_gave(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["注文番号", "注文日", "メールアドレス", "お名前", "電話番号", "商品名", "金額"]
+    rows = [header,
+            ["C1", "2024/1/1", "k@example.jp", "旧姓 花子", "090-1111-2222", "石鹸", "100"],
+            ["C2", "2024/3/1", "k@example.jp", "新姓 花子", "", "石鹸", "100"],
+            ["C3", "2024/5/1", "K@Example.jp", "", "", "石鹸", "100"]]  # the latest order gave neither
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
+    assert tmp_shop.con.execute("SELECT customer_key, customer_name, phone FROM customers").fetchall() == [
+        ("e:k@example.jp", "新姓 花子", "09011112222")]
