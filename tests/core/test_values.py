@@ -101,3 +101,15 @@ def test_person_name_has_single_spaces(con: duckdb.DuckDBPyConnection, cell: str
     collapsed = re.sub(r"[ \t\n\r\f]+", " ", cell.replace("\u3000", " "))
     expected = collapsed.strip(" \u00a0\u3000") or None  # trim(): Unicode spaces at the ends
     assert sql_value(con, v.person_name("__C__"), cell) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=st.text(alphabet=["1", "０", ",", ".", "-", "－", "ー", "−", "(", ")", "△", "▲", "¥", "円", " ", "'"], max_size=8))
+def test_is_negative_is_an_amount_below_zero(con: duckdb.DuckDBPyConnection, cell: str) -> None:
+    amount = sql_value(con, v.money("__C__"), cell)
+    assert sql_value(con, v.is_negative("__C__"), cell) is (amount is not None and amount < 0)
+
+
+def test_a_field_the_export_lacks_is_a_typed_null(con: duckdb.DuckDBPyConnection) -> None:
+    assert con.execute(f"SELECT typeof({v.money(v.NO_COLUMN)}), {v.money(v.NO_COLUMN)}").fetchone() == ("DECIMAL(18,2)", None)
+    assert con.execute(f"SELECT typeof({v.number(v.NO_COLUMN)}), {v.number(v.NO_COLUMN)}").fetchone() == ("DECIMAL(18,3)", None)

@@ -47,7 +47,7 @@ class StageContext:
         """SQL for a mapped field's raw text (joined when the export splits it), or NULL."""
         cols = self.det.mapping.columns.get(fld)
         if not cols:
-            return "NULL::VARCHAR"
+            return v.NO_COLUMN
         if len(cols) == 1:
             return f"c{cols[0]}"
         return "nullif(concat_ws('', " + ", ".join(f"c{i}" for i in cols) + "), '')"
@@ -157,7 +157,7 @@ def _rule_sql(ctx: StageContext, rule: Rule) -> str:
             f"coalesce(contains({column if x.upper() == x.lower() else f'lower({text})'}, {v.quote(x.lower())}), FALSE)"
             for x in rule.values) + ")"
     if rule.op == "negative":
-        return f"coalesce({v.money(column)} < 0, FALSE)"
+        return v.is_negative(column)
     if rule.op == "startswith":
         return "(" + " OR ".join(f"coalesce(starts_with({text}, {v.quote(x)}), FALSE)" for x in rule.values) + ")"
     raise ValueError(f"unknown rule op {rule.op}")

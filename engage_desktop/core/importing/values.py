@@ -50,6 +50,7 @@ def _list(items: tuple[str, ...]) -> str:
     return "[" + ", ".join(quote(i) for i in items) + "]"
 
 
+NO_COLUMN = "NULL::VARCHAR"  # a field the export does not have: every normaliser gives a typed NULL
 _BLANKS = " 　\t"  # space, full-width space, tab
 _APOSTROPHE = "'"
 
@@ -75,6 +76,8 @@ def halfwidth(col: str) -> str:
 
 def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
     """DECIMAL(18,2) from '¥1,234', '1,240円', '$1,240.00', '-$45.00', '(45.00)', '△500', "'1200"."""
+    if col == NO_COLUMN:
+        return "NULL::DECIMAL(18, 2)"
     stripped = f"regexp_replace({halfwidth(clean(col))}, '[¥￥$,円\\s''\"]', '', 'g')"
     signed = (
         f"CASE WHEN {stripped} ~ '^\\(.*\\)$' THEN '-' || trim({stripped}, '()') "
@@ -89,6 +92,13 @@ def money(col: str, sentinels: tuple[str, ...] = ()) -> str:
     return expr
 
 
+def is_negative(col: str) -> str:
+    """TRUE when the cell is an amount below zero; never NULL. Only a cell with a minus sign,
+    a parenthesis or a triangle can be one, so the others skip the amount parsing."""
+    signs = " OR ".join(f"contains({col}, {quote(ch)})" for ch in "-－ー−(△▲")
+    return f"coalesce(({signs}) AND {money(col)} < 0, FALSE)"
+
+
 def is_sentinel(col: str, sentinels: tuple[str, ...]) -> str:
     """TRUE when the cell holds a "no value" marker (Rakuten's -99999); never NULL."""
     if not sentinels:
@@ -99,6 +109,8 @@ def is_sentinel(col: str, sentinels: tuple[str, ...]) -> str:
 
 def number(col: str) -> str:
     """DECIMAL(18,3) quantity from '2', '２', '1,000', "'3"."""
+    if col == NO_COLUMN:
+        return "NULL::DECIMAL(18, 3)"
     stripped = f"regexp_replace({halfwidth(clean(col))}, '[,\\s''個点]', '', 'g')"
     return f"coalesce(TRY_CAST({col} AS DECIMAL(18, 3)), TRY_CAST({stripped} AS DECIMAL(18, 3)))"
 
