@@ -256,3 +256,16 @@ def test_a_customer_keeps_the_latest_name_and_phone_they_gave(tmp_shop: Store, t
     assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
     assert tmp_shop.con.execute("SELECT customer_key, customer_name, phone FROM customers").fetchall() == [
         ("e:k@example.jp", "新姓 花子", "09011112222")]
+
+
+def test_order_level_values_may_sit_on_any_row_of_the_order(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["注文番号", "注文日", "メールアドレス", "お名前", "商品名", "金額"]
+    rows = [header,
+            ["D1", "2024/1/1", "", "", "石鹸", "100"],  # the order's e-mail and name are on its second row
+            ["D1", "", "d@example.jp", "山田 太郎", "タオル", "200"],
+            ["D2", "2024/1/2", "e@example.jp", "", "石鹸", "300"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
+    assert tmp_shop.con.execute(
+        "SELECT order_id, ordered_at::DATE::VARCHAR, email, customer_name, revenue FROM orders ORDER BY order_id"
+    ).fetchall() == [("D1", "2024-01-01", "d@example.jp", "山田 太郎", Decimal("300.00")),
+                     ("D2", "2024-01-02", "e@example.jp", None, Decimal("300.00"))]
