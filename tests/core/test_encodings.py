@@ -83,3 +83,17 @@ def test_mixed_utf8_and_cp932_is_refused_at_the_first_cp932_byte() -> None:
     first_bad = len(utf8_part) + len(b"1002,")
     with pytest.raises(ImportRefused, match=rf"byte {first_bad} "):
         decode(data)
+
+
+def test_characters_and_bad_bytes_across_chunk_boundaries() -> None:
+    from engage_desktop.core.importing.encodings import CHUNK
+
+    # A two-byte character split by the chunk boundary, then a bad byte two chunks later.
+    head = b"id,name\n" + b"a" * (CHUNK - 9)
+    assert len(head) == CHUNK - 1
+    text = "髙橋".encode("cp932")  # its first byte ends chunk 1, its second starts chunk 2
+    tail = b"b" * (2 * CHUNK)
+    assert decode(head + text + tail).text == head.decode() + "髙橋" + tail.decode()
+    bad_at = len(head + text + tail)
+    with pytest.raises(ImportRefused, match=rf"byte {bad_at} \(0x85\)"):
+        decode(head + text + tail + b"\x85\x40")
