@@ -269,3 +269,20 @@ def test_order_level_values_may_sit_on_any_row_of_the_order(tmp_shop: Store, tmp
         "SELECT order_id, ordered_at::DATE::VARCHAR, email, customer_name, revenue FROM orders ORDER BY order_id"
     ).fetchall() == [("D1", "2024-01-01", "d@example.jp", "山田 太郎", Decimal("300.00")),
                      ("D2", "2024-01-02", "e@example.jp", None, Decimal("300.00"))]
+
+
+def test_an_order_without_a_date_or_an_amount_on_any_row_is_rejected(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["注文番号", "注文日", "メールアドレス", "商品名", "金額"]
+    rows = [header,
+            ["E1", "", "a@example.jp", "石鹸", "100"],  # no date on any row of E1
+            ["E1", "", "a@example.jp", "タオル", "200"],
+            ["E2", "2024/1/2", "b@example.jp", "石鹸", ""],  # no amount anywhere in E2
+            ["E3", "", "c@example.jp", "石鹸", "300"],  # E3's date is on its second row: fine
+            ["E3", "2024/1/3", "c@example.jp", "タオル", "400"],
+            *(["F" + str(n), "2024/2/1", "f@example.jp", "石鹸", "10"] for n in range(12))]  # under the 20% limit
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
+    assert (result.read, result.imported, result.rejected) == (17, 14, 3)
+    assert sorted((r.line, r.reason) for r in result.rejects) == [
+        (2, "order has no date"), (3, "order has no date"), (4, "order has no amount")]
+    assert tmp_shop.con.execute("SELECT revenue FROM orders WHERE order_id = 'E3'").fetchone() == (Decimal("700.00"),)
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id IN ('E1', 'E2')").fetchone() == (0,)

@@ -376,8 +376,10 @@ def _fold_options(ctx: StageContext) -> None:
     )
 
 
-# Rows that are neither skipped nor rejected (yet).
-LIVE = "skip_reason IS NULL AND reject_reason IS NULL"
+def _live(table: str = "") -> str:
+    """SQL: the row is neither skipped nor rejected (yet)."""
+    prefix = f"{table}." if table else ""
+    return f"{prefix}skip_reason IS NULL AND {prefix}reject_reason IS NULL"
 
 
 def _reject_incomplete_orders(ctx: StageContext) -> None:
@@ -390,7 +392,7 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
                reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
         FROM (SELECT order_id_text, min(rn) + {ctx.det.header_rows} AS line FROM imp_rows
               WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1) bad
-        WHERE imp_rows.order_id_text = bad.order_id_text AND imp_rows.{LIVE.replace(' AND ', ' AND imp_rows.')}"""
+        WHERE imp_rows.order_id_text = bad.order_id_text AND {_live('imp_rows')}"""
     )
     # Only orders with a row lacking a date or an amount can lack them altogether:
     # a million-line file usually has none, and the grouping is skipped.
@@ -404,12 +406,12 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
                     THEN 'order has no amount'
             END AS reason
             FROM imp_rows
-            WHERE {LIVE} AND order_id_text IN (
-                SELECT order_id_text FROM imp_rows WHERE {LIVE} AND (ordered_at IS NULL OR ({no_amount})))
+            WHERE {_live()} AND order_id_text IN (
+                SELECT order_id_text FROM imp_rows WHERE {_live()} AND (ordered_at IS NULL OR ({no_amount})))
             GROUP BY order_id_text
         ) bad
         WHERE imp_rows.order_id_text = bad.order_id_text AND bad.reason IS NOT NULL
-          AND imp_rows.{LIVE.replace(' AND ', ' AND imp_rows.')}"""
+          AND {_live('imp_rows')}"""
     )
 
 
