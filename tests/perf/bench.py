@@ -266,9 +266,9 @@ def run(lines: int, work: Path) -> list[Row]:
     xlsx_path = data.orders_xlsx(work / "orders.xlsx")
 
     print("CSV import…", flush=True)
-    # Each side runs three times, alternating, in fresh processes; the medians are compared
-    # (one run on this box varies by 20%).
-    floor, full, least = side_by_side(work, {
+    # Each side runs five times, alternating, in fresh processes; the medians are compared
+    # (one run of the floor on this box varies by 30%).
+    floor, full, least = side_by_side(work, rounds=5, runs={
         "floor": (FLOOR_CHILD, [str(csv_path), "floor.csv", "floor.duckdb"]),
         "full": (IMPORT_CHILD, ["shop.duckdb", str(csv_path)]),
         "least": (LEAST_CSV_CHILD, [str(csv_path), "least.csv", "least.duckdb"]),

@@ -142,22 +142,22 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         reached = cond if n == 1 else f"r{n - 1} AND ({cond})"
         when = date if n == 1 else f"greatest(d{n - 1}, {date})"
         ladder = f"SELECT *, {reached} AS r{n}, CASE WHEN {reached} THEN {when} END AS d{n} FROM ({ladder})"
-    # One pass over the orders gives every date a rule needs: the k-th order, the first
-    # order d days after the first one.
+    # One pass over the orders gives every date a rule needs: each customer's order dates,
+    # sorted (an ordered list per customer costs half a window over every order), then the
+    # k-th order and the first order d days after the first one.
     ks = sorted({int(r.min_orders) for r in step_rules if r.min_orders})
-    ds = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
-    picks = [f"max(ordered_at) FILTER (WHERE k = {k}) AS o{k}" for k in ks]
-    picks += [f"min(ordered_at) FILTER (WHERE ordered_at >= first_at + INTERVAL {d} DAY) AS a{d}" for d in ds]
+    days = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
+    picks = [f"bought[{k}] AS o{k}" for k in ks]
+    picks += [f"list_filter(bought, lambda t: t >= bought[1] + INTERVAL {d} DAY)[1] AS a{d}" for d in days]
     return f"""
         WITH f AS ({tiered_facts_sql(store, as_of)}),
         seq AS (
-            SELECT customer_key, ordered_at,
-                   row_number() OVER (PARTITION BY customer_key ORDER BY ordered_at) AS k,
-                   min(ordered_at) OVER (PARTITION BY customer_key) AS first_at
+            SELECT customer_key, list(ordered_at ORDER BY ordered_at) AS bought
             FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
+            GROUP BY customer_key
         ),
         -- seq_orders keeps dates.* non-empty when no rule needs a date.
-        dates AS (SELECT {", ".join(["customer_key", "count(*) AS seq_orders", *picks])} FROM seq GROUP BY customer_key),
+        dates AS (SELECT {", ".join(["customer_key", "len(bought) AS seq_orders", *picks])} FROM seq),
         sv AS (
             SELECT customer_key, max(nps) AS best_nps, max(fan_level) AS best_fan,
                    arg_max(liking, answered_at) FILTER (WHERE liking IS NOT NULL) AS latest_liking,
