@@ -45,14 +45,19 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
                     (SELECT date_trunc('month', min(ordered_at)) FROM o),
                     date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
             ),
+            -- Each customer's month first, then the month: counting customers becomes counting
+            -- rows (three DISTINCT counts over every order took twice as long).
+            customer_month AS (
+                SELECT date_trunc('month', ordered_at) AS m, customer_key,
+                       sum(revenue) AS revenue, count(*) FILTER (WHERE NOT is_refund) AS orders
+                FROM o GROUP BY ALL
+            ),
             per_month AS (
-                SELECT CAST(date_trunc('month', o.ordered_at) AS DATE) AS month,
-                       sum(o.revenue) AS revenue,
-                       count(*) FILTER (WHERE NOT o.is_refund) AS orders,
-                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund) AS customers,
-                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund AND f.first_month = date_trunc('month', o.ordered_at)) AS new_customers,
-                       count(DISTINCT o.customer_key) FILTER (WHERE NOT o.is_refund AND f.first_month < date_trunc('month', o.ordered_at)) AS repeat_customers
-                FROM o LEFT JOIN firsts f USING (customer_key) GROUP BY 1
+                SELECT CAST(m AS DATE) AS month, sum(c.revenue) AS revenue, sum(c.orders) AS orders,
+                       count(*) FILTER (WHERE c.orders > 0 AND c.customer_key IS NOT NULL) AS customers,
+                       count(*) FILTER (WHERE c.orders > 0 AND f.first_month = m) AS new_customers,
+                       count(*) FILTER (WHERE c.orders > 0 AND f.first_month < m) AS repeat_customers
+                FROM customer_month c LEFT JOIN firsts f USING (customer_key) GROUP BY m
             ),
             answers AS (
                 SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month,
