@@ -26,12 +26,24 @@ def _plain(value: float) -> str:
 
 
 class FormattedAxis(pg.AxisItem):
-    """An axis whose tick labels go through our formatter (¥1,200,000 instead of 1.2e+06)."""
+    """An axis whose tick labels go through our formatter (¥1,200,000 instead of 1.2e+06).
 
-    def __init__(self, orientation: str, formatter: Fmt = _plain) -> None:
+    ``unit``: the smallest step the formatter shows (1 for whole counts). Ticks between
+    units are dropped: a tick at 1.5 labelled "2" beside the real 2 misreads the chart."""
+
+    def __init__(self, orientation: str, formatter: Fmt = _plain, unit: float | None = 1.0) -> None:
         super().__init__(orientation)
         self.formatter = formatter
+        self.unit = unit
         self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.unit:
+            return levels
+        unit = self.unit
+        kept = [(spacing, [v for v in values if abs(v / unit - round(v / unit)) < 1e-6]) for spacing, values in levels]
+        return [(max(spacing, unit), values) for spacing, values in kept if values]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 - pyqtgraph API
         return [self.formatter(v * scale) for v in values]
@@ -82,14 +94,15 @@ class BarLineChart(QWidget):
                  line: Sequence[float | None] | None = None, line_name: str = "", bar_fmt: Fmt = _plain,
                  line_fmt: Fmt = _plain, line_on_right: bool = True, label_every: int = 1,
                  line_range: tuple[float, float] | None = None, bar_axis_fmt: Fmt = _plain,
-                 line_axis_fmt: Fmt = _plain) -> None:
+                 line_axis_fmt: Fmt = _plain, bar_axis_unit: float | None = 1.0, line_axis_unit: float | None = 1.0) -> None:
         self.clear()
         self.labels = list(labels)
         self.bar_values = list(bars) if bars is not None else []
         self.line_values = list(line) if line is not None else []
         self.bar_name, self.line_name, self.bar_fmt, self.line_fmt = bar_name, line_name, bar_fmt, line_fmt
         self.left_axis.formatter = bar_axis_fmt if bars is not None else line_axis_fmt
-        self.right_axis.formatter = line_axis_fmt
+        self.left_axis.unit = bar_axis_unit if bars is not None else line_axis_unit
+        self.right_axis.formatter, self.right_axis.unit = line_axis_fmt, line_axis_unit
         xs = list(range(len(self.labels)))
         if bars is not None:
             heights = [v or 0 for v in self.bar_values]

@@ -153,3 +153,14 @@ def test_imports_view_lists_the_history_and_undo_works(qtbot: Any, open_shop: An
         view.undo()
     assert on_db(lambda s: s.con.execute("SELECT count(*) FROM survey_responses").fetchone()[0]) == 0
     assert view.history_model.value(0, 8) == "取り消し済み"
+
+
+def test_count_axes_tick_only_whole_numbers(qtbot: Any) -> None:
+    from engage_desktop.ui.charts import FormattedAxis
+
+    axis = FormattedAxis("left")  # counts: a tick at 1.5 would read "2" beside the real 2
+    values = [v for _, level in axis.tickValues(0.0, 2.0, 300.0) for v in level]
+    assert values and all(float(v).is_integer() for v in values)
+    rates = FormattedAxis("left", lambda v: f"{100 * v:.0f}%", unit=0.01)
+    values = [v for _, level in rates.tickValues(0.0, 0.4, 300.0) for v in level]
+    assert any(0 < v < 1 for v in values)  # a rate axis keeps its fractions

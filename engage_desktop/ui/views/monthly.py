@@ -119,6 +119,7 @@ class MonthlyView(View):
             bar_axis_fmt=i18n.compact_money if metric in MONEY_METRICS else (
                 (lambda v: f"{100 * v:.0f}%") if metric in RATE_METRICS else (lambda v: f"{v:,.0f}")),
             line_axis_fmt=lambda v: f"{v:+.0f}%",
+            bar_axis_unit=None if metric in MONEY_METRICS else (0.01 if metric in RATE_METRICS else 1.0),
         )
         run = monthly.streak(table, metric, data["round_months"])
         self.streak_label.setText(self.streak_text(run))
