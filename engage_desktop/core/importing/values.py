@@ -171,8 +171,8 @@ def email(col: str) -> str:
     """Lower case, trimmed of blanks and apostrophes, full-width folded; NULL when blank."""
     plain = f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
     # Most addresses are ASCII with nothing to trim: then lower() is all there is to do.
-    return (f"CASE WHEN {col} = '' THEN NULL WHEN strlen({col}) = length({col}) AND NOT ({_edges_in(col, _BLANKS + _APOSTROPHE)}) "
-            f"THEN lower({col}) ELSE {plain} END")
+    ascii_and_trimmed = f"strlen({col}) = length({col}) AND NOT ({_edges_in(col, _BLANKS + _APOSTROPHE)})"
+    return f"CASE WHEN {col} = '' THEN NULL WHEN {ascii_and_trimmed} THEN lower({col}) ELSE {plain} END"
 
 
 def phone(col: str) -> str:
@@ -199,6 +199,6 @@ def identifier(col: str) -> str:
     No full-width folding: platforms generate ids in ASCII, and this runs on every row."""
     # trim() without characters strips Unicode spaces (full-width ones too) and is fast;
     # the apostrophe strip is the costly part, and only cells with an apostrophe need it.
-    apostrophe = quote("'")
+    apostrophe = quote(_APOSTROPHE)
     return (f"nullif(CASE WHEN contains({col}, {apostrophe}) THEN ltrim(trim({col}), {apostrophe}) "
             f"ELSE trim({col}) END, '')")
