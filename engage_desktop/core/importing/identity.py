@@ -88,6 +88,7 @@ DROP TABLE rebuild_keys;
 # The tables whose rows name a customer: the derived customers table is computed from them.
 CUSTOMER_SOURCES = ("orders", "customer_records", "survey_responses")
 
+
 def keys_of_import(import_id: int) -> str:
     """A SELECT of the customer keys the rows of one import name."""
     return " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}" for t in CUSTOMER_SOURCES)
