@@ -46,19 +46,26 @@ def customer_key_sql(
     )
 
 
-def rebuild_customers_sql(touched: str) -> str:
-    """Recompute the derived customers whose key is in ``touched`` (a SELECT of customer_key).
+def rebuild_customers_sql(touched: str | None) -> str:
+    """Recompute the derived customers whose key is in ``touched`` (a SELECT of customer_key),
+    or every customer (``None``: a first import, when everything is touched anyway).
 
     Only the customers an import (or an undo) touched are recomputed, from every row that
     still mentions them; a key nothing mentions any more disappears. The result is the same
     as rebuilding the whole table, without re-reading a large shop on every small import.
     The keys are listed once in a temporary table (three sources filter on them).
     """
-    keys = "(SELECT customer_key FROM rebuild_keys)"
+    if touched is None:
+        listed, forget, only, done = "", "DELETE FROM customers;", "", ""
+    else:
+        listed = (f"CREATE OR REPLACE TEMP TABLE rebuild_keys AS "
+                  f"SELECT DISTINCT customer_key FROM ({touched}) WHERE customer_key IS NOT NULL;")
+        forget = "DELETE FROM customers WHERE customer_key IN (SELECT customer_key FROM rebuild_keys);"
+        only = "AND customer_key IN (SELECT customer_key FROM rebuild_keys)"
+        done = "DROP TABLE rebuild_keys;"
     return f"""
-CREATE OR REPLACE TEMP TABLE rebuild_keys AS
-    SELECT DISTINCT customer_key FROM ({touched}) WHERE customer_key IS NOT NULL;
-DELETE FROM customers WHERE customer_key IN {keys};
+{listed}
+{forget}
 INSERT INTO customers
 -- arg_max skips NULL values: each field is the latest one the customer gave.
 SELECT customer_key,
@@ -72,16 +79,16 @@ SELECT customer_key,
 FROM (
     SELECT customer_key, customer_name, email, phone, channel, NULL::VARCHAR AS gender,
            NULL::DATE AS birth_date, ordered_at AS seen
-    FROM orders WHERE customer_key IN {keys}
+    FROM orders WHERE customer_key IS NOT NULL {only}
     UNION ALL
     SELECT customer_key, customer_name, email, phone, channel, gender, birth_date, TIMESTAMP '1900-01-01'
-    FROM customer_records WHERE customer_key IN {keys}
+    FROM customer_records WHERE customer_key IS NOT NULL {only}
     UNION ALL
     SELECT customer_key, NULL, email, NULL, 'survey', NULL, NULL, answered_at
-    FROM survey_responses WHERE customer_key IN {keys}
+    FROM survey_responses WHERE customer_key IS NOT NULL {only}
 )
 GROUP BY customer_key;
-DROP TABLE rebuild_keys;
+{done}
 """
 
 

@@ -192,7 +192,9 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         _write(ctx, import_id)
         state.check()
         state.progress(4, STEPS, "Updating customers")
-        con.execute(rebuild_customers_sql(keys_of_import(import_id)))
+        # An empty customers table means no row named a customer before: this import touched them all.
+        first = con.execute("SELECT count(*) = 0 FROM customers").fetchone()[0]
+        con.execute(rebuild_customers_sql(None if first else keys_of_import(import_id)))
         result.import_id = import_id
         result.status = "imported" if result.imported else "nothing new"
         _record(con, result, src, det, import_id, started)
