@@ -306,7 +306,7 @@ def stage_orders(ctx: StageContext) -> None:
     ts = v.timestamp(ctx.col("order_date"), ctx.shop_zone, naive_zone, likely_format(ctx, "order_date"))
     if ctx.has("order_time"):
         # A separate time column (Rakuten 注文時間, MakeShop hhmmss): date part + time of day.
-        ts = f"(CAST(CAST({ts} AS DATE) AS TIMESTAMP) + coalesce({v.time_of_day(ctx.col('order_time'))}, INTERVAL 0 SECOND))"
+        ts = f"(CAST({ts} AS DATE) + coalesce({v.time_of_day(ctx.col('order_time'))}, TIME '00:00:00'))"
     money = {f: v.money(ctx.col(f), sentinels) for f in ("unit_price", "amount", "order_total", "shipping", "discount", "refund")}
     skip = _skip_reason(ctx)
     if fmt and fmt.option_row:

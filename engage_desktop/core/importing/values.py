@@ -155,7 +155,7 @@ def timestamp(col: str, shop_zone: str, naive_zone: str | None = None, likely: s
 
 
 def time_of_day(col: str) -> str:
-    """INTERVAL since midnight from 'hhmmss' (93005 too), 'hh:mm:ss' or 'hh:mm'."""
+    """TIME from 'hhmmss' (93005 too), 'hh:mm:ss' or 'hh:mm'."""
     text = halfwidth(clean(col))
     digits = f"lpad({text}, 6, '0')"
     every_layout = (
@@ -163,8 +163,7 @@ def time_of_day(col: str) -> str:
         f"ELSE try_strptime({text}, ['%H:%M:%S', '%H:%M', '%H:%M:%S.%f']) END"
     )
     # hh:mm:ss as written is what nearly every export has (and the full path reads it the same).
-    parsed = f"coalesce(try_strptime({col}, '%H:%M:%S'), {every_layout})"
-    return f"({parsed} - CAST(CAST({parsed} AS DATE) AS TIMESTAMP))"
+    return f"CAST(coalesce(try_strptime({col}, '%H:%M:%S'), {every_layout}) AS TIME)"
 
 
 def email(col: str) -> str:
