@@ -286,3 +286,31 @@ def test_an_order_without_a_date_or_an_amount_on_any_row_is_rejected(tmp_shop: S
         (2, "order has no date"), (3, "order has no date"), (4, "order has no amount")]
     assert tmp_shop.con.execute("SELECT revenue FROM orders WHERE order_id = 'E3'").fetchone() == (Decimal("700.00"),)
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id IN ('E1', 'E2')").fetchone() == (0,)
+
+
+def test_reject_lines_are_file_lines_past_blank_lines_line_breaks_and_refused_rows(tmp_shop: Store, tmp_path: Path) -> None:
+    lines = ["注文番号,注文日,メールアドレス,金額"] + [f"A{i},2024/1/1,a@x.jp,100" for i in range(1, 30)]
+    lines[2] = "A2,2024/1/1,a@x.jp"  # a column short: refused by the CSV reader
+    lines[4] = ""  # a blank line
+    lines[6] = 'A6,2024/1/1,"a@x.jp\nnote",100'  # a line break inside a cell
+    lines[10] = "A10,2024/13/45,a@x.jp,100"  # a date that is not one
+    text = "\r\n".join(lines) + "\r\n"
+    path = tmp_path / "o.csv"
+    path.write_bytes(text.encode("cp932"))
+    result = import_file(tmp_shop, path)
+    physical = text.replace("\r\n", "\n").split("\n")  # what an editor shows as lines 1, 2, …
+    by_line = {r.line: r for r in result.rejects}
+    assert sorted(by_line) == [3, 12]
+    assert physical[3 - 1] == "A2,2024/1/1,a@x.jp" == by_line[3].text
+    assert physical[12 - 1] == "A10,2024/13/45,a@x.jp,100" == by_line[12].text
+    assert by_line[12].reason == "date not understood"
+
+
+def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Respondent ID", "Collector ID", "End Date", "Email Address", "How likely are you to recommend us?"],
+            ["", "", "", "", "Response"],
+            *([str(n), "1", "2026-01-0{} 10:00:00".format(1 + n % 9), f"r{n}@example.jp", str(n % 11)] for n in range(12))]
+    rows[5][2] = "not a date"  # file line 6
+    result = import_file(tmp_shop, write_csv(tmp_path / "survey.csv", rows))
+    assert result.format_name == "surveymonkey"
+    assert [(r.line, r.reason) for r in result.rejects] == [(6, "timestamp not understood")]

@@ -58,6 +58,7 @@ class Transcoded:
     head: str  # the first characters, for delimiter and header detection
     sha256: str  # of the original bytes (computed on the way: no second read of a big file)
     size: int
+    newlines: int  # line breaks in the text: more than its records when cells hold line breaks
 
 
 class _Failed(Exception):
@@ -97,8 +98,8 @@ def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_ch
         dst.truncate()
         try:
             hasher = hashlib.sha256()
-            head = _stream(src, dst, codec, head_chars, hasher)
-            return Transcoded(codec, head, hasher.hexdigest(), src.tell())
+            head, newlines = _stream(src, dst, codec, head_chars, hasher)
+            return Transcoded(codec, head, hasher.hexdigest(), src.tell(), newlines)
         except _Failed as failed:
             furthest = failed if furthest is None or failed.offset > furthest.offset else furthest
             # UTF-8 text before the first bad byte means a file that mixes encodings
@@ -132,7 +133,7 @@ def _codec(override: str) -> str:
     return codec
 
 
-def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int, hasher: Any) -> str:
+def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int, hasher: Any) -> tuple[str, int]:
     # Hashing and writing release the GIL, so a helper thread does them for one chunk
     # while this thread decodes the next (a 150 MB export: about 0.5 s less). At most
     # one chunk waits, so memory stays at a few MB.
@@ -157,12 +158,13 @@ def _hash_and_write(hasher: Any, raw: bytes, dst: BinaryIO, utf8: bytes) -> None
     dst.write(utf8)
 
 
-def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callable[[bytes, bytes], None]) -> str:
+def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callable[[bytes, bytes], None]) -> tuple[str, int]:
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     consumed = 0  # bytes of src before the current chunk
     non_ascii = 0
     head: list[str] = []
     head_len = 0
+    newlines = 0
     first = True
     while True:
         chunk = src.read(CHUNK)
@@ -186,7 +188,8 @@ def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callab
         if head_len < head_chars:
             head.append(text[: head_chars - head_len])
             head_len += len(head[-1])
+        newlines += text.count("\n")
         hand_over(chunk, text.encode("utf-8"))
         consumed += len(chunk)
         if final:
-            return "".join(head)
+            return "".join(head), newlines

@@ -40,6 +40,7 @@ class SourceTable:
     head: list[list[str]]  # first rows, header included, for detection and preview
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
 
     @property
     def headers(self) -> list[str]:
@@ -91,7 +92,8 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
         raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
-    return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head)
+    return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
+                       newlines=decoded.newlines)
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:

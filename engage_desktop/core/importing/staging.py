@@ -12,6 +12,7 @@ Nothing here touches the shop's own tables: staging can be thrown away.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 import duckdb
@@ -25,7 +26,7 @@ from engage_desktop.core.importing.readers import SourceTable
 from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
 
 TEMP_TABLES = (
-    "imp_rows", "imp_reject", "imp_skip",
+    "imp_rows", "imp_reject", "imp_skip", "imp_line_shifts",
     "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files",
 )
 
@@ -38,6 +39,8 @@ class StageContext:
     shop_zone: str
     source: str  # dedupe namespace: the channel of the format
     scanned: range = range(0)  # rn of every data row DuckDB parsed (set by scan; rn is contiguous)
+    data_records: int = 0  # records after the header DuckDB read as rows (extra header rows included)
+    lines_mapped: bool = False  # _map_lines has run
 
     @property
     def width(self) -> int:
@@ -92,6 +95,7 @@ def scan(ctx: StageContext) -> None:
     )
     con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
     con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
+    con.execute("CREATE TEMP TABLE imp_line_shifts (from_rn BIGINT, shift BIGINT)")
 
 
 def _read_csv(ctx: StageContext, *, store_rejects: bool) -> str:
@@ -110,6 +114,7 @@ def _scanned(ctx: StageContext) -> None:
     # row_number() OVER () in the read would cost 0.4 s at 1M lines.
     con.execute("ALTER TABLE imp_rows ADD COLUMN rn BIGINT")
     con.execute("UPDATE imp_rows SET rn = rowid + 1")
+    ctx.data_records = con.execute("SELECT count(*) FROM imp_rows").fetchone()[0]
     extra_header_rows = ctx.det.header_rows - 1
     if extra_header_rows:
         con.execute(f"DELETE FROM imp_rows WHERE rn <= {extra_header_rows}")
@@ -122,7 +127,7 @@ def _scanned(ctx: StageContext) -> None:
                                WHEN 'TOO MANY COLUMNS' THEN 'row has more columns than the header'
                                WHEN 'UNQUOTED VALUE' THEN 'stray quote mark in the row'
                                ELSE lower(error_type) END || ' (' || error_message || ')',
-               csv_line
+               trim(csv_line, chr(13) || chr(10))
         FROM imp_scan_errors"""
     )
 
@@ -131,9 +136,58 @@ def row_text(ctx: StageContext) -> str:
     return "concat_ws(" + v.quote(ctx.src.delimiter) + ", " + ", ".join(f"coalesce(c{i}, '')" for i in range(ctx.width)) + ")"
 
 
-def line_of(ctx: StageContext) -> str:
-    # Data rows follow the header rows; rows with quoted line breaks shift this by one each.
-    return f"rn + {ctx.det.header_rows}"
+def line_of(rn: str = "rn") -> str:
+    """SQL: the line of the file a data row starts on. The header is line 1, so row ``rn`` is
+    line rn + 1, unless blank lines, line breaks inside cells or rows the reader refused come
+    before it: ``imp_line_shifts`` then holds the correction (see ``_map_lines``)."""
+    return f"({rn} + coalesce((SELECT arg_max(s.shift, s.from_rn) FROM imp_line_shifts s WHERE s.from_rn <= {rn}), 1))"
+
+
+def _map_lines(ctx: StageContext) -> None:
+    """Where rows and lines of the file part (blank lines, cells with line breaks, rows the
+    reader refused), find the line each row starts on, so that a reject points the owner at
+    the right line. DuckDB numbers records, not lines, so this reads the file once more in
+    Python: only when some row is rejected and the file has such lines."""
+    con = ctx.con
+    if ctx.lines_mapped or ctx.src.newlines is None:  # None: our own CSV of an xlsx sheet
+        return
+    ctx.lines_mapped = True
+    refused = {int(r[0]) for r in con.execute("SELECT DISTINCT line FROM imp_scan_errors").fetchall()}
+    records = 1 + ctx.data_records + len(refused)  # the header, the rows, the refused rows
+    if not refused and ctx.src.newlines in (records - 1, records):  # one line per record, the last maybe unended
+        return
+    shifts: list[tuple[int, int]] = []
+    refused_at: dict[int, int] = {}
+    record = rn = line = 0
+    shift = None
+    with ctx.src.csv_path.open(encoding="utf-8", newline="") as text:
+        reader = csv.reader(text, delimiter=ctx.src.delimiter)
+        try:
+            for row in reader:
+                start, line = line + 1, reader.line_num
+                record += 1
+                if record == 1:
+                    continue  # the header
+                if record in refused:
+                    refused_at[record] = start
+                elif row:  # DuckDB skips blank lines (but counts them as records)
+                    rn += 1
+                    if start - rn != shift:
+                        shift = start - rn
+                        shifts.append((rn, shift))
+        except csv.Error:
+            return  # the file defeats Python's reader where DuckDB's coped: keep DuckDB's numbers
+    if rn != ctx.data_records or set(refused_at) != refused:
+        return  # the two readers disagree on the rows: keep DuckDB's numbers rather than guess
+    listing = ctx.src.csv_path.with_name("line_shifts.csv")
+    with listing.open("w", newline="") as out:
+        csv.writer(out).writerows([("from_rn", "shift"), *shifts])
+    con.execute(f"INSERT INTO imp_line_shifts SELECT * FROM read_csv({v.quote(str(listing))}, header = true, "
+                "columns = {'from_rn': 'BIGINT', 'shift': 'BIGINT'})")
+    if refused_at:
+        pairs = ", ".join(f"({record}, {start})" for record, start in refused_at.items())
+        con.execute(f"UPDATE imp_reject SET line = m.start FROM (VALUES {pairs}) m(record, start) "
+                    "WHERE imp_reject.rn IS NULL AND imp_reject.line = m.record")
 
 
 def _rule_sql(ctx: StageContext, rule: Rule) -> str:
@@ -289,9 +343,11 @@ def _fate(ctx: StageContext) -> None:
     con = ctx.con
     con.execute("INSERT INTO imp_skip SELECT rn, skip_reason FROM imp_rows WHERE skip_reason IS NOT NULL")
     rejected = con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]
+    if rejected or con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]:
+        _map_lines(ctx)
     if rejected:  # only then read the file again for the rows' text
         con.execute(
-            f"""INSERT INTO imp_reject SELECT rn, {line_of(ctx)}, r.reject_column, r.reject_reason, {row_text(ctx)}
+            f"""INSERT INTO imp_reject SELECT rn, {line_of()}, r.reject_column, r.reject_reason, {row_text(ctx)}
             FROM imp_rows r JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
         )
         con.execute("DELETE FROM imp_rows WHERE reject_reason IS NOT NULL")
@@ -387,11 +443,14 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     an order with no date or no amount on any row is rejected. Marked in imp_rows, so that
     ``_fate`` moves every rejected row out with its text in one pass."""
     con = ctx.con
+    if con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]:
+        _map_lines(ctx)
     con.execute(
         f"""UPDATE imp_rows SET reject_column = NULL,
                reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
-        FROM (SELECT order_id_text, min(rn) + {ctx.det.header_rows} AS line FROM imp_rows
-              WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1) bad
+        FROM (SELECT order_id_text, {line_of('first_rn')} AS line FROM (
+                  SELECT order_id_text, min(rn) AS first_rn FROM imp_rows
+                  WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1)) bad
         WHERE imp_rows.order_id_text = bad.order_id_text AND {_live('imp_rows')}"""
     )
     # Only orders with a row lacking a date or an amount can lack them altogether:
