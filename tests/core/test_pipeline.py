@@ -314,3 +314,22 @@ def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: 
     result = import_file(tmp_shop, write_csv(tmp_path / "survey.csv", rows))
     assert result.format_name == "surveymonkey"
     assert [(r.line, r.reason) for r in result.rejects] == [(6, "timestamp not understood")]
+
+
+def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B3"], sheet["C3"], sheet["D3"], sheet["E3"] = "注文番号", "注文日", "メールアドレス", "金額"  # data from row 3
+    row = 4
+    for n in range(12):
+        if n == 5:
+            row += 1  # a blank sheet row
+        sheet.cell(row, 2, f"X{n}"), sheet.cell(row, 3, "2026/1/2"), sheet.cell(row, 4, "x@example.jp"), sheet.cell(row, 5, 100)
+        row += 1
+    sheet["C12"] = "not a date"  # X7: rows 4-8 hold X0-X4, row 9 is blank, X5 is row 10
+    book.save(tmp_path / "o.xlsx")
+    result = import_file(tmp_shop, tmp_path / "o.xlsx")
+    assert [(r.line, r.reason) for r in result.rejects] == [(12, "date not understood")]
+    assert result.rejects[0].text.startswith("X7,")

@@ -46,7 +46,8 @@ def preview(store: Store, plan: Plan, rows: int = PREVIEW_ROWS) -> Table:
         for rn in ctx.scanned:
             fate, reason = fates.get(rn, ("ok", ""))
             values = store.con.execute(sql, [rn]).fetchone() if fate == "ok" else None
-            out_rows.append((rn + 1, fate, reason, *(values or [None] * len(columns))))  # the header is line 1
+            line = plan.src.record_lines[rn] if plan.src.record_lines else rn + 1  # the header is line 1
+            out_rows.append((line, fate, reason, *(values or [None] * len(columns))))
     finally:
         drop_temp(store.con)
     return Table(["line", "fate", "reason", *columns], out_rows)

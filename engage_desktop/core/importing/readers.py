@@ -41,6 +41,7 @@ class SourceTable:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
+    record_lines: list[int] | None = None  # xlsx: the sheet row each record of csv_path came from
 
     @property
     def headers(self) -> list[str]:
@@ -186,12 +187,15 @@ def _read_xlsx(path: Path, data: bytes, work_dir: Path, sheet: str | None) -> So
         try:
             chosen, found = _choose_sheet(workbook, names, sheet)
             rows = found.to_python(skip_empty_area=True)
+            first_row = found.start[0] if found.start else 0  # rows above the data are left out
         except Exception as exc:  # calamine's XmlError, ZipError…: the sheet's XML is broken or hostile
             raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}). "
                                 "Open it in Excel and save it again.") from exc
     finally:
         workbook.close()
-    rows = [row for row in rows if any(cell not in ("", None) for cell in row)]
+    # Blank rows are left out; each kept row remembers its sheet row, for reject line numbers.
+    kept = [(first_row + i + 1, row) for i, row in enumerate(rows) if any(cell not in ("", None) for cell in row)]
+    rows = [row for _, row in kept]
     if not rows:
         raise ImportRefused(f"Sheet {chosen!r} of {path.name} is empty.")
     width = len(rows[0])
@@ -208,7 +212,8 @@ def _read_xlsx(path: Path, data: bytes, work_dir: Path, sheet: str | None) -> So
             writer.writerow(cells)
             if len(head) < HEAD_ROWS:
                 head.append(cells)
-    return SourceTable(path, len(data), digest, "xlsx", ",", csv_path, head, chosen, names)
+    return SourceTable(path, len(data), digest, "xlsx", ",", csv_path, head, chosen, names,
+                       record_lines=[number for number, _ in kept])
 
 
 def _choose_sheet(workbook: Any, names: list[str], wanted: str | None) -> tuple[str, Any]:

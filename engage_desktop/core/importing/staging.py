@@ -145,17 +145,19 @@ def line_of(rn: str = "rn") -> str:
 
 def _map_lines(ctx: StageContext) -> None:
     """Where rows and lines of the file part (blank lines, cells with line breaks, rows the
-    reader refused), find the line each row starts on, so that a reject points the owner at
-    the right line. DuckDB numbers records, not lines, so this reads the file once more in
-    Python: only when some row is rejected and the file has such lines."""
+    reader refused; an xlsx sheet's own row numbers), find the line each row starts on, so
+    that a reject points the owner at the right line. DuckDB numbers records, not lines, so
+    this reads the file once more in Python: only when some row is rejected and the file
+    has such lines."""
     con = ctx.con
-    if ctx.lines_mapped or ctx.src.newlines is None:  # None: our own CSV of an xlsx sheet
+    sheet_rows = ctx.src.record_lines  # an xlsx: lines are the sheet's rows
+    if ctx.lines_mapped or (ctx.src.newlines is None and sheet_rows is None):
         return
     ctx.lines_mapped = True
     refused = {int(r[0]) for r in con.execute("SELECT DISTINCT line FROM imp_scan_errors").fetchall()}
     records = 1 + ctx.data_records + len(refused)  # the header, the rows, the refused rows
-    if not refused and ctx.src.newlines in (records - 1, records):  # one line per record, the last maybe unended
-        return
+    if sheet_rows is None and not refused and ctx.src.newlines in (records - 1, records):
+        return  # one line per record (the last one maybe without a line break): rn + 1 is right
     shifts: list[tuple[int, int]] = []
     refused_at: dict[int, int] = {}
     record = rn = line = 0
@@ -166,6 +168,8 @@ def _map_lines(ctx: StageContext) -> None:
             for row in reader:
                 start, line = line + 1, reader.line_num
                 record += 1
+                if sheet_rows is not None:
+                    start = sheet_rows[record - 1]
                 if record == 1:
                     continue  # the header
                 if record in refused:
