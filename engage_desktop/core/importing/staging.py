@@ -153,6 +153,12 @@ def _map_lines(ctx: StageContext) -> None:
     sheet_rows = ctx.src.record_lines  # an xlsx: lines are the sheet's rows
     if ctx.lines_mapped or (ctx.src.newlines is None and sheet_rows is None):
         return
+    rejects = con.execute(
+        "SELECT (SELECT count(*) FROM imp_reject) + "
+        "(SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL)"
+    ).fetchone()[0]
+    if not rejects:
+        return  # nothing to point at (yet: a later check may still reject rows)
     ctx.lines_mapped = True
     refused = {int(r[0]) for r in con.execute("SELECT DISTINCT line FROM imp_scan_errors").fetchall()}
     records = 1 + ctx.data_records + len(refused)  # the header, the rows, the refused rows
@@ -346,9 +352,8 @@ def _fate(ctx: StageContext) -> None:
     """Move rejected and skipped rows of imp_rows out into imp_reject / imp_skip."""
     con = ctx.con
     con.execute("INSERT INTO imp_skip SELECT rn, skip_reason FROM imp_rows WHERE skip_reason IS NOT NULL")
+    _map_lines(ctx)
     rejected = con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]
-    if rejected or con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]:
-        _map_lines(ctx)
     if rejected:  # only then read the file again for the rows' text
         con.execute(
             f"""INSERT INTO imp_reject SELECT rn, {line_of()}, r.reject_column, r.reject_reason, {row_text(ctx)}
@@ -447,8 +452,7 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     an order with no date or no amount on any row is rejected. Marked in imp_rows, so that
     ``_fate`` moves every rejected row out with its text in one pass."""
     con = ctx.con
-    if con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]:
-        _map_lines(ctx)
+    _map_lines(ctx)  # the message below names a line
     con.execute(
         f"""UPDATE imp_rows SET reject_column = NULL,
                reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
@@ -577,16 +581,7 @@ def stage_customers(ctx: StageContext) -> None:
                coalesce(r.customer_id, r.email, r.row_hash) AS record_id
         FROM imp_rows r"""
     )
-    con.execute(
-        """INSERT INTO imp_skip SELECT rn, 'same customer appears earlier in the file' FROM (
-            SELECT rn, row_number() OVER (PARTITION BY record_id ORDER BY rn) AS k FROM imp_customers) WHERE k > 1"""
-    )
-    con.execute(
-        f"""INSERT INTO imp_skip SELECT c.rn, 'already in the shop (import #' || r.import_id || ')'
-        FROM imp_customers c JOIN customer_records r ON r.source = {v.quote(ctx.source)} AND r.record_id = c.record_id
-        WHERE c.rn NOT IN (SELECT rn FROM imp_skip)"""
-    )
-    con.execute("DELETE FROM imp_customers WHERE rn IN (SELECT rn FROM imp_skip)")
+    _skip_repeats(ctx, "imp_customers", "record_id", "customer_records", "customer")
 
 
 # -- surveys ----------------------------------------------------------------------------
@@ -625,16 +620,22 @@ def stage_survey(ctx: StageContext) -> None:
                ) AS customer_key
         FROM imp_rows r"""
     )
+    _skip_repeats(ctx, "imp_answers", "response_id", "survey_responses", "answer")
+
+
+def _skip_repeats(ctx: StageContext, staged: str, id_column: str, shop_table: str, what: str) -> None:
+    """Skip a staged row whose id appeared earlier in the file or is already in the shop."""
+    con = ctx.con
     con.execute(
-        """INSERT INTO imp_skip SELECT rn, 'same answer appears earlier in the file' FROM (
-            SELECT rn, row_number() OVER (PARTITION BY response_id ORDER BY rn) AS k FROM imp_answers) WHERE k > 1"""
+        f"""INSERT INTO imp_skip SELECT rn, 'same {what} appears earlier in the file' FROM (
+            SELECT rn, row_number() OVER (PARTITION BY {id_column} ORDER BY rn) AS k FROM {staged}) WHERE k > 1"""
     )
     con.execute(
-        f"""INSERT INTO imp_skip SELECT a.rn, 'already in the shop (import #' || s.import_id || ')'
-        FROM imp_answers a JOIN survey_responses s ON s.source = {v.quote(ctx.source)} AND s.response_id = a.response_id
-        WHERE a.rn NOT IN (SELECT rn FROM imp_skip)"""
+        f"""INSERT INTO imp_skip SELECT t.rn, 'already in the shop (import #' || s.import_id || ')'
+        FROM {staged} t JOIN {shop_table} s ON s.source = {v.quote(ctx.source)} AND s.{id_column} = t.{id_column}
+        WHERE t.rn NOT IN (SELECT rn FROM imp_skip)"""
     )
-    con.execute("DELETE FROM imp_answers WHERE rn IN (SELECT rn FROM imp_skip)")
+    con.execute(f"DELETE FROM {staged} WHERE rn IN (SELECT rn FROM imp_skip)")
 
 
 STAGERS = {"orders": stage_orders, "customers": stage_customers, "survey": stage_survey}
