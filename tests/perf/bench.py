@@ -99,13 +99,18 @@ print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSA
                   "rows": sum(r.imported for r in results)}))
 """
 
-FLOOR_CHILD = """
-import json, resource, sys, time, duckdb
+# Python decodes the CP932 file to UTF-8 and opens a DuckDB file: the start of the floor and
+# of the least-work import alike (argv: the CP932 file, the UTF-8 copy, the DuckDB file).
+DECODE_CHILD = """
+import json, sys, time, duckdb
 started = time.perf_counter()
 text = open(sys.argv[1], "rb").read().decode("cp932")
 open(sys.argv[2], "wb").write(text.encode("utf-8"))
 del text
 con = duckdb.connect(sys.argv[3])
+"""
+
+FLOOR_CHILD = DECODE_CHILD + """
 con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{sys.argv[2]}', all_varchar = true, header = true)")
 rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
 print(json.dumps({"seconds": time.perf_counter() - started, "rows": rows}))
@@ -134,13 +139,7 @@ print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(lines)})
 # The least work any importer that stores orders and lines must do: decode, parse, write
 # the lines, group the orders, commit. No checks, no identity, no customers: a reference
 # for how much of the import is the checking and normalising.
-LEAST_CSV_CHILD = """
-import json, sys, time, duckdb
-started = time.perf_counter()
-text = open(sys.argv[1], "rb").read().decode("cp932")
-open(sys.argv[2], "wb").write(text.encode("utf-8"))
-del text
-con = duckdb.connect(sys.argv[3])
+LEAST_CSV_CHILD = DECODE_CHILD + """
 con.execute("BEGIN")
 src = f"read_csv('{sys.argv[2]}', all_varchar = true, header = true)"
 con.execute(f'CREATE TABLE lines AS SELECT "受注番号" AS order_id, "商品名" AS product, "単価"::DECIMAL(18, 2) AS price, '
