@@ -60,8 +60,8 @@ def test_accounting_identity_holds_with_bad_rows(tmp_shop: Store, tmp_path: Path
     assert result.read == result.imported + result.rejected + result.skipped
     assert (result.imported, result.rejected, result.skipped) == (17, 4, 1)
     reasons = sorted(r.reason for r in result.rejects)
-    assert reasons[0].startswith("amount is not an amount")
-    assert reasons.count("date not understood") == 2
+    assert "金額 '千円' is not an amount" in reasons
+    assert reasons.count("注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)") == 2
     assert any("fewer columns" in r for r in reasons)
     stored = tmp_shop.con.execute(
         "SELECT rows_read, rows_imported, rows_rejected, rows_skipped FROM imports WHERE id = ?", [result.import_id]
@@ -79,7 +79,7 @@ def test_one_bad_line_rejects_its_whole_order(tmp_shop: Store, tmp_path: Path) -
             *generic_rows(range(1, 11))[1:]]
     result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
     assert result.rejected == 2
-    assert {r.reason for r in result.rejects} == {"quantity is not a number", "another row of this order was rejected (line 3)"}
+    assert {r.reason for r in result.rejects} == {"数量 '二' is not a number", "another row of this order was rejected (line 3)"}
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id = 'B1'").fetchone()[0] == 0
 
 
@@ -92,7 +92,7 @@ def test_line_numbers_hold_in_a_file_scanned_in_parallel(tmp_shop: Store, tmp_pa
     assert (result.read, result.imported, result.rejected) == (300_000, 299_997, 3)
     lines = path.read_bytes().decode("utf-8").split("\r\n")
     for reject in result.rejects:
-        assert reject.reason == "date not understood"
+        assert reject.reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
         assert reject.text == lines[reject.line - 1]  # line 1 is the header
     assert sorted(r.line for r in result.rejects) == [n + 1 for n in sorted(bad)]
 
@@ -172,14 +172,17 @@ def test_generic_mapping_and_synthetic_order_ids(tmp_shop: Store, tmp_path: Path
     rows = [["Date", "Email", "Product", "Qty", "Unit Price"],
             ["2024-03-01", "A@Example.com ", "Soap", "2", "¥1,200"],
             ["2024-03-02", "b@example.com", "Towel", "1", "800円"],
-            ["2024-03-02", "b@example.com", "Towel", "1", "800円"]]  # the same row twice
+            ["2024-03-02", "b@example.com", "Towel", "1", "800円"]]  # the same row twice: two towels
     result = import_file(tmp_shop, write_csv(tmp_path / "shop.csv", rows))
     assert result.format_name == "generic_orders"
     assert result.needs_confirmation
     assert dict(result.mapping) == {"order_date": "Date", "email": "Email", "product": "Product",
                                     "quantity": "Qty", "unit_price": "Unit Price"}
-    assert (result.imported, result.skipped) == (2, 1)
-    assert revenue(tmp_shop) == Decimal("3200")  # 2 x 1,200 + 800: line amount = qty x unit price
+    assert (result.imported, result.skipped) == (3, 0)
+    # 2 x 1,200 + 800 + 800: line amount = qty x unit price; b's two rows at one time are one order of two lines
+    assert revenue(tmp_shop) == Decimal("4000")
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 2
+    assert any("no order numbers" in note for note in result.notes)
     keys = sorted(r[0] for r in tmp_shop.con.execute("SELECT customer_key FROM customers").fetchall())
     assert keys == ["e:a@example.com", "e:b@example.com"]
 
@@ -303,7 +306,7 @@ def test_reject_lines_are_file_lines_past_blank_lines_line_breaks_and_refused_ro
     assert sorted(by_line) == [3, 12]
     assert physical[3 - 1] == "A2,2024/1/1,a@x.jp" == by_line[3].text
     assert physical[12 - 1] == "A10,2024/13/45,a@x.jp,100" == by_line[12].text
-    assert by_line[12].reason == "date not understood"
+    assert by_line[12].reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
 
 
 def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: Path) -> None:
@@ -313,7 +316,7 @@ def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: 
     rows[5][2] = "not a date"  # file line 6
     result = import_file(tmp_shop, write_csv(tmp_path / "survey.csv", rows))
     assert result.format_name == "surveymonkey"
-    assert [(r.line, r.reason) for r in result.rejects] == [(6, "timestamp not understood")]
+    assert [(r.line, r.reason) for r in result.rejects] == [(6, "End Date 'not a date' is not a date (dates in this file read like 2024-12-31)")]
 
 
 def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> None:
@@ -331,5 +334,5 @@ def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> No
     sheet["C12"] = "not a date"  # X7: rows 4-8 hold X0-X4, row 9 is blank, X5 is row 10
     book.save(tmp_path / "o.xlsx")
     result = import_file(tmp_shop, tmp_path / "o.xlsx")
-    assert [(r.line, r.reason) for r in result.rejects] == [(12, "date not understood")]
+    assert [(r.line, r.reason) for r in result.rejects] == [(12, "注文日 'not a date' is not a date (dates in this file read like 2024-12-31)")]
     assert result.rejects[0].text.startswith("X7,")

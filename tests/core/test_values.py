@@ -1,7 +1,7 @@
 """The SQL cell normalisers against plain-Python definitions of what they promise.
 
-The fast paths (test the cell's ends before trimming, try the file's date layout
-before every layout) must give exactly what the plain rule gives, for any text.
+The fast paths (test the cell's ends before trimming, skip work ASCII cells do not
+need) must give exactly what the plain rule gives, for any text.
 """
 
 from __future__ import annotations
@@ -45,17 +45,6 @@ def test_identifier_drops_spaces_and_a_leading_apostrophe(con: duckdb.DuckDBPyCo
 def test_null_cells_stay_null(con: duckdb.DuckDBPyConnection) -> None:
     assert sql_value(con, v.clean("__C__"), None) is None
     assert sql_value(con, v.identifier("__C__"), None) is None
-
-
-@pytest.mark.parametrize("likely", ["%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S %z"])
-@pytest.mark.parametrize("cell", [
-    "2024/2/3", "2024/02/03", " 2024/2/3 ", "２０２４/２/３", "2024-02-03 04:05:06", "2024-02-03 04:05:06 +0000",
-    "2024-02-03T04:05:06+09:00", "2024年2月3日", "45326", "2024/13/45", "", "not a date",
-])
-def test_the_likely_layout_gives_what_every_layout_gives(con: duckdb.DuckDBPyConnection, likely: str, cell: str) -> None:
-    plain = sql_value(con, v.timestamp("__C__", "Asia/Tokyo", "UTC"), cell)
-    fast = sql_value(con, v.timestamp("__C__", "Asia/Tokyo", "UTC", likely), cell)
-    assert fast == plain
 
 
 @pytest.mark.parametrize(("cell", "expected"), [

@@ -43,7 +43,7 @@ def survey_csv(path: Path, answers: int = 30_000, customers: int = 100_000, seed
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["タイムスタンプ", "メールアドレス", NPS_QUESTION, "気持ちで最もあてはまるもの", "どのように思いますか"])
         for i in range(answers):
-            writer.writerow([f"2026/{1 + i % 12}/{1 + i % 28} 10:{i % 60:02d}:{i % 59:02d}",
+            writer.writerow([f"2025/{1 + i % 12}/{1 + i % 28} 10:{i % 60:02d}:{i % 59:02d}",
                              f"user{rng.randrange(customers)}@example.jp", rng.randrange(11),
                              FAN_LEVELS[rng.randrange(6)], LIKING_LEVELS[rng.randrange(7)]])
     return path
@@ -57,7 +57,7 @@ def orders_xlsx(path: Path, rows: int = 100_000, seed: int = 3) -> Path:
     sheet = book.create_sheet("注文")
     sheet.append(["注文番号", "注文日時", "顧客ID", "メールアドレス", "商品名", "数量", "金額"])
     for i in range(rows):
-        sheet.append([100000 + i, f"2026/{1 + i % 12}/{1 + i % 28} 12:00", 5000 + rng.randrange(20000),
+        sheet.append([100000 + i, f"2025/{1 + i % 12}/{1 + i % 28} 12:00", 5000 + rng.randrange(20000),
                       f"x{rng.randrange(20000)}@example.jp", "石鹸", rng.choice((1, 2)), rng.choice(PRICES)])
     book.save(path)
     return path

@@ -57,7 +57,7 @@ def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
     assert "取り込み 19、除外 1" in wizard.summary.text()
     assert wizard.rejects_model.rowCount() == 1
-    assert wizard.rejects_model.value(0, 3) == "date not understood"
+    assert wizard.rejects_model.value(0, 3) == "注文日 '2026/13/40' is not a date (dates in this file read like 2024-12-31)"
     assert wizard.save_rejects.isEnabled()
     wizard.accept()
 

@@ -471,10 +471,11 @@ FORMATS: tuple[ExportFormat, ...] = (
 
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 
-# Files we do not recognise: a status that says cancelled excludes the order,
-# and negative lines (UK-style credit notes "C…", returns) are refunds.
-GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "cancel", "void")),)
-GENERIC_REFUND = (Rule("@quantity", "negative"), Rule("@amount", "negative"), Rule("@order_total", "negative"))
+# Files we do not recognise: a status that says cancelled, returned or refunded excludes the
+# order. (An order whose own net total is below zero, such as a UK-style credit note "C…",
+# is a refund whatever the format: see staging/orders.py.)
+GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "返品", "返金", "cancel", "void", "refunded",
+                                               "returned")),)
 GENERIC_LABELS = {
     "orders": ("汎用 注文データ", "Generic orders"),
     "customers": ("汎用 顧客データ", "Generic customers"),

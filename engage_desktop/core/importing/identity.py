@@ -20,10 +20,12 @@ never meet.
 
 from __future__ import annotations
 
-from engage_desktop.core.importing.formats import AMAZON_RELAY, RAKUTEN_RELAY
+from engage_desktop.core.importing.formats import FORMATS
 from engage_desktop.core.importing.values import quote
 
-RELAY_DOMAINS = RAKUTEN_RELAY + AMAZON_RELAY
+# Every marketplace's masked addresses, from the formats that declare them: a relay address
+# is channel-scoped whichever file it arrives in (a Rakuten export mapped by hand, too).
+RELAY_DOMAINS = tuple(sorted({domain for fmt in FORMATS for domain in fmt.relay_domains}))
 
 
 def is_relay_sql(email: str) -> str:

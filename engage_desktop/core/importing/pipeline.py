@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
+from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
 from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
 from engage_desktop.core.importing.readers import SourceTable, read_source
@@ -39,6 +40,7 @@ class ImportOptions:
     encoding: str | None = None  # override the detected encoding
     sheet: str | None = None  # xlsx sheet; default the first with data
     save_mapping: bool = False  # remember the mapping for this header set
+    date_layout: str | None = None  # how dates are written (dates.LAYOUTS key); None = decide from the file
 
 
 @dataclass
@@ -70,6 +72,7 @@ class ImportResult:
     skipped_detail: dict[str, int] = field(default_factory=dict)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dates: dict[str, DateReading] = field(default_factory=dict)  # how each date column was read
 
     @property
     def ok(self) -> bool:
@@ -168,7 +171,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
 
     con = store.con
     state.set_interrupt(con.interrupt)
-    ctx = StageContext(con, src, det, store.setting("time_zone"), fmt.channel if fmt else "generic")
+    ctx = StageContext(con, src, det, store.setting("time_zone"), fmt.channel if fmt else "generic",
+                       date_layout=options.date_layout)
     started = dt.datetime.now()
     state.progress(1, STEPS, "Scanning rows")
     scan(ctx)
@@ -176,6 +180,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.progress(2, STEPS, "Checking values")
     STAGERS[det.kind](ctx)
     state.check()
+    result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
     counts = _accounting(con, det.kind, len(ctx.scanned))
     result.read, result.imported, result.rejected, result.skipped = counts
     result.skipped_detail = dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason ORDER BY 2 DESC").fetchall())

@@ -1,0 +1,58 @@
+"""Stage a survey export (Google Forms, SurveyMonkey, any form): one answer per row.
+
+An answer is known by what was answered (respondent, time, the three answers, normalised),
+not by the bytes of its row: the same answers re-saved as CP932 or TSV, with the columns
+reordered or with a question added, are the same answers. Identical answers in one file
+are told apart by their occurrence (the 2nd matches only a 2nd on a later import).
+"""
+
+from __future__ import annotations
+
+from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.staging.context import StageContext
+from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, quoting, read_dates, skip_repeats
+from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
+
+_QUESTIONS = (
+    ("nps", "is not a number from 0 to 10"),
+    ("fan_level", "is not one of the 6 fan-degree answers"),
+    ("liking", "is not one of the 7 liking answers"),
+)
+
+
+def stage_survey(ctx: StageContext) -> None:
+    con = ctx.con
+    answers = {
+        "nps": nps_sql(ctx.col("nps")),
+        "fan_level": level_sql(ctx.col("fan_level"), FAN_LEVELS),
+        "liking": level_sql(ctx.col("liking"), LIKING_LEVELS),
+    }
+    texts = {f: v.clean(ctx.col(f)) for f in ("nps", "fan_level", "liking")}
+    select_list = f"""{v.email(ctx.col('email'))} AS email, {v.identifier(ctx.col('customer_id'))} AS customer_id,
+               {dates.text_sql(ctx.col('answered_at'))} AS answered_text, NULL::TIMESTAMP AS answered_at,
+               {answers['nps']} AS nps, {answers['fan_level']} AS fan_level, {answers['liking']} AS liking,
+               CASE WHEN {texts['nps']} IS NULL AND {texts['fan_level']} IS NULL AND {texts['liking']} IS NULL
+                    THEN 'no answer to the NPS, fan or liking question' END AS skip_reason"""
+    checks = [Check(f"{fld} IS NULL AND {texts[fld]} IS NOT NULL", ctx.header(fld), quoting(ctx.header(fld), texts[fld], why))
+              for fld, why in _QUESTIONS if ctx.has(fld)]
+    create_rows(ctx, select_list, checks)
+    if ctx.has("answered_at"):
+        read_dates(ctx, "answered_at", "answered_text", "answered_at")
+    fate(ctx)
+    what = ("concat_ws(chr(31), " + ", ".join(
+        f"coalesce(CAST({c} AS VARCHAR), '')" for c in ("email", "customer_id", "answered_at", "nps", "fan_level", "liking"))
+        + ")")
+    # Link to a customer by e-mail, or by a customer id some order carried.
+    con.execute(
+        f"""CREATE TEMP TABLE imp_answers AS
+        SELECT r.* EXCLUDE (answered_text),
+               md5({what}) || '#' || row_number() OVER (PARTITION BY md5({what}) ORDER BY rn) AS response_id,
+               coalesce(
+                   CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
+                   (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
+                   (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id)
+               ) AS customer_key
+        FROM imp_rows r"""
+    )
+    skip_repeats(ctx, "imp_answers", "response_id", "survey_responses", "answer")

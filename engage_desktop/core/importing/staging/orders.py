@@ -1,0 +1,230 @@
+"""Stage an orders export: rows become lines, lines group into orders, each order whole or not at all.
+
+Refunds: an order whose own net total is below zero is a refund (a return, a credit
+note), and so is a row the format marks as one (Square's ``Event Type`` Refund). A
+negative line inside an order whose total is positive is a discount or an adjustment,
+not a refund of the order.
+
+Exports without an order number: the rows of one customer at one time are one order;
+a row that names no customer is a purchase of its own. Identical rows are separate
+lines or purchases, never dropped; they are told apart from an earlier import of the
+same file by their content and their occurrence (the 2nd identical row matches only
+a 2nd identical row).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.formats import GENERIC_CANCEL
+from engage_desktop.core.importing.staging.context import StageContext
+from engage_desktop.core.importing.staging.lines import line_of, map_lines
+from engage_desktop.core.importing.staging.people import RAW_IDENTITY, customer_key, raw_identity_columns
+from engage_desktop.core.importing.staging.rows import (
+    Check, create_rows, fate, live, money_checks, quoting, read_dates,
+)
+from engage_desktop.core.importing.staging.rules import all_rules, any_rule, skip_reason_sql
+
+MONEY_FIELDS = ("unit_price", "amount", "order_total", "shipping", "discount", "refund")
+OPTION_ROW = "option row, folded into the item above"
+NO_ORDER_NUMBERS = ("This file has no order numbers: the rows of one customer at one time were taken as one "
+                    "order, and each row without a customer as a purchase of its own.")
+
+
+def stage_orders(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    sentinels = fmt.money_sentinels if fmt else ()
+    money = {f: v.money(ctx.col(f), sentinels) for f in MONEY_FIELDS}
+    skip = skip_reason_sql(ctx)
+    if fmt and fmt.option_row:
+        skip = f"CASE WHEN {all_rules(ctx, fmt.option_row)} THEN {v.quote(OPTION_ROW)} ELSE {skip} END"
+    select_list = f"""
+            {v.identifier(ctx.col('order_id'))} AS order_id_text,
+            {dates.text_sql(ctx.col('order_date'))} AS date_text,
+            {dates.text_sql(ctx.col('order_time'))} AS time_text,
+            NULL::TIMESTAMP AS ordered_at,
+            {v.clean(ctx.col('product'))} AS product,
+            {v.clean(ctx.col('sku'))} AS sku,
+            {v.number(ctx.col('quantity'))} AS quantity,
+            {money['unit_price']} AS unit_price,
+            {money['amount']} AS amount,
+            {money['order_total']} AS order_total,
+            {money['shipping']} AS shipping,
+            {money['discount']} AS discount,
+            abs({money['refund']}) AS refund,
+            {v.clean(ctx.col('status'))} AS status,
+            upper({v.clean(ctx.col('currency'))}) AS currency_text,
+            {any_rule(ctx, fmt.cancel_when if fmt else GENERIC_CANCEL)} AS cancel_flag,
+            {any_rule(ctx, fmt.refund_when) if fmt else 'FALSE'} AS refund_row,
+            {skip} AS skip_reason,
+            {raw_identity_columns(ctx)}"""
+    checks = []
+    if ctx.has("order_id"):
+        checks.append(Check("order_id_text IS NULL", ctx.header("order_id"), "'no order number'"))
+    checks += money_checks(ctx, MONEY_FIELDS)
+    if ctx.has("quantity"):
+        q = v.clean(ctx.col("quantity"))
+        checks.append(Check(f"quantity IS NULL AND {q} IS NOT NULL", ctx.header("quantity"),
+                            quoting(ctx.header("quantity"), q, "is not a number")))
+    if ctx.has("order_time"):
+        checks.append(Check(f"time_text IS NOT NULL AND {v.time_of_day('time_text')} IS NULL", ctx.header("order_time"),
+                            quoting(ctx.header("order_time"), "time_text", "is not a time of day (expected 09:30:05)")))
+    create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"))
+    read_dates(ctx, "order_date", "date_text", "ordered_at", naive_zone=fmt.naive_time_zone if fmt else None,
+               time_text="time_text" if ctx.has("order_time") else None)
+    if not ctx.has("order_id"):
+        _number_orders(ctx)
+    if ctx.has("currency"):
+        ctx.currencies = [r[0] for r in ctx.con.execute(
+            f"SELECT DISTINCT currency_text FROM imp_rows WHERE {live()} AND currency_text IS NOT NULL ORDER BY 1").fetchall()]
+    _fold_options(ctx)
+    _reject_incomplete_orders(ctx)
+    fate(ctx)
+    _skip_known_orders(ctx)
+    _build_orders(ctx)
+
+
+def _number_orders(ctx: StageContext) -> None:
+    """Order ids for an export without order numbers (see the module's docstring)."""
+    ctx.notes.append(NO_ORDER_NUMBERS)
+    named = " OR ".join(f"{c} IS NOT NULL" for c in RAW_IDENTITY)
+    who_and_when = "concat_ws(chr(31), " + ", ".join(f"coalesce({c}, '')" for c in (*RAW_IDENTITY, "date_text", "time_text")) + ")"
+    ctx.con.execute(
+        f"""UPDATE imp_rows SET order_id_text = k.id FROM (
+            SELECT rn, CASE WHEN {named} THEN 'c:' || md5({who_and_when})
+                            ELSE 'r:' || row_hash || '#' || row_number() OVER (PARTITION BY row_hash ORDER BY rn) END AS id
+            FROM imp_rows) k
+        WHERE imp_rows.rn = k.rn"""
+    )
+
+
+def _fold_options(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    if not (fmt and fmt.option_row):
+        return
+    # Option rows are skipped; their text is appended to the nearest item row above them.
+    ctx.con.execute(
+        f"""UPDATE imp_rows SET product = imp_rows.product || ' ' || o.options
+        FROM (
+            SELECT parent, string_agg(product, ' ' ORDER BY rn) AS options FROM (
+                SELECT r.rn, r.product,
+                       (SELECT max(p.rn) FROM imp_rows p
+                        WHERE p.rn < r.rn AND p.skip_reason IS DISTINCT FROM {v.quote(OPTION_ROW)}) AS parent
+                FROM imp_rows r WHERE r.skip_reason = {v.quote(OPTION_ROW)} AND r.product IS NOT NULL
+            ) GROUP BY parent
+        ) o WHERE imp_rows.rn = o.parent"""
+    )
+
+
+def _reject_incomplete_orders(ctx: StageContext) -> None:
+    """An order is imported whole or not at all: one bad row rejects its other rows too, and
+    an order with no date or no amount on any row is rejected. Marked in imp_rows, so that
+    ``fate`` moves every rejected row out with its text in one pass."""
+    con = ctx.con
+    map_lines(ctx)  # the message below names a line
+    con.execute(
+        f"""UPDATE imp_rows SET reject_column = NULL,
+               reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
+        FROM (SELECT order_id_text, {line_of('first_rn')} AS line FROM (
+                  SELECT order_id_text, min(rn) AS first_rn FROM imp_rows
+                  WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1)) bad
+        WHERE imp_rows.order_id_text = bad.order_id_text AND {live('imp_rows')}"""
+    )
+    # Only orders with a row lacking a date or an amount can lack them altogether:
+    # a million-line file usually has none, and the grouping is skipped.
+    no_amount = "order_total IS NULL AND coalesce(amount, quantity * unit_price, unit_price) IS NULL"
+    con.execute(
+        f"""UPDATE imp_rows SET reject_column = NULL, reject_reason = bad.reason
+        FROM (
+            SELECT order_id_text, CASE
+                WHEN count(ordered_at) = 0 THEN 'order has no date'
+                WHEN count(order_total) = 0 AND count(coalesce(amount, quantity * unit_price, unit_price)) = 0
+                    THEN 'order has no amount'
+            END AS reason
+            FROM imp_rows
+            WHERE {live()} AND order_id_text IN (
+                SELECT order_id_text FROM imp_rows WHERE {live()} AND (ordered_at IS NULL OR ({no_amount})))
+            GROUP BY order_id_text
+        ) bad
+        WHERE imp_rows.order_id_text = bad.order_id_text AND bad.reason IS NOT NULL
+          AND {live('imp_rows')}"""
+    )
+
+
+def _skip_known_orders(ctx: StageContext) -> None:
+    con = ctx.con
+    con.execute(
+        f"""INSERT INTO imp_skip
+        SELECT r.rn, 'already in the shop (import #' || o.import_id || ')'
+        FROM imp_rows r JOIN orders o ON o.source = {v.quote(ctx.source)} AND o.order_id = r.order_id_text"""
+    )
+    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_skip)")
+
+
+def _first(col: str) -> str:
+    """An order-level value: exports write it on every row of the order, or on the first one
+    only (Shopify), so any non-NULL value of the group is the value (and cheaper than arg_min)."""
+    return f"any_value({col})"
+
+
+# The order-level texts, normalised once per order.
+ORDER_TEXTS = (*RAW_IDENTITY, "status")
+
+
+def _texts_on_every_row_or_none(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when each order-level text is on every row or on none (most exports repeat them):
+    then an order's first row has every text any of its rows has."""
+    test = " AND ".join(f"count({t}) IN (0, count(*))" for t in ORDER_TEXTS)
+    return bool(con.execute(f"SELECT {test} FROM imp_rows").fetchone()[0])
+
+
+def _build_orders(ctx: StageContext) -> None:
+    fmt = ctx.det.format
+    per_line = set(fmt.summed_per_line) if fmt else set()
+    shipping = "sum(shipping)" if "shipping" in per_line else _first("shipping")
+    discount = "sum(abs(discount))" if "discount" in per_line else f"abs({_first('discount')})"
+    con = ctx.con
+    if _texts_on_every_row_or_none(con):
+        # Take the texts from each order's first row: copying six strings per order into
+        # the grouping was half the cost of writing 570k orders.
+        texts_in_group = "min(rn) AS first_rn"
+        texts_joined = ("SELECT totals.* EXCLUDE (first_rn), " + ", ".join(f"f.{t}" for t in ORDER_TEXTS)
+                        + " FROM totals JOIN imp_rows f ON f.rn = totals.first_rn")
+    else:
+        texts_in_group = ", ".join(f"{_first(t)} AS {t}" for t in ORDER_TEXTS)
+        texts_joined = "SELECT * FROM totals"
+    con.execute(
+        f"""CREATE TEMP VIEW imp_orders AS
+        WITH totals AS (
+            SELECT order_id_text AS order_id, {texts_in_group},
+                   {_first('ordered_at')} AS ordered_at,
+                   {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
+                   coalesce({_first('refund')}, 0) AS refunded,
+                   sum(coalesce(amount, quantity * unit_price, unit_price)) AS lines_amount,
+                   bool_or(cancel_flag) AS cancelled, bool_or(refund_row) AS refund_marked
+            FROM imp_rows GROUP BY order_id_text
+        ), o AS ({texts_joined}), normalised AS (
+            -- Identity is normalised once per order, not once per line.
+            SELECT * EXCLUDE (email_raw, phone_raw, name_raw, name_parts_raw, customer_id_raw),
+                   {v.email('email_raw')} AS email, {v.phone('phone_raw')} AS phone,
+                   coalesce({v.person_name('name_raw')}, {v.person_name('name_parts_raw')}) AS customer_name,
+                   {v.identifier('customer_id_raw')} AS customer_id,
+                   coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0)) AS gross
+            FROM o
+        ), judged AS (
+            -- A refund is an order marked as one, or one whose own net total is below zero.
+            SELECT * EXCLUDE (refund_marked), refund_marked OR gross < 0 AS is_refund FROM normalised
+        )
+        SELECT * EXCLUDE (gross), {customer_key(ctx)} AS customer_key,
+               CAST(CASE WHEN is_refund THEN -abs(gross) ELSE gross - refunded END AS DECIMAL(18, 2)) AS revenue
+        FROM judged"""
+    )
+    con.execute(
+        """CREATE TEMP VIEW imp_lines AS
+        SELECT order_id_text AS order_id, CAST(row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS INTEGER) AS line_no,
+               product, sku, quantity, unit_price,
+               CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn
+        FROM imp_rows"""
+    )
