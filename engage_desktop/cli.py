@@ -14,6 +14,7 @@ from pathlib import Path
 
 from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError
+from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
 from engage_desktop.core.paths import default_shop_path
 
 COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample")
@@ -34,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="map a field to a column header")
     p.add_argument("--encoding", help="utf-8, cp932, utf-16 or latin-1 (default: detect)")
     p.add_argument("--sheet", help="xlsx sheet name (default: the first with data)")
+    p.add_argument("--date-format", choices=LAYOUT_KEYS, dest="date_format",
+                   help="how the dates are written: " + ", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)
+                   + " (default: decided from each date column)")
     p.add_argument("--save-mapping", action="store_true", help="remember this mapping for files with the same headers")
     p.add_argument("files", nargs="+", type=Path)
 
@@ -102,7 +106,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapping[field.strip()] = column.strip()
     options = ImportOptions(
         kind=args.kind, format=args.format, mapping=mapping, encoding=args.encoding,
-        sheet=args.sheet, save_mapping=args.save_mapping,
+        sheet=args.sheet, save_mapping=args.save_mapping, date_layout=args.date_format,
     )
     with _open(args) as store:
         results = import_files(store, args.files, options)
@@ -121,6 +125,7 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
     if r.mapping and (r.needs_confirmation or r.format_name.startswith("generic") or r.status == "refused"):
         lines.append("  mapping used:")
         lines += [f"    {field:<12} <- {header}" for field, header in r.mapping]
+    lines += read_as_lines(r)
     if r.status in ("imported", "nothing new"):
         lines.append(
             f"  {r.status} (import #{r.import_id}): read {r.read:,}, imported {r.imported:,}, "
@@ -137,6 +142,28 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
     if len(r.rejects) > 10 or r.rejected > 10:
         lines.append(f"  ... {r.rejected - 10:,} more rejected rows (see: engage-desktop imports)")
     return "\n".join(lines)
+
+
+CURRENCY_HOW = {"column": "from its currency column", "platform": "the platform's currency",
+                "symbol": "from the sign in its amounts", "shop": "the shop's currency (the file does not say)",
+                "assumed": "assumed: the file does not say (a new shop's default)"}
+ZONE_HOW = {"shop": "the shop's time zone", "file": "from the file's offsets, now the shop's",
+            "computer": "this computer's zone, now the shop's"}
+
+
+def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
+    """How the file was read: its date layout per column, its currency and the time zone it was put in."""
+    out = []
+    for field, reading in r.dates.items():
+        header = dict(r.mapping).get(field, field)
+        how = "your choice" if reading.chosen else ("ambiguous: check, or choose with --date-format" if reading.ambiguous
+                                                    else "decided from all its values")
+        out.append(f"  dates in {header}: read like {reading.example} ({how})")
+    if r.currency:
+        out.append(f"  money: {r.currency} ({CURRENCY_HOW.get(r.currency_how, r.currency_how)})")
+    if r.time_zone:
+        out.append(f"  times: {r.time_zone} ({ZONE_HOW.get(r.time_zone_how, r.time_zone_how)})")
+    return out
 
 
 def cmd_imports(args: argparse.Namespace) -> int:

@@ -13,6 +13,11 @@ def _app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """Keep every test's app data (default shop, log) out of the real home folder."""
     home = tmp_path_factory.mktemp("app-home")
     monkeypatch.setenv("ENGAGE_DESKTOP_HOME", str(home))
+    # The owner's laptop is in Japan (a new shop takes the computer's zone when its files do not say).
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    import tzlocal
+
+    tzlocal.reload_localzone()  # tzlocal caches the zone it found
     return home
 
 

@@ -159,6 +159,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         ALTER TABLE customers_v2 RENAME TO customers;
         """,
     ),
+    (
+        3,
+        # A new shop takes its time zone and currency from its first import. Shops that already
+        # hold imports were read in the defaults of their time: keep those, now stored.
+        """
+        INSERT INTO settings SELECT 'time_zone', '"Asia/Tokyo"'
+        WHERE EXISTS (SELECT 1 FROM imports) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'time_zone');
+        INSERT INTO settings SELECT 'currency', '"JPY"'
+        WHERE EXISTS (SELECT 1 FROM imports) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'currency');
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -22,7 +22,8 @@ from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "shop_name": "",
-    "time_zone": "Asia/Tokyo",
+    # Decided by the shop's first import (importing/zones.py, importing/currency.py) and stored.
+    "time_zone": None,
     "currency": "JPY",
     "dormant_days": 180,
     # A file with more than this share of rejected rows is refused, not committed.
@@ -137,6 +138,11 @@ class Store:
         if row is None:
             return DEFAULT_SETTINGS.get(key)
         return json.loads(row[0])
+
+    def stored_setting(self, key: str) -> Any:
+        """The value stored in the shop file, or None (no default): has the shop decided it yet?"""
+        row = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return None if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
         self.con.execute(

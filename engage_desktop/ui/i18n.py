@@ -12,17 +12,29 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from engage_desktop.core import money as core_money
 from engage_desktop.ui.resources import translations_dir
 
 LANGUAGES = ("ja", "en")
 _installed: list[QTranslator] = []
 _current = "en"
 _currency_style = "yen_sign"  # or "yen_suffix": 1,234円 (a shop setting)
+_currency = core_money.DEFAULT_CURRENCY  # the open shop's (a shop setting)
 
 
 def set_currency_style(style: str) -> None:
     global _currency_style
     _currency_style = style if style in ("yen_sign", "yen_suffix") else "yen_sign"
+
+
+def set_currency(code: str) -> None:
+    """The open shop's currency (ISO 4217): every amount on screen is shown in it."""
+    global _currency
+    _currency = code or core_money.DEFAULT_CURRENCY
+
+
+def currency() -> str:
+    return _currency
 
 
 def system_language() -> str:
@@ -58,13 +70,7 @@ def current() -> str:
 
 
 def money(value: Decimal | float | int | None) -> str:
-    if value is None:
-        return "—"
-    amount = float(value)
-    sign = "-" if amount < 0 else ""
-    if _currency_style == "yen_suffix":
-        return f"{sign}{abs(amount):,.0f}円"
-    return f"{sign}¥{abs(amount):,.0f}"
+    return core_money.format_money(value, _currency, _current, _currency_style)
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
@@ -106,15 +112,5 @@ def pick(ja: str, en: str) -> str:
 
 
 def compact_money(value: float) -> str:
-    """Axis labels: ¥1.2M / ¥120万, short enough for a chart's side."""
-    if _current == "ja":
-        if abs(value) >= 100_000_000:
-            return f"¥{value / 100_000_000:,.1f}億".replace(".0億", "億")
-        if abs(value) >= 10_000:
-            return f"¥{value / 10_000:,.0f}万"
-        return f"¥{value:,.0f}"
-    if abs(value) >= 1_000_000:
-        return f"¥{value / 1_000_000:,.1f}M"
-    if abs(value) >= 10_000:
-        return f"¥{value / 1_000:,.0f}k"
-    return f"¥{value:,.0f}"
+    """Axis labels: ¥120万 / ¥1.2M / $12k, short enough for a chart's side."""
+    return core_money.compact_money(value, _currency, _current)

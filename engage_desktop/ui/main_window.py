@@ -219,13 +219,15 @@ class MainWindow(QMainWindow):
                 "SELECT min(ordered_at), max(ordered_at), count(*) FILTER (WHERE NOT cancelled AND NOT is_refund), "
                 "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled) FROM orders"
             ).fetchone()
-            i18n.set_currency_style(store.setting("currency_style") or "yen_sign")
-            return {"name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
+            return {"currency": store.setting("currency"), "currency_style": store.setting("currency_style"),
+                    "name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
                     "tiers": {t.key: (t.ja, t.en) for t in ltv.tiers(store)},
                     "orders": orders, "customers": customers, "as_of": resolve_as_of(store, self.ctx.as_of),
                     "settings": store.settings()}
 
         def done(info: dict[str, Any]) -> None:
+            i18n.set_currency(info["currency"])
+            i18n.set_currency_style(info["currency_style"] or "yen_sign")
             self.shop_info = info
             self.ctx.tier_names = info["tiers"]
             self._show_header()

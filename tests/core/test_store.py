@@ -18,7 +18,8 @@ from engage_desktop.core.store import Store
 def test_new_shop_file_has_latest_schema_and_default_settings(tmp_path: Path) -> None:
     with Store(tmp_path / "a.duckdb") as store:
         assert store.schema_version() == LATEST_VERSION
-        assert store.setting("time_zone") == "Asia/Tokyo"
+        # Decided by the first import (its offsets, or this computer's zone): not yet.
+        assert store.stored_setting("time_zone") is None and store.stored_setting("currency") is None
         store.set_setting("dormant_days", 120)
         store.set_setting("shop_name", "髙橋商店")
     with Store(tmp_path / "a.duckdb") as store:
@@ -38,6 +39,8 @@ def test_a_version_1_shop_file_is_migrated_keeping_its_customers(tmp_path: Path)
     con.execute(MIGRATIONS[0][1])
     con.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
     con.execute("INSERT INTO customers VALUES ('e:a@example.jp', '髙橋 太郎', 'a@example.jp', NULL, 'rakuten', NULL, NULL)")
+    con.execute("INSERT INTO imports (id, file_name, rows_read, rows_imported, rows_rejected, rows_skipped, status) "
+                "VALUES (1, 'rakuten.csv', 1, 1, 0, 0, 'imported')")
     con.close()
     with Store(path) as store:
         assert store.schema_version() == LATEST_VERSION >= 2
@@ -48,6 +51,8 @@ def test_a_version_1_shop_file_is_migrated_keeping_its_customers(tmp_path: Path)
         assert store.con.execute(
             "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'customers'"
         ).fetchone()[0] == 0
+        # version 3: its imports were read in Tokyo time and yen, the defaults of their day: now stored
+        assert (store.stored_setting("time_zone"), store.stored_setting("currency")) == ("Asia/Tokyo", "JPY")
 
 
 def test_limits_and_offline_settings_are_applied(tmp_path: Path) -> None:

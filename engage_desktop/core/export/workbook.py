@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.errors import EngageError
-from engage_desktop.core.export.xlsx_cells import MONTH_EN, MONTH_JA, PERCENT, YEN, write_cell, write_row
+from engage_desktop.core.export.xlsx_cells import MONTH_EN, MONTH_JA, PERCENT, write_cell, write_row
+from engage_desktop.core.money import excel_format
 from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
 from engage_desktop.core.metrics import journey, ltv, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
@@ -161,19 +162,21 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     _title(sheet, t("ltv", lang))
     tiers = {x.key: x for x in ltv.tiers(store)}
     dormant_days = int(store.setting("dormant_days"))
+    currency = store.setting("currency")
+    money = excel_format(currency)
     table = ltv.tier_table(store, day)
     _header(sheet, 3, [t(c, lang) for c in ("tier", "rule", "customers", "revenue", "share", "avg_ltv", "repeat", "since")])
     for i, row in enumerate(table.as_dicts()):
         tier = tiers[row["tier"]]
-        write_row(sheet, 4 + i, [tier.name(lang), tier.rule_text(lang, dormant_days), row["customers"], row["revenue"],
+        write_row(sheet, 4 + i, [tier.name(lang), tier.rule_text(lang, dormant_days, currency), row["customers"], row["revenue"],
                                  row["share"], row["avg_ltv"], row["repeat_rate"], row["avg_days_since_last"]],
-                  [None, None, "#,##0", YEN, PERCENT, YEN, PERCENT, "0"])
+                  [None, None, "#,##0", money, PERCENT, money, PERCENT, "0"])
     start = 4 + len(table.rows) + 2
     deciles = ltv.deciles(store, day)
     _header(sheet, start, [t(c, lang) for c in ("decile", "customers", "revenue", "share", "cumulative")])
     for i, row in enumerate(deciles.as_dicts()):
         write_row(sheet, start + 1 + i, [row["decile"], row["customers"], row["revenue"], row["share"],
-                                         row["cumulative_share"]], [None, "#,##0", YEN, PERCENT, PERCENT])
+                                         row["cumulative_share"]], [None, "#,##0", money, PERCENT, PERCENT])
     last = start + len(deciles.rows)
     write_cell(sheet, last + 2, 1, t("top20", lang), bold=True)
     write_cell(sheet, last + 2, 3, ltv.top20_share(deciles), PERCENT)
@@ -254,7 +257,8 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     labels = [t("month", lang)] + [(monthly.METRIC_LABELS[m][0] if lang == "ja" else monthly.METRIC_LABELS[m][1])
                                   for m in monthly.METRICS] + [t("revenue", lang) + " " + t("mom", lang)]
     _header(sheet, 3, labels)
-    formats = [MONTH_JA if lang == "ja" else MONTH_EN, YEN, "#,##0", "#,##0", "#,##0", "#,##0", YEN, PERCENT,
+    money = excel_format(store.setting("currency"))
+    formats = [MONTH_JA if lang == "ja" else MONTH_EN, money, "#,##0", "#,##0", "#,##0", "#,##0", money, PERCENT,
                "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%"]
     for i, row in enumerate(table.as_dicts()):
         write_row(sheet, 4 + i, [row["month"], *[row[m] for m in monthly.METRICS], row["revenue_mom"]], formats)

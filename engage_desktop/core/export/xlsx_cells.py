@@ -11,8 +11,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.export.safe import looks_like_formula
+from engage_desktop.core.money import excel_format
 
-YEN = '"¥"#,##0;[Red]-"¥"#,##0'
+YEN = excel_format("JPY")  # a Decimal written without a format: callers with the shop's currency pass theirs
 PERCENT = "0.0%"
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"

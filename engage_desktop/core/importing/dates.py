@@ -241,6 +241,30 @@ def _prepared(cell: str, profile: Profile) -> str:
     return cell
 
 
+def _python_reads(cell: str, fmt: str) -> dt.datetime:
+    """Python's strptime standing in for DuckDB's (raises ValueError where it cannot read)."""
+    cell = re.sub(r"([+-]\d\d)$", r"\g<1>00", cell)  # Python's %z wants +0900 where DuckDB takes +09
+    if fmt.endswith("Z"):
+        return dt.datetime.strptime(cell.replace("Z", "+0000"), fmt[:-1] + "%z")
+    return dt.datetime.strptime(cell, fmt)
+
+
+def aware_times(cells: list[str]) -> list[dt.datetime]:
+    """The cells that carry an offset (or Z), as aware datetimes: what tells a shop's time zone."""
+    profile = profile_of(cells)
+    reading = decide(profile)
+    formats = [f for f in _all_formats(BY_KEY[reading.layout]) if _kind(f) != "naive"]
+    out = []
+    for cell in profile.sample:
+        for fmt in formats:
+            try:
+                out.append(_python_reads(_prepared(cell, profile), fmt))
+                break
+            except ValueError:
+                continue
+    return out
+
+
 def _formats_seen(layout: str, cells: list[str]) -> tuple[str, ...]:
     """The layout's full formats that read the sampled cells, most used first (tried first by SQL:
     a million cells of one format then cost one parse each). Python's strptime stands in for
@@ -248,11 +272,9 @@ def _formats_seen(layout: str, cells: list[str]) -> tuple[str, ...]:
     counts: dict[str, int] = {}
     formats = _all_formats(BY_KEY[layout])
     for cell in cells:
-        cell = re.sub(r"([+-]\d\d)$", r"\g<1>00", cell)  # Python's %z wants +0900 where DuckDB takes +09
         for fmt in formats:
             try:
-                dt.datetime.strptime(cell.replace("Z", "+0000") if fmt.endswith("Z") else cell,
-                                     fmt[:-1] + "%z" if fmt.endswith("Z") else fmt)
+                _python_reads(cell, fmt)
             except ValueError:
                 continue
             counts[fmt] = counts.get(fmt, 0) + 1

@@ -75,6 +75,13 @@ def detect(
         if format_name not in BY_NAME:
             raise ImportRefused(f"Unknown format {format_name!r}. Known: {', '.join(sorted(BY_NAME))}, auto.")
         fmt = BY_NAME[format_name]
+        missing = [s for s in fmt.signature if header_key(s) not in set(keys)]
+        if missing:
+            found = _best_format(headers, keys, head, kind)
+            hint = (f" It looks like {found.label_en} ({found.format_name}): choose that, or auto."
+                    if found and found.format else " Choose auto, or map the columns by hand.")
+            raise ImportRefused(f"The file does not have the columns {fmt.label_en} exports have: "
+                                f"{', '.join(missing)}.{hint}")
         det = _from_format(fmt, headers, keys, head, forced=True)
     else:
         det = _best_format(headers, keys, head, kind)
@@ -93,6 +100,10 @@ def _best_format(headers: list[str], keys: list[str], head: list[list[str]], kin
     full = [f for f in FORMATS if (kind is None or f.kind == kind) and all(header_key(s) in present for s in f.signature)]
     if not full:
         return None
+    # A layout we refuse (Amazon's price-less unshipped report, Yahoo's item.csv alone) only
+    # when no importable layout matches as well (the all-orders report, order.csv + item.csv).
+    importable = [f for f in full if not f.refusal]
+    full = importable or full
     # The most specific signature wins (Square item detail over transactions).
     full.sort(key=lambda f: len(f.signature), reverse=True)
     best = full[0]
@@ -224,6 +235,11 @@ ESSENTIALS: dict[str, tuple[tuple[str, ...], ...]] = {
     "customers": (("customer_id", "email", "phone", "name", "last_name"),),
     "survey": (("nps", "fan_level", "liking"),),
 }
+
+
+def refusal(det: Detection) -> str:
+    """Why a recognised layout cannot be imported as it is, or ''."""
+    return det.format.refusal if det.format else ""
 
 
 def missing_essentials(det: Detection) -> list[str]:

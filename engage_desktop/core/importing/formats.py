@@ -44,18 +44,26 @@ class ExportFormat:
     naive_time_zone: str | None = None  # zone of timestamps without offset; None = the shop's
     money_sentinels: tuple[str, ...] = ()  # values meaning "no value"
     cancel_when: tuple[Rule, ...] = ()  # any rule true on any row => order cancelled
-    skip_when: tuple[tuple[Rule, str], ...] = ()  # (rule, reason): rows that are not sales
+    skip_when: tuple[tuple[Rule | tuple[Rule, ...], str], ...] = ()  # (rule(s), reason): rows that are not sales
     refund_when: tuple[Rule, ...] = ()  # rows that are refunds (negative amounts)
     option_row: tuple[Rule, ...] = ()  # all true => row is an option of the item above
     summed_per_line: tuple[str, ...] = ()  # order-level fields written per line (Amazon shipping)
     relay_domains: tuple[str, ...] = ()  # masked e-mails: identify within this channel only
     identify_by_name: bool = False  # name alone identifies (channel-scoped) when nothing else does
     anonymous_note: str = ""  # said on import when the file has no customer columns
+    currency: str | None = None  # ISO 4217 of every export of this platform; None: read from the file
+    offsets_tell_zone: bool = True  # False: its offsets are always UTC (Amazon), not the shop's zone
+    missing_notes: tuple[tuple[str, str], ...] = ()  # (header, what the owner should know when it is missing)
+    refusal: str = ""  # a layout we recognise but cannot import as sales: why, and what to export instead
     note: str = ""
 
 
 def _contains_cancel(column: str) -> Rule:
     return Rule(column, "contains", ("キャンセル",))
+
+
+def _status_in(column: str, *values: str) -> Rule:
+    return Rule(column, "in", values)
 
 
 RAKUTEN_RELAY = ("@pc.fw.rakuten.ne.jp", "@fw.rakuten.ne.jp")
@@ -70,6 +78,7 @@ _AMAZON_LINES: dict[str, tuple[Source, ...]] = {
     "shipping": ("shipping-price",),
     "discount": ("item-promotion-discount",),
     "status": ("order-status",),
+    "currency": ("currency",),
 }
 # Square's transactions and item detail exports share their transaction columns.
 _SQUARE_TRANSACTION: dict[str, tuple[Source, ...]] = {
@@ -105,10 +114,14 @@ FORMATS: tuple[ExportFormat, ...] = (
             "refund": ("Refunded Amount",),
             "status": ("Financial Status",),
             "cancelled_at": ("Cancelled at",),
+            "currency": ("Currency",),
         },
         channel="shopify",
         encoding="utf-8",
+        # Real cancelled orders show Financial Status refunded or even paid: Cancelled at decides.
         cancel_when=(Rule("Cancelled at", "nonempty"), Rule("Financial Status", "equals", ("voided",))),
+        missing_notes=(("Cancelled at", "This Shopify export has no 'Cancelled at' column, so cancelled orders "
+                        "cannot be told apart and count as sales. Export the orders again with all columns."),),
         note="Order-level columns are filled on the first row of each order only.",
     ),
     ExportFormat(
@@ -152,6 +165,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="base",
         encoding="cp932",
+        currency="JPY",
         cancel_when=(_contains_cancel("発送状況"),),
         option_row=(Rule("商品名", "startswith", ("商品オプション",)), Rule("商品ID", "empty")),
         note="Option rows (商品オプション「…」) belong to the item above; totals and 送料 repeat per row.",
@@ -182,17 +196,52 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="rakuten",
         encoding="cp932",
+        currency="JPY",
         money_sentinels=("-99999",),
         cancel_when=(_contains_cancel("受注ステータス"),),
         relay_domains=RAKUTEN_RELAY,
         note="Totals repeat on every item row; -99999 means no value.",
     ),
     ExportFormat(
+        name="rakuten_rms_current",
+        label_ja="楽天RMS 受注データ (R-Backoffice)",
+        label_en="Rakuten RMS orders (R-Backoffice)",
+        kind="orders",
+        signature=("注文番号", "注文日時", "注文者姓", "注文者メールアドレス", "請求金額"),
+        fields={
+            "order_id": ("注文番号",),
+            # 注文日 + 注文時間 keep the seconds a re-saved 注文日時 (12/5/2023 20:24) lost.
+            "order_date": ("注文日", "注文日時"),
+            "order_time": ("注文時間",),
+            "email": ("注文者メールアドレス",),
+            "phone": (("注文者電話番号1", "注文者電話番号2", "注文者電話番号3"),),
+            "last_name": ("注文者姓",),
+            "first_name": ("注文者名",),
+            "product": ("商品名",),
+            "sku": ("商品番号", "商品管理番号"),
+            "quantity": ("個数",),
+            "unit_price": ("単価",),
+            # 請求金額: what the customer is billed (合計金額 less points and coupons, plus the COD and
+            # payment fees), the same on every row of the order.
+            "order_total": ("請求金額",),
+            "shipping": ("送料合計",),
+            "status": ("ステータス",),
+            "gender": ("注文者性別",),
+        },
+        channel="rakuten",
+        encoding="cp932",
+        currency="JPY",
+        money_sentinels=("-99999",),
+        cancel_when=(_status_in("ステータス", "900", "キャンセル確定"),),  # 900 キャンセル確定
+        relay_domains=RAKUTEN_RELAY,
+        note="One row per item, order columns repeated; ステータス 900 is a confirmed cancellation.",
+    ),
+    ExportFormat(
         name="amazon_orders",
         label_ja="Amazon 注文レポート",
         label_en="Amazon order report",
         kind="orders",
-        signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
+        signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased", "item-price"),
         fields={
             **_AMAZON_LINES,
             "order_id": ("order-id",),
@@ -206,7 +255,20 @@ FORMATS: tuple[ExportFormat, ...] = (
         cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
         summed_per_line=("shipping", "discount"),
         relay_domains=AMAZON_RELAY,
+        offsets_tell_zone=False,
         note="item-price is the price of the line (all units); timestamps are UTC.",
+    ),
+    ExportFormat(
+        name="amazon_unshipped",
+        label_ja="Amazon 未出荷注文レポート",
+        label_en="Amazon unshipped orders report",
+        kind="orders",
+        signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
+        fields={"order_id": ("order-id",), "order_date": ("purchase-date",)},
+        channel="amazon",
+        encoding="utf-8",
+        refusal="This is Amazon's unshipped-orders report: it has no prices, so importing it would count every "
+        "sale as ¥0. Download the all-orders report (全注文レポート) from Seller Central and import that.",
     ),
     ExportFormat(
         name="amazon_all_orders",
@@ -217,17 +279,44 @@ FORMATS: tuple[ExportFormat, ...] = (
         fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",)},
         channel="amazon",
         encoding="utf-8",
+        # A cancelled order, or a cancelled item inside a shipped one.
         cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
+        skip_when=(((Rule("item-status", "equals", ("Cancelled",)), Rule("order-status", "not_in", ("Cancelled",))),
+                    "cancelled item of an order that was not cancelled (item-status Cancelled)"),),
         summed_per_line=("shipping", "discount"),
+        offsets_tell_zone=False,
         anonymous_note="Amazon all-orders report: it has no buyer e-mail, so these sales were imported as "
         "anonymous sales. Import the order report (with buyer-email) to link them to customers.",
+    ),
+    ExportFormat(
+        name="amazon_in_sales",
+        label_ja="Amazon.in 売上レポート",
+        label_en="Amazon.in sale report",
+        kind="orders",
+        signature=("Order ID", "Date", "Status", "Fulfilment", "Sales Channel", "Qty", "Amount"),
+        fields={
+            "order_id": ("Order ID",),
+            "order_date": ("Date",),  # MM-DD-YY
+            "status": ("Status",),
+            "product": ("Style",),
+            "sku": ("SKU",),
+            "quantity": ("Qty",),
+            "amount": ("Amount",),
+            "currency": ("currency",),
+        },
+        channel="amazon",
+        encoding="utf-8",
+        cancel_when=(Rule("Status", "equals", ("Cancelled",)),),  # their Amount is still filled
+        anonymous_note="Amazon.in sale report: it has no buyer columns, so these sales were imported as anonymous "
+        "sales: they count toward revenue, not toward any customer.",
     ),
     ExportFormat(
         name="yahoo_shopping",
         label_ja="Yahoo!ショッピング 注文データ",
         label_en="Yahoo! Shopping orders",
         kind="orders",
-        signature=("OrderId", "OrderTime"),
+        # order.csv (one row per order), or order.csv and item.csv joined on OrderId (see pipeline).
+        signature=("OrderId", "OrderTime", "OrderStatus"),
         fields={
             "order_id": ("OrderId",),
             "order_date": ("OrderTime",),
@@ -239,12 +328,27 @@ FORMATS: tuple[ExportFormat, ...] = (
             "sku": ("ItemId",),
             "quantity": ("Quantity",),
             "unit_price": ("UnitPrice",),
+            "amount": ("LineSubTotal",),
             "order_total": ("TotalPrice",),
             "status": ("OrderStatus",),
         },
         channel="yahoo",
         encoding="cp932",
-        cancel_when=(Rule("OrderStatus", "equals", ("4",)),),
+        currency="JPY",
+        cancel_when=(Rule("OrderStatus", "equals", ("4",)),),  # 4 キャンセル
+    ),
+    ExportFormat(
+        name="yahoo_items",
+        label_ja="Yahoo!ショッピング 商品データ (item.csv)",
+        label_en="Yahoo! Shopping items (item.csv)",
+        kind="orders",
+        signature=("OrderId", "LineId", "ItemId", "Quantity"),
+        fields={"order_id": ("OrderId",), "product": ("Title",), "quantity": ("Quantity",)},
+        channel="yahoo",
+        encoding="cp932",
+        currency="JPY",
+        refusal="This is Yahoo!ショッピング's item.csv: it has the items but not the order times. Import it "
+        "together with order.csv (choose or drop both files at once): the two are joined on OrderId.",
     ),
     ExportFormat(
         name="makeshop",
@@ -259,7 +363,7 @@ FORMATS: tuple[ExportFormat, ...] = (
             "customer_id": ("会員ID",),
             "email": ("メールアドレス", "注文者メールアドレス"),
             "phone": ("電話番号", "注文者電話番号"),
-            "name": ("注文者名", "氏名"),
+            "name": ("注文者", "注文者名", "氏名"),
             "product": ("商品名",),
             "sku": ("独自商品コード", "商品コード"),
             "quantity": ("数量",),
@@ -270,6 +374,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="makeshop",
         encoding="cp932",
+        currency="JPY",
         cancel_when=(Rule("処理状況", "in", ("注文キャンセル", "返送")),),
         note="処理状況 注文キャンセル and 返送 are not revenue.",
     ),
@@ -282,7 +387,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         fields={
             "order_id": ("受注コード",),
             "order_date": ("注文日時",),
-            "email": ("メールアドレス",),
+            "email": ("メールアドレス", "メールアドレス(メイン)", "メールアドレス(PC)", "メールアドレス(サブ)",
+                      "メールアドレス(モバイル)"),
             "phone": ("電話番号(メイン)",),
             "last_name": ("氏名(姓)",),
             "first_name": ("氏名(名)",),
@@ -292,11 +398,13 @@ FORMATS: tuple[ExportFormat, ...] = (
             "unit_price": ("販売単価",),
             "order_total": ("請求合計金額",),
             "shipping": ("送料",),
-            "status": ("受注状況", "ステータス"),
+            "status": ("処理状況区分", "処理状況", "受注状況", "ステータス"),
         },
         channel="futureshop",
         encoding="cp932",
-        cancel_when=(_contains_cancel("@status"),),
+        currency="JPY",
+        # 注文取消 is a cancellation and 返品 a return: neither contains キャンセル.
+        cancel_when=(Rule("@status", "contains", ("注文取消", "返品", "キャンセル")),),
     ),
     ExportFormat(
         name="colorme",
@@ -316,13 +424,16 @@ FORMATS: tuple[ExportFormat, ...] = (
             "quantity": ("購入商品 販売個数",),
             "unit_price": ("購入商品 販売価格(消費税込)",),
             "amount": ("購入商品 小計",),
+            "order_total": ("総合計金額",),
             "shipping": ("送料合計",),
             "discount": ("割引金額",),
             "status": ("入金状態",),
         },
         channel="colorme",
         encoding="cp932",
-        cancel_when=(_contains_cancel("入金状態"), Rule("キャンセル", "in", ("キャンセル", "済", "1", "TRUE"))),
+        currency="JPY",
+        # No キャンセル column: 入金状態 or 発送状態 says キャンセル (inferred).
+        cancel_when=(_contains_cancel("入金状態"), _contains_cancel("発送状態")),
         note="Headers carry spaces: 購入者 メールアドレス.",
     ),
     ExportFormat(
@@ -366,7 +477,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_ja="Square 商品別売上",
         label_en="Square item sales",
         kind="orders",
-        signature=("Time Zone", "Gross Sales", "Transaction ID", "Item", "Qty"),
+        # Time Zone is optional: exports without it are Square all the same.
+        signature=("Gross Sales", "Transaction ID", "Item", "Qty"),
         fields={**_SQUARE_TRANSACTION, "product": ("Item",), "sku": ("SKU",), "quantity": ("Qty",),
                 "amount": ("Net Sales",)},
         channel="square",
@@ -379,7 +491,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_ja="Square 取引データ",
         label_en="Square transactions",
         kind="orders",
-        signature=("Time Zone", "Gross Sales", "Transaction ID"),
+        signature=("Gross Sales", "Transaction ID", "Total Collected"),
         fields={**_SQUARE_TRANSACTION, "amount": ("Gross Sales",), "order_total": ("Total Collected",),
                 "discount": ("Discounts",)},
         channel="square",
@@ -395,7 +507,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("取引ID", "取引日時", "取引区分", "取消区分"),
         fields={
             "order_id": ("取引ID",),
-            "order_date": ("取引日時",),
+            # 取引日時 is when the server received it; 端末取引日時 is the sale (when the export has it).
+            "order_date": ("端末取引日時", "取引日時"),
             "customer_id": ("会員ID", "会員コード"),
             "name": ("会員名",),
             "amount": ("小計",),
@@ -405,6 +518,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="smaregi",
         encoding="cp932",
+        currency="JPY",
         skip_when=(
             (Rule("取引区分", "not_in", ("1",)), "not a sale (取引区分 is not 1)"),
             (Rule("取消区分", "not_in", ("0",)), "cancelled (取消区分 is not 0)"),
@@ -416,24 +530,78 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_ja="Airレジ 会計明細",
         label_en="AirREGI sales detail",
         kind="orders",
-        signature=("会計ID", "会計日時", "商品名"),  # (unverified) layout
+        signature=("取引No", "会計日", "会計時間", "メニュー名", "修正後合計"),
         fields={
-            "order_id": ("会計ID", "伝票番号"),
-            "order_date": ("会計日時",),
+            "order_id": ("取引No",),
+            "order_date": ("会計日",),
+            "order_time": ("会計時間",),
             "customer_id": ("顧客番号",),
             "name": ("顧客名",),
-            "product": ("商品名",),
-            "quantity": ("数量",),
-            "unit_price": ("単価",),
-            "amount": ("小計",),
-            "order_total": ("合計金額", "合計"),
-            "status": ("取消区分", "取消"),
+            "product": ("メニュー名",),
+            "quantity": ("注文数量",),
+            "unit_price": ("価格",),
+            # One totals row per sale, then item rows with the totals left blank.
+            "order_total": ("修正後合計",),
         },
         channel="airregi",
         encoding="cp932",
-        cancel_when=(Rule("@status", "in", ("取消", "取消済", "1")),),
+        currency="JPY",
         anonymous_note="Airレジ: no customer columns (顧客名/顧客番号 are off by default), "
         "so these sales were imported as anonymous sales: they count toward revenue, not toward any customer.",
+    ),
+    ExportFormat(
+        name="eccube4",
+        label_ja="EC-CUBE 4 受注データ",
+        label_en="EC-CUBE 4 orders",
+        kind="orders",
+        signature=("注文ID", "注文番号", "対応状況(ID)", "明細区分(ID)"),
+        fields={
+            "order_id": ("注文番号", "注文ID"),
+            "order_date": ("受注日",),
+            "customer_id": ("会員ID",),
+            "last_name": ("お名前(姓)",),
+            "first_name": ("お名前(名)",),
+            "email": ("メールアドレス",),
+            "phone": ("TEL", "電話番号"),
+            "product": ("商品名",),
+            "sku": ("商品コード",),
+            "unit_price": ("価格",),
+            "quantity": ("個数",),
+            "order_total": ("支払合計",),
+            "shipping": ("送料",),
+            "status": ("対応状況(名称)", "対応状況(ID)"),
+        },
+        channel="eccube",
+        encoding="cp932",
+        currency="JPY",
+        cancel_when=(_status_in("対応状況(ID)", "3", "9"),),  # 3 注文取消し, 9 返品
+        skip_when=((Rule("明細区分(ID)", "not_in", ("1",)),
+                    "not a product line (送料, 手数料, 割引, 税 or ポイント: already in 支払合計)"),),
+        note="One row per order detail; 明細区分 1 is a product line, the others are in 支払合計.",
+    ),
+    ExportFormat(
+        name="eccube2",
+        label_ja="EC-CUBE 2 受注データ",
+        label_en="EC-CUBE 2 orders",
+        kind="orders",
+        signature=("注文番号", "会員ID", "お支払い合計", "対応状況", "注文日時"),
+        fields={
+            "order_id": ("注文番号",),
+            "order_date": ("注文日時",),
+            "customer_id": ("会員ID",),
+            "last_name": ("お名前(姓)", "お名前1"),
+            "first_name": ("お名前(名)", "お名前2"),
+            "email": ("メールアドレス",),
+            "phone": (("電話番号1", "電話番号2", "電話番号3"), "電話番号"),
+            "order_total": ("お支払い合計",),
+            "shipping": ("送料",),
+            "status": ("対応状況",),
+        },
+        channel="eccube",
+        encoding="cp932",
+        currency="JPY",
+        cancel_when=(_status_in("対応状況", "3", "キャンセル"),),  # mtb_order_status 3 キャンセル
+        note="One row per order.",
     ),
     ExportFormat(
         name="google_forms",

@@ -18,12 +18,16 @@ from pathlib import Path
 import duckdb
 
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
+from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
 from engage_desktop.core.importing.dates import DateReading
-from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials
+from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials, refusal
+from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
+from engage_desktop.core.importing.joined import ORDERS_FORMAT, JoinedFiles, pair_files, read_joined
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing.values import quote
+from engage_desktop.core.importing.zones import computer_zone, zone_of_file
 from engage_desktop.core.schema import IMPORTED_TABLES
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
@@ -73,6 +77,10 @@ class ImportResult:
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dates: dict[str, DateReading] = field(default_factory=dict)  # how each date column was read
+    currency: str = ""  # ISO 4217: what the file's amounts were read as
+    currency_how: str = ""  # column | platform | symbol | shop (the shop's, the file did not say) | assumed
+    time_zone: str = ""  # the shop's zone the file's times were put in
+    time_zone_how: str = ""  # shop (already set) | file (its offsets) | computer (this computer's zone)
 
     @property
     def ok(self) -> bool:
@@ -91,16 +99,20 @@ class Plan:
         self.work_dir.cleanup()
 
 
-def plan_import(store: Store, path: str | Path, options: ImportOptions | None = None) -> Plan:
-    """Read and recognise a file; writes nothing."""
+def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None) -> Plan:
+    """Read and recognise a file (or two files that are imported joined); writes nothing."""
     options = options or ImportOptions()
     work_dir = tempfile.TemporaryDirectory(prefix="engage-import-")
     try:
-        src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet)
-        det = detect(
-            src.head, kind=options.kind, format_name=options.format,
-            saved=saved_mappings(store), explicit=options.mapping,
-        )
+        if isinstance(path, JoinedFiles):
+            src = read_joined(path, Path(work_dir.name), encoding=options.encoding)
+            det = detect(src.head, format_name=ORDERS_FORMAT, saved={}, explicit=options.mapping)
+        else:
+            src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet)
+            det = detect(
+                src.head, kind=options.kind, format_name=options.format,
+                saved=saved_mappings(store), explicit=options.mapping,
+            )
     except BaseException:
         work_dir.cleanup()
         raise
@@ -110,9 +122,10 @@ def plan_import(store: Store, path: str | Path, options: ImportOptions | None = 
 def import_files(
     store: Store, paths: list[str | Path], options: ImportOptions | None = None, state: TaskState | None = None
 ) -> list[ImportResult]:
-    """Import each file on its own (one refused file does not stop the others)."""
+    """Import each file on its own (one refused file does not stop the others); files that belong
+    together (Yahoo's order.csv and item.csv) are imported as one."""
     results = []
-    for path in paths:
+    for path in pair_files([Path(p) for p in paths]):
         results.append(import_file(store, path, options, state))
         if results[-1].status == "cancelled":
             break
@@ -120,11 +133,11 @@ def import_files(
 
 
 def import_file(
-    store: Store, path: str | Path, options: ImportOptions | None = None, state: TaskState | None = None
+    store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None, state: TaskState | None = None
 ) -> ImportResult:
     options = options or ImportOptions()
     state = state or TaskState()
-    path = Path(path)
+    path = path if isinstance(path, JoinedFiles) else Path(path)
     result = ImportResult(file_name=path.name, status="refused")
     state.progress(0, STEPS, f"Reading {path.name}")
     plan: Plan | None = None
@@ -160,18 +173,23 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     result.confidence, result.needs_confirmation = det.confidence, det.needs_confirmation
     result.encoding, result.kind = src.encoding, det.kind
     result.mapping = det.mapping.describe(src.headers)
+    if refusal(det):
+        raise ImportRefused(f"{src.name}: {refusal(det)}")
     missing = missing_essentials(det)
     if missing:
         raise ImportRefused(
-            f"{src.path.name}: could not find the column(s) for {', '.join(missing)}. "
+            f"{src.name}: could not find the column(s) for {', '.join(missing)}. "
             f"Columns in the file: {', '.join(src.headers)}. Choose them in the mapping (CLI: --map FIELD=COLUMN)."
         )
     if fmt and fmt.anonymous_note and not any(f in det.mapping.columns for f in ("customer_id", "name", "email")):
         result.notes.append(fmt.anonymous_note)
+    present = {header_key(h) for h in src.headers}
+    result.notes += [note for header, note in (fmt.missing_notes if fmt else ()) if header_key(header) not in present]
 
     con = store.con
     state.set_interrupt(con.interrupt)
-    ctx = StageContext(con, src, det, store.setting("time_zone"), fmt.channel if fmt else "generic",
+    result.time_zone, result.time_zone_how = shop_zone_for(store, plan)
+    ctx = StageContext(con, src, det, result.time_zone, fmt.channel if fmt else "generic",
                        date_layout=options.date_layout)
     started = dt.datetime.now()
     state.progress(1, STEPS, "Scanning rows")
@@ -181,6 +199,11 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     STAGERS[det.kind](ctx)
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
+    if det.kind != "survey":
+        found = currency_of_file(det, src.head, ctx.currencies)
+        shop_currency = store.stored_setting("currency")
+        result.currency = check_against_shop(found, shop_currency, src.name)
+        result.currency_how = found.how or ("shop" if shop_currency else "assumed")
     counts = _accounting(con, det.kind, len(ctx.scanned))
     result.read, result.imported, result.rejected, result.skipped = counts
     result.skipped_detail = dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason ORDER BY 2 DESC").fetchall())
@@ -195,6 +218,11 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     with store.transaction():
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         _write(ctx, import_id)
+        # The shop's first import decides its zone and currency (and says so in the summary).
+        if store.stored_setting("time_zone") is None:
+            store.set_setting("time_zone", result.time_zone)
+        if result.currency and store.stored_setting("currency") is None:
+            store.set_setting("currency", result.currency)
         state.check()
         state.progress(4, STEPS, "Updating customers")
         # An empty customers table means no row named a customer before: this import touched them all.
@@ -209,6 +237,18 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.progress(STEPS, STEPS, "Done")
     result.message = summary_line(result)
     return result
+
+
+def shop_zone_for(store: Store, plan: Plan) -> tuple[str, str]:
+    """(zone, how): the shop's zone, or for a new shop the zone the file's offsets tell, else the computer's."""
+    stored = store.stored_setting("time_zone")
+    if stored:
+        return stored, "shop"
+    det = plan.detection
+    cols = det.mapping.columns.get("order_date") or det.mapping.columns.get("answered_at") or []
+    cells = [row[cols[0]] for row in plan.src.head[det.header_rows:] if cols and cols[0] < len(row)]
+    zone = zone_of_file(cells, det.format.offsets_tell_zone if det.format else True)
+    return (zone, "file") if zone else (computer_zone(), "computer")
 
 
 def _accounting(con: duckdb.DuckDBPyConnection, kind: str, scanned: int) -> tuple[int, int, int, int]:
@@ -278,7 +318,7 @@ def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, d
     con.execute(
         """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            import_id, src.path.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
+            import_id, src.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
             det.label_ja, det.confidence, det.kind, det.format.channel if det.format else "generic", src.sheet,
             json.dumps(r.mapping, ensure_ascii=False), r.read, r.imported, r.rejected, r.skipped,
             json.dumps(r.skipped_detail, ensure_ascii=False), started, dt.datetime.now(), r.status, "; ".join(r.notes),

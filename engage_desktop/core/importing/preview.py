@@ -6,7 +6,7 @@ import csv
 from dataclasses import replace
 from typing import Any
 
-from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import
+from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.metrics.base import Table
 from engage_desktop.core.store import Store
@@ -32,7 +32,7 @@ def preview(store: Store, plan: Plan, rows: int = PREVIEW_ROWS) -> Table:
     with small.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out, lineterminator="\n").writerows(head)
     src = replace(plan.src, csv_path=small, delimiter=",")
-    ctx = StageContext(store.con, src, det, store.setting("time_zone"), det.format.channel if det.format else "generic")
+    ctx = StageContext(store.con, src, det, shop_zone_for(store, plan)[0], det.format.channel if det.format else "generic")
     sql, columns = _COLUMNS[det.kind]
     try:
         scan(ctx)

@@ -42,10 +42,15 @@ class SourceTable:
     sheets: list[str] = field(default_factory=list)
     newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
     record_lines: list[int] | None = None  # xlsx: the sheet row each record of csv_path came from
+    label: str | None = None  # what the owner calls it, when it is not one file's name (two files joined)
 
     @property
     def headers(self) -> list[str]:
         return self.head[0] if self.head else []
+
+    @property
+    def name(self) -> str:
+        return self.label or self.path.name
 
 
 def read_source(
@@ -95,6 +100,26 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
         raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
     return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
                        newlines=decoded.newlines)
+
+
+def peek_header(path: Path) -> list[str] | None:
+    """The header row of a text file, from its first 64 KB (UTF-8 or CP932); None for other files.
+    Enough to tell which files belong together before either is read in full."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64 * 1024)
+    except OSError:
+        return None
+    if start[:4] == b"PK\x03\x04" or b"\x00" in start[:4096]:
+        return None
+    for codec in ("utf-8-sig", "cp932"):
+        try:
+            text = start.decode(codec, errors="strict" if len(start) < 64 * 1024 else "ignore")
+        except UnicodeDecodeError:
+            continue
+        rows = parse_head(text, sniff_delimiter(text, path.suffix.lower()), rows=1)
+        return rows[0] if rows else None
+    return None
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:

@@ -51,7 +51,10 @@ LIKING_LEVELS_EN = (
     "Love it so much it's real love",
 )
 
-_NPS_WORDS = ("薦める可能性", "すすめる可能性", "勧める可能性", "recommend", "おすすめ度", "推奨度", "nps")
+# The articles' wordings: 「…薦める可能性は、どのくらいありますか?」「…おすすめする可能性はどのくらいありますか?」
+# 「…どの程度勧めたいですか?」, and what tools call the column.
+_NPS_WORDS = ("薦める可能性", "すすめる可能性", "勧める可能性", "おすすめする可能性", "勧めたい", "薦めたい",
+              "すすめたい", "推奨したい", "recommend", "おすすめ度", "推奨度", "nps")
 _FAN_WORDS = ("最もあてはまるもの", "気持ちで", "ファン度", "fandegree", "fanlevel")
 _LIKING_WORDS = ("どのように思いますか", "率直なご感想", "好き度", "liking", "howdoyoufeel")
 

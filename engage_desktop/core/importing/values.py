@@ -16,6 +16,11 @@ def quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def ident(name: str) -> str:
+    """A SQL identifier (a column named by a file's header)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 # What spreadsheets, R and back offices write for "no value": read as an empty cell in every field
 # (R's write.csv NA became one customer with 397 orders). Compared upper-cased and trimmed.
 MISSING_MARKERS = ("NA", "N/A", "#N/A", "NULL", "NONE", "NAN", "-", "--", "該当なし", "なし")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.money import DEFAULT_CURRENCY, format_money, tier_scale
 from engage_desktop.core.store import Store
 
 DEFAULT_TIERS: list[dict[str, Any]] = [
@@ -39,19 +40,23 @@ class Tier:
     def name(self, lang: str) -> str:
         return self.ja if lang == "ja" else self.en
 
-    def rule_text(self, lang: str, dormant_days: int) -> str:
+    def rule_text(self, lang: str, dormant_days: int, currency: str = DEFAULT_CURRENCY) -> str:
         if self.dormant:
             return f"{dormant_days}日以上購入なし" if lang == "ja" else f"no order for {dormant_days}+ days"
         parts = []
         if self.min_ltv:
-            parts.append(f"LTV ¥{self.min_ltv:,.0f}以上" if lang == "ja" else f"LTV >= ¥{self.min_ltv:,.0f}")
+            amount = format_money(self.min_ltv, currency, lang)
+            parts.append(f"LTV {amount}以上" if lang == "ja" else f"LTV >= {amount}")
         if self.min_orders:
             parts.append(f"{self.min_orders}回以上購入" if lang == "ja" else f"{self.min_orders}+ orders")
         return " / ".join(parts) or ("その他" if lang == "ja" else "everyone else")
 
 
 def tiers(store: Store) -> list[Tier]:
-    raw = store.setting("ltv_tiers") or DEFAULT_TIERS
+    raw = store.setting("ltv_tiers")
+    if not raw:  # the defaults, in the shop's currency: ¥50,000 a year is $500
+        scale = tier_scale(store.setting("currency"))
+        raw = [{**t, "min_ltv": t["min_ltv"] / scale} if "min_ltv" in t else t for t in DEFAULT_TIERS]
     return [Tier(**t) for t in raw]
 
 
@@ -82,15 +87,18 @@ def tier_table(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None
         r[0]: r
         for r in store.con.execute(
             f"""SELECT tier, count(*), sum(revenue), avg(ltv), avg(CASE WHEN orders >= 2 THEN 1.0 ELSE 0.0 END),
-                       avg(days_since_last)
+                       avg(days_since_last), sum(greatest(revenue, 0))
                 FROM ({tiered_facts_sql(store, as_of, tier_list)}) GROUP BY tier"""
         ).fetchall()
     }
-    total = sum((r[2] for r in rows.values()), Decimal(0))
+    # Shares are of what customers brought: one whose refunds exceed their purchases brought 0, not
+    # less (otherwise a few returns made the other shares add up to more than 100%).
+    total = sum((r[6] for r in rows.values()), Decimal(0))
     out = []
     for t in tier_list:
-        _, customers, revenue, avg_ltv, repeat, days = rows.get(t.key, (t.key, 0, Decimal(0), None, None, None))
-        share = float(revenue / total) if total else 0.0
+        _, customers, revenue, avg_ltv, repeat, days, brought = rows.get(
+            t.key, (t.key, 0, Decimal(0), None, None, None, Decimal(0)))
+        share = float(brought / total) if total else 0.0
         out.append((t.key, t.ja, t.en, customers, revenue, share, avg_ltv, repeat, days))
     return Table(["tier", "name_ja", "name_en", "customers", "revenue", "share", "avg_ltv", "repeat_rate",
                   "avg_days_since_last"], out)
@@ -115,15 +123,17 @@ def deciles(store: Store, as_of: dt.date) -> Table:
                 FROM ({facts_with_ltv_sql(as_of)})
             ), grouped AS (
                 SELECT CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 AS decile, count(*) AS customers,
-                       sum(revenue) AS revenue
+                       sum(revenue) AS revenue, sum(greatest(revenue, 0)) AS brought
                 FROM ranked GROUP BY 1
             ), all_deciles AS (
                 -- With fewer than 10 customers some deciles are empty: keep them, as zeros.
-                SELECT d.decile, coalesce(g.customers, 0) AS customers, coalesce(g.revenue, 0) AS revenue
+                SELECT d.decile, coalesce(g.customers, 0) AS customers, coalesce(g.revenue, 0) AS revenue,
+                       coalesce(g.brought, 0) AS brought
                 FROM range(1, 11) d(decile) LEFT JOIN grouped g USING (decile)
             )
-            SELECT decile, customers, revenue, revenue / nullif(sum(revenue) OVER (), 0) AS share,
-                   sum(revenue) OVER (ORDER BY decile) / nullif(sum(revenue) OVER (), 0) AS cumulative_share
+            -- Shares of what customers brought, a customer's net below zero counted as 0 (see tier_table).
+            SELECT decile, customers, revenue, brought / nullif(sum(brought) OVER (), 0) AS share,
+                   sum(brought) OVER (ORDER BY decile) / nullif(sum(brought) OVER (), 0) AS cumulative_share
             FROM all_deciles ORDER BY decile"""
     ).fetchall()
     return Table(["decile", "customers", "revenue", "share", "cumulative_share"],

@@ -10,6 +10,7 @@ from typing import Any
 from engage_desktop.core.metrics import journey as journey_metrics
 from engage_desktop.core.metrics import ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
+from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
 STREAK_METRIC = "revenue"
@@ -41,6 +42,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     return {
         "as_of": day.isoformat(),
         "shop": store.setting("shop_name") or store.path.stem,
+        "currency": store.setting("currency"),
         "definitions": {
             "ltv": "average order value x purchases per year; years = max(1, days since first order / 365.25)",
             "revenue": "paid amount net of refunds; cancelled orders excluded",
@@ -98,17 +100,20 @@ def to_json(report: dict[str, Any]) -> str:
 
 
 def report_text(report: dict[str, Any]) -> str:
+    def cash(value: float) -> str:
+        return format_money(value, report["currency"], "en")
+
     lines = [
         f"{report['shop']} — as of {report['as_of']}",
-        f"Customers {report['customers']:,}  Orders {report['orders']:,}  Revenue ¥{report['revenue']:,.0f}",
-        f"Shop LTV ¥{report['ltv']['shop']['ltv']:,.0f} a year (AOV ¥{report['ltv']['shop']['aov']:,.0f} x "
+        f"Customers {report['customers']:,}  Orders {report['orders']:,}  Revenue {cash(report['revenue'])}",
+        f"Shop LTV {cash(report['ltv']['shop']['ltv'])} a year (AOV {cash(report['ltv']['shop']['aov'])} x "
         f"{report['ltv']['shop']['orders_per_year']:.2f} purchases/year)",
         f"Top 20% of customers bring {100 * (report['ltv']['top20_share'] or 0):.1f}% of revenue; "
         f"repeat rate {100 * (report['repeat_rate'] or 0):.1f}%",
         "Tiers:",
     ]
     for t in report["ltv"]["tiers"]:
-        lines.append(f"  {t['name_ja']} / {t['name_en']}: {t['customers']:,} customers, ¥{t['revenue']:,.0f} "
+        lines.append(f"  {t['name_ja']} / {t['name_en']}: {t['customers']:,} customers, {cash(t['revenue'])} "
                      f"({100 * (t['share'] or 0):.1f}%)")
     s = report["streak"]
     lines.append(f"Revenue up month over month {s['current']} month(s) in a row (longest {s['longest']}; "

@@ -88,7 +88,7 @@ class TiersView(View):
         rows = []
         for r in data["table"].as_dicts():
             tier = tiers[r["tier"]]
-            rows.append((tier.name(lang), tier.rule_text(lang, data["dormant_days"]), r["customers"], r["revenue"],
+            rows.append((tier.name(lang), tier.rule_text(lang, data["dormant_days"], i18n.currency()), r["customers"], r["revenue"],
                          r["share"], r["avg_ltv"], r["repeat_rate"], r["avg_days_since_last"]))
         headers = [self.tr("Tier"), self.tr("Rule"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share"),
                    self.tr("Avg. LTV / year"), self.tr("Repeat rate"), self.tr("Days since last")]

@@ -140,8 +140,9 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
         FROM (
             SELECT order_id_text, CASE
                 WHEN count(ordered_at) = 0 THEN 'order has no date'
+                -- a cancelled order needs no amount (Amazon.in leaves it blank): it counts for nothing
                 WHEN count(order_total) = 0 AND count(coalesce(amount, quantity * unit_price, unit_price)) = 0
-                    THEN 'order has no amount'
+                     AND NOT bool_or(cancel_flag) THEN 'order has no amount'
             END AS reason
             FROM imp_rows
             WHERE {live()} AND order_id_text IN (
@@ -211,7 +212,7 @@ def _build_orders(ctx: StageContext) -> None:
                    {v.email('email_raw')} AS email, {v.phone('phone_raw')} AS phone,
                    coalesce({v.person_name('name_raw')}, {v.person_name('name_parts_raw')}) AS customer_name,
                    {v.identifier('customer_id_raw')} AS customer_id,
-                   coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0)) AS gross
+                   coalesce(total, lines_amount + coalesce(shipping, 0) - coalesce(discount, 0), 0) AS gross
             FROM o
         ), judged AS (
             -- A refund is an order marked as one, or one whose own net total is below zero.
@@ -221,10 +222,12 @@ def _build_orders(ctx: StageContext) -> None:
                CAST(CASE WHEN is_refund THEN -abs(gross) ELSE gross - refunded END AS DECIMAL(18, 2)) AS revenue
         FROM judged"""
     )
+    # A row with no item on it (Airレジ's totals row before the item rows) is part of its order, not a line.
     con.execute(
         """CREATE TEMP VIEW imp_lines AS
         SELECT order_id_text AS order_id, CAST(row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS INTEGER) AS line_no,
                product, sku, quantity, unit_price,
                CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn
-        FROM imp_rows"""
+        FROM imp_rows
+        WHERE product IS NOT NULL OR sku IS NOT NULL OR quantity IS NOT NULL OR unit_price IS NOT NULL OR amount IS NOT NULL"""
     )

@@ -168,8 +168,11 @@ def fate(ctx: StageContext) -> None:
     rejected = con.execute("SELECT count(*) FROM imp_rows WHERE skip_reason IS NULL AND reject_reason IS NOT NULL").fetchone()[0]
     if rejected:  # only then read the file again for the rows' text
         con.execute(
-            f"""INSERT INTO imp_reject SELECT rn, {line_of()}, r.reject_column, r.reject_reason, {row_text(ctx)}
-            FROM imp_rows r JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
+            # LEFT JOIN: where the re-read disagrees with the first read on a damaged file, the row
+            # is still rejected (and counted), only without its text.
+            f"""INSERT INTO imp_reject SELECT rn, {line_of()}, r.reject_column, r.reject_reason,
+                   CASE WHEN imp_raw.rn IS NOT NULL THEN {row_text(ctx)} END
+            FROM imp_rows r LEFT JOIN imp_raw USING (rn) WHERE r.skip_reason IS NULL AND r.reject_reason IS NOT NULL"""
         )
         con.execute("DELETE FROM imp_rows WHERE reject_reason IS NOT NULL")
     con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL")

@@ -48,5 +48,6 @@ def skip_reason_sql(ctx: StageContext) -> str:
     empty = " AND ".join(f"{v.clean(f'c{i}')} IS NULL" for i in range(ctx.width))
     cases = [f"WHEN {empty} THEN 'empty row'"]
     if fmt:
-        cases += [f"WHEN {rule_sql(ctx, rule)} THEN {v.quote(reason)}" for rule, reason in fmt.skip_when]
+        cases += [f"WHEN {all_rules(ctx, rule if isinstance(rule, tuple) else (rule,))} THEN {v.quote(reason)}"
+                  for rule, reason in fmt.skip_when]
     return "CASE " + " ".join(cases) + " END"

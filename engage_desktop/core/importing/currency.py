@@ -1,0 +1,49 @@
+"""Which currency a file's amounts are in: its currency column, its platform's, or the sign in its amounts.
+
+One shop file holds one currency (money.py). A file in another currency than the shop's
+is refused, never mixed in; a file that does not say is read in the shop's currency, and
+the owner is told so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.importing.detect import Detection
+from engage_desktop.core.money import DEFAULT_CURRENCY, SYMBOLS
+
+MONEY_FIELDS = ("order_total", "amount", "unit_price", "total_spent", "shipping")
+
+
+@dataclass(frozen=True)
+class FileCurrency:
+    code: str | None  # ISO 4217, or None when the file does not say
+    how: str  # 'column', 'platform', 'symbol', or '' when unknown
+
+
+def currency_of_file(det: Detection, head: list[list[str]], column_values: list[str]) -> FileCurrency:
+    """``column_values``: the distinct values of the file's currency column (all rows)."""
+    codes = sorted({c.strip().upper() for c in column_values if c and c.strip()})
+    if len(codes) > 1:
+        raise ImportRefused(f"The file mixes currencies ({', '.join(codes)}). One shop holds one currency: "
+                            "export each currency's orders separately and import them into separate shops.")
+    if codes:
+        return FileCurrency(codes[0], "column")
+    if det.format and det.format.currency:
+        return FileCurrency(det.format.currency, "platform")
+    cells = [row[i] for row in head[det.header_rows:] for f in MONEY_FIELDS
+             for i in det.mapping.columns.get(f, [])[:1] if i < len(row)]
+    found = {code for cell in cells for sign, code in SYMBOLS.items() if sign in cell}
+    if len(found) == 1:
+        return FileCurrency(found.pop(), "symbol")
+    return FileCurrency(None, "")
+
+
+def check_against_shop(found: FileCurrency, shop_currency: str | None, file_name: str) -> str:
+    """The currency the file is read in; refuses a file in another currency than the shop's."""
+    if found.code and shop_currency and found.code != shop_currency:
+        raise ImportRefused(
+            f"{file_name} is in {found.code}, but this shop's money is in {shop_currency}. One shop file holds one "
+            "currency: create a new shop (File ▸ New shop) for this store, and import the file there.")
+    return shop_currency or found.code or DEFAULT_CURRENCY

@@ -1,0 +1,194 @@
+"""Layouts and quirks seen in exports that shops and tools published (issue 13), each written
+here with made-up values: what was read wrong or refused before, read right now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from engage_desktop.core.importing.pipeline import ImportOptions, import_file, import_files
+from engage_desktop.core.metrics.report import build_report, report_text
+from engage_desktop.core.store import Store
+from tests.core.test_formats import shop_numbers
+from tests.fixtures import exports
+from tests.helpers import write_csv
+
+
+def test_yahoo_order_and_item_files_given_together_are_joined(tmp_shop: Store, tmp_path: Path) -> None:
+    orders, items, expected = exports.yahoo_order_and_items(tmp_path)
+    [result] = import_files(tmp_shop, [items, orders])
+    assert result.status == "imported", result.message
+    assert result.file_name == "order.csv + item.csv" and result.format_name == "yahoo_shopping"
+    assert shop_numbers(tmp_shop) == (expected.orders, expected.customers, expected.revenue, expected.cancelled)
+    lines = tmp_shop.con.execute("SELECT order_id, product, quantity, amount FROM order_lines ORDER BY order_id, line_no").fetchall()
+    assert lines == [("shop-10000001", "石鹸", Decimal("2.000"), Decimal("2000.00")),
+                     ("shop-10000001", "タオル", Decimal("1.000"), Decimal("500.00")),
+                     ("shop-10000002", "石鹸", Decimal("1.000"), Decimal("1000.00")),
+                     ("shop-10000003", "ギフト", Decimal("1.000"), Decimal("1800.00"))]
+
+
+def test_yahoo_item_file_alone_is_refused_saying_what_to_do(tmp_shop: Store, tmp_path: Path) -> None:
+    _, items, _ = exports.yahoo_order_and_items(tmp_path)
+    result = import_file(tmp_shop, items)
+    assert result.status == "refused" and "order.csv" in result.message
+
+
+def test_amazon_unshipped_report_without_prices_is_refused(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["order-id", "order-item-id", "purchase-date", "payments-date", "reporting-date", "promise-date",
+              "days-past-promise", "buyer-email", "buyer-name", "sku", "product-name", "quantity-purchased",
+              "quantity-shipped", "quantity-to-ship", "ship-service-level", "points-granted", "is-buyer-requested-cancellation"]
+    rows = [header, ["503-1", "1", "2026-03-01T01:00:00+00:00", "", "", "", "0", "x@marketplace.amazon.co.jp", "山田",
+                     "S-1", "石鹸", "1", "0", "1", "Standard", "", "false"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "unshipped.txt", rows, delimiter="\t", newline="\n"))
+    assert result.status == "refused" and "no prices" in result.message
+
+
+def test_a_chosen_format_whose_key_columns_are_missing_is_refused_naming_them(tmp_shop: Store, tmp_path: Path) -> None:
+    path, _ = exports.rakuten_current(tmp_path)  # the current layout, legacy format chosen
+    result = import_file(tmp_shop, path, ImportOptions(format="rakuten_rms"))
+    assert result.status == "refused"
+    assert "受注番号" in result.message and "レコードナンバー" in result.message and "rakuten_rms_current" in result.message
+    assert tmp_shop.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 0
+
+
+def test_current_rakuten_names_customers_and_bills_what_they_paid(tmp_shop: Store, tmp_path: Path) -> None:
+    path, _ = exports.rakuten_current(tmp_path)
+    result = import_file(tmp_shop, path)
+    assert result.format_name == "rakuten_rms_current"
+    assert result.dates["order_date"].layout == "mdy"  # 12/5/2023, re-saved by US Excel
+    name, key, when = tmp_shop.con.execute(
+        "SELECT customer_name, customer_key, ordered_at FROM orders WHERE order_id = '393415-20231205-0000001'").fetchone()
+    assert name == "八田 小百合" and key == "e:rakuten:aaa111@pc.fw.rakuten.ne.jp"
+    assert when == dt.datetime(2023, 12, 5, 20, 24, 50)  # 注文日 + 注文時間 keep the seconds
+
+
+def test_shopify_without_cancelled_at_says_cancellations_cannot_be_seen(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Name", "Email", "Financial Status", "Lineitem quantity", "Lineitem name", "Lineitem price", "Total",
+             "Created at", "Currency"],
+            ["#1", "a@example.com", "paid", "1", "Soap", "1000", "1000", "2026-06-01 10:00:00 +0900", "JPY"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
+    assert result.status == "imported"
+    assert any("Cancelled at" in note for note in result.notes)
+
+
+def test_square_without_its_time_zone_column_is_still_square(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Date", "Time", "Gross Sales", "Discounts", "Net Sales", "Total Collected", "Transaction ID", "Event Type",
+             "Customer ID", "Customer Name"],
+            ["2026-06-01", "14:05:10", "¥1,240", "¥0", "¥1,240", "¥1,240", "TX1", "Payment", "SQ1", "Aoki Ken"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "transactions.csv", rows, newline="\n"))
+    assert result.format_name == "square_transactions" and result.status == "imported"
+
+
+def test_missing_value_markers_are_empty_in_every_field(tmp_shop: Store, tmp_path: Path) -> None:
+    # R's write.csv writes NA for a missing customer id: it became one customer with every order.
+    rows = [["InvoiceNo", "InvoiceDate", "CustomerID", "Email", "Quantity", "UnitPrice"]]
+    rows += [[str(536000 + i), "2024-01-02 10:00", marker, marker, "1", "10"]
+             for i, marker in enumerate(["NA", "N/A", "#N/A", "NULL", "None", "-", "該当なし", " na "])]
+    rows.append(["536100", "2024-01-02 11:00", "17850", "real@example.com", "1", "10"])
+    result = import_file(tmp_shop, write_csv(tmp_path / "retail.csv", rows))
+    assert result.status == "imported" and result.rejected == 0
+    keys = tmp_shop.con.execute("SELECT DISTINCT customer_key FROM orders WHERE customer_key IS NOT NULL").fetchall()
+    assert keys == [("e:real@example.com",)]
+
+
+def test_an_invoice_with_a_credit_line_is_not_a_refund_of_its_whole_value(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["InvoiceNo", "InvoiceDate", "CustomerID", "Quantity", "UnitPrice", "Description"]
+    rows = [header,
+            # 536365: five lines, one of them a credit line: net 3 x 10 + 2 x 5 + 1 x 20 + 4 x 2.5 - 1 x 7 = 63
+            ["536365", "12/1/2010 8:26", "17850", "3", "10", "A"], ["536365", "12/1/2010 8:26", "17850", "2", "5", "B"],
+            ["536365", "12/1/2010 8:26", "17850", "1", "20", "C"], ["536365", "12/1/2010 8:26", "17850", "4", "2.5", "D"],
+            ["536365", "12/1/2010 8:26", "17850", "-1", "7", "discount"],
+            # C536379: a credit note, its own net total below zero: a refund of 27.50
+            ["C536379", "12/1/2010 9:41", "14527", "-1", "27.50", "Discount"],
+            ["536380", "12/1/2010 9:45", "14527", "2", "40", "E"],
+            # a customer who returned more than they bought in the file: net below zero (-85)
+            ["536391", "12/1/2010 9:50", "12000", "1", "5", "F"],
+            ["C536390", "12/1/2010 10:00", "12000", "-3", "30", "Returned"]]
+    import_file(tmp_shop, write_csv(tmp_path / "retail.csv", rows))
+    got = dict(tmp_shop.con.execute("SELECT order_id, revenue FROM orders").fetchall())
+    assert got == {"536365": Decimal("63.00"), "C536379": Decimal("-27.50"), "536380": Decimal("80.00"),
+                   "536391": Decimal("5.00"), "C536390": Decimal("-90.00")}
+    refunds = tmp_shop.con.execute("SELECT order_id FROM orders WHERE is_refund ORDER BY 1").fetchall()
+    assert refunds == [("C536379",), ("C536390",)]
+    report = build_report(tmp_shop)
+    assert 0 <= report["ltv"]["top20_share"] <= 1
+    assert all(0 <= t["share"] <= 1 for t in report["ltv"]["tiers"])
+
+
+# -- currency and time zone ---------------------------------------------------------------
+def test_a_dollar_shop_keeps_its_dollars_and_cents(tmp_shop: Store, tmp_path: Path) -> None:
+    path, expected = exports.shopify_orders_usd(tmp_path)
+    result = import_file(tmp_shop, path)
+    assert (result.currency, result.currency_how) == ("USD", "column")
+    assert (result.time_zone, result.time_zone_how) == ("America/New_York", "file")
+    assert tmp_shop.stored_setting("currency") == "USD"
+    report = build_report(tmp_shop)
+    assert report["currency"] == "USD" and report["revenue"] == float(expected.revenue)
+    assert "$35.75" in report_text(report) and "¥" not in report_text(report)
+    # A late-evening order in New York stays in its month (it was moved to February in Tokyo time).
+    assert [m["month"] for m in report["monthly"]][0] == "2024-01"
+    assert report["ltv"]["tiers"][0]["name_en"] == "Top"
+    from engage_desktop.core.metrics import ltv
+
+    assert ltv.tiers(tmp_shop)[0].min_ltv == 500  # ¥50,000 a year is $500 in a dollar shop
+
+
+def test_a_file_in_another_currency_is_refused_not_mixed(tmp_shop: Store, tmp_path: Path) -> None:
+    path, _ = exports.shopify_orders(tmp_path)  # JPY
+    assert import_file(tmp_shop, path).currency == "JPY"
+    (tmp_path / "us").mkdir()
+    usd, _ = exports.shopify_orders_usd(tmp_path / "us")
+    before = tmp_shop.con.execute("SELECT count(*), sum(revenue) FROM orders").fetchone()
+    result = import_file(tmp_shop, usd)
+    assert result.status == "refused" and "USD" in result.message and "JPY" in result.message
+    assert tmp_shop.con.execute("SELECT count(*), sum(revenue) FROM orders").fetchone() == before
+
+
+def test_a_file_that_mixes_currencies_is_refused(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Name", "Email", "Financial Status", "Lineitem quantity", "Lineitem name", "Total", "Created at", "Currency",
+             "Cancelled at"],
+            ["#1", "a@example.com", "paid", "1", "Soap", "10", "2026-06-01 10:00:00 -0500", "USD", ""],
+            ["#2", "b@example.com", "paid", "1", "Soap", "10", "2026-06-01 10:00:00 -0500", "CAD", ""]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
+    assert result.status == "refused" and "CAD" in result.message and "USD" in result.message
+
+
+def test_currency_from_the_sign_in_the_amounts_or_assumed_and_said(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["Order", "Date", "Amount"], ["1", "2026-01-05", "£12.50"], ["2", "2026-01-06", "£7.25"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "uk.csv", rows))
+    assert (result.currency, result.currency_how) == ("GBP", "symbol")
+    assert tmp_shop.con.execute("SELECT sum(revenue) FROM orders").fetchone()[0] == Decimal("19.75")
+    with Store(tmp_path / "other.duckdb") as fresh:
+        plain = write_csv(tmp_path / "plain.csv", [["Order", "Date", "Amount"], ["1", "2026-01-05", "1200"]])
+        result = import_file(fresh, plain)
+        assert (result.currency, result.currency_how) == ("JPY", "assumed")
+
+
+def test_a_new_shop_takes_the_computers_zone_when_the_file_has_no_offsets(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import tzlocal
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    tzlocal.reload_localzone()
+    rows = [["Order", "Date", "Amount"], ["1", "2026-01-05 23:30", "12"]]
+    with Store(tmp_path / "shop.duckdb") as store:
+        result = import_file(store, write_csv(tmp_path / "o.csv", rows))
+        assert (result.time_zone, result.time_zone_how) == ("Europe/London", "computer")
+        assert store.stored_setting("time_zone") == "Europe/London"
+
+
+def test_cli_summary_names_the_date_layout_currency_and_time_zone(tmp_path: Path) -> None:
+    path, _ = exports.shopify_orders_usd(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "import", "--db", str(tmp_path / "s.duckdb"), str(path)],
+                          capture_output=True, text=True, encoding="utf-8", env={**__import__("os").environ})
+    assert done.returncode == 0, done.stderr
+    assert "USD" in done.stdout and "America/New_York" in done.stdout and "2024-12-31" in done.stdout
+    report = subprocess.run([sys.executable, "-m", "engage_desktop", "report", "--json", "--db", str(tmp_path / "s.duckdb")],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert json.loads(report.stdout)["currency"] == "USD"
