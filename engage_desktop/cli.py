@@ -28,13 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", type=Path, default=None, help=f"shop file (default: {default_shop_path()})")
 
-    p = sub.add_parser("import", help="import export files (CSV, TSV, XLSX) into the shop file")
+    p = sub.add_parser("import", help="import export files (CSV, TSV, TXT, XLSX, XLS, XLSB, ODS) into the shop file")
     db_arg(p)
     p.add_argument("--kind", choices=("orders", "customers", "survey"), help="what the files hold (default: detect)")
     p.add_argument("--format", default="auto", help="format name, or auto (default)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="map a field to a column header")
     p.add_argument("--encoding", help="utf-8, cp932, utf-16 or latin-1 (default: detect)")
-    p.add_argument("--sheet", help="xlsx sheet name (default: the first with data)")
+    p.add_argument("--sheet", help="workbook sheet name (default: the active visible sheet with data)")
     p.add_argument("--date-format", choices=LAYOUT_KEYS, dest="date_format",
                    help="how the dates are written: " + ", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)
                    + " (default: decided from each date column)")
@@ -153,7 +153,7 @@ ZONE_HOW = {"shop": "the shop's time zone", "file": "from the file's offsets, no
 
 def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
     """How the file was read: its date layout per column, its currency and the time zone it was put in."""
-    out = []
+    out = [f"  sheet: {r.sheet}"] if r.sheet else []
     for field, reading in r.dates.items():
         header = dict(r.mapping).get(field, field)
         how = "your choice" if reading.chosen else ("ambiguous: check, or choose with --date-format" if reading.ambiguous

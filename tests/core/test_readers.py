@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.readers import read_source, sniff_delimiter, xlsx_sheet_names
+from engage_desktop.core.importing.readers import read_source, sniff_delimiter
 from tests.helpers import write_csv, write_xlsx
 
 
@@ -41,8 +41,9 @@ def test_every_xlsx_sheet_can_be_chosen(tmp_path: Path) -> None:
         "注文": [["注文番号", "金額"], ["A1", 100]],
         "アンケート": [["タイムスタンプ", "メールアドレス"], ["2024/01/01 10:00:00", "a@example.com"]],
     })
-    assert xlsx_sheet_names(path) == ["説明", "注文", "アンケート"]
-    assert read_source(path, tmp_path).sheet == "注文"  # the first sheet with data
+    src = read_source(path, tmp_path)
+    assert src.sheets == ["説明", "注文", "アンケート"]
+    assert src.sheet == "注文"  # the active sheet (説明) is empty: the first visible sheet with data
     src = read_source(path, tmp_path, sheet="アンケート")
     assert src.headers == ["タイムスタンプ", "メールアドレス"]
     with pytest.raises(ImportRefused, match="no sheet named"):
@@ -52,7 +53,7 @@ def test_every_xlsx_sheet_can_be_chosen(tmp_path: Path) -> None:
 def test_csv_with_an_xlsx_name_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "orders.xlsx"
     path.write_text("注文番号,金額\n1,100\n", encoding="utf-8")
-    with pytest.raises(ImportRefused, match="not an Excel workbook"):
+    with pytest.raises(ImportRefused, match="is not a spreadsheet"):
         read_source(path, tmp_path)
 
 

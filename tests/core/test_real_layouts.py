@@ -192,3 +192,53 @@ def test_cli_summary_names_the_date_layout_currency_and_time_zone(tmp_path: Path
     report = subprocess.run([sys.executable, "-m", "engage_desktop", "report", "--json", "--db", str(tmp_path / "s.duckdb")],
                             capture_output=True, text=True, encoding="utf-8")
     assert json.loads(report.stdout)["currency"] == "USD"
+
+
+# -- the generic mapping ------------------------------------------------------------------------
+@pytest.mark.parametrize(("header", "field"), [
+    ("Total Cost", "amount"), ("Gross Sales", "amount"), ("GROSS AMT", "amount"), ("Net Sales", "order_total"),
+    ("Customer Email", "email"), ("Buyer Email", "email"), ("注文者メールアドレス", "email"), ("請求金額", "order_total"),
+    ("出荷確定日", "order_date"),
+])
+def test_common_columns_are_found_by_the_generic_mapping(header: str, field: str) -> None:
+    from engage_desktop.core.importing.detect import detect
+
+    det = detect([["Order ID", header, "Qty"], ["1", "x@example.com" if "mail" in header.lower() or "メール" in header
+                                                else "2024-01-05" if "日" in header else "1200", "1"]], kind="orders")
+    assert det.mapping.columns.get(field) == [1]
+
+
+def test_family_and_given_name_columns_make_the_name(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["注文番号", "注文日", "注文者姓", "注文者名", "注文者メールアドレス", "請求金額", "合計金額"],
+            ["1", "2024/1/5", "八田", "小百合", "sayuri@example.jp", "6724", "7580"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows, encoding="cp932"))
+    assert result.status == "imported", result.message
+    name, revenue, key = tmp_shop.con.execute("SELECT customer_name, revenue, customer_key FROM orders").fetchone()
+    assert (name, revenue, key) == ("八田 小百合", Decimal("6724.00"), "e:sayuri@example.jp")  # 請求金額 over 合計金額
+
+
+def test_a_ship_date_is_the_date_only_when_there_is_no_order_date() -> None:
+    from engage_desktop.core.importing.detect import detect
+
+    det = detect([["注文番号", "出荷確定日", "注文日", "金額"], ["1", "2024/1/6", "2024/1/5", "100"]])
+    assert det.mapping.columns["order_date"] == [2]
+
+
+def test_an_nps_tool_export_is_a_survey(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["id", "score", "comment", "surveyed_at", "email"],
+            *([str(i), str(s), "", f"2026-0{1 + i % 9}-10T10:00:00Z", f"c{i}@example.com"]
+              for i, s in enumerate([10, 9, 9, 8, 7, 3, 10, 0, 6, 9]))]
+    result = import_file(tmp_shop, write_csv(tmp_path / "nps.csv", rows, newline="\n"))
+    assert (result.kind, result.status) == ("survey", "imported"), result.message
+    promoters, detractors, answers = tmp_shop.con.execute(
+        "SELECT count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps <= 6), count(*) FROM survey_responses").fetchone()
+    assert (promoters, detractors, answers) == (5, 3, 10)
+
+
+def test_columns_are_found_by_what_they_hold_when_no_header_names_them(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["伝票", "いつ", "連絡先", "売上"],
+            ["A1", "2024/3/1 10:00", "Hanako@Example.jp", "1200"], ["A2", "2024/3/2 11:00", "jiro@example.jp", "800"]]
+    from engage_desktop.core.importing.detect import detect
+
+    det = detect(rows)
+    assert det.mapping.columns["order_date"] == [1] and det.mapping.columns["email"] == [2]

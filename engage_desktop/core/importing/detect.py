@@ -10,10 +10,11 @@ explicitly (``--map``, the wizard) wins over everything.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND, field_for_header
+from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND, field_and_rank, field_for_header
 from engage_desktop.core.importing.formats import BY_NAME, FORMATS, GENERIC_LABELS, ExportFormat, Source
 from engage_desktop.core.importing.headers import header_key, normalise_header
 from engage_desktop.core.importing.surveys import question_field
@@ -170,10 +171,15 @@ def _from_saved(
 def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Detection:
     kind = kind or _guess_kind(headers, head)
     mapping = Mapping()
+    best: dict[str, tuple[int, int]] = {}  # field -> (synonym rank, column)
     for i, header in enumerate(headers):
-        fld = field_for_header(header, kind)
-        if fld and fld not in mapping.columns:
-            mapping.columns[fld] = [i]
+        match = field_and_rank(header, kind)
+        if match and (match[0] not in best or match[1] < best[match[0]][0]):
+            best[match[0]] = (match[1], i)
+    for fld, (_, i) in sorted(best.items(), key=lambda item: item[1][1]):
+        mapping.columns[fld] = [i]
+    _split_name(mapping, headers)
+    _map_by_content(mapping, headers, head, kind)
     if kind == "survey":
         _map_questions(mapping, headers, head, 1)
     essentials = ESSENTIALS[kind]
@@ -183,12 +189,57 @@ def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Det
     return Detection(kind, None, labels[0], labels[1], confidence, mapping, True, "generic")
 
 
+# Headers that are the whole name on their own but the given name beside a family-name column
+# (Rakuten's 注文者姓 + 注文者名: 注文者名 alone was taken as the name).
+_GIVEN_BESIDE_FAMILY = {header_key(h) for h in ("注文者名", "購入者名", "名前", "お名前")}
+
+
+def _split_name(mapping: Mapping, headers: list[str]) -> None:
+    if "last_name" in mapping.columns and "first_name" not in mapping.columns and "name" in mapping.columns:
+        [i] = mapping.columns["name"]
+        if header_key(headers[i]) in _GIVEN_BESIDE_FAMILY:
+            mapping.columns["first_name"] = mapping.columns.pop("name")
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _map_by_content(mapping: Mapping, headers: list[str], head: list[list[str]], kind: str) -> None:
+    """Fields no header named, found by what their column holds: a column of e-mail addresses is the
+    e-mail, a column of dates the date (of the order, or of the answer)."""
+    used = mapping.used()
+    date_field = {"orders": "order_date", "survey": "answered_at", "customers": None}[kind]
+    for i in range(len(headers)):
+        if i in used:
+            continue
+        values = [v.strip() for v in _column(head, i) if v.strip()]
+        if len(values) < 1:
+            continue
+        if "email" not in mapping.columns and all(_EMAIL.match(v) for v in values):
+            mapping.columns["email"] = [i]
+        elif date_field and date_field not in mapping.columns and _all_dates(values):
+            mapping.columns[date_field] = [i]
+
+
+def _all_dates(values: list[str]) -> bool:
+    from engage_desktop.core.importing import dates
+
+    profile = dates.profile_of(values)
+    if any(not re.search(r"[/\-.年]", part) and not part.isdigit() for part, _ in profile.date_parts):
+        return False  # 8-digit and 5-digit numbers are dates only where a header says so
+    reading = dates.decide(profile)
+    return all(dates.read_date_part(part, reading.layout) or dates.read_era(part) for part, _ in profile.date_parts) \
+        and not reading.serials
+
+
 def _guess_kind(headers: list[str], head: list[list[str]]) -> str:
+    """Orders, customers or survey, from what the headers name and what the columns hold."""
     fields = {field_for_header(h, "orders") for h in headers}
-    if {"order_date", "order_id"} & fields and {"amount", "order_total", "unit_price", "quantity"} & fields:
+    money = {"amount", "order_total", "unit_price", "quantity"} & fields
+    if {"order_date", "order_id"} & fields and money:
         return "orders"
     if any(question_field(h, _column(head, i)) for i, h in enumerate(headers)):
-        return "survey"
+        return "survey"  # an NPS tool's score column, or the articles' questions
     customer_fields = {field_for_header(h, "customers") for h in headers}
     if {"total_spent", "total_orders"} & customer_fields:
         return "customers"

@@ -11,7 +11,7 @@ from engage_desktop.core.importing.headers import header_key
 ORDER_FIELDS = (
     "order_id", "order_date", "order_time", "customer_id", "email", "phone", "name",
     "last_name", "first_name", "product", "sku", "quantity", "unit_price", "amount",
-    "order_total", "shipping", "discount", "refund", "status", "cancelled_at", "gender", "birth_date",
+    "order_total", "shipping", "discount", "refund", "status", "cancelled_at", "currency", "gender", "birth_date",
 )
 CUSTOMER_FIELDS = (
     "customer_id", "email", "phone", "name", "last_name", "first_name", "gender", "birth_date",
@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "refund": ("返金額", "Refunded"),
     "status": ("ステータス", "Status"),
     "cancelled_at": ("キャンセル日時", "Cancelled at"),
+    "currency": ("通貨", "Currency"),
     "gender": ("性別", "Gender"),
     "birth_date": ("生年月日", "Birth date"),
     "total_spent": ("累計購入金額", "Total spent"),
@@ -53,43 +54,50 @@ FIELD_LABELS = {
     "liking": ("好き度 (1-7)", "Liking (1-7)"),
 }
 
+# Ordered: where a file has two columns for one field, the one named earlier here wins
+# (注文日 over 出荷確定日, Net Sales over Gross Sales).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "order_id": ("注文番号", "受注番号", "注文ID", "受注ID", "注文コード", "受注コード", "伝票番号", "取引ID",
                  "売上ID", "会計ID", "order id", "order", "order #", "order number", "order no", "orderid",
-                 "invoice", "invoice no", "invoiceno", "transaction id"),
+                 "invoice", "invoice no", "invoiceno", "invoice number", "transaction id", "receipt no", "receipt number"),
     "order_date": ("注文日時", "注文日", "購入日", "購入日時", "受注日", "受注日時", "売上日", "取引日時", "会計日時",
                    "日付", "日時", "date", "order date", "purchase date", "created at", "invoice date",
-                   "invoicedate", "datetime", "order datetime"),
+                   "invoicedate", "datetime", "order datetime", "transaction date", "sale date",
+                   "出荷確定日", "出荷日", "発送日", "ship date", "shipped at"),
     "order_time": ("注文時間", "注文時刻", "購入時間", "時刻", "時間", "time", "order time"),
     "customer_id": ("顧客ID", "顧客番号", "会員ID", "会員番号", "顧客コード", "customer id", "customerid",
-                    "customer no", "customer number", "member id"),
-    "email": ("メールアドレス", "メール", "Eメール", "e-mail", "email", "email address", "mail"),
-    "phone": ("電話番号", "電話", "携帯電話番号", "携帯番号", "TEL", "phone", "phone number", "telephone"),
-    "name": ("氏名", "名前", "お名前", "顧客名", "購入者名", "注文者名", "会員名", "name", "customer name",
-             "customer", "billing name", "full name"),
-    "last_name": ("姓", "名字", "last name", "family name", "surname"),
-    "first_name": ("名", "first name", "given name"),
-    "product": ("商品名", "品名", "商品", "アイテム", "product", "product name", "item", "item name",
+                    "customer no", "customer number", "member id", "buyer id"),
+    "email": ("メールアドレス", "メール", "Eメール", "注文者メールアドレス", "購入者メールアドレス", "e-mail", "email",
+              "email address", "e-mail address", "mail", "customer email", "buyer email", "billing email"),
+    "phone": ("電話番号", "電話", "携帯電話番号", "携帯番号", "注文者電話番号", "TEL", "phone", "phone number",
+              "telephone", "customer phone", "billing phone"),
+    "name": ("氏名", "名前", "お名前", "顧客名", "購入者名", "注文者名", "注文者", "会員名", "name", "customer name",
+             "customer", "billing name", "full name", "buyer name"),
+    "last_name": ("姓", "名字", "注文者姓", "購入者姓", "お名前(姓)", "last name", "family name", "surname"),
+    "first_name": ("名", "注文者名(名)", "お名前(名)", "first name", "given name"),
+    "product": ("商品名", "品名", "商品", "アイテム", "メニュー名", "product", "product name", "item", "item name",
                 "description", "title"),
     "sku": ("SKU", "商品コード", "商品番号", "品番", "商品ID", "item code", "product code", "stockcode",
             "stock code"),
-    "quantity": ("数量", "個数", "購入数", "購入数量", "販売個数", "点数", "qty", "quantity"),
+    "quantity": ("数量", "個数", "購入数", "購入数量", "販売個数", "注文数量", "点数", "qty", "quantity", "units"),
     "unit_price": ("単価", "価格", "販売価格", "販売単価", "unit price", "unitprice", "price", "item price"),
     "amount": ("小計", "金額", "売上金額", "明細金額", "売上", "line total", "amount", "subtotal", "sales",
-               "line amount"),
-    "order_total": ("合計金額", "合計", "請求金額", "総額", "支払金額", "お支払い金額", "請求合計金額", "total",
-                    "order total", "grand total", "total amount"),
+               "line amount", "gross sales", "gross amt", "gross amount", "total cost"),
+    "order_total": ("請求金額", "合計金額", "合計", "総額", "支払金額", "お支払い金額", "お支払い合計", "請求合計金額",
+                    "net sales", "net amount", "net total", "total", "order total", "grand total", "total amount"),
     "shipping": ("送料", "配送料", "shipping", "shipping fee"),
     "discount": ("割引", "割引金額", "値引", "値引き", "クーポン値引", "discount", "discount amount"),
     "refund": ("返金", "返金額", "返金金額", "refund", "refunded amount", "refund amount"),
     "status": ("ステータス", "状態", "注文ステータス", "受注ステータス", "処理状況", "対応状況", "status",
                "order status"),
     "cancelled_at": ("キャンセル日", "キャンセル日時", "cancelled at", "canceled at"),
+    "currency": ("通貨", "currency", "currency code"),
     "gender": ("性別", "gender", "sex"),
     "birth_date": ("生年月日", "誕生日", "birthday", "birth date", "date of birth"),
     "total_spent": ("累計購入金額", "購入金額合計", "total spent", "total spend"),
     "total_orders": ("累計購入回数", "購入回数", "注文回数", "total orders", "orders"),
-    "answered_at": ("タイムスタンプ", "回答日時", "timestamp", "start date", "submitted at"),
+    "answered_at": ("タイムスタンプ", "回答日時", "回答日", "timestamp", "start date", "submitted at", "surveyed at",
+                    "response date", "date", "created at"),
 }
 
 SYNONYMS: dict[str, frozenset[str]] = {
@@ -99,9 +107,20 @@ SYNONYMS: dict[str, frozenset[str]] = {
 
 def field_for_header(header: str, kind: str) -> str | None:
     """The canonical field a header names, for files of ``kind``; None when unknown."""
+    match = field_and_rank(header, kind)
+    return match[0] if match else None
+
+
+def field_and_rank(header: str, kind: str) -> tuple[str, int] | None:
+    """(field, rank of the synonym): a lower rank is the likelier column when two name one field."""
     key = header_key(header)
-    allowed = FIELDS_BY_KIND[kind]
-    for field in allowed:
+    for field in FIELDS_BY_KIND[kind]:
         if key in SYNONYMS.get(field, ()):
-            return field
+            return field, RANKS[field][key]
     return None
+
+
+RANKS: dict[str, dict[str, int]] = {
+    field: {key: rank for rank, key in reversed(list(enumerate(header_key(w) for w in words)))}
+    for field, words in _SYNONYMS.items()
+}

@@ -42,7 +42,7 @@ class ImportOptions:
     format: str | None = None  # a format name, or None/'auto'
     mapping: dict[str, str] = field(default_factory=dict)  # field -> header (explicit, wins)
     encoding: str | None = None  # override the detected encoding
-    sheet: str | None = None  # xlsx sheet; default the first with data
+    sheet: str | None = None  # a workbook's sheet; default the active visible one with data (importing/sheets.py)
     save_mapping: bool = False  # remember the mapping for this header set
     date_layout: str | None = None  # how dates are written (dates.LAYOUTS key); None = decide from the file
 
@@ -67,6 +67,7 @@ class ImportResult:
     confidence: float = 0.0
     needs_confirmation: bool = False
     encoding: str = ""
+    sheet: str | None = None  # the workbook sheet that was read
     kind: str = ""
     mapping: list[tuple[str, str]] = field(default_factory=list)
     read: int = 0
@@ -171,7 +172,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     fmt = det.format
     result.format_name, result.format_label_ja, result.format_label_en = det.format_name, det.label_ja, det.label_en
     result.confidence, result.needs_confirmation = det.confidence, det.needs_confirmation
-    result.encoding, result.kind = src.encoding, det.kind
+    result.encoding, result.kind, result.sheet = src.encoding, det.kind, src.sheet
     result.mapping = det.mapping.describe(src.headers)
     if refusal(det):
         raise ImportRefused(f"{src.name}: {refusal(det)}")

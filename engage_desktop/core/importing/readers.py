@@ -1,4 +1,4 @@
-"""Read an export file (CSV, TSV, TXT, XLSX) into a UTF-8 CSV DuckDB can scan.
+"""Read an export file (CSV, TSV, TXT; Excel .xlsx/.xlsm/.xls/.xlsb; .ods) into a UTF-8 CSV DuckDB can scan.
 
 Decoding happens here in Python because DuckDB reads only UTF-8/UTF-16/Latin-1
 offline. The result keeps the first rows parsed for detection and preview; the
@@ -17,11 +17,15 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.importing import sheets
 from engage_desktop.core.importing.encodings import transcode
 
 HEAD_ROWS = 30
 DELIMITERS = (",", "\t", ";", "|")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, ".xlsb", ".xls", ".ods")
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Excel 97-2003 (.xls) container
+MAX_TEXT_COLUMNS = sheets.MAX_COLUMNS
 # Caps checked on the zip directory before any XML is parsed (zip bombs).
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_XLSX_RATIO = 100  # real workbooks compress 5-15x; a bomb compresses 1000x
@@ -65,8 +69,8 @@ def read_source(
     try:
         with path.open("rb") as handle:
             start = handle.read(8192)
-            if start[:4] == b"PK\x03\x04":
-                return _read_xlsx(path, start + handle.read(), work_dir, sheet)
+            if start[:4] == b"PK\x03\x04" or start[:8] == OLE2:
+                return _read_workbook(path, start + handle.read(), work_dir, sheet)
             return _read_text(path, handle, start, work_dir, encoding)
     except FileNotFoundError as exc:
         raise ImportRefused(f"{path.name} was not found. It may have been moved or deleted.") from exc
@@ -81,13 +85,11 @@ def read_source(
 def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None) -> SourceTable:
     if not start.strip() and not handle.read(1 << 20).strip():
         raise ImportRefused(f"{path.name} is empty. Export the data again from the shop system.")
-    if path.suffix.lower() in XLSX_SUFFIXES:
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise ImportRefused(
-            f"{path.name} has an Excel name but is not an Excel workbook. "
+            f"{path.name} has a spreadsheet's name but is not a spreadsheet. "
             "Open it in Excel and save it again as .xlsx, or rename it to .csv if it is a CSV file."
         )
-    if path.suffix.lower() == ".xls" or start[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportRefused(f"{path.name} is an old Excel 97-2003 file. Save it as .xlsx or CSV in Excel, then import it.")
     if b"\x00" in start[:4096] and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
     handle.seek(0)
@@ -98,6 +100,9 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
         raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
+    if len(head[0]) > MAX_TEXT_COLUMNS:
+        raise ImportRefused(f"{path.name} has {len(head[0]):,} columns; an export has at most {MAX_TEXT_COLUMNS:,}. "
+                            "Check that this is the shop's export (and that the delimiter is a comma or a tab).")
     return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
                        newlines=decoded.newlines)
 
@@ -168,22 +173,11 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-# -- xlsx ---------------------------------------------------------------------------
-def xlsx_sheet_names(path: Path) -> list[str]:
-    from python_calamine import CalamineWorkbook
-
-    _check_zip(path, path.read_bytes())
-    workbook = CalamineWorkbook.from_path(str(path))
+# -- workbooks (xlsx, xlsm, xlsb, xls, ods) --------------------------------------------------
+def _check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     try:
-        return list(workbook.sheet_names)
-    finally:
-        workbook.close()
-
-
-def _check_zip(path: Path, data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
     except zipfile.BadZipFile as exc:
         raise ImportRefused(f"{path.name} is damaged (not a complete Excel file). Export or save it again.") from exc
     total = sum(info.file_size for info in infos)
@@ -192,67 +186,100 @@ def _check_zip(path: Path, data: bytes) -> None:
             f"{path.name} unpacks to {total // (1024 * 1024)} MB, more than an export can hold. "
             "It was not opened. If it is a real export, save it as CSV and import that."
         )
+    return archive
 
 
-def _read_xlsx(path: Path, data: bytes, work_dir: Path, sheet: str | None) -> SourceTable:
-    from python_calamine import CalamineError, CalamineWorkbook
+def _read_workbook(path: Path, data: bytes, work_dir: Path, wanted: str | None) -> SourceTable:
+    from python_calamine import CalamineWorkbook
 
-    _check_zip(path, data)
+    archive, layout = None, None
+    if data[:4] == b"PK\x03\x04":
+        archive = _check_zip(path, data)
+        layout = sheets.xlsx_layout(archive) if "xl/workbook.xml" in archive.namelist() else None
     digest = hashlib.sha256(data).hexdigest()
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as exc:
-        raise ImportRefused(f"{path.name} cannot be opened as an Excel workbook ({exc}). Save it again in Excel.") from exc
-    except Exception as exc:  # calamine raises its own classes for zip/xml damage
-        raise ImportRefused(f"{path.name} is damaged and cannot be opened ({type(exc).__name__}). Save it again in Excel.") from exc
+    except Exception as exc:  # calamine raises its own classes for zip/xml/ole damage
+        raise ImportRefused(f"{path.name} cannot be opened as a spreadsheet ({type(exc).__name__}). "
+                            "Open it in Excel and save it again.") from exc
     try:
         names = list(workbook.sheet_names)
-        if sheet is not None and sheet not in names:
-            raise ImportRefused(f"{path.name} has no sheet named {sheet!r}. Sheets: {', '.join(names)}.")
+        if wanted is not None and wanted not in names:
+            raise ImportRefused(f"{path.name} has no sheet named {wanted!r}. Sheets: {', '.join(names)}.")
         try:
-            chosen, found = _choose_sheet(workbook, names, sheet)
-            rows = found.to_python(skip_empty_area=True)
-            first_row = found.start[0] if found.start else 0  # rows above the data are left out
-        except Exception as exc:  # calamine's XmlError, ZipError…: the sheet's XML is broken or hostile
-            raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}). "
+            chosen = _choose(workbook, archive, layout, names, wanted, path)
+            if layout and archive:  # calamine allocates the sheet's whole extent: measure it first
+                part = next(s.part for s in layout.sheets if s.name == chosen)
+                refusal = sheets.refusal_for_extent(path.name, chosen, *sheets.xlsx_extent(archive.read(part)))
+                if refusal:
+                    raise ImportRefused(refusal)
+            found = workbook.get_sheet_by_name(chosen)
+            csv_path = work_dir / "table.csv"
+            head, record_lines = _write_rows(found.iter_rows(), csv_path)
+        except ImportRefused:
+            raise
+        except Exception as exc:  # calamine's XmlError, ZipError, cell limit…: the sheet is broken or hostile
+            raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}: {exc}). "
                                 "Open it in Excel and save it again.") from exc
     finally:
         workbook.close()
-    # Blank rows are left out; each kept row remembers its sheet row, for reject line numbers.
-    kept = [(first_row + i + 1, row) for i, row in enumerate(rows) if any(cell not in ("", None) for cell in row)]
-    rows = [row for _, row in kept]
-    if not rows:
+    if not head:
         raise ImportRefused(f"Sheet {chosen!r} of {path.name} is empty.")
-    width = len(rows[0])
-    csv_path = work_dir / "table.csv"
+    return SourceTable(path, len(data), digest, path.suffix.lower().lstrip(".") or "xlsx", ",", csv_path, head, chosen,
+                       names, record_lines=record_lines)
+
+
+def _write_rows(rows: Any, csv_path: Path) -> tuple[list[list[str]], list[int]]:
+    """The sheet's rows as CSV text, one at a time (a sparse sheet's million empty rows are never
+    held at once); blank rows are left out, and each kept row remembers its sheet row. (calamine's
+    iter_rows starts at the sheet's row 1, columns at the data's first.)"""
     head: list[list[str]] = []
+    record_lines: list[int] = []
+    width = 0
     with csv_path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        for row in rows:
+        for number, row in enumerate(rows, start=1):
+            if not any(cell not in ("", None) for cell in row):
+                continue
             # Most cells are text or numbers: look their conversion up by type (100k rows: 0.3 s less).
             cells = [cell if type(cell) is str else _TEXT_OF.get(type(cell), cell_text)(cell) for cell in row]
+            width = width or len(cells)
             # Trailing empty cells beyond the header are Excel noise, not data.
             while len(cells) > width and cells[-1] == "":
                 cells.pop()
             writer.writerow(cells)
+            record_lines.append(number)
             if len(head) < HEAD_ROWS:
                 head.append(cells)
-    return SourceTable(path, len(data), digest, "xlsx", ",", csv_path, head, chosen, names,
-                       record_lines=[number for number, _ in kept])
+    return head, record_lines
 
 
-def _choose_sheet(workbook: Any, names: list[str], wanted: str | None) -> tuple[str, Any]:
-    """The sheet asked for, else the first with data, parsed once (parsing is most of the read)."""
+def _choose(workbook: Any, archive: zipfile.ZipFile | None, layout: sheets.WorkbookLayout | None, names: list[str],
+            wanted: str | None, path: Path) -> str:
+    """The sheet the owner sees (sheets.choose_sheet): the active visible one with data, never a hidden one."""
     if wanted is not None:
-        return wanted, workbook.get_sheet_by_name(wanted)
-    first = None
-    for name in names:
-        sheet = workbook.get_sheet_by_name(name)
-        if sheet.height > 0 and sheet.width > 0:
-            return name, sheet
-        first = first or (name, sheet)
-    assert first is not None, "a workbook has at least one sheet"
-    return first
+        return wanted
+    if layout is not None and archive is not None:  # xlsx: from workbook.xml, without parsing any sheet
+        infos, active = layout.sheets, layout.active
+        has_data = {s.name: b"<c " in archive.read(s.part) for s in infos if s.part in archive.namelist()}
+    else:  # xls, xlsb, ods: calamine's metadata, and each visible sheet's size
+        from python_calamine import SheetVisibleEnum
+
+        infos = [sheets.SheetInfo(m.name, m.visible != SheetVisibleEnum.Visible) for m in workbook.sheets_metadata]
+        active = None
+        has_data = {}
+        for info in infos:
+            if not info.hidden and not any(has_data.values()):
+                sheet = workbook.get_sheet_by_name(info.name)
+                has_data[info.name] = sheet.height > 0 and sheet.width > 0
+    chosen = sheets.choose_sheet(infos, active, has_data, None)
+    if chosen is None:
+        hidden = [s.name for s in infos if s.hidden]
+        if hidden:
+            raise ImportRefused(f"{path.name}: the visible sheets are empty; the data may be on a hidden sheet "
+                                f"({', '.join(hidden)}). Choose that sheet by its name if it is the export.")
+        raise ImportRefused(f"Sheet {names[0]!r} of {path.name} is empty.")
+    return chosen
 
 
 def _number_text(cell: float) -> str:

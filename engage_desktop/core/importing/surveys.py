@@ -55,6 +55,8 @@ LIKING_LEVELS_EN = (
 # 「…どの程度勧めたいですか?」, and what tools call the column.
 _NPS_WORDS = ("薦める可能性", "すすめる可能性", "勧める可能性", "おすすめする可能性", "勧めたい", "薦めたい",
               "すすめたい", "推奨したい", "recommend", "おすすめ度", "推奨度", "nps")
+# Columns that hold the 0-10 answer when their values are 0-10 (NPS tools: score, rating).
+_SCORE_WORDS = ("score", "rating", "点数", "評価", "スコア")
 _FAN_WORDS = ("最もあてはまるもの", "気持ちで", "ファン度", "fandegree", "fanlevel")
 _LIKING_WORDS = ("どのように思いますか", "率直なご感想", "好き度", "liking", "howdoyoufeel")
 
@@ -74,6 +76,8 @@ def question_field(header: str, sample_values: list[str]) -> str | None:
     if any(word in key for word in _LIKING_WORDS):
         return "liking"
     answers = {answer_key(v) for v in sample_values if v.strip()}
+    if answers and any(word in key for word in _SCORE_WORDS) and all(a.isdigit() and int(a) <= 10 for a in answers):
+        return "nps"  # an NPS tool's export: a score from 0 to 10
     if answers and answers <= {answer_key(t) for t in FAN_LEVELS}:
         return "fan_level"
     if answers and answers <= {answer_key(t) for t in LIKING_LEVELS}:

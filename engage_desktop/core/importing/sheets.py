@@ -1,0 +1,149 @@
+"""Which sheet of a workbook to read, and whether reading it is safe.
+
+- The sheet the owner sees: the one asked for, else the active sheet when it is visible
+  and holds data, else the first visible sheet with data. A hidden sheet is never chosen
+  on its own (an export's lookup tables hide there).
+- python-calamine allocates a sheet's whole extent, from its top-left to its bottom-right
+  cell: one stray cell at XFD1048576 in a 5 KB file asks for 17 billion cells and aborts
+  the process (an abort, not an exception: it would close the app). So an xlsx sheet's
+  extent is measured from its XML first, and a sheet wider than ``MAX_COLUMNS`` or with
+  more cells than ``MAX_CELLS`` is refused with the numbers. (.ods files: calamine
+  refuses over 100 million cells itself; .xls cannot exceed 65,536 x 256.)
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from defusedxml import ElementTree
+
+MAX_COLUMNS = 2_000  # a real export has at most a few hundred (Rakuten's orders: 158)
+# calamine holds ~40 bytes a cell of the extent: 10 million cells are 400 MB, what the 600 MB an
+# import may use leaves after the app itself (100k rows x 100 columns; Rakuten's 158: 63k rows).
+MAX_CELLS = 10_000_000
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+    part: str | None = None  # xlsx: the zip member holding the sheet's XML
+
+
+@dataclass(frozen=True)
+class WorkbookLayout:
+    sheets: list[SheetInfo]
+    active: int | None  # index of the sheet the workbook opens on, when the file says
+
+
+def xlsx_layout(archive: zipfile.ZipFile) -> WorkbookLayout | None:
+    """Sheets (name, hidden, XML part) and the active tab of an xlsx, from workbook.xml; None if unreadable."""
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, ValueError):
+        return None
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_REL}Relationship")}
+    sheets = []
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        sheets.append(SheetInfo(sheet.get("name", ""), sheet.get("state", "visible") != "visible", part))
+    view = next(book.iter(f"{_MAIN}workbookView"), None)
+    active = int(view.get("activeTab", "0")) if view is not None and view.get("activeTab", "0").isdigit() else 0
+    return WorkbookLayout(sheets, active if active < len(sheets) else None)
+
+
+def choose_sheet(sheets: list[SheetInfo], active: int | None, has_data: dict[str, bool], wanted: str | None) -> str | None:
+    """The sheet to read (see the module's rules); None when no visible sheet holds data."""
+    if wanted is not None:
+        return wanted
+    if active is not None and not sheets[active].hidden and has_data.get(sheets[active].name):
+        return sheets[active].name
+    return next((s.name for s in sheets if not s.hidden and has_data.get(s.name)), None)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _letters(number: int) -> str:
+    out = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _numbers_above(limit: int) -> str:
+    """A regex matching the decimal numbers greater than ``limit`` (no leading zeros)."""
+    digits = str(limit)
+    parts = [rf"[1-9]\d{{{len(digits)},}}"]  # more digits
+    for i, ch in enumerate(digits):
+        if ch != "9":
+            rest = len(digits) - i - 1
+            parts.append(digits[:i] + f"[{int(ch) + 1}-9]" + (rf"\d{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _columns_above(limit: int) -> str:
+    """A regex matching column letters after column ``limit`` (A = 1)."""
+    letters = _letters(limit) if limit else ""
+    parts = [f"[A-Z]{{{len(letters) + 1},3}}"] if len(letters) < 3 else []
+    for i, ch in enumerate(letters):
+        if ch != "Z":
+            rest = len(letters) - i - 1
+            parts.append(letters[:i] + f"[{chr(ord(ch) + 1)}-Z]" + (f"[A-Z]{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+
+
+def xlsx_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) from A1 to the sheet's farthest cell, as calamine will allocate them.
+
+    Rows come from every row element; the columns from the first and last rows. Cheap
+    searches of the whole XML then look for a cell beyond those (a stray far cell, a cell
+    whose reference disagrees with its row: calamine believes the cell), and only then are
+    all the cells read one by one. A 100k-row export costs a few passes of a regex, not a
+    Python loop over its cells."""
+    rows = max((int(n) for n in _ROW.findall(xml)), default=0)
+    cols = 0
+    end = xml.find(b"</row>")
+    for chunk in (xml[:end] if end >= 0 else b"", xml[xml.rfind(b"<row "):] if b"<row " in xml else b""):
+        for letters, number in _CELL.findall(chunk):
+            cols, rows = max(cols, _column_number(letters)), max(rows, int(number))
+    digits = len(str(rows))
+    checks = [rf'<c r="{_columns_above(cols)}', rf'<c r="[A-Z]{{1,3}}[0-9]{{{digits + 1},}}"']
+    if 10 ** digits * max(cols, 1) > MAX_CELLS:  # rows of as many digits could reach past the limit
+        checks.append(rf'<c r="[A-Z]{{1,3}}{_numbers_above(rows)}"')
+    if any(re.search(check.encode(), xml) for check in checks):
+        for letters, number in _CELL.findall(xml):  # the rare slow path: measure every cell
+            cols, rows = max(cols, _column_number(letters)), max(rows, int(number))
+    return rows, cols
+
+
+def refusal_for_extent(file_name: str, sheet: str, rows: int, cols: int) -> str | None:
+    """Why a sheet of this extent cannot be read, or None."""
+    if cols > MAX_COLUMNS:
+        return (f"Sheet {sheet!r} of {file_name} reaches column {_letters(cols)} ({cols:,} columns); an export has "
+                f"at most {MAX_COLUMNS:,}. A stray cell far to the right makes Excel files this wide: delete the empty "
+                "columns after the data in Excel, save, and import again (or save the sheet as CSV).")
+    if rows * cols > MAX_CELLS:
+        return (f"Sheet {sheet!r} of {file_name} reaches row {rows:,} and column {_letters(cols)}: "
+                f"{rows * cols:,} cells, more than the {MAX_CELLS:,} this computer can read from an Excel file at once. "
+                "If the data ends earlier, a stray cell lies far below or to the right: delete the empty rows and "
+                "columns after the data in Excel and save. Otherwise save the sheet as CSV and import that.")
+    return None
