@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date-format", choices=LAYOUT_KEYS, dest="date_format",
                    help="how the dates are written: " + ", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)
                    + " (default: decided from each date column)")
+    p.add_argument("--currency", type=_currency_code, metavar="CODE",
+                   help="the currency of the amounts (ISO 4217: JPY, USD, GBP...) when the file does not say")
     p.add_argument("--save-mapping", action="store_true", help="remember this mapping for files with the same headers")
     p.add_argument("files", nargs="+", type=Path)
 
@@ -63,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sample", help="create the built-in sample shop file")
     p.add_argument("--db", type=Path, default=None)
     return parser
+
+
+def _currency_code(text: str) -> str:
+    from babel.numbers import UnknownCurrencyError, get_currency_name
+
+    code = text.strip().upper()
+    try:
+        get_currency_name(code, locale="en")
+    except UnknownCurrencyError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code (JPY, USD, EUR, GBP...)") from exc
+    if len(code) != 3:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code (JPY, USD, EUR, GBP...)")
+    return code
 
 
 def run_cli(argv: list[str]) -> int:
@@ -106,7 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         mapping[field.strip()] = column.strip()
     options = ImportOptions(
         kind=args.kind, format=args.format, mapping=mapping, encoding=args.encoding,
-        sheet=args.sheet, save_mapping=args.save_mapping, date_layout=args.date_format,
+        sheet=args.sheet, save_mapping=args.save_mapping, date_layout=args.date_format, currency=args.currency,
     )
     with _open(args) as store:
         results = import_files(store, args.files, options)
@@ -144,7 +159,7 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
     return "\n".join(lines)
 
 
-CURRENCY_HOW = {"column": "from its currency column", "platform": "the platform's currency",
+CURRENCY_HOW = {"column": "from its currency column", "platform": "the platform's currency", "chosen": "your choice",
                 "symbol": "from the sign in its amounts", "shop": "the shop's currency (the file does not say)",
                 "assumed": "assumed: the file does not say (a new shop's default)"}
 ZONE_HOW = {"shop": "the shop's time zone", "file": "from the file's offsets, now the shop's",

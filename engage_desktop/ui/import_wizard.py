@@ -7,6 +7,7 @@ exactly as it was before it.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHeaderView, QLabel, QListWidget, QProgressBar, QPushButton, QStackedWidget,
                                QTableView, QTableWidget, QVBoxLayout, QWidget)
 
+from engage_desktop.core import money
 from engage_desktop.core.export.lists import write_list
+from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
 from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND
 from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_file
 from engage_desktop.core.importing.preview import plan_and_preview
@@ -27,7 +30,8 @@ from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 
-FILE_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+FILE_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
+CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CAD", "AUD", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR")
 ENCODINGS = [("auto", None), ("UTF-8", "utf-8"), ("Shift_JIS (CP932)", "cp932"), ("UTF-16", "utf-16"),
              ("Latin-1", "latin-1")]
 
@@ -76,7 +80,16 @@ class ImportWizard(QDialog):
         self.detected = QLabel()
         self.detected.setWordWrap(True)
         self.detected.setStyleSheet("font-size: 14px;")
+        self.read_as = QLabel()
+        self.read_as.setWordWrap(True)
         self.kind, self.encoding, self.sheet = QComboBox(), QComboBox(), QComboBox()
+        self.dates, self.currency = QComboBox(), QComboBox()
+        self.dates.addItem(self.tr("Decide from the file"), None)
+        for key, layout in DATE_LAYOUTS.items():
+            self.dates.addItem(layout.example, key)
+        self.currency.addItem(self.tr("As the file says"), None)
+        for code in CURRENCIES:
+            self.currency.addItem(code, code)
         for kind in ("orders", "customers", "survey"):
             self.kind.addItem({"orders": self.tr("Orders"), "customers": self.tr("Customers"),
                                "survey": self.tr("Survey answers")}[kind], kind)
@@ -85,6 +98,8 @@ class ImportWizard(QDialog):
         self.kind.activated.connect(lambda _: self._option_changed(kind=self.kind.currentData(), mapping={}))
         self.encoding.activated.connect(lambda _: self._option_changed(encoding=self.encoding.currentData()))
         self.sheet.activated.connect(lambda _: self._option_changed(sheet=self.sheet.currentData()))
+        self.dates.activated.connect(lambda _: self._option_changed(date_layout=self.dates.currentData()))
+        self.currency.activated.connect(lambda _: self._option_changed(currency=self.currency.currentData()))
         options = QGridLayout()
         options.addWidget(QLabel(self.tr("Contents:")), 0, 0)
         options.addWidget(self.kind, 0, 1)
@@ -92,6 +107,10 @@ class ImportWizard(QDialog):
         options.addWidget(self.encoding, 0, 3)
         options.addWidget(QLabel(self.tr("Sheet:")), 0, 4)
         options.addWidget(self.sheet, 0, 5)
+        options.addWidget(QLabel(self.tr("Dates written like:")), 1, 0)
+        options.addWidget(self.dates, 1, 1)
+        options.addWidget(QLabel(self.tr("Currency:")), 1, 2)
+        options.addWidget(self.currency, 1, 3)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in your file")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -105,6 +124,7 @@ class ImportWizard(QDialog):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right = QVBoxLayout()
         right.addWidget(self.detected)
+        right.addWidget(self.read_as)
         right.addLayout(options)
         right.addWidget(splitter(
             Qt.Orientation.Horizontal,
@@ -168,15 +188,18 @@ class ImportWizard(QDialog):
         options, path = entry.options, str(entry.path)
 
         def job(store: Store, state: object) -> dict[str, Any]:
-            plan, table = plan_and_preview(store, path, options)
+            plan, seen = plan_and_preview(store, path, options)
             try:
                 det = plan.detection
                 return {
+                    "dates": {f: (r.example, r.ambiguous, r.chosen) for f, r in seen.dates.items()},
+                    "currency": (seen.currency, seen.currency_how, seen.currency_problem),
+                    "zone": (seen.time_zone, seen.time_zone_how),
                     "kind": det.kind, "format": det.format_name, "label": i18n.pick(det.label_ja, det.label_en),
                     "confidence": det.confidence, "confirm": det.needs_confirmation, "encoding": plan.src.encoding,
                     "headers": list(plan.src.headers), "sheets": plan.src.sheets, "sheet": plan.src.sheet,
                     "mapping": {f: [plan.src.headers[i] for i in cols] for f, cols in det.mapping.columns.items()},
-                    "preview": table, "generic": det.format is None,
+                    "preview": seen.table, "generic": det.format is None,
                 }
             finally:
                 plan.close()
@@ -207,6 +230,7 @@ class ImportWizard(QDialog):
             return
         if entry.error:
             self.detected.setText(f"<b>{entry.path.name}</b><br><span style='color:#b00020'>{entry.error}</span>")
+            self.read_as.setText("")
             self.mapping.setRowCount(0)
             self.preview_model.set_data([], [])
             return
@@ -218,7 +242,11 @@ class ImportWizard(QDialog):
         self.detected.setText(
             f"<b>{entry.path.name}</b>: {info['label']} — {info['encoding']} — "
             + self.tr("confidence %1").replace("%1", i18n.percent(info["confidence"], 0)) + f" ({sure})")
+        self.read_as.setText(self._read_as_text(info))
         self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
+        self.dates.setCurrentIndex(max(0, self.dates.findData(entry.options.date_layout)))
+        self.currency.setCurrentIndex(max(0, self.currency.findData(entry.options.currency)))
+        self.currency.setEnabled(info["kind"] != "survey")
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(entry.options.encoding)))
         self.sheet.clear()
         for sheet in info["sheets"]:
@@ -232,8 +260,40 @@ class ImportWizard(QDialog):
         table: Table = info["preview"]
         fate = {"ok": self.tr("will be imported"), "rejected": self.tr("rejected"), "skipped": self.tr("skipped")}
         rows = [(r[0], fate[r[1]] + (f": {r[2]}" if r[2] else ""), *r[3:]) for r in table.rows]
-        self.preview_model.set_data([self.tr("Line"), self.tr("What happens"), *table.columns[3:]], rows, {0: str})
+        # Amounts in the file's own currency (a dollar file's preview showed yen); quantities as numbers.
+        currency = info["currency"][0] or i18n.currency()
+        formats: dict[int, Any] = {0: str}
+        for i, column in enumerate(table.columns[3:], start=2):
+            if column in ("amount", "order_revenue", "total_spent"):
+                formats[i] = lambda v, c=currency: money.format_money(v, c, i18n.current())
+            elif column == "quantity":
+                formats[i] = lambda v: "" if v is None else f"{v.normalize():,f}" if isinstance(v, Decimal) else str(v)
+        self.preview_model.set_data([self.tr("Line"), self.tr("What happens"), *table.columns[3:]], rows, formats)
         self.preview.resizeColumnsToContents()
+
+    def _read_as_text(self, info: dict[str, Any]) -> str:
+        """How the file will be read: dates, money, times (the owner can change the first two)."""
+        parts = []
+        for field, (example, ambiguous, chosen) in info["dates"].items():
+            ja, en = FIELD_LABELS.get(field, (field, field))
+            text = self.tr("%1: dates read like %2").replace("%1", i18n.pick(ja, en)).replace("%2", example)
+            if ambiguous and not chosen:
+                text += " <span style='color:#b00020'>" + self.tr("(could also be read the other way: check)") + "</span>"
+            parts.append(text)
+        code, how, problem = info["currency"]
+        if problem:
+            parts.append(f"<span style='color:#b00020'>{problem}</span>")
+        elif code:
+            said = {"column": self.tr("from its currency column"), "platform": self.tr("the platform's currency"),
+                    "symbol": self.tr("from the sign in its amounts"), "chosen": self.tr("your choice"),
+                    "shop": self.tr("the shop's currency: the file does not say"),
+                    "assumed": self.tr("assumed: the file does not say")}.get(how, how)
+            parts.append(self.tr("money in %1 (%2)").replace("%1", code).replace("%2", said))
+        zone, how = info["zone"]
+        said = {"shop": self.tr("the shop's time zone"), "file": self.tr("from the file's offsets"),
+                "computer": self.tr("this computer's time zone")}.get(how, how)
+        parts.append(self.tr("times in %1 (%2)").replace("%1", zone).replace("%2", said))
+        return " · ".join(parts)
 
     def _fill_mapping(self, entry: FileEntry) -> None:
         info = entry.info
@@ -368,7 +428,9 @@ class ImportWizard(QDialog):
                 .replace("%2", f"{r.imported:,}").replace("%3", f"{r.rejected:,}").replace("%4", f"{r.skipped:,}")
             line = f"<b>{r.file_name}</b> — {status.get(r.status, r.status)}"
             if r.status in ("imported", "nothing new"):
-                line += f": {counts}"
+                line += f": {counts}<br>&nbsp;&nbsp;" + self._read_as_text(
+                    {"dates": {f: (d.example, d.ambiguous, d.chosen) for f, d in r.dates.items()},
+                     "currency": (r.currency, r.currency_how, ""), "zone": (r.time_zone, r.time_zone_how)})
             else:
                 line += f"<br>{r.message}"
             lines += [line, *[f"&nbsp;&nbsp;{n}" for n in r.notes]]

@@ -217,12 +217,13 @@ class MainWindow(QMainWindow):
         def job(store: Store, state: object) -> dict[str, Any]:
             first, last, orders, customers = store.con.execute(
                 "SELECT min(ordered_at), max(ordered_at), count(*) FILTER (WHERE NOT cancelled AND NOT is_refund), "
-                "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled) FROM orders"
+                "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled AND NOT is_refund) FROM orders"
             ).fetchone()
+            known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
             return {"currency": store.setting("currency"), "currency_style": store.setting("currency_style"),
                     "name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
                     "tiers": {t.key: (t.ja, t.en) for t in ltv.tiers(store)},
-                    "orders": orders, "customers": customers, "as_of": resolve_as_of(store, self.ctx.as_of),
+                    "orders": orders, "customers": customers, "known": known, "as_of": resolve_as_of(store, self.ctx.as_of),
                     "settings": store.settings()}
 
         def done(info: dict[str, Any]) -> None:
@@ -244,13 +245,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {info['name']}")
         self.shop_label.setText(info["name"])
         if info["first"] is None:
-            self.period_label.setText(self.tr("No orders yet: import your shop's exports (File ▸ Import files…)"))
+            text = self.tr("No orders yet: import your shop's exports (File ▸ Import files…)")
+            if info["known"]:
+                text += "   " + self.tr("%1 customers known").replace("%1", i18n.number(info["known"]))
+            self.period_label.setText(text)
         else:
             self.period_label.setText(
-                self.tr("Data: %1 – %2   As of %3   %4 customers, %5 orders")
+                self.tr("Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders")
                 .replace("%1", i18n.month_label(info["first"].date())).replace("%2", i18n.month_label(info["last"].date()))
-                .replace("%3", i18n.date_label(info["as_of"])).replace("%4", i18n.number(info["customers"]))
-                .replace("%5", i18n.number(info["orders"])))
+                .replace("%3", i18n.date_label(info["as_of"])).replace("%4", i18n.number(info["known"]))
+                .replace("%5", i18n.number(info["customers"])).replace("%6", i18n.number(info["orders"])))
 
     # -- views -------------------------------------------------------------------------
     def show_view(self, row: int) -> None:

@@ -12,7 +12,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="321" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
@@ -21,7 +21,7 @@
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="147" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
@@ -30,25 +30,25 @@
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="132" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="133" />
         <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round (ワンクール) cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round (ワンクール) cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="134" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135" />
         <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
         <translation>
             <numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform><numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="136" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="137" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="137" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="138" />
         <source>%n more to a full round (ワンクール)</source>
         <translation>
             <numerusform>%n more to a full round (ワンクール)</numerusform><numerusform>%n more to a full round (ワンクール)</numerusform></translation>
@@ -81,7 +81,7 @@
 <context>
     <name>TiersView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="98" />
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>

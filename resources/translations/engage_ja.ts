@@ -37,7 +37,7 @@ Details are in %2.</source>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../engage_desktop/ui/background.py" line="20"/>
+        <location filename="../../engage_desktop/ui/background.py" line="21"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -180,17 +180,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="198"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
         <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="208"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -198,240 +198,325 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="52"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="54"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="66"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="68"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="66"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="68"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="72"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="85"/>
+        <source>Decide from the file</source>
+        <translation>ファイルから判定</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="88"/>
+        <source>As the file says</source>
+        <translation>ファイルの表記どおり</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
         <source>Orders</source>
         <translation>注文データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
         <source>Customers</source>
         <translation>顧客データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="93"/>
         <source>Survey answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="84"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="89"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="102"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="91"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="104"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="93"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="106"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="96"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="108"/>
+        <source>Dates written like:</source>
+        <translation>日付の書き方:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
+        <source>Currency:</source>
+        <translation>通貨:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="96"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="99"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="129"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="130"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="117"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="135"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="138"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="141"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="144"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="162"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="199"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="220"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="215"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="237"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="217"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="217"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="220"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="242"/>
         <source>confidence %1</source>
         <translation>確からしさ %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="233"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="269"/>
+        <source>%1: dates read like %2</source>
+        <translation>%1: %2 の形式で読みます</translation>
+    </message>
+    <message>
         <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <source>(could also be read the other way: check)</source>
+        <translation>(月と日を逆にも読めます。確認してください)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="277"/>
+        <source>from its currency column</source>
+        <translation>通貨の列から</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="277"/>
+        <source>the platform&apos;s currency</source>
+        <translation>このサービスの通貨</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
+        <source>from the sign in its amounts</source>
+        <translation>金額の記号から</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
+        <source>your choice</source>
+        <translation>選択どおり</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="279"/>
+        <source>the shop&apos;s currency: the file does not say</source>
+        <translation>ファイルに記載がないため、ショップの通貨</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
+        <source>assumed: the file does not say</source>
+        <translation>ファイルに記載がないため、仮に設定</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <source>money in %1 (%2)</source>
+        <translation>金額は %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="283"/>
+        <source>the shop&apos;s time zone</source>
+        <translation>ショップのタイムゾーン</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="283"/>
+        <source>from the file&apos;s offsets</source>
+        <translation>ファイルの時差表記から</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="284"/>
+        <source>this computer&apos;s time zone</source>
+        <translation>このパソコンのタイムゾーン</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="285"/>
+        <source>times in %1 (%2)</source>
+        <translation>時刻は %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="321"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="328"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="297"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="319"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="369"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="397"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="349"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="399"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="403"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="363"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="364"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="364"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="367"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="417"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="430"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="383"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="435"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -561,115 +646,115 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="119"/>
         <source>Customer journey</source>
         <translation>カスタマージャーニー</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="121"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="124"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
         <source>Median days to reach</source>
         <translation>到達までの日数 (中央値)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
         <source>Avg. liking (1-7)</source>
         <translation>好き度の平均 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="129"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="129"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
         <source>Liking (1-7)</source>
         <translation>好き度 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="162"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="175"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」にいる顧客</translation>
     </message>
@@ -763,52 +848,57 @@ Details are in %2.</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="248"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="248"/>
-        <source>Data: %1 – %2   As of %3   %4 customers, %5 orders</source>
-        <translation>データ期間: %1 〜 %2   基準日 %3   購入顧客 %4 人、注文 %5 件</translation>
+        <location filename="../../engage_desktop/ui/main_window.py" line="250"/>
+        <source>%1 customers known</source>
+        <translation>登録顧客 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="254"/>
+        <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
+        <translation>データ期間: %1 – %2   基準日 %3   登録顧客 %4人、購入者 %5人、注文 %6件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="274"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="287"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="294"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="297"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -841,38 +931,38 @@ Details are in %2.</source>
         <translation>前月比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="126"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="126"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="132"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="133"/>
         <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ: ワンクール達成!</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
         <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
         <translation>
             <numerusform>今月は前月比アップではありません。ワンクールは%nか月連続のアップです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="137"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="138"/>
         <source>%n more to a full round (ワンクール)</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
@@ -897,37 +987,37 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="237"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="243"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="243"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="241"/>
         <source>Bought again after (days)</source>
         <translation>初回から何日後にも購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="241"/>
         <source>LTV tiers (keys)</source>
         <translation>LTV層 (キー)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
         <source>Promoter or fan 5-6</source>
         <translation>推奨者またはファン度5-6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="260"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="257"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
     </message>
@@ -1095,37 +1185,37 @@ Details are in %2.</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="145"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
         <source>Name (Japanese)</source>
         <translation>名前 (日本語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
         <source>Name (English)</source>
         <translation>名前 (英語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="149"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低LTV (年・円)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="149"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="180"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
@@ -1143,95 +1233,95 @@ Details are in %2.</source>
 <context>
     <name>TiersView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="64"/>
         <source>LTV tiers</source>
         <translation>LTV層別</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="71"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="72"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図: デシル別の売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
         <source>Share</source>
         <translation>構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
         <source>Avg. LTV / year</source>
         <translation>平均LTV (年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
         <source>Days since last</source>
         <translation>最終購入から(日)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="97"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="98"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル (1 = 売上上位10%の顧客)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="119"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="130"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="131"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>

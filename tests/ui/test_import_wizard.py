@@ -77,3 +77,26 @@ def test_cancel_midway_leaves_the_shop_unchanged(qtbot: Any, open_shop: Any, on_
     assert "中止しました" in wizard.summary.text()
     assert on_db(lambda s: table_checksums(s.con)) == before
     wizard.accept()
+
+
+def test_the_wizard_says_how_dates_money_and_times_are_read_and_the_owner_can_choose(
+        qtbot: Any, open_shop: Any, on_db: Any, tmp_path: Path) -> None:
+    window = open_shop(tmp_path / "shop.duckdb")
+    rows = [["Order", "Date", "Amount"], ["1", "01/02/2024", "£12.50"], ["2", "03/04/2024", "£7.25"]]
+    wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "uk.csv", rows)])
+    text = wizard.read_as.text()
+    assert "12/31/2024" in text and "月と日を逆にも読めます" in text  # M/D or D/M: the owner is asked to check
+    assert "GBP" in text and "金額の記号から" in text
+    assert "Asia/Tokyo" in text and "このパソコン" in text
+    assert "£12.50" in [wizard.preview_model.data(wizard.preview_model.index(0, c)) for c in range(wizard.preview_model.columnCount())]
+    # A UK file: day first.
+    wizard.dates.setCurrentIndex(wizard.dates.findData("dmy"))
+    wizard.dates.activated.emit(wizard.dates.currentIndex())
+    qtbot.waitUntil(lambda: wizard.entries[0].info is not None and "31/12/2024" in wizard.read_as.text(), timeout=30_000)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
+    assert "GBP" in wizard.summary.text() and "31/12/2024" in wizard.summary.text()
+    days = on_db(lambda s: [r[0].isoformat() for r in s.con.execute(
+        "SELECT CAST(ordered_at AS DATE) FROM orders ORDER BY 1").fetchall()])
+    assert days == ["2024-02-01", "2024-04-03"]
+    assert on_db(lambda s: s.stored_setting("currency")) == "GBP"

@@ -19,11 +19,23 @@ MONEY_FIELDS = ("order_total", "amount", "unit_price", "total_spent", "shipping"
 @dataclass(frozen=True)
 class FileCurrency:
     code: str | None  # ISO 4217, or None when the file does not say
-    how: str  # 'column', 'platform', 'symbol', or '' when unknown
+    how: str  # 'column', 'platform', 'symbol', 'chosen' (by the owner), or '' when unknown
 
 
-def currency_of_file(det: Detection, head: list[list[str]], column_values: list[str]) -> FileCurrency:
-    """``column_values``: the distinct values of the file's currency column (all rows)."""
+def currency_of_file(det: Detection, head: list[list[str]], column_values: list[str],
+                     chosen: str | None = None) -> FileCurrency:
+    """``column_values``: the distinct values of the file's currency column (all rows); ``chosen``:
+    the owner's word for a file that does not say (a file that says otherwise is refused)."""
+    found = _said_by_file(det, head, column_values)
+    if chosen:
+        chosen = chosen.strip().upper()
+        if found.code and found.code != chosen:
+            raise ImportRefused(f"The file says its amounts are in {found.code}, not {chosen}.")
+        return found if found.code else FileCurrency(chosen, "chosen")
+    return found
+
+
+def _said_by_file(det: Detection, head: list[list[str]], column_values: list[str]) -> FileCurrency:
     codes = sorted({c.strip().upper() for c in column_values if c and c.strip()})
     if len(codes) > 1:
         raise ImportRefused(f"The file mixes currencies ({', '.join(codes)}). One shop holds one currency: "

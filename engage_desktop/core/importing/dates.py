@@ -330,6 +330,14 @@ def parse_sql(text: str, reading: DateReading, shop_zone: str, naive_zone: str |
         group = [f for f in rest if _kind(f) == kind]
         if group:
             attempts.append(_attempt(prepared, group, shop_zone, naive_zone))
+    if reading.layout != "ymd":
+        # A value with a four-digit year first cannot be misread, whatever the column's layout:
+        # accept it (a log re-saved by Excel keeps one ISO 2024-12-14 13:19:07.033 among its 3/1/2024).
+        iso = [f for f in _all_formats(BY_KEY["ymd"]) if f.startswith(("%Y-", "%Y/"))]
+        year_first = "coalesce(" + ", ".join(
+            _attempt(prepared, [f for f in iso if _kind(f) == kind], shop_zone, naive_zone)
+            for kind in ("naive", "offset", "utc")) + ")"
+        attempts.append(f"CASE WHEN regexp_matches({text}, '^[0-9]{{4}}[-/]') THEN {year_first} END")
     if reading.serials:
         attempts.append(
             f"CASE WHEN {text} ~ '^[1-9][0-9]{{4}}(\\.[0-9]+)?$' THEN TIMESTAMP '1899-12-30' + "

@@ -207,8 +207,10 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def _map_by_content(mapping: Mapping, headers: list[str], head: list[list[str]], kind: str) -> None:
     """Fields no header named, found by what their column holds: a column of e-mail addresses is the
     e-mail, a column of dates the date (of the order, or of the answer)."""
-    used = mapping.used()
     date_field = {"orders": "order_date", "survey": "answered_at", "customers": None}[kind]
+    # A date column the rows leave empty (出荷確定日 before shipping) gives way to a column of dates.
+    empty_date = date_field in mapping.columns and not any(v.strip() for v in _column(head, mapping.columns[date_field][0]))
+    used = mapping.used()
     for i in range(len(headers)):
         if i in used:
             continue
@@ -217,8 +219,8 @@ def _map_by_content(mapping: Mapping, headers: list[str], head: list[list[str]],
             continue
         if "email" not in mapping.columns and all(_EMAIL.match(v) for v in values):
             mapping.columns["email"] = [i]
-        elif date_field and date_field not in mapping.columns and _all_dates(values):
-            mapping.columns[date_field] = [i]
+        elif date_field and (empty_date or date_field not in mapping.columns) and _all_dates(values):
+            mapping.columns[date_field], empty_date = [i], False
 
 
 def _all_dates(values: list[str]) -> bool:

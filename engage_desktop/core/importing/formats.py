@@ -639,11 +639,11 @@ FORMATS: tuple[ExportFormat, ...] = (
 
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 
-# Files we do not recognise: a status that says cancelled, returned or refunded excludes the
+# Files we do not recognise: a status that says cancelled, returned, refunded or failed excludes the
 # order. (An order whose own net total is below zero, such as a UK-style credit note "C…",
 # is a refund whatever the format: see staging/orders.py.)
 GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "返品", "返金", "cancel", "void", "refunded",
-                                               "returned")),)
+                                               "returned", "failed")),)
 GENERIC_LABELS = {
     "orders": ("汎用 注文データ", "Generic orders"),
     "customers": ("汎用 顧客データ", "Generic customers"),

@@ -45,6 +45,7 @@ class ImportOptions:
     sheet: str | None = None  # a workbook's sheet; default the active visible one with data (importing/sheets.py)
     save_mapping: bool = False  # remember the mapping for this header set
     date_layout: str | None = None  # how dates are written (dates.LAYOUTS key); None = decide from the file
+    currency: str | None = None  # ISO 4217 of the amounts, for a file that does not say (a new shop's first file)
 
 
 @dataclass
@@ -201,7 +202,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
     if det.kind != "survey":
-        found = currency_of_file(det, src.head, ctx.currencies)
+        found = currency_of_file(det, src.head, ctx.currencies, options.currency)
         shop_currency = store.stored_setting("currency")
         result.currency = check_against_shop(found, shop_currency, src.name)
         result.currency_how = found.how or ("shop" if shop_currency else "assumed")
@@ -222,7 +223,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         # The shop's first import decides its zone and currency (and says so in the summary).
         if store.stored_setting("time_zone") is None:
             store.set_setting("time_zone", result.time_zone)
-        if result.currency and store.stored_setting("currency") is None:
+        # A customers file's totals do not decide the shop's money (Shopify's customer export says no currency).
+        if result.currency and det.kind == "orders" and store.stored_setting("currency") is None:
             store.set_setting("currency", result.currency)
         state.check()
         state.progress(4, STEPS, "Updating customers")

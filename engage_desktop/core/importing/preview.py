@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
+from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.metrics.base import Table
@@ -14,25 +17,43 @@ from engage_desktop.core.store import Store
 PREVIEW_ROWS = 20
 
 _COLUMNS = {
+    # A row that is not a line (Airレジ's totals row) still shows its order.
     "orders": ("SELECT o.order_id, strftime(o.ordered_at, '%Y-%m-%d %H:%M'), o.customer_key, l.product, l.quantity, "
-               "l.amount, o.revenue, o.cancelled FROM imp_lines l JOIN imp_orders o USING (order_id) WHERE l.rn = ?",
+               "l.amount, o.revenue, o.cancelled FROM imp_rows r JOIN imp_orders o ON o.order_id = r.order_id_text "
+               "LEFT JOIN imp_lines l ON l.rn = r.rn WHERE r.rn = ?",
                ["order_id", "ordered_at", "customer", "product", "quantity", "amount", "order_revenue", "cancelled"]),
-    "customers": ("SELECT customer_id, customer_name, email, phone, total_spent, customer_key FROM imp_customers WHERE rn = ?",
-                  ["customer_id", "name", "email", "phone", "total_spent", "customer"]),
+    "customers": ("SELECT customer_id, customer_name, email, phone, total_spent, customer_key FROM imp_customers "
+                  "WHERE rn = ?", ["customer_id", "name", "email", "phone", "total_spent", "customer"]),
     "survey": ("SELECT strftime(answered_at, '%Y-%m-%d %H:%M'), email, nps, fan_level, liking, customer_key "
                "FROM imp_answers WHERE rn = ?", ["answered_at", "email", "nps", "fan_level", "liking", "customer"]),
 }
 
 
-def preview(store: Store, plan: Plan, rows: int = PREVIEW_ROWS) -> Table:
+@dataclass
+class Preview:
+    """The first rows' fates, and how the file is read: its dates, its money, its times."""
+
+    table: Table
+    dates: dict[str, DateReading] = field(default_factory=dict)
+    currency: str = ""
+    currency_how: str = ""
+    currency_problem: str = ""  # why the import would be refused for its currency ('' when none)
+    time_zone: str = ""
+    time_zone_how: str = ""
+
+
+def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows: int = PREVIEW_ROWS) -> Preview:
     """Stage only the first rows of a planned file and say, per row, what the import would do with it."""
+    options = options or ImportOptions()
     det = plan.detection
     head = plan.src.head[: det.header_rows + rows]
     small = plan.src.csv_path.with_name("preview.csv")
     with small.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out, lineterminator="\n").writerows(head)
-    src = replace(plan.src, csv_path=small, delimiter=",")
-    ctx = StageContext(store.con, src, det, shop_zone_for(store, plan)[0], det.format.channel if det.format else "generic")
+    src = replace(plan.src, csv_path=small, delimiter=",", newlines=None)
+    zone, zone_how = shop_zone_for(store, plan)
+    ctx = StageContext(store.con, src, det, zone, det.format.channel if det.format else "generic",
+                       date_layout=options.date_layout)
     sql, columns = _COLUMNS[det.kind]
     try:
         scan(ctx)
@@ -48,15 +69,25 @@ def preview(store: Store, plan: Plan, rows: int = PREVIEW_ROWS) -> Table:
             values = store.con.execute(sql, [rn]).fetchone() if fate == "ok" else None
             line = plan.src.record_lines[rn] if plan.src.record_lines else rn + 1  # the header is line 1
             out_rows.append((line, fate, reason, *(values or [None] * len(columns))))
+        result = Preview(Table(["line", "fate", "reason", *columns], out_rows), dict(ctx.readings),
+                         time_zone=zone, time_zone_how=zone_how)
+        if det.kind != "survey":
+            try:
+                found = currency_of_file(det, plan.src.head, ctx.currencies, options.currency)
+                shop = store.stored_setting("currency")
+                result.currency = check_against_shop(found, shop, plan.src.name)
+                result.currency_how = found.how or ("shop" if shop else "assumed")
+            except ImportRefused as exc:
+                result.currency_problem = str(exc)
     finally:
         drop_temp(store.con)
-    return Table(["line", "fate", "reason", *columns], out_rows)
+    return result
 
 
-def plan_and_preview(store: Store, path: str, options: ImportOptions) -> tuple[Plan, Table]:
+def plan_and_preview(store: Store, path: str, options: ImportOptions) -> tuple[Plan, Preview]:
     plan = plan_import(store, path, options)
     try:
-        return plan, preview(store, plan)
+        return plan, preview(store, plan, options)
     except BaseException:
         plan.close()
         raise

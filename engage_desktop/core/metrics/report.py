@@ -39,6 +39,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     matrix = surveys.fan_matrix(store, day)
     steps = journey_metrics.journey(store, day)
     customers = sum(tier_table.column("customers"))
+    known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
     return {
         "as_of": day.isoformat(),
         "shop": store.setting("shop_name") or store.path.stem,
@@ -51,7 +52,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             "top20": "revenue share of deciles 1-2 (customers ranked by revenue)",
             "streak_metric": STREAK_METRIC,
         },
-        "customers": customers,
+        "customers": customers,  # who bought (up to the as-of date)
+        "known_customers": known,  # everyone the shop knows: buyers, customer-file rows, survey answerers
         "orders": orders,
         "revenue": money(revenue),
         "anonymous_revenue": money(anonymous_revenue),
@@ -105,7 +107,8 @@ def report_text(report: dict[str, Any]) -> str:
 
     lines = [
         f"{report['shop']} — as of {report['as_of']}",
-        f"Customers {report['customers']:,}  Orders {report['orders']:,}  Revenue {cash(report['revenue'])}",
+        f"Customers {report['known_customers']:,} known, {report['customers']:,} who bought  "
+        f"Orders {report['orders']:,}  Revenue {cash(report['revenue'])}",
         f"Shop LTV {cash(report['ltv']['shop']['ltv'])} a year (AOV {cash(report['ltv']['shop']['aov'])} x "
         f"{report['ltv']['shop']['orders_per_year']:.2f} purchases/year)",
         f"Top 20% of customers bring {100 * (report['ltv']['top20_share'] or 0):.1f}% of revenue; "
