@@ -242,3 +242,12 @@ def test_columns_are_found_by_what_they_hold_when_no_header_names_them(tmp_shop:
 
     det = detect(rows)
     assert det.mapping.columns["order_date"] == [1] and det.mapping.columns["email"] == [2]
+
+
+def test_the_currency_tells_which_zone_an_offset_belongs_to(tmp_shop: Store, tmp_path: Path) -> None:
+    # +0200 in May is Paris and Johannesburg alike: a rand shop is in Johannesburg.
+    rows = [["Name", "Email", "Financial Status", "Lineitem quantity", "Lineitem name", "Total", "Created at", "Currency",
+             "Cancelled at"],
+            ["#1", "a@example.co.za", "paid", "1", "Blanket", "450.00", "2021-05-13 11:01:12 +0200", "ZAR", ""]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
+    assert (result.time_zone, result.currency) == ("Africa/Johannesburg", "ZAR")

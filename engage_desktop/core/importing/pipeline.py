@@ -250,7 +250,14 @@ def shop_zone_for(store: Store, plan: Plan) -> tuple[str, str]:
     det = plan.detection
     cols = det.mapping.columns.get("order_date") or det.mapping.columns.get("answered_at") or []
     cells = [row[cols[0]] for row in plan.src.head[det.header_rows:] if cols and cols[0] < len(row)]
-    zone = zone_of_file(cells, det.format.offsets_tell_zone if det.format else True)
+    try:  # the currency its first rows say, a hint of where the shop is
+        currency_column = det.mapping.columns.get("currency", [None])[0]
+        said = [row[currency_column] for row in plan.src.head[det.header_rows:]
+                if currency_column is not None and currency_column < len(row)]
+        hint = currency_of_file(det, plan.src.head, said).code
+    except ImportRefused:
+        hint = None
+    zone = zone_of_file(cells, det.format.offsets_tell_zone if det.format else True, hint)
     return (zone, "file") if zone else (computer_zone(), "computer")
 
 

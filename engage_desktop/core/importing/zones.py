@@ -38,11 +38,24 @@ def computer_zone() -> str:
         return FALLBACK_ZONE
 
 
-def zone_for_times(times: list[dt.datetime]) -> str | None:
-    """The zone whose offsets match every time (aware datetimes, as the file wrote them), or None."""
+# Where a shop paid in a currency most likely is: tried first (May's +0200 is Paris and Johannesburg).
+CURRENCY_ZONES = {
+    "JPY": ("Asia/Tokyo",), "ZAR": ("Africa/Johannesburg",), "INR": ("Asia/Kolkata",), "GBP": ("Europe/London",),
+    "EUR": ("Europe/Paris", "Europe/Berlin", "Europe/Rome", "Europe/Madrid", "Europe/Amsterdam", "Europe/Helsinki"),
+    "USD": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
+    "CAD": ("America/Toronto", "America/Vancouver"), "AUD": ("Australia/Sydney", "Australia/Perth"),
+    "NZD": ("Pacific/Auckland",), "KRW": ("Asia/Seoul",), "CNY": ("Asia/Shanghai",), "TWD": ("Asia/Taipei",),
+    "HKD": ("Asia/Hong_Kong",), "SGD": ("Asia/Singapore",), "THB": ("Asia/Bangkok",), "BRL": ("America/Sao_Paulo",),
+    "MXN": ("America/Mexico_City",), "TRY": ("Europe/Istanbul",), "AED": ("Asia/Dubai",),
+}
+
+
+def zone_for_times(times: list[dt.datetime], currency: str | None = None) -> str | None:
+    """The zone whose offsets match every time (aware datetimes, as the file wrote them), or None;
+    the computer's zone first, then the zones of the file's currency, then common ones."""
     if not times:
         return None
-    for name in dict.fromkeys((computer_zone(), *COMMON_ZONES)):
+    for name in dict.fromkeys((computer_zone(), *CURRENCY_ZONES.get(currency or "", ()), *COMMON_ZONES)):
         zone = zoneinfo.ZoneInfo(name)
         if all(t.astimezone(zone).utcoffset() == t.utcoffset() for t in times):
             return name
@@ -53,9 +66,9 @@ def zone_for_times(times: list[dt.datetime]) -> str | None:
     return None
 
 
-def zone_of_file(cells: list[str], offsets_tell_zone: bool = True) -> str | None:
+def zone_of_file(cells: list[str], offsets_tell_zone: bool = True, currency: str | None = None) -> str | None:
     """The zone a file's date cells (its first rows) say the shop is in, or None."""
     times = dates.aware_times(cells) if offsets_tell_zone else []
     if all(t.utcoffset() == dt.timedelta(0) for t in times):
         return None  # UTC (Z) is how API tools write any shop's times: it does not tell where the shop is
-    return zone_for_times(times)
+    return zone_for_times(times, currency)
