@@ -251,3 +251,60 @@ def test_the_currency_tells_which_zone_an_offset_belongs_to(tmp_shop: Store, tmp
             ["#1", "a@example.co.za", "paid", "1", "Blanket", "450.00", "2021-05-13 11:01:12 +0200", "ZAR", ""]]
     result = import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
     assert (result.time_zone, result.currency) == ("Africa/Johannesburg", "ZAR")
+
+
+def test_rows_without_order_numbers_overlap_by_content_and_occurrence(tmp_shop: Store, tmp_path: Path) -> None:
+    header = ["日付", "商品", "金額"]  # an anonymous till log: each row a purchase
+    twice = write_csv(tmp_path / "a.csv", [header, ["2026/1/1", "コーヒー", "400"], ["2026/1/1", "コーヒー", "400"]])
+    first = import_file(tmp_shop, twice)
+    assert (first.imported, first.skipped) == (2, 0)
+    again = import_file(tmp_shop, twice)
+    assert (again.status, again.imported, again.skipped) == ("nothing new", 0, 2)
+    # A later export of the same day has a third identical sale: only the third is new.
+    thrice = write_csv(tmp_path / "b.csv", [header, *[["2026/1/1", "コーヒー", "400"]] * 3])
+    later = import_file(tmp_shop, thrice)
+    assert (later.imported, later.skipped) == (1, 2)
+    assert tmp_shop.con.execute("SELECT count(*), sum(revenue) FROM orders").fetchone() == (3, Decimal("1200.00"))
+
+
+def test_a_customers_file_counts_as_known_customers(tmp_shop: Store, tmp_path: Path) -> None:
+    path, _ = exports.shopify_customers(tmp_path)
+    import_file(tmp_shop, path)
+    report = build_report(tmp_shop)
+    assert (report["known_customers"], report["customers"]) == (3, 0)
+    assert "3 known, 0 who bought" in report_text(report)
+
+
+@pytest.mark.parametrize("question", [
+    "顧客が商品を他人におすすめする可能性はどのくらいありますか?",
+    "あなたはこの製品を友人や同僚にどの程度勧めたいですか?",
+    "あなたはこの企業(製品/サービス/ブランド)を友人や同僚に薦める可能性は、どのくらいありますか?",
+])
+def test_the_articles_nps_wordings_are_the_nps_question(question: str) -> None:
+    from engage_desktop.core.importing.surveys import question_field
+
+    assert question_field(question, ["9", "10", "3"]) == "nps"
+
+
+def test_a_google_forms_download_with_afternoon_times_imports(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["タイムスタンプ", "メールアドレス", exports.NPS_Q],
+            ["2024/01/07 7:41:40 午後 GMT+9", "a@example.com", "10"],
+            ["2024/01/08 9:05:00 午前 GMT+9", "b@example.com", "6"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "responses.csv", rows, newline="\n"))
+    assert result.status == "imported" and result.rejected == 0
+    times = [r[0] for r in tmp_shop.con.execute("SELECT answered_at FROM survey_responses ORDER BY 1").fetchall()]
+    assert times == [dt.datetime(2024, 1, 7, 19, 41, 40), dt.datetime(2024, 1, 8, 9, 5)]
+
+
+def test_shopify_cancelled_orders_are_told_by_cancelled_at_whatever_the_financial_status(tmp_shop: Store,
+                                                                                        tmp_path: Path) -> None:
+    rows = [["Name", "Email", "Financial Status", "Lineitem quantity", "Lineitem name", "Total", "Created at", "Currency",
+             "Cancelled at"],
+            ["#1", "a@example.com", "paid", "1", "Soap", "1000", "2026-06-01 10:00:00 +0900", "JPY",
+             "2026-06-02 10:00:00 +0900"],
+            ["#2", "b@example.com", "refunded", "1", "Soap", "800", "2026-06-01 11:00:00 +0900", "JPY",
+             "2026-06-02 10:00:00 +0900"],
+            ["#3", "c@example.com", "paid", "1", "Soap", "500", "2026-06-01 12:00:00 +0900", "JPY", ""]]
+    import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
+    assert tmp_shop.con.execute(
+        "SELECT order_id FROM orders WHERE NOT cancelled").fetchall() == [("#3",)]
