@@ -170,9 +170,62 @@ MIGRATIONS: list[tuple[int, str]] = [
         WHERE EXISTS (SELECT 1 FROM imports) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'currency');
         """,
     ),
+    (
+        4,
+        # A record is known by its source and its id (two tills both numbering 1, 2, 3 are two
+        # sources); an export seen again with other content is a newer state of the record, whose
+        # earlier state is kept in a *_versions table so that undo restores it exactly; an import
+        # that saw a record exactly as the shop had it is remembered in import_seen, so that undoing
+        # the import that brought it hands the record over instead of removing it.
+        """
+        CREATE TABLE sources (
+            source VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            channel VARCHAR,
+            layout_key VARCHAR,
+            created_at TIMESTAMP
+        );
+        -- Until now a record's source was its platform's channel (every generic file 'generic').
+        INSERT INTO sources
+        SELECT source, CASE source WHEN 'shopify' THEN 'Shopify' WHEN 'rakuten' THEN '楽天市場' WHEN 'amazon' THEN 'Amazon'
+                   WHEN 'yahoo' THEN 'Yahoo!ショッピング' WHEN 'base' THEN 'BASE' WHEN 'makeshop' THEN 'MakeShop'
+                   WHEN 'futureshop' THEN 'futureshop' WHEN 'colorme' THEN 'カラーミーショップ'
+                   WHEN 'woocommerce' THEN 'WooCommerce' WHEN 'square' THEN 'Square' WHEN 'smaregi' THEN 'スマレジ'
+                   WHEN 'airregi' THEN 'Airレジ' WHEN 'survey' THEN 'アンケート' WHEN 'generic' THEN 'その他のファイル'
+                   ELSE source END,
+               source, NULL, now()::TIMESTAMP
+        FROM (SELECT source FROM orders UNION SELECT source FROM customer_records
+              UNION SELECT source FROM survey_responses UNION SELECT source FROM imports WHERE source IS NOT NULL);
+
+        ALTER TABLE orders ADD COLUMN updated_at TIMESTAMP;  -- the export's own "last updated", when it has one
+        CREATE TABLE order_versions AS SELECT *, NULL::INTEGER AS replaced_by FROM orders WITH NO DATA;
+        CREATE TABLE order_line_versions AS SELECT * FROM order_lines WITH NO DATA;
+        CREATE TABLE customer_record_versions AS SELECT *, NULL::INTEGER AS replaced_by FROM customer_records WITH NO DATA;
+        CREATE TABLE import_seen (
+            import_id INTEGER NOT NULL,
+            record_kind VARCHAR NOT NULL,  -- order | customer | answer
+            source VARCHAR NOT NULL,
+            record_id VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL  -- of the record as it was seen (versions.py)
+        );
+        ALTER TABLE imports ADD COLUMN updated BIGINT DEFAULT 0;
+
+        -- Answers are known by what was answered (staging/answers.py), no longer by their row's bytes.
+        UPDATE survey_responses SET response_id = n.id FROM (
+            SELECT r, md5(x) || '#' || row_number() OVER (PARTITION BY source, md5(x) ORDER BY r) AS id FROM (
+                SELECT rowid AS r, source,
+                       concat_ws(chr(31), coalesce(CAST(email AS VARCHAR), ''), coalesce(CAST(answered_at AS VARCHAR), ''),
+                                 coalesce(CAST(nps AS VARCHAR), ''), coalesce(CAST(fan_level AS VARCHAR), ''),
+                                 coalesce(CAST(liking AS VARCHAR), '')) AS x
+                FROM survey_responses)) n
+        WHERE survey_responses.rowid = n.r;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 
-# Tables whose rows carry an import_id: what undo removes.
-IMPORTED_TABLES = ("orders", "order_lines", "customer_records", "survey_responses", "import_rejects")
+# Tables whose rows carry an import_id: what undo removes (importing/versions.py hands over and
+# restores the records first).
+IMPORTED_TABLES = ("orders", "order_lines", "customer_records", "survey_responses", "import_rejects", "import_seen",
+                   "order_versions", "order_line_versions", "customer_record_versions")

@@ -203,8 +203,11 @@ def test_xlsx_import_keeps_ids_as_text(tmp_shop: Store, tmp_path: Path) -> None:
         ["注文番号", "注文日", "顧客ID", "金額"], [1001, "2024/01/05", 12345678901234, 1500], [1002, "2024/01/06", 7, 2500]]})
     result = import_file(tmp_shop, path)
     assert result.status == "imported", result.message
-    rows = tmp_shop.con.execute("SELECT order_id, customer_key FROM orders ORDER BY order_id").fetchall()
-    assert rows == [("1001", "id:generic:12345678901234"), ("1002", "id:generic:7")]
+    rows = tmp_shop.con.execute("SELECT order_id, customer_id, source FROM orders ORDER BY order_id").fetchall()
+    source = rows[0][2]  # a customer id is scoped to the source that issued it (id:<source>:<id>)
+    assert rows == [("1001", "12345678901234", source), ("1002", "7", source)]
+    keys = tmp_shop.con.execute("SELECT customer_key FROM orders ORDER BY order_id").fetchall()
+    assert keys == [(f"id:{source}:12345678901234",), (f"id:{source}:7",)]
 
 
 def test_timestamps_land_in_the_shop_time_zone(tmp_shop: Store, tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from engage_desktop.core.importing.headers import header_key
 ORDER_FIELDS = (
     "order_id", "order_date", "order_time", "customer_id", "email", "phone", "name",
     "last_name", "first_name", "product", "sku", "quantity", "unit_price", "amount",
-    "order_total", "shipping", "discount", "refund", "status", "cancelled_at", "currency", "gender", "birth_date",
+    "order_total", "shipping", "discount", "refund", "status", "cancelled_at", "updated_at", "currency", "gender",
+    "birth_date",
 )
 CUSTOMER_FIELDS = (
     "customer_id", "email", "phone", "name", "last_name", "first_name", "gender", "birth_date",
@@ -43,6 +44,7 @@ FIELD_LABELS = {
     "refund": ("返金額", "Refunded"),
     "status": ("ステータス", "Status"),
     "cancelled_at": ("キャンセル日時", "Cancelled at"),
+    "updated_at": ("更新日時", "Last updated"),
     "currency": ("通貨", "Currency"),
     "gender": ("性別", "Gender"),
     "birth_date": ("生年月日", "Birth date"),
@@ -91,6 +93,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "status": ("ステータス", "状態", "注文ステータス", "受注ステータス", "処理状況", "対応状況", "status",
                "order status"),
     "cancelled_at": ("キャンセル日", "キャンセル日時", "cancelled at", "canceled at"),
+    "updated_at": ("更新日時", "最終更新日時", "更新日", "last updated", "updated at", "last-updated-date", "date modified",
+                   "modified at"),
     "currency": ("通貨", "currency", "currency code"),
     "gender": ("性別", "gender", "sex"),
     "birth_date": ("生年月日", "誕生日", "birthday", "birth date", "date of birth"),

@@ -276,7 +276,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_en="Amazon all orders report",
         kind="orders",
         signature=("amazon-order-id", "purchase-date", "order-status", "quantity"),
-        fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",)},
+        fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",),
+                "updated_at": ("last-updated-date",)},
         channel="amazon",
         encoding="utf-8",
         # A cancelled order, or a cancelled item inside a shipped one.

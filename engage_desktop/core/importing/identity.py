@@ -99,5 +99,13 @@ CUSTOMER_SOURCES = ("orders", "customer_records", "survey_responses")
 
 
 def keys_of_import(import_id: int) -> str:
-    """A SELECT of the customer keys the rows of one import name."""
-    return " UNION ".join(f"SELECT customer_key FROM {t} WHERE import_id = {int(import_id)}" for t in CUSTOMER_SOURCES)
+    """A SELECT of the customer keys one import touches: the rows it holds, in the shop's tables and
+    their earlier states, the states it replaced, and the earlier states undoing it may bring back."""
+    imp = int(import_id)
+    parts = [f"SELECT customer_key FROM {t} WHERE import_id = {imp}" for t in CUSTOMER_SOURCES]
+    for table, history, key in (("orders", "order_versions", "order_id"),
+                                ("customer_records", "customer_record_versions", "record_id")):
+        parts.append(f"SELECT customer_key FROM {history} WHERE import_id = {imp} OR replaced_by = {imp}")
+        parts.append(f"""SELECT h.customer_key FROM {history} h JOIN {table} t
+                         ON t.source = h.source AND t.{key} = h.{key} AND t.import_id = {imp}""")
+    return " UNION ".join(parts)

@@ -25,7 +25,9 @@ from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
 from engage_desktop.core.importing.joined import ORDERS_FORMAT, JoinedFiles, pair_files, read_joined
 from engage_desktop.core.importing.readers import SourceTable, read_source
+from engage_desktop.core.importing.sources import choose_source, record_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
+from engage_desktop.core.importing import versions
 from engage_desktop.core.importing.values import quote
 from engage_desktop.core.importing.zones import computer_zone, zone_of_file
 from engage_desktop.core.schema import IMPORTED_TABLES
@@ -46,6 +48,7 @@ class ImportOptions:
     save_mapping: bool = False  # remember the mapping for this header set
     date_layout: str | None = None  # how dates are written (dates.LAYOUTS key); None = decide from the file
     currency: str | None = None  # ISO 4217 of the amounts, for a file that does not say (a new shop's first file)
+    source: str | None = None  # the owner's name for where the file comes from; None = suggested (sources.py)
 
 
 @dataclass
@@ -83,6 +86,9 @@ class ImportResult:
     currency_how: str = ""  # column | platform | symbol | shop (the shop's, the file did not say) | assumed
     time_zone: str = ""  # the shop's zone the file's times were put in
     time_zone_how: str = ""  # shop (already set) | file (its offsets) | computer (this computer's zone)
+    source_name: str = ""  # the source the records were imported into
+    updated: int = 0  # records the shop had, now in a newer state from this file
+    updated_ids: list[str] = field(default_factory=list)  # the first of them
 
     @property
     def ok(self) -> bool:
@@ -191,8 +197,9 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     con = store.con
     state.set_interrupt(con.interrupt)
     result.time_zone, result.time_zone_how = shop_zone_for(store, plan)
-    ctx = StageContext(con, src, det, result.time_zone, fmt.channel if fmt else "generic",
-                       date_layout=options.date_layout)
+    source = choose_source(store, det, src.headers, src.path.stem, options.source)
+    result.source_name = source.name
+    ctx = StageContext(con, src, det, result.time_zone, source.source, date_layout=options.date_layout)
     started = dt.datetime.now()
     state.progress(1, STEPS, "Scanning rows")
     scan(ctx)
@@ -201,6 +208,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     STAGERS[det.kind](ctx)
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
+    updated = [r[0] for r in con.execute("SELECT id FROM imp_versions WHERE fate = 'update' ORDER BY id").fetchall()]
+    result.updated, result.updated_ids = len(updated), updated[:20]
     if det.kind != "survey":
         found = currency_of_file(det, src.head, ctx.currencies, options.currency)
         shop_currency = store.stored_setting("currency")
@@ -219,6 +228,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     state.progress(3, STEPS, "Writing to the shop file")
     with store.transaction():
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+        record_source(store, source)
         _write(ctx, import_id)
         # The shop's first import decides its zone and currency (and says so in the summary).
         if store.stored_setting("time_zone") is None:
@@ -232,8 +242,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         first = con.execute("SELECT count(*) = 0 FROM customers").fetchone()[0]
         con.execute(rebuild_customers_sql(None if first else keys_of_import(import_id)))
         result.import_id = import_id
-        result.status = "imported" if result.imported else "nothing new"
-        _record(con, result, src, det, import_id, started)
+        result.status = "imported" if result.imported or result.updated else "nothing new"
+        _record(con, result, src, det, import_id, started, ctx.source)
         if options.save_mapping and det.format is None:
             save_mapping(store, src.headers, det)
         state.check()
@@ -295,18 +305,23 @@ def _refuse_if_bad(store: Store, result: ImportResult) -> None:
 
 
 def _write(ctx: StageContext, import_id: int) -> None:
+    """The file's new records, and its newer states of records the shop had (versions.py)."""
     con, src = ctx.con, quote(ctx.source)
     channel = quote(ctx.det.format.channel if ctx.det.format else "generic")
+    family = versions.BY_KIND[ctx.det.kind]
+    for sql in versions.write_sql(family, import_id, ctx.source):
+        con.execute(sql)
+    # A state older than the shop's (by the export's own "last updated") goes straight to history.
+    older = "(SELECT id FROM imp_versions WHERE fate = 'older')"
+    shop_import = f"(SELECT shop_import FROM imp_versions v WHERE v.id = {family.id_column})"
     if ctx.det.kind == "orders":
-        con.execute(
-            f"""INSERT INTO orders SELECT {src}, order_id, {import_id}, ordered_at, customer_key, {channel}, customer_id,
-                   customer_name, email, phone, total, shipping, discount, refunded, revenue, status, cancelled, is_refund
-            FROM imp_orders"""
-        )
-        con.execute(
-            f"""INSERT INTO order_lines SELECT {src}, order_id, line_no, {import_id}, product, sku, quantity, unit_price, amount
-            FROM imp_lines"""
-        )
+        columns = f"""{src}, order_id, {import_id}, ordered_at, customer_key, {channel}, customer_id, customer_name,
+                      email, phone, total, shipping, discount, refunded, revenue, status, cancelled, is_refund, updated_at"""
+        con.execute(f"INSERT INTO orders SELECT {columns} FROM imp_orders WHERE order_id NOT IN {older}")
+        con.execute(f"INSERT INTO order_versions SELECT {columns}, {shop_import} FROM imp_orders WHERE order_id IN {older}")
+        lines = f"{src}, order_id, line_no, {import_id}, product, sku, quantity, unit_price, amount"
+        con.execute(f"INSERT INTO order_lines SELECT {lines} FROM imp_lines WHERE order_id NOT IN {older}")
+        con.execute(f"INSERT INTO order_line_versions SELECT {lines} FROM imp_lines WHERE order_id IN {older}")
     elif ctx.det.kind == "customers":
         con.execute(
             f"""INSERT INTO customer_records SELECT {src}, record_id, {import_id}, customer_key, {channel}, customer_id,
@@ -324,14 +339,16 @@ def _write(ctx: StageContext, import_id: int) -> None:
     )
 
 
-def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, det: Detection, import_id: int, started: dt.datetime) -> None:
+def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, det: Detection, import_id: int,
+            started: dt.datetime, ctx_source: str) -> None:
     con.execute(
-        """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             import_id, src.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
-            det.label_ja, det.confidence, det.kind, det.format.channel if det.format else "generic", src.sheet,
+            det.label_ja, det.confidence, det.kind, ctx_source, src.sheet,
             json.dumps(r.mapping, ensure_ascii=False), r.read, r.imported, r.rejected, r.skipped,
             json.dumps(r.skipped_detail, ensure_ascii=False), started, dt.datetime.now(), r.status, "; ".join(r.notes),
+            r.updated,
         ],
     )
 
@@ -360,6 +377,7 @@ def undo_import(store: Store, import_id: int) -> None:
         raise EngageError(f"Import #{import_id} was already undone.")
     with store.transaction() as con:
         con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {keys_of_import(import_id)}")
+        versions.undo(con, import_id)  # records handed over to later imports, earlier states restored
         for table in IMPORTED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
         con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])

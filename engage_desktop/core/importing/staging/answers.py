@@ -8,11 +8,19 @@ are told apart by their occurrence (the 2nd matches only a 2nd on a later import
 
 from __future__ import annotations
 
-from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext
-from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, quoting, read_dates, skip_repeats
+from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, quoting, read_dates, settle_known
 from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
+
+# What an answer is (the columns survey_responses keeps, so that a migration can recompute it).
+ANSWER_FIELDS = ("email", "answered_at", "nps", "fan_level", "liking")
+
+
+def answer_text_sql(alias: str) -> str:
+    return "concat_ws(chr(31), " + ", ".join(f"coalesce(CAST({alias}.{c} AS VARCHAR), '')" for c in ANSWER_FIELDS) + ")"
+
 
 _QUESTIONS = (
     ("nps", "is not a number from 0 to 10"),
@@ -40,14 +48,12 @@ def stage_survey(ctx: StageContext) -> None:
     if ctx.has("answered_at"):
         read_dates(ctx, "answered_at", "answered_text", "answered_at")
     fate(ctx)
-    what = ("concat_ws(chr(31), " + ", ".join(
-        f"coalesce(CAST({c} AS VARCHAR), '')" for c in ("email", "customer_id", "answered_at", "nps", "fan_level", "liking"))
-        + ")")
+    what = answer_text_sql("r")
     # Link to a customer by e-mail, or by a customer id some order carried.
     con.execute(
         f"""CREATE TEMP TABLE imp_answers AS
         SELECT r.* EXCLUDE (answered_text),
-               md5({what}) || '#' || row_number() OVER (PARTITION BY md5({what}) ORDER BY rn) AS response_id,
+               md5({what}) || '#' || row_number() OVER (PARTITION BY md5({what}) ORDER BY r.rn) AS response_id,
                coalesce(
                    CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
                    (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
@@ -55,4 +61,4 @@ def stage_survey(ctx: StageContext) -> None:
                ) AS customer_key
         FROM imp_rows r"""
     )
-    skip_repeats(ctx, "imp_answers", "response_id", "survey_responses", "answer")
+    settle_known(ctx, versions.ANSWERS, "imp_answers", "answer")

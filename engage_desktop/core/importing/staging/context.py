@@ -15,7 +15,7 @@ from engage_desktop.core.importing.readers import SourceTable
 
 TEMP_TABLES = (
     "imp_rows", "imp_reject", "imp_skip", "imp_line_shifts",
-    "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files",
+    "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files", "imp_versions",
 )
 # Views, computed when read: the orders and lines are computed once, by the INSERT that
 # writes them (materialising them first cost 0.5 s at 1M lines, and the memory).

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.people import customer_key, identity_columns
-from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, money_checks, read_dates, skip_repeats
+from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, money_checks, read_dates, settle_known
 from engage_desktop.core.importing.staging.rules import skip_reason_sql
 
 
@@ -38,4 +38,4 @@ def stage_customers(ctx: StageContext) -> None:
                coalesce(r.customer_id, r.email, r.row_hash) AS record_id
         FROM imp_rows r"""
     )
-    skip_repeats(ctx, "imp_customers", "record_id", "customer_records", "customer")
+    settle_known(ctx, versions.CUSTOMERS, "imp_customers", "customer")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import duckdb
 
-from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.formats import GENERIC_CANCEL
 from engage_desktop.core.importing.staging.context import StageContext
@@ -45,6 +45,8 @@ def stage_orders(ctx: StageContext) -> None:
             {dates.text_sql(ctx.col('order_date'))} AS date_text,
             {dates.text_sql(ctx.col('order_time'))} AS time_text,
             NULL::TIMESTAMP AS ordered_at,
+            {dates.text_sql(ctx.col('updated_at'))} AS updated_text,
+            NULL::TIMESTAMP AS updated_at,
             {v.clean(ctx.col('product'))} AS product,
             {v.clean(ctx.col('sku'))} AS sku,
             {v.number(ctx.col('quantity'))} AS quantity,
@@ -72,8 +74,11 @@ def stage_orders(ctx: StageContext) -> None:
         checks.append(Check(f"time_text IS NOT NULL AND {v.time_of_day('time_text')} IS NULL", ctx.header("order_time"),
                             quoting(ctx.header("order_time"), "time_text", "is not a time of day (expected 09:30:05)")))
     create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"))
-    read_dates(ctx, "order_date", "date_text", "ordered_at", naive_zone=fmt.naive_time_zone if fmt else None,
+    naive_zone = fmt.naive_time_zone if fmt else None
+    read_dates(ctx, "order_date", "date_text", "ordered_at", naive_zone=naive_zone,
                time_text="time_text" if ctx.has("order_time") else None)
+    if ctx.has("updated_at"):
+        read_dates(ctx, "updated_at", "updated_text", "updated_at", naive_zone=naive_zone)
     if not ctx.has("order_id"):
         _number_orders(ctx)
     if ctx.has("currency"):
@@ -81,9 +86,9 @@ def stage_orders(ctx: StageContext) -> None:
             f"SELECT DISTINCT currency_text FROM imp_rows WHERE {live()} AND currency_text IS NOT NULL ORDER BY 1").fetchall()]
     _fold_options(ctx)
     _reject_incomplete_orders(ctx)
-    fate(ctx)
-    _skip_known_orders(ctx)
     _build_orders(ctx)
+    _classify(ctx)
+    fate(ctx)
 
 
 def _number_orders(ctx: StageContext) -> None:
@@ -154,14 +159,31 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     )
 
 
-def _skip_known_orders(ctx: StageContext) -> None:
+VERSION_COLUMNS = ("id VARCHAR, staged_hash VARCHAR, shop_import INTEGER, shop_hash VARCHAR, shop_at TIMESTAMP, "
+                   "shop_customer VARCHAR, fate VARCHAR")
+
+
+def _classify(ctx: StageContext) -> None:
+    """Orders the shop already has from this source: the same (rows skipped), a newer state (kept),
+    or another sale with the same number (rows rejected). See versions.py."""
     con = ctx.con
+    known = con.execute(
+        f"""SELECT count(*) FROM (SELECT DISTINCT order_id_text FROM imp_rows WHERE {live()}) r
+            JOIN orders o ON o.source = ? AND o.order_id = r.order_id_text""", [ctx.source]).fetchone()[0]
+    if not known:  # a new export, or a first import: nothing to compare (the million-line case)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE imp_versions ({VERSION_COLUMNS})")
+        return
+    con.execute(versions.classify_sql(versions.ORDERS, "imp_orders", ctx.source, "imp_lines"))
     con.execute(
-        f"""INSERT INTO imp_skip
-        SELECT r.rn, 'already in the shop (import #' || o.import_id || ')'
-        FROM imp_rows r JOIN orders o ON o.source = {v.quote(ctx.source)} AND o.order_id = r.order_id_text"""
-    )
-    con.execute("DELETE FROM imp_rows WHERE rn IN (SELECT rn FROM imp_skip)")
+        f"""UPDATE imp_rows SET skip_reason = 'already in the shop (import #' || v.shop_import || ')'
+            FROM imp_versions v WHERE v.fate = 'same' AND imp_rows.order_id_text = v.id AND {live('imp_rows')}""")
+    column = ctx.header("order_id") if ctx.has("order_id") else ""
+    con.execute(
+        f"""UPDATE imp_rows SET reject_column = {v.quote(column)}, reject_reason =
+                'order ' || v.id || ' is already in the shop from another sale (' || strftime(v.shop_at, '%Y-%m-%d')
+                || coalesce(', ' || v.shop_customer, '') || '): if this file comes from another shop or till, '
+                || 'import it as its own source (the wizard''s Source, or --source NAME)'
+            FROM imp_versions v WHERE v.fate = 'collision' AND imp_rows.order_id_text = v.id AND {live('imp_rows')}""")
 
 
 def _first(col: str) -> str:
@@ -200,12 +222,12 @@ def _build_orders(ctx: StageContext) -> None:
         f"""CREATE TEMP VIEW imp_orders AS
         WITH totals AS (
             SELECT order_id_text AS order_id, {texts_in_group},
-                   {_first('ordered_at')} AS ordered_at,
+                   {_first('ordered_at')} AS ordered_at, {_first('updated_at')} AS updated_at,
                    {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
                    coalesce({_first('refund')}, 0) AS refunded,
                    sum(coalesce(amount, quantity * unit_price, unit_price)) AS lines_amount,
                    bool_or(cancel_flag) AS cancelled, bool_or(refund_row) AS refund_marked
-            FROM imp_rows GROUP BY order_id_text
+            FROM imp_rows WHERE {live()} GROUP BY order_id_text
         ), o AS ({texts_joined}), normalised AS (
             -- Identity is normalised once per order, not once per line.
             SELECT * EXCLUDE (email_raw, phone_raw, name_raw, name_parts_raw, customer_id_raw),
@@ -229,5 +251,6 @@ def _build_orders(ctx: StageContext) -> None:
                product, sku, quantity, unit_price,
                CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn
         FROM imp_rows
-        WHERE product IS NOT NULL OR sku IS NOT NULL OR quantity IS NOT NULL OR unit_price IS NOT NULL OR amount IS NOT NULL"""
+        WHERE (product IS NOT NULL OR sku IS NOT NULL OR quantity IS NOT NULL OR unit_price IS NOT NULL OR amount IS NOT NULL)
+          AND skip_reason IS NULL AND reject_reason IS NULL"""
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from engage_desktop.core.importing import dates
+from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext, drop_temp, present_columns_sql, read_csv_sql
 from engage_desktop.core.importing.staging.lines import line_of, map_lines
@@ -198,16 +198,19 @@ def money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[Check]:
     return checks
 
 
-def skip_repeats(ctx: StageContext, staged: str, id_column: str, shop_table: str, what: str) -> None:
-    """Skip a staged row whose id appeared earlier in the file or is already in the shop."""
+def settle_known(ctx: StageContext, family: versions.Family, staged: str, what: str) -> None:
+    """A staged record repeated in the file is skipped; one the shop already has from this source
+    is skipped when it says the same, and kept as a newer state when it does not (versions.py)."""
     con = ctx.con
+    key = family.id_column
     con.execute(
         f"""INSERT INTO imp_skip SELECT rn, 'same {what} appears earlier in the file' FROM (
-            SELECT rn, row_number() OVER (PARTITION BY {id_column} ORDER BY rn) AS k FROM {staged}) WHERE k > 1"""
+            SELECT rn, row_number() OVER (PARTITION BY {key} ORDER BY rn) AS k FROM {staged}) WHERE k > 1"""
     )
+    con.execute(f"DELETE FROM {staged} WHERE rn IN (SELECT rn FROM imp_skip)")
+    con.execute(versions.classify_sql(family, staged, ctx.source))
     con.execute(
-        f"""INSERT INTO imp_skip SELECT t.rn, 'already in the shop (import #' || s.import_id || ')'
-        FROM {staged} t JOIN {shop_table} s ON s.source = {v.quote(ctx.source)} AND s.{id_column} = t.{id_column}
-        WHERE t.rn NOT IN (SELECT rn FROM imp_skip)"""
+        f"""INSERT INTO imp_skip SELECT t.rn, 'already in the shop (import #' || k.shop_import || ')'
+        FROM {staged} t JOIN imp_versions k ON k.id = t.{key} WHERE k.fate = 'same'"""
     )
     con.execute(f"DELETE FROM {staged} WHERE rn IN (SELECT rn FROM imp_skip)")
