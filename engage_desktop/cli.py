@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sample", help="create the built-in sample shop file")
     p.add_argument("--db", type=Path, default=None)
+    p.add_argument("--force", action="store_true", help="replace a file that is not an earlier sample shop")
     return parser
 
 
@@ -229,7 +230,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     from engage_desktop.core.sample import create_sample_shop
 
     path = args.db or sample_shop_path()
-    create_sample_shop(path)
+    create_sample_shop(path, force=args.force)
     print(f"Sample shop written to {path}")
     return 0
 

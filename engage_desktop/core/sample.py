@@ -17,14 +17,19 @@ import io
 import math
 import os
 import random
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
 
 from engage_desktop.core.importing.formats import RAKUTEN_RELAY
 from engage_desktop.core.importing.pipeline import import_files
 from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
 from engage_desktop.core.metrics import journey
-from engage_desktop.core.store import Store
+from engage_desktop.core.errors import EngageError, ShopFileBusy
+from engage_desktop.core.store import Store, connection_config
+from engage_desktop.core.targets import is_shop_file
 from engage_desktop.core.tasks import TaskState
 
 SEED = 20240101
@@ -221,24 +226,62 @@ def write_sample_exports(folder: Path) -> list[Path]:
     return [_shopify(shopify, folder), _rakuten(rakuten, folder), _survey(rng, people, counts, folder)]
 
 
-def create_sample_shop(path: str | Path, state: TaskState | None = None) -> Path:
-    """Build the sample shop file at ``path`` (replacing it), through the real import pipeline."""
+def create_sample_shop(path: str | Path, state: TaskState | None = None, force: bool = False) -> Path:
+    """Build the sample shop file at ``path``, through the real import pipeline.
+
+    An existing file is replaced only when it is an earlier sample, or with ``force``; never while
+    another program has it open (its lock is taken first). The build happens beside it under a
+    name of its own, so two builds at once cannot meet and a half-built sample is never found."""
     path = Path(path)
+    if path.exists():
+        _may_replace(path, force)
     exports = path.parent / "sample-exports"
     files = write_sample_exports(exports)
-    partial = path.with_name(path.name + ".building")
-    for leftover in (partial, partial.with_name(partial.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    with Store(partial) as store:
-        results = import_files(store, files, state=state)
-        bad = [r for r in results if not r.ok]
-        if bad:
-            raise RuntimeError(f"sample import failed: {bad[0].message}")
-        store.set_setting("shop_name", SHOP_NAME)
-        store.set_setting("sample_version", SAMPLE_VERSION)
-        _owner_inputs(store)
-    os.replace(partial, path)  # never leave a half-built sample where the app looks for it
+    partial = path.with_name(f"{path.name}.building-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        with Store(partial) as store:
+            results = import_files(store, files, state=state)
+            bad = [r for r in results if not r.ok]
+            if bad:
+                raise RuntimeError(f"sample import failed: {bad[0].message}")
+            store.set_setting("shop_name", SHOP_NAME)
+            store.set_setting("sample_version", SAMPLE_VERSION)
+            _owner_inputs(store)
+        if path.exists():
+            _may_replace(path, force)  # still not open elsewhere
+        os.replace(partial, path)  # never leave a half-built sample where the app looks for it
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + ".wal")):
+            leftover.unlink(missing_ok=True)
     return path
+
+
+def _may_replace(path: Path, force: bool) -> None:
+    """Refuse to replace ``path`` unless it is an earlier sample shop or ``force``; refuse while it is open."""
+    if not is_shop_file(path):
+        if force:
+            return
+        raise EngageError(f"There is already a file at {path}: the sample shop would replace it. "
+                          "Choose another path (--db), or add --force to replace it.")
+    try:
+        con = duckdb.connect(str(path), read_only=True, config=connection_config("64MB", 1))
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            raise ShopFileBusy(f"{path.name} is open in another program: the sample shop cannot replace it. "
+                               "Close it there first.") from exc
+        if force:
+            return
+        raise EngageError(f"{path.name} cannot be read ({exc}); the sample shop will not replace it. "
+                          "Choose another path, or add --force.") from exc
+    try:
+        row = con.execute("SELECT value FROM settings WHERE key = 'sample_version'").fetchone()
+    except duckdb.Error:
+        row = None
+    finally:
+        con.close()
+    if row is None and not force:
+        raise EngageError(f"{path} is a shop file with your own data: the sample shop would replace it. "
+                          "Choose another path (--db), or add --force if you really want to replace it.")
 
 
 def _owner_inputs(store: Store) -> None:

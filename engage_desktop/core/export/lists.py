@@ -10,11 +10,12 @@ from pathlib import Path
 from engage_desktop.core.export.safe import csv_cell
 from engage_desktop.core.export.xlsx_cells import write_row
 from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.targets import check_target
 
 
 def write_list(table: Table, path: str | Path, headers: list[str] | None = None, encoding: str = "utf-8-sig") -> Path:
     """Write ``table`` by the file's suffix: .xlsx, or .csv in ``encoding`` (utf-8-sig or cp932)."""
-    path = Path(path)
+    path = check_target(path)
     headers = headers or table.columns
     if path.suffix.lower() == ".xlsx":
         return _xlsx(table, path, headers)

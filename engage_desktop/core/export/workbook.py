@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.export.xlsx_cells import MONTH_EN, MONTH_JA, PERCENT, write_cell, write_row
 from engage_desktop.core.money import excel_format
+from engage_desktop.core.targets import check_target
 from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
 from engage_desktop.core.metrics import journey, ltv, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
@@ -66,7 +67,7 @@ def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str
     """Write the workbook for one view, or the full report (cover + every view)."""
     if view != "all" and view not in VIEWS:
         raise EngageError(f"Unknown view {view!r}: use all, {', '.join(VIEWS)}.")
-    out = Path(out)
+    out = check_target(out, store.path)
     day = resolve_as_of(store, as_of)
     workbook = Workbook()
     workbook.remove(workbook.active)
