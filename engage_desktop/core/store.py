@@ -17,19 +17,9 @@ from typing import Any
 
 import duckdb
 
+from engage_desktop.core import settings
 from engage_desktop.core.errors import ShopFileBusy, ShopFileUnavailable
 from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
-
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "shop_name": "",
-    # Decided by the shop's first import (importing/zones.py, importing/currency.py) and stored.
-    "time_zone": None,
-    "currency": "JPY",
-    "dormant_days": 180,
-    # A file with more than this share of rejected rows is refused, not committed.
-    "max_reject_share": 0.2,
-    "round_months": 4,
-}
 
 _PID = re.compile(r"PID (\d+)")
 
@@ -134,24 +124,31 @@ class Store:
 
     # -- settings (belong to the shop, so they live in the shop file) --------------------
     def setting(self, key: str) -> Any:
+        """A setting's value, checked (core/settings.py): a malformed stored value gives the default."""
         row = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        if row is None:
-            return DEFAULT_SETTINGS.get(key)
-        return json.loads(row[0])
+        return settings.read(key, _loads(row[0]) if row else None, row is not None)
 
     def stored_setting(self, key: str) -> Any:
-        """The value stored in the shop file, or None (no default): has the shop decided it yet?"""
+        """The checked value stored in the shop file, or None (no default): has the shop decided it yet?"""
         row = self.con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return None if row is None else json.loads(row[0])
+        return None if row is None else settings.read(key, _loads(row[0]), True)
 
     def set_setting(self, key: str, value: Any) -> None:
+        value = settings.check_before_saving(key, value)
         self.con.execute(
             "INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, json.dumps(value, ensure_ascii=False)]
         )
 
     def settings(self) -> dict[str, Any]:
-        stored = {k: json.loads(v) for k, v in self.con.execute("SELECT key, value FROM settings").fetchall()}
-        return {**DEFAULT_SETTINGS, **stored}
+        """Every declared setting's checked value."""
+        return {key: self.setting(key) for key in settings.SETTINGS}
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return object()  # not JSON: no setting takes it, so the default is used
 
 
 def _first_line(exc: BaseException) -> str:

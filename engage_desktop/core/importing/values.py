@@ -7,19 +7,13 @@ whole file, so a million rows never pass through a Python loop.
 
 from __future__ import annotations
 
+from engage_desktop.core.sql import ident, quote
+
+__all__ = ["ident", "quote"]  # values.quote is how staging quotes; the helper itself lives in core/sql.py
+
 # Full-width digits and signs that Japanese Excel and platforms write.
 _FULL = "０１２３４５６７８９．，－ー−＋：／　"
 _HALF = "0123456789.,---+:/ "
-
-def quote(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def ident(name: str) -> str:
-    """A SQL identifier (a column named by a file's header)."""
-    return '"' + name.replace('"', '""') + '"'
-
 
 # What spreadsheets, R and back offices write for "no value": read as an empty cell in every field
 # (R's write.csv NA became one customer with 397 orders). Compared upper-cased and trimmed.

@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import Table, counted_orders
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.store import Store
@@ -124,7 +125,7 @@ def _condition(rule: StepRule) -> tuple[str, str]:
         conds.append(f"date_diff('day', first_order, last_order) >= {days}")
         dates.append(f"a{days}")  # the first order at least this many days after the first one
     if rule.tiers:
-        listed = ", ".join("'" + t.replace("'", "''") + "'" for t in rule.tiers)
+        listed = ", ".join(quote(t) for t in rule.tiers)
         conds.append(f"coalesce(tier IN ({listed}), FALSE)")
     if rule.promoter:
         conds.append("(coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE))")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.sql import quote
 from engage_desktop.core.money import DEFAULT_CURRENCY, format_money, tier_scale
 from engage_desktop.core.store import Store
 
@@ -69,10 +70,10 @@ def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
 def tier_case_sql(tier_list: list[Tier], dormant_days: int) -> str:
     """SQL CASE giving a customer's tier key from the facts columns; first match wins, dormant first."""
     active = [t for t in tier_list if not t.dormant]
-    cases = [f"WHEN days_since_last > {int(dormant_days)} THEN '{t.key}'" for t in tier_list if t.dormant]
+    cases = [f"WHEN days_since_last > {int(dormant_days)} THEN {quote(t.key)}" for t in tier_list if t.dormant]
     for tier in active[:-1]:
-        cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN '{tier.key}'")
-    return "CASE " + " ".join(cases) + f" ELSE '{active[-1].key}' END"
+        cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN {quote(tier.key)}")
+    return "CASE " + " ".join(cases) + f" ELSE {quote(active[-1].key)} END"
 
 
 def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> str:

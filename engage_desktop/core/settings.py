@@ -1,0 +1,162 @@
+"""The shop's settings, declared: each with its type, its default, and a check on read.
+
+A shop file can come from anywhere (a colleague sends one): whatever a setting holds is
+checked when it is read, and a value that is not what the setting takes is replaced by the
+default with a line in the log, never passed on (a tier key went into SQL unquoted and a
+crafted one wrote a file on the owner's disk). Settings that belong to the person (language,
+recent shops, window size) live in the user's QSettings, not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
+KEY = re.compile(r"^[a-z0-9_]{1,40}$")  # tier keys: they name a tier in SQL and in files
+
+
+class Invalid(ValueError):
+    """A stored value that is not what its setting takes."""
+
+
+def _text(limit: int) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or len(value) > limit:
+            raise Invalid(f"text of at most {limit} characters")
+        return value
+    return check
+
+
+def _integer(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(f"a whole number from {low} to {high}")
+        return value
+    return check
+
+
+def _number(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise Invalid(f"a number from {low} to {high}")
+        return float(value)
+    return check
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise Invalid("one of " + ", ".join(choices))
+        return value
+    return check
+
+
+def _zone(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Invalid("a time zone name")
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise Invalid("a time zone name") from exc
+    return value
+
+
+def _currency(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+        raise Invalid("an ISO 4217 currency code")
+    return value
+
+
+def _tiers(value: Any) -> list[dict[str, Any]] | None:
+    """The owner's LTV tiers: a key of [a-z0-9_], names, thresholds; at most one dormant tier."""
+    if value is None:
+        return None
+    if not isinstance(value, (list, tuple)) or not value:
+        raise Invalid("a list of tiers")
+    out = []
+    for tier in value:
+        if not isinstance(tier, dict) or not isinstance(tier.get("key"), str) or not KEY.match(tier["key"]):
+            raise Invalid("tiers with keys of a-z, 0-9 and _")
+        checked = {"key": tier["key"], "ja": _text(40)(tier.get("ja", "")), "en": _text(40)(tier.get("en", ""))}
+        if tier.get("dormant"):
+            checked["dormant"] = True
+        else:
+            checked["min_ltv"] = _number(0, 1e12)(tier.get("min_ltv", 0))
+            checked["min_orders"] = _integer(0, 100_000)(tier.get("min_orders", 0))
+        out.append(checked)
+    keys = [t["key"] for t in out]
+    if len(set(keys)) != len(keys) or sum(bool(t.get("dormant")) for t in out) > 1 or all(t.get("dormant") for t in out):
+        raise Invalid("distinct keys, at most one dormant tier, at least one other")
+    return out
+
+
+def _rules(value: Any) -> list[dict[str, Any]] | None:
+    """The journey's step rules (metrics/journey.py): 8 of them, tier keys as above."""
+    if value is None:
+        return None
+    if not isinstance(value, (list, tuple)) or len(value) != 8:
+        raise Invalid("8 step rules")
+    out = []
+    for rule in value:
+        if not isinstance(rule, dict):
+            raise Invalid("step rules")
+        tiers = rule.get("tiers", [])
+        if not isinstance(tiers, (list, tuple)) or not all(isinstance(t, str) and KEY.match(t) for t in tiers):
+            raise Invalid("step rules naming tiers by their keys")
+        out.append({"min_orders": _integer(0, 10_000)(rule.get("min_orders", 0)),
+                    "min_active_days": _integer(0, 36_500)(rule.get("min_active_days", 0)),
+                    "tiers": list(tiers), "promoter": bool(rule.get("promoter", False))})
+    return out
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    check: Callable[[Any], Any]
+    meaning: str
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("shop_name", "", _text(200), "the shop's name, shown on screens and exports"),
+    Setting("time_zone", None, _zone, "where order times become days and months; set by the first import"),
+    Setting("currency", "JPY", _currency, "ISO 4217: one per shop; set by the first order import"),
+    Setting("currency_style", "yen_sign", _one_of("yen_sign", "yen_suffix"), "¥1,234 or 1,234円"),
+    Setting("dormant_days", 180, _integer(1, 3650), "no order for this many days: dormant (休眠)"),
+    Setting("max_reject_share", 0.2, _number(0, 1), "a file with more rejected rows than this share is refused"),
+    Setting("round_months", 4, _integer(2, 12), "months in a row of improvement that make a round (ワンクール)"),
+    Setting("ltv_tiers", None, _tiers, "the owner's LTV tiers (None: the defaults in metrics/ltv.py)"),
+    Setting("journey_rules", None, _rules, "the journey's step rules (None: the defaults in metrics/journey.py)"),
+    Setting("sample_version", None, lambda v: _integer(1, 1000)(v) if v is not None else None,
+            "set on the built-in sample shop: rebuilt when the generator changes"),
+    Setting("backups_kept", 10, _integer(1, 100), "how many automatic backups of the shop file are kept"),
+)}
+
+
+def read(key: str, stored: Any, present: bool) -> Any:
+    """The value of ``key``: the stored one when it checks out, else the default (said in the log)."""
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise KeyError(f"unknown setting {key!r}")
+    if not present:
+        return setting.default
+    try:
+        return setting.check(stored)
+    except Invalid as exc:
+        log.warning("setting %s holds %r, not %s: using the default", key, stored, exc)
+        return setting.default
+
+
+def check_before_saving(key: str, value: Any) -> Any:
+    """What ``set_setting`` stores; raises ValueError for a value the setting does not take."""
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise KeyError(f"unknown setting {key!r}")
+    return setting.check(value)
