@@ -89,7 +89,7 @@ def test_missing_value_markers_are_empty_in_every_field(tmp_shop: Store, tmp_pat
     # R's write.csv writes NA for a missing customer id: it became one customer with every order.
     rows = [["InvoiceNo", "InvoiceDate", "CustomerID", "Email", "Quantity", "UnitPrice"]]
     rows += [[str(536000 + i), "2024-01-02 10:00", marker, marker, "1", "10"]
-             for i, marker in enumerate(["NA", "N/A", "#N/A", "NULL", "None", "-", "該当なし", " na "])]
+             for i, marker in enumerate(["NA", "N/A", "#N/A", "NULL", "None", "-", "該当なし", "na", "n/a", "null"])]
     rows.append(["536100", "2024-01-02 11:00", "17850", "real@example.com", "1", "10"])
     result = import_file(tmp_shop, write_csv(tmp_path / "retail.csv", rows))
     assert result.status == "imported" and result.rejected == 0

@@ -25,7 +25,7 @@ def rakuten_csv(path: Path, lines: int = 1_000_000, customers: int = 100_000, se
             items = [(rng.choice(PRICES), rng.choice((1, 1, 2))) for _ in range(rng.choice((1, 1, 2, 3)))]
             total = sum(p * q for p, q in items) + 660
             status = "キャンセル確定" if rng.random() < 0.03 else "発送後"
-            day = f"{2024 + order % 3}/{1 + order % 12}/{1 + order % 28}"
+            day = f"{2023 + order % 3}/{1 + order % 12}/{1 + order % 28}"
             for price, qty in items:
                 written += 1
                 writer.writerow([f"317000-{order:09d}", status, day, f"{order % 24:02d}:{order % 60:02d}:00", "髙橋",

@@ -314,14 +314,19 @@ def _write(ctx: StageContext, import_id: int) -> None:
     # A state older than the shop's (by the export's own "last updated") goes straight to history.
     older = "(SELECT id FROM imp_versions WHERE fate = 'older')"
     shop_import = f"(SELECT shop_import FROM imp_versions v WHERE v.id = {family.id_column})"
+    any_older = con.execute("SELECT count(*) > 0 FROM imp_versions WHERE fate = 'older'").fetchone()[0]
     if ctx.det.kind == "orders":
         columns = f"""{src}, order_id, {import_id}, ordered_at, customer_key, {channel}, customer_id, customer_name,
                       email, phone, total, shipping, discount, refunded, revenue, status, cancelled, is_refund, updated_at"""
-        con.execute(f"INSERT INTO orders SELECT {columns} FROM imp_orders WHERE order_id NOT IN {older}")
-        con.execute(f"INSERT INTO order_versions SELECT {columns}, {shop_import} FROM imp_orders WHERE order_id IN {older}")
         lines = f"{src}, order_id, line_no, {import_id}, product, sku, quantity, unit_price, amount"
-        con.execute(f"INSERT INTO order_lines SELECT {lines} FROM imp_lines WHERE order_id NOT IN {older}")
-        con.execute(f"INSERT INTO order_line_versions SELECT {lines} FROM imp_lines WHERE order_id IN {older}")
+        if not any_older:  # nearly always: the views are computed once, by these two INSERTs
+            con.execute(f"INSERT INTO orders SELECT {columns} FROM imp_orders")
+            con.execute(f"INSERT INTO order_lines SELECT {lines} FROM imp_lines")
+        else:
+            con.execute(f"INSERT INTO orders SELECT {columns} FROM imp_orders WHERE order_id NOT IN {older}")
+            con.execute(f"INSERT INTO order_versions SELECT {columns}, {shop_import} FROM imp_orders WHERE order_id IN {older}")
+            con.execute(f"INSERT INTO order_lines SELECT {lines} FROM imp_lines WHERE order_id NOT IN {older}")
+            con.execute(f"INSERT INTO order_line_versions SELECT {lines} FROM imp_lines WHERE order_id IN {older}")
     elif ctx.det.kind == "customers":
         con.execute(
             f"""INSERT INTO customer_records SELECT {src}, record_id, {import_id}, customer_key, {channel}, customer_id,
