@@ -17,7 +17,7 @@ from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
 from engage_desktop.core.paths import default_shop_path
 
-COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample")
+COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "backups")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="date YYYY-MM-DD")
     p.add_argument("--lang", choices=("ja", "en"), default="ja")
 
+    p = sub.add_parser("backups", help="list the shop file's automatic backups, or restore one")
+    db_arg(p)
+    p.add_argument("--restore", metavar="NAME", help="a backup's file name, or latest")
+
     p = sub.add_parser("sample", help="create the built-in sample shop file")
     p.add_argument("--db", type=Path, default=None)
     p.add_argument("--force", action="store_true", help="replace a file that is not an earlier sample shop")
@@ -90,6 +94,17 @@ def run_cli(argv: list[str]) -> int:
     except EngageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a database error from the shop file: said, never a traceback
+        import duckdb
+
+        if not isinstance(exc, duckdb.Error):
+            raise
+        from engage_desktop.core.errors import explain_database_error
+
+        shop = getattr(args, "db", None) or default_shop_path()
+        said = explain_database_error(exc, Path(shop).name)
+        print(f"error: {said or f'the shop file could not be read ({exc})'}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("error: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
         return 2
@@ -102,13 +117,21 @@ def _utf8_output() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-def _open(args: argparse.Namespace, read_only: bool = False):  # noqa: ANN202 - Store, imported lazily
+def _open(args: argparse.Namespace, write: bool = False):  # noqa: ANN202 - Store, imported lazily
+    """The shop file: read-only for commands that only read (so that they run beside another program
+    reading it, and on read-only media), read-write for those that change it."""
+    from engage_desktop.core.errors import NeedsUpgrade
     from engage_desktop.core.store import Store
 
     path = args.db or default_shop_path()
-    if read_only and not Path(path).exists():
+    if not write and not Path(path).exists():
         raise EngageError(f"There is no shop file at {path}. Import files first, or give --db.")
-    return Store(path)
+    if write:
+        return Store(path)
+    try:
+        return Store(path, read_only=True)
+    except NeedsUpgrade:
+        return Store(path)  # a shop from an earlier version is upgraded once (a backup is kept)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -124,7 +147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         kind=args.kind, format=args.format, mapping=mapping, encoding=args.encoding,
         sheet=args.sheet, save_mapping=args.save_mapping, date_layout=args.date_format, currency=args.currency,
     )
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         results = import_files(store, args.files, options)
     for r in results:
         print(describe_result(r))
@@ -185,7 +208,7 @@ def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
 def cmd_imports(args: argparse.Namespace) -> int:
     from engage_desktop.core.importing.pipeline import list_imports
 
-    with _open(args, read_only=True) as store:
+    with _open(args) as store:
         rows = list_imports(store)
     if not rows:
         print("No imports yet.")
@@ -201,7 +224,7 @@ def cmd_imports(args: argparse.Namespace) -> int:
 def cmd_undo(args: argparse.Namespace) -> int:
     from engage_desktop.core.importing.pipeline import undo_import
 
-    with _open(args, read_only=True) as store:
+    with _open(args, write=True) as store:
         undo_import(store, args.id)
     print(f"Import #{args.id} was undone.")
     return 0
@@ -210,7 +233,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from engage_desktop.core.metrics.report import build_report, report_text, to_json
 
-    with _open(args, read_only=True) as store:
+    with _open(args) as store:
         report = build_report(store, as_of=args.as_of)
     print(to_json(report) if args.json else report_text(report))
     return 0
@@ -219,7 +242,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from engage_desktop.core.export.workbook import export_workbook
 
-    with _open(args, read_only=True) as store:
+    with _open(args) as store:
         path = export_workbook(store, args.out, view=args.view, as_of=args.as_of, lang=args.lang)
     print(f"Wrote {path}")
     return 0
@@ -235,6 +258,27 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backups(args: argparse.Namespace) -> int:
+    from engage_desktop.core import backups
+
+    shop = Path(args.db or default_shop_path())
+    found = backups.list_backups(shop)
+    if args.restore:
+        chosen = found[0] if args.restore == "latest" and found else next(
+            (b for b in found if b.path.name == args.restore), None)
+        if chosen is None:
+            raise EngageError(f"There is no backup {args.restore!r} of {shop.name}. "
+                              f"List them with: engage-desktop backups --db {shop}")
+        kept = backups.restore(shop, chosen.path)
+        print(f"Restored {shop.name} from {chosen.path.name}" + (f" (the file it replaced: {kept.path.name})" if kept else ""))
+        return 0
+    if not found:
+        print(f"No backups of {shop.name} yet (one is made before each import and undo).")
+    for b in found:
+        print(f"{b.path.name}  {b.made:%Y-%m-%d %H:%M:%S}  {b.reason:<14} {b.size / 1e6:,.1f} MB")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "imports": cmd_imports,
@@ -242,4 +286,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "export": cmd_export,
     "sample": cmd_sample,
+    "backups": cmd_backups,
 }

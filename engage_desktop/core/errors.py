@@ -15,6 +15,10 @@ class ShopFileUnavailable(EngageError):
     """The shop file cannot be opened or created (read-only folder, corrupt file, newer version)."""
 
 
+class NeedsUpgrade(ShopFileUnavailable):
+    """The shop file was written by an earlier version and must be opened for writing once."""
+
+
 class ImportRefused(EngageError):
     """A file was not imported; nothing was written."""
 
@@ -24,3 +28,26 @@ class Cancelled(EngageError):
 
     def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
         super().__init__(message)
+
+
+class ShopFileDamaged(ShopFileUnavailable):
+    """Part of the shop file cannot be read (DuckDB's block checksums failed): a backup can replace it."""
+
+
+class DiskFull(EngageError):
+    """The disk of the shop file (or of the import's work folder) has no room left."""
+
+
+def explain_database_error(exc: BaseException, shop_name: str) -> EngageError | None:
+    """The owner's message for a database error that is about the shop file or its disk (None: not one).
+    Such errors are never described as a problem with the file being imported."""
+    text = str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    if "corrupt" in text.lower() or "checksum" in text.lower():
+        return ShopFileDamaged(
+            f"{shop_name} is damaged: part of it cannot be read ({first}). Nothing was changed. Restore the "
+            "latest backup (File ▸ Backups…, or: engage-desktop backups --restore latest).")
+    if "no space left" in text.lower() or "disk is full" in text.lower() or "not enough space" in text.lower():
+        return DiskFull(f"The disk is full ({first}). Nothing was changed. Free some space on the disk of "
+                        f"{shop_name}, then try again.")
+    return None

@@ -18,7 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from engage_desktop.core.errors import Cancelled, EngageError
+from engage_desktop.core import backups
+from engage_desktop.core.errors import Cancelled, EngageError, ShopFileDamaged
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 
@@ -85,6 +86,7 @@ class Database(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Request] = {}
         self.path: Path | None = None
+        self.last_open_damaged = False  # the last open failed on a damaged shop file
         self._thread.start()
 
     # -- jobs --------------------------------------------------------------------------
@@ -124,7 +126,14 @@ class Database(QObject):
                 worker.store = None
             if prepare is not None:
                 prepare(state)
-            worker.store = Store(path)
+            self.last_open_damaged = False
+            try:
+                worker.store = Store(path)
+            except ShopFileDamaged:
+                self.last_open_damaged = True  # read by the GUI thread's error callback: offer a backup
+                raise
+            if worker.store.setting("sample_version") is None:
+                backups.daily(worker.store)
             return path
 
         def done(result: Path) -> None:
@@ -134,6 +143,26 @@ class Database(QObject):
                 on_done(result)
 
         return self._send(job, done, on_error, on_progress, None)
+
+    def restore(self, path: Path, backup: Path, on_done: Callable[[Any], None] | None = None,
+                on_error: Callable[[str], None] | None = None) -> TaskState:
+        """Close the shop file (if open), put ``backup`` in its place (keeping it as a backup), open it again."""
+
+        def job(worker: _Worker, state: TaskState) -> Path:
+            if worker.store is not None:
+                worker.store.close()
+                worker.store = None
+            backups.restore(path, backup)
+            worker.store = Store(path)
+            return path
+
+        def done(result: Path) -> None:
+            self.path = result
+            self.opened.emit(result)
+            if on_done:
+                on_done(result)
+
+        return self._send(job, done, on_error, None, None)
 
     def shutdown(self) -> None:
         """Stop the thread and close the shop file. Safe to call twice.

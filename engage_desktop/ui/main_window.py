@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from engage_desktop import APP_NAME
+from engage_desktop.core import backups
 from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
@@ -21,6 +22,7 @@ from engage_desktop.core.sample import create_sample_shop, sample_is_current
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import run_in_background, show_error
+from engage_desktop.ui.backups_dialog import BackupsDialog
 from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.dialogs import AboutDialog, SettingsDialog, WelcomePage
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
             ("export", self.export_excel, QKeySequence("Ctrl+E")),
             ("png", self.export_png, None),
             ("settings", self.open_settings, QKeySequence.StandardKey.Preferences),
+            ("backups", self.show_backups, None),
             ("quit", self.close, QKeySequence.StandardKey.Quit),
             ("about", lambda: AboutDialog(self).open(), None),
         ):
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(self.actions[key])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["settings"])
+        self.file_menu.addAction(self.actions["backups"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["quit"])
         self.help_menu.addAction(self.actions["about"])
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         texts = {"new": self.tr("New shop…"), "open": self.tr("Open shop…"), "sample": self.tr("Open the sample shop"),
                  "import": self.tr("Import files…"), "export": self.tr("Export to Excel…"),
                  "png": self.tr("Export chart as PNG…"), "settings": self.tr("Settings…"), "quit": self.tr("Quit"),
+                 "backups": self.tr("Backups…"),
                  "about": self.tr("About Engage Desktop")}
         for key, text in texts.items():
             self.actions[key].setText(text)
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
         self._show_header()
 
     def _set_shop_actions(self, enabled: bool) -> None:
-        for key in ("import", "export", "png", "settings"):
+        for key in ("import", "export", "png", "settings", "backups"):
             self.actions[key].setEnabled(enabled)
 
     # -- shops -------------------------------------------------------------------------
@@ -170,10 +175,48 @@ class MainWindow(QMainWindow):
             self._set_shop_actions(False)
             self.nav.setEnabled(False)
             self.stack.setCurrentWidget(self.welcome)
-            show_error(self, message)
+            if self.db.last_open_damaged and backups.list_backups(path):
+                self.offer_backup(path, message)
+            else:
+                show_error(self, message)
 
         self.db.open(path, done, failed, prepare=prepare,
                      on_progress=lambda d, t, m: self.statusBar().showMessage(f"{label} {m}"))
+
+    def show_backups(self) -> None:
+        if self.shop is not None:
+            self._choose_backup(self.shop)
+
+    def offer_backup(self, path: Path, message: str) -> None:
+        """A damaged shop file: say so, and offer its backups."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The shop file is damaged"), message, parent=self)
+        choose = box.addButton(self.tr("Choose a backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is choose:
+            self._choose_backup(path)
+
+    def _choose_backup(self, path: Path) -> None:
+        dialog = BackupsDialog(path, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_backup(path, dialog.chosen)
+
+    def restore_backup(self, path: Path, backup: Path) -> None:
+        """Put ``backup`` in place of the shop file at ``path`` and open it."""
+        self.statusBar().showMessage(self.tr("Restoring %1…").replace("%1", backup.name))
+
+        def done(restored: Path) -> None:
+            self.shop = restored
+            self._remember(restored)
+            self._set_shop_actions(True)
+            self.nav.setEnabled(True)
+            self.update_header()
+            self.ctx.data_changed.emit()
+            if self.nav.currentRow() < 0:
+                self.nav.setCurrentRow(0)
+            self.statusBar().showMessage(self.tr("Restored %1").replace("%1", backup.name), 8000)
+
+        self.db.restore(path, backup, done, lambda message: show_error(self, message))
 
     def open_sample(self) -> None:
         path = sample_shop_path()

@@ -43,6 +43,84 @@ Details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="21"/>
+        <source>Backups of %1</source>
+        <translation>%1 のバックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="23"/>
+        <source>before an import</source>
+        <translation>取り込みの前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="23"/>
+        <source>before an undo</source>
+        <translation>取り消しの前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="24"/>
+        <source>before an upgrade of the app</source>
+        <translation>アプリの更新の前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="24"/>
+        <source>daily</source>
+        <translation>毎日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
+        <source>before a restore</source>
+        <translation>復元の前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
+        <source>Made</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="41"/>
+        <source>A copy of the shop file is kept before each import and undo, and once a day. Restoring one puts it in place of the shop file; the current file is kept as one more backup.</source>
+        <translation>取り込みと取り消しの前、そして1日1回、ショップファイルのコピーを保存しています。復元すると、選んだコピーがショップファイルに置き換わります。今のファイルもバックアップとして残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="44"/>
+        <source>Restore the selected backup</source>
+        <translation>選んだバックアップを復元</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="47"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="57"/>
+        <source>No backups yet: the first is made before the next import.</source>
+        <translation>バックアップはまだありません。次の取り込みの前に作られます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="66"/>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="67"/>
+        <source>Put the backup of %1 in place of the shop file? Everything imported after it is no longer in the shop (the current file is kept as a backup).</source>
+        <translation>%1 のバックアップをショップファイルに置き換えますか? それ以降に取り込んだデータはショップから消えます (今のファイルはバックアップとして残ります)。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="21"/>
@@ -198,325 +276,325 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="54"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="56"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="68"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="68"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="72"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="74"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="85"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="87"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
         <source>Orders</source>
         <translation>注文データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
         <source>Customers</source>
         <translation>顧客データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="93"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
         <source>Survey answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="97"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="102"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="104"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="104"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="106"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="106"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="108"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="108"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="115"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="115"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="129"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="131"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="130"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="132"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="135"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="137"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="138"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="141"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="143"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="162"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="164"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="220"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="222"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="237"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="241"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="241"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="242"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="244"/>
         <source>confidence %1</source>
         <translation>確からしさ %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="269"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="279"/>
         <source>%1: dates read like %2</source>
         <translation>%1: %2 の形式で読みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
         <source>(could also be read the other way: check)</source>
         <translation>(月と日を逆にも読めます。確認してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="277"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="287"/>
         <source>from its currency column</source>
         <translation>通貨の列から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="277"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="287"/>
         <source>the platform&apos;s currency</source>
         <translation>このサービスの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
         <source>from the sign in its amounts</source>
         <translation>金額の記号から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
         <source>your choice</source>
         <translation>選択どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="279"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="289"/>
         <source>the shop&apos;s currency: the file does not say</source>
         <translation>ファイルに記載がないため、ショップの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="290"/>
         <source>assumed: the file does not say</source>
         <translation>ファイルに記載がないため、仮に設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
         <source>money in %1 (%2)</source>
         <translation>金額は %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
         <source>the shop&apos;s time zone</source>
         <translation>ショップのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
         <source>from the file&apos;s offsets</source>
         <translation>ファイルの時差表記から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="294"/>
         <source>this computer&apos;s time zone</source>
         <translation>このパソコンのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="285"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
         <source>times in %1 (%2)</source>
         <translation>時刻は %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="321"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="331"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="328"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="338"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="369"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="379"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="397"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="407"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="399"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="409"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="403"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="424"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="424"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="417"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="430"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="435"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="445"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -762,143 +840,168 @@ Details are in %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="87"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
+        <source>Backups…</source>
+        <translation>バックアップ…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="143"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="157"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="192"/>
+        <source>The shop file is damaged</source>
+        <translation>ショップファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="193"/>
+        <source>Choose a backup…</source>
+        <translation>バックアップを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="206"/>
+        <source>Restoring %1…</source>
+        <translation>%1 を復元しています…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="217"/>
+        <source>Restored %1</source>
+        <translation>%1 を復元しました</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/main_window.py" line="231"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="189"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="238"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="237"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="291"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="293"/>
         <source>%1 customers known</source>
         <translation>登録顧客 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="297"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1 – %2   基準日 %3   登録顧客 %4人、購入者 %5人、注文 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="316"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="317"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="325"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="330"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="337"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="340"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>

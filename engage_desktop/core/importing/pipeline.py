@@ -17,7 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused
+from engage_desktop.core import backups
+from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused, explain_database_error
 from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials, refusal
@@ -160,12 +161,16 @@ def import_file(
     except duckdb.InterruptException:
         result.status, result.message = "cancelled", str(Cancelled())
     except duckdb.Error as exc:
-        # The file defeated the CSV reader or a conversion in a way we did not foresee:
-        # refuse it (the transaction, if any, was rolled back) and say what DuckDB said.
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        shop_problem = explain_database_error(exc, store.path.name)
         result.status = "refused"
-        result.message = (f"{path.name} could not be read ({first}). Nothing was imported. "
-                          "Check that it is a CSV or Excel export; save it again from the shop system or Excel.")
+        if shop_problem is not None:  # the shop file or its disk, never the owner's export
+            result.message = str(shop_problem)
+        else:
+            # The file defeated the CSV reader or a conversion in a way we did not foresee:
+            # refuse it (the transaction, if any, was rolled back) and say what DuckDB said.
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            result.message = (f"{path.name} could not be read ({first}). Nothing was imported. "
+                              "Check that it is a CSV or Excel export; save it again from the shop system or Excel.")
     finally:
         state.set_interrupt(None)
         drop_temp_quietly(store)
@@ -226,6 +231,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     ]
     _refuse_if_bad(store, result)
     state.progress(3, STEPS, "Writing to the shop file")
+    before_writing(store, "import")
     with store.transaction():
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         record_source(store, source)
@@ -247,6 +253,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         if options.save_mapping and det.format is None:
             save_mapping(store, src.headers, det)
         state.check()
+    store.con.execute("CHECKPOINT")  # the shop file alone holds the import (a copy or a sync of it is complete)
     state.progress(STEPS, STEPS, "Done")
     result.message = summary_line(result)
     return result
@@ -380,6 +387,7 @@ def undo_import(store: Store, import_id: int) -> None:
         raise EngageError(f"There is no import #{import_id}. See the list of imports.")
     if row[0] == "undone":
         raise EngageError(f"Import #{import_id} was already undone.")
+    before_writing(store, "undo")
     with store.transaction() as con:
         con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {keys_of_import(import_id)}")
         versions.undo(con, import_id)  # records handed over to later imports, earlier states restored
@@ -388,6 +396,14 @@ def undo_import(store: Store, import_id: int) -> None:
         con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])
         con.execute(rebuild_customers_sql("SELECT customer_key FROM undo_keys"))
         con.execute("DROP TABLE undo_keys")
+    store.con.execute("CHECKPOINT")
+
+
+def before_writing(store: Store, reason: str) -> None:
+    """Every write starts from a whole shop file, kept as a backup: read every block (a damaged
+    file is named as such, never written into), then copy it (backups.py)."""
+    store.check_integrity()
+    backups.back_up(store, reason)
 
 
 # -- remembered mappings --------------------------------------------------------------

@@ -1,0 +1,123 @@
+"""Automatic backups of the shop file, and restoring one.
+
+Before each import (a batch of files is one), each undo and each schema upgrade, and at most
+once a day when a shop opens, the shop file is checkpointed (everything in it, nothing left in
+its write-ahead log) and copied into a folder beside it: ``<shop>-backups/``. The last
+``backups_kept`` copies are kept (a setting, 10 by default). A copy is a plain shop file: it
+opens as it is, and restoring puts it back in place of the shop file, after keeping the
+current file as one more backup ("before restore").
+
+A byte copy after a checkpoint takes 25 ms for a million-line shop; DuckDB's own compacting
+copy (COPY FROM DATABASE) took 1.5 s, too long to add to every import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from engage_desktop.core.errors import EngageError, ShopFileBusy
+from engage_desktop.core.store import Store, connection_config
+
+REASONS = ("import", "undo", "upgrade", "daily", "before-restore")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z\-]+)\.duckdb$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made: dt.datetime
+    reason: str  # one of REASONS
+    size: int
+
+
+def folder_of(shop: Path) -> Path:
+    return shop.parent / f"{shop.stem}-backups"
+
+
+def list_backups(shop: str | Path) -> list[Backup]:
+    """The shop's backups, newest first."""
+    shop = Path(shop)
+    out = []
+    folder = folder_of(shop)
+    if folder.is_dir():
+        for path in folder.iterdir():
+            m = _NAME.match(path.name)
+            if m and m["stem"] == shop.stem:
+                made = dt.datetime.strptime(m["when"], "%Y%m%d-%H%M%S-%f")
+                out.append(Backup(path, made, m["reason"], path.stat().st_size))
+    return sorted(out, key=lambda b: b.made, reverse=True)
+
+
+def back_up(store: Store, reason: str) -> Backup | None:
+    """Checkpoint the shop and copy it into its backups folder; keep the newest ``backups_kept``.
+    Nothing is copied for a shop that holds no import yet (there is nothing to lose)."""
+    if not store.con.execute("SELECT count(*) > 0 FROM imports").fetchone()[0] and reason != "before-restore":
+        return None
+    store.con.execute("CHECKPOINT")
+    return _copy(store.path, reason, int(store.setting("backups_kept")))
+
+
+def _copy(shop: Path, reason: str, keep: int) -> Backup:
+    folder = folder_of(shop)
+    try:
+        folder.mkdir(exist_ok=True)
+        made = dt.datetime.now()
+        target = folder / f"{shop.stem}-{made:%Y%m%d-%H%M%S-%f}-{reason}.duckdb"
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(shop, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise EngageError(f"Could not back up the shop file into {folder}: {exc.strerror}. Nothing was changed. "
+                          "Free some disk space, or check that the folder can be written to.") from exc
+    for old in list_backups(shop)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return Backup(target, made, reason, target.stat().st_size)
+
+
+def daily(store: Store) -> Backup | None:
+    """A backup when the newest one is more than a day old (when a shop opens)."""
+    if store.read_only:
+        return None
+    newest = list_backups(store.path)
+    if newest and dt.datetime.now() - newest[0].made < dt.timedelta(days=1):
+        return None
+    return back_up(store, "daily")
+
+
+def restore(shop: str | Path, backup: str | Path) -> Backup | None:
+    """Put ``backup`` in place of the (closed) shop file, keeping the current file as a backup first.
+    Refused while another program has the shop open."""
+    shop, backup = Path(shop), Path(backup)
+    if not backup.is_file():
+        raise EngageError(f"There is no backup {backup.name}. See the list of backups.")
+    kept = None
+    if shop.exists():
+        try:
+            con = duckdb.connect(str(shop), config=connection_config("64MB", 1))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise ShopFileBusy(f"{shop.name} is open in another program: close it there, then restore.") from exc
+            con = None  # damaged beyond opening: keep its bytes as they are
+        except duckdb.Error:
+            con = None
+        if con is not None:
+            try:
+                con.execute("CHECKPOINT")
+            except duckdb.Error:
+                pass  # a damaged file: its bytes are kept as they are
+            finally:
+                con.close()
+        kept = _copy(shop, "before-restore", keep=10_000)  # pruned with the next backup, never by a restore
+    partial = shop.with_name(shop.name + ".restoring")
+    shutil.copyfile(backup, partial)
+    wal = shop.with_name(shop.name + ".wal")
+    wal.unlink(missing_ok=True)  # the journal belongs to the file being replaced
+    os.replace(partial, shop)
+    return kept
