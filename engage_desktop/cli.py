@@ -136,6 +136,9 @@ def _open(args: argparse.Namespace, write: bool = False):  # noqa: ANN202 - Stor
 
 def cmd_import(args: argparse.Namespace) -> int:
     from engage_desktop.core.importing.pipeline import ImportOptions, import_files
+    from engage_desktop.core.paths import sweep_work_folders
+
+    sweep_work_folders()  # what killed imports left behind
 
     mapping = {}
     for item in args.map:

@@ -34,3 +34,29 @@ def sample_shop_path() -> Path:
 
 def log_path() -> Path:
     return app_data_dir() / "engage-desktop.log"
+
+
+WORK_PREFIX = "engage-import-"  # the folders an import decodes its file into (importing/pipeline.py)
+
+
+def sweep_work_folders(max_age_hours: float = 6.0) -> int:
+    """Remove the work folders that imports killed mid-way left in the temp folder (a finished or
+    refused import removes its own); a folder younger than ``max_age_hours`` may be in use."""
+    import shutil
+    import tempfile
+    import time
+
+    removed = 0
+    cutoff = time.time() - max_age_hours * 3600
+    try:
+        folders = [p for p in Path(tempfile.gettempdir()).glob(WORK_PREFIX + "*") if p.is_dir()]
+    except OSError:
+        return 0
+    for folder in folders:
+        try:
+            if folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)
+                removed += 1
+        except OSError:
+            continue  # in use, or not ours to remove
+    return removed

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engage_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
-from engage_desktop.core.paths import log_path
+from engage_desktop.core.paths import log_path, sweep_work_folders
 from engage_desktop.ui import i18n
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.main_window import MainWindow
@@ -67,6 +67,7 @@ def run_app(argv: list[str]) -> int:
     pick_font(app)
     i18n.install(args.lang or i18n.preferred_language())
     db = Database()
+    db.submit_unbound(lambda: sweep_work_folders())  # what killed imports left behind, off the GUI thread
     window = MainWindow(db)
     install_excepthook(window)
     if args.screenshot:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from engage_desktop.core.export.lists import write_list
+from engage_desktop.core.errors import EngageError
+from engage_desktop.core.export.lists import unwritable, write_list
 from engage_desktop.core.metrics.base import Table
 from engage_desktop.core.metrics.ltv import customer_orders
 from engage_desktop.ui import i18n
@@ -125,10 +126,20 @@ class CustomerList(QWidget):
         if not path:
             return
         titles = column_titles()
+        headers = [titles.get(c, c) for c in self.table_data.columns]
+        encoding = "cp932" if "CP932" in chosen and not path.lower().endswith(".xlsx") else "utf-8-sig"
+        lost = unwritable(self.table_data, headers, encoding)
+        if lost:
+            answer = QMessageBox.question(
+                self, self.tr("Characters Shift_JIS cannot hold"),
+                self.tr("%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. "
+                        "Save it as UTF-8 instead (Excel opens it as well)?", "", len(lost)).replace(
+                    "%1", " ".join(lost[:8])))
+            if answer == QMessageBox.StandardButton.Yes:
+                encoding = "utf-8-sig"
         try:
-            write_list(self.table_data, path, [titles.get(c, c) for c in self.table_data.columns],
-                       encoding="cp932" if "CP932" in chosen else "utf-8-sig")
-        except OSError as exc:
+            write_list(self.table_data, path, headers, encoding=encoding)
+        except (OSError, EngageError) as exc:
             show_error(self, self.tr("Could not save the list: %1").replace("%1", str(exc)))
 
     def _open_orders(self, index: QModelIndex) -> None:

@@ -115,6 +115,10 @@ class Database(QObject):
         self._submit.emit(self._pending[request_id])
         return state
 
+    def submit_unbound(self, fn: Callable[[], Any]) -> TaskState:
+        """Run ``fn()`` on the database thread, with or without a shop open (housekeeping)."""
+        return self._send(lambda worker, state: fn(), None, None, None, None)
+
     def open(self, path: Path, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[str], None] | None = None, prepare: Callable[[TaskState], None] | None = None,
              on_progress: Callable[[int, int, str], None] | None = None) -> TaskState:

@@ -3,10 +3,16 @@
 <context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="108" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="109" />
         <source>(%n customer(s))</source>
         <translation>
             <numerusform>(%n customer)</numerusform><numerusform>(%n customers)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="135" />
+        <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
+        <translation>
+            <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
     </message>
 </context>
 <context>
@@ -57,7 +63,7 @@
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="162" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="173" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../engage_desktop/ui/app.py" line="96"/>
+        <location filename="../../engage_desktop/ui/app.py" line="97"/>
         <source>Something went wrong: %1
 Details are in %2.</source>
         <translation>問題が発生しました: %1
@@ -123,134 +123,146 @@ Details are in %2.</source>
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="21"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="22"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="22"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
         <source>Orders</source>
         <translation>購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
         <source>Avg. order</source>
         <translation>平均購入単価</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
         <source>LTV / year</source>
         <translation>LTV (年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
         <source>First order</source>
         <translation>初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
         <source>Last order</source>
         <translation>最終購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
         <source>Days since last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度 (0-10)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="91"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="92"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="92"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="93"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="93"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="94"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存 (施策のアクションリストに)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="108"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="109"/>
         <source>(%n customer(s))</source>
         <translation>
             <numerusform>(%n 人)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="123"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="124"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="124"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="125"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="134"/>
+        <source>Characters Shift_JIS cannot hold</source>
+        <translation>Shift_JIS で書けない文字</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="135"/>
+        <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
+        <translation>
+            <numerusform>このリストの %n 文字 (%1) は Shift_JIS で書けないため「?」になります。代わりに UTF-8 で保存しますか? (Excel でも開けます)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
@@ -1075,12 +1087,12 @@ Details are in %2.</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="147"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="158"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="162"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="173"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>

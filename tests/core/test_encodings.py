@@ -97,3 +97,18 @@ def test_characters_and_bad_bytes_across_chunk_boundaries() -> None:
     bad_at = len(head + text + tail)
     with pytest.raises(ImportRefused, match=rf"byte {bad_at} \(0x85\)"):
         decode(head + text + tail + b"\x85\x40")
+
+
+def test_latin1_letters_read_as_shift_jis_are_warned_about(tmp_shop, tmp_path) -> None:  # noqa: ANN001
+    from engage_desktop.core.importing.pipeline import import_file
+
+    text = "注文番号,注文日,お名前,金額\n" + "".join(f"A{n},2025/1/{1 + n},Smith,100\n" for n in range(20))
+    text = text.replace("注文番号,注文日,お名前,金額", "Order,Date,Name,Amount") + "A99,2025/1/30,Josée,100\n"
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(text.encode("latin-1"))
+    result = import_file(tmp_shop, path)
+    assert result.encoding == "cp932"  # what the bytes allow
+    assert any("Latin-1" in note for note in result.notes), result.notes
+    japanese = tmp_path / "sjis.csv"
+    japanese.write_bytes("注文番号,注文日,お名前,金額\nA1,2025/1/1,髙橋 一郎,100\nA2,2025/1/2,山田 花子,100\n".encode("cp932"))
+    assert not any("Latin-1" in note for note in import_file(tmp_shop, japanese).notes)

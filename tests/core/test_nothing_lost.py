@@ -117,3 +117,15 @@ def test_rejects_are_counted_per_row_not_per_bad_column(tmp_shop: Store, tmp_pat
     # 7 bad rows of 107 (6.5%) are well under the 20% that refuses a file.
     seven = import_file(tmp_shop, write_csv(tmp_path / "p.csv", [header, *good, *[[f"T{n}"] for n in range(7)]]))
     assert seven.status in ("imported", "nothing new") and seven.rejected == 7
+
+
+def test_an_amount_too_large_is_a_reject_of_its_own_row(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["注文番号", "注文日", "数量", "単価"], ["A1", "2025/1/1", "999999999999", "99999999"],
+            *([f"B{n}", "2025/1/1", "1", "100"] for n in range(9))]
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
+    assert (result.status, result.imported, result.rejected) == ("imported", 9, 1)
+    assert "more than an amount can hold" in result.rejects[0].reason
+    rows = [["注文番号", "注文日", "金額"], ["A1", "2025/1/1", "99999999999999999999"],
+            *([f"B{n}", "2025/1/1", "100"] for n in range(9))]
+    result = import_file(tmp_shop, write_csv(tmp_path / "p.csv", rows))
+    assert result.rejected == 1 and "'99999999999999999999' is more than an amount can hold" in result.rejects[0].reason

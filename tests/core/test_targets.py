@@ -95,3 +95,29 @@ def test_a_list_is_never_saved_over_a_shop_file(real_shop: Path) -> None:
         write_list(Table(["a"], [("x",)]), real_shop)
     with pytest.raises(EngageError, match="shop file"):
         write_list(Table(["a"], [("x",)]), real_shop.with_name("myshop.duckdb.wal"))
+
+
+def test_stale_work_folders_of_killed_imports_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import tempfile
+    import time
+
+    from engage_desktop.core.paths import WORK_PREFIX, sweep_work_folders
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, fresh = tmp_path / f"{WORK_PREFIX}old", tmp_path / f"{WORK_PREFIX}fresh"
+    for folder in (old, fresh):
+        folder.mkdir()
+        (folder / "table.csv").write_text("x")
+    day_ago = time.time() - 24 * 3600
+    os.utime(old, (day_ago, day_ago))
+    assert sweep_work_folders() == 1
+    assert not old.exists() and fresh.exists()
+
+
+def test_a_shift_jis_list_says_which_characters_it_cannot_hold() -> None:
+    from engage_desktop.core.export.lists import unwritable
+
+    table = Table(["name", "memo"], [("髙橋 ①", "ありがとう😀"), ("佐藤", "🎁")])
+    assert unwritable(table, ["名前", "メモ"], "cp932") == ["🎁", "😀"]
+    assert unwritable(table, ["名前", "メモ"], "utf-8-sig") == []

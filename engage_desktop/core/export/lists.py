@@ -22,6 +22,28 @@ def write_list(table: Table, path: str | Path, headers: list[str] | None = None,
     return _csv(table, path, headers, encoding)
 
 
+def unwritable(table: Table, headers: list[str], encoding: str) -> list[str]:
+    """The distinct characters of the list that ``encoding`` cannot hold (Shift_JIS has no emoji, no
+    ①…: they would be written as '?'), so that the owner can be told before saving."""
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig"):
+        return []
+    found: set[str] = set()
+    for text in (*headers, *(v for row in table.rows for v in row if isinstance(v, str))):
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            found.update(ch for ch in text if not _encodes(ch, encoding))
+    return sorted(found)
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _csv(table: Table, path: Path, headers: list[str], encoding: str) -> Path:
     with path.open("w", encoding=encoding, errors="replace", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")

@@ -59,6 +59,7 @@ class Transcoded:
     sha256: str  # of the original bytes (computed on the way: no second read of a big file)
     size: int
     newlines: int  # line breaks in the text: more than its records when cells hold line breaks
+    odd_letters: str = ""  # CP932 text whose only non-ASCII letters are rare kanji: Latin-1 read as CP932?
 
 
 class _Failed(Exception):
@@ -98,8 +99,9 @@ def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_ch
         dst.truncate()
         try:
             hasher = hashlib.sha256()
-            head, newlines = _stream(src, dst, codec, head_chars, hasher)
-            return Transcoded(codec, head, hasher.hexdigest(), src.tell(), newlines)
+            head, newlines, letters = _stream(src, dst, codec, head_chars, hasher)
+            odd = "".join(sorted(letters)) if codec == "cp932" and letters and all(map(_rare_in_cp932, letters)) else ""
+            return Transcoded(codec, head, hasher.hexdigest(), src.tell(), newlines, odd)
         except _Failed as failed:
             furthest = failed if furthest is None or failed.offset > furthest.offset else furthest
             # UTF-8 text before the first bad byte means a file that mixes encodings
@@ -133,7 +135,18 @@ def _codec(override: str) -> str:
     return codec
 
 
-def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int, hasher: Any) -> tuple[str, int]:
+def _rare_in_cp932(ch: str) -> bool:
+    """A character Japanese text seldom has: a second-level kanji (lead byte E0-EF) or a user-defined
+    one (F0-F9). A Latin-1 é before a letter reads as such a kanji (José -> Jos饌); real Japanese
+    text has kana, first-level kanji or full-width forms among its letters."""
+    try:
+        lead = ch.encode("cp932")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xE0 <= lead <= 0xF9
+
+
+def _stream(src: BinaryIO, dst: BinaryIO, codec: str, head_chars: int, hasher: Any) -> tuple[str, int, set[str]]:
     # Hashing and writing release the GIL, so a helper thread does them for one chunk
     # while this thread decodes the next (a 150 MB export: about 0.5 s less). At most
     # one chunk waits, so memory stays at a few MB.
@@ -158,13 +171,15 @@ def _hash_and_write(hasher: Any, raw: bytes, dst: BinaryIO, utf8: bytes) -> None
     dst.write(utf8)
 
 
-def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callable[[bytes, bytes], None]) -> tuple[str, int]:
+def _decode_chunks(src: BinaryIO, codec: str, head_chars: int,
+                   hand_over: Callable[[bytes, bytes], None]) -> tuple[str, int, set[str]]:
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     consumed = 0  # bytes of src before the current chunk
     non_ascii = 0
     head: list[str] = []
     head_len = 0
     newlines = 0
+    letters: set[str] = set()
     first = True
     while True:
         chunk = src.read(CHUNK)
@@ -185,6 +200,8 @@ def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callab
             raise _Failed(consumed + before, text[at].encode("cp932", "replace")[0], non_ascii)
         if non_ascii < 3:
             non_ascii += sum(1 for _ in itertools.islice(_NON_ASCII.finditer(text), 3))
+        if len(letters) < 20:  # the first distinct non-ASCII letters: a Japanese file has 20 in its first lines
+            letters.update(m.group() for m in itertools.islice(_NON_ASCII.finditer(text), 2000))
         if head_len < head_chars:
             head.append(text[: head_chars - head_len])
             head_len += len(head[-1])
@@ -192,4 +209,4 @@ def _decode_chunks(src: BinaryIO, codec: str, head_chars: int, hand_over: Callab
         hand_over(chunk, text.encode("utf-8"))
         consumed += len(chunk)
         if final:
-            return "".join(head), newlines
+            return "".join(head), newlines, letters

@@ -30,6 +30,7 @@ from engage_desktop.core.importing.sources import choose_source, record_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing import versions
 from engage_desktop.core.importing.values import quote
+from engage_desktop.core.paths import WORK_PREFIX
 from engage_desktop.core.importing.zones import computer_zone, zone_of_file
 from engage_desktop.core.schema import IMPORTED_TABLES
 from engage_desktop.core.store import Store
@@ -111,7 +112,7 @@ class Plan:
 def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None) -> Plan:
     """Read and recognise a file (or two files that are imported joined); writes nothing."""
     options = options or ImportOptions()
-    work_dir = tempfile.TemporaryDirectory(prefix="engage-import-")
+    work_dir = tempfile.TemporaryDirectory(prefix=WORK_PREFIX)
     try:
         if isinstance(path, JoinedFiles):
             src = read_joined(path, Path(work_dir.name), encoding=options.encoding)
@@ -196,6 +197,11 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         )
     if fmt and fmt.anonymous_note and not any(f in det.mapping.columns for f in ("customer_id", "name", "email")):
         result.notes.append(fmt.anonymous_note)
+    if src.odd_letters:
+        result.notes.append(
+            f"This file was read as Shift_JIS (CP932), but its only non-ASCII letters are rare kanji "
+            f"({src.odd_letters[:10]}): it may be written in Latin-1 (José read as Jos饌). Check the names; "
+            "if they are wrong, undo this import and choose the Latin-1 encoding.")
     present = {header_key(h) for h in src.headers}
     result.notes += [note for header, note in (fmt.missing_notes if fmt else ()) if header_key(header) not in present]
 

@@ -46,6 +46,7 @@ class SourceTable:
     sheets: list[str] = field(default_factory=list)
     newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
     record_lines: list[int] | None = None  # xlsx: the sheet row each record of csv_path came from
+    odd_letters: str = ""  # see encodings.Transcoded.odd_letters
     label: str | None = None  # what the owner calls it, when it is not one file's name (two files joined)
 
     @property
@@ -104,7 +105,7 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
         raise ImportRefused(f"{path.name} has {len(head[0]):,} columns; an export has at most {MAX_TEXT_COLUMNS:,}. "
                             "Check that this is the shop's export (and that the delimiter is a comma or a tab).")
     return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
-                       newlines=decoded.newlines)
+                       newlines=decoded.newlines, odd_letters=decoded.odd_letters)
 
 
 def peek_header(path: Path) -> list[str] | None:

@@ -28,6 +28,10 @@ from engage_desktop.core.importing.staging.rows import (
 from engage_desktop.core.importing.staging.rules import all_rules, any_rule, skip_reason_sql
 
 MONEY_FIELDS = ("unit_price", "amount", "order_total", "shipping", "discount", "refund")
+# quantity x price, widened first: 999,999,999,999 x ¥99,999,999 overflowed DECIMAL(18) and refused the whole
+# file with DuckDB's error; now the product is NULL past DECIMAL(18, 2), and such a row a reject of its own.
+PRODUCT = "TRY_CAST(CAST(quantity AS DECIMAL(38, 3)) * unit_price AS DECIMAL(18, 2))"
+LINE_AMOUNT = f"coalesce(amount, {PRODUCT}, unit_price)"
 OPTION_ROW = "option row, folded into the item above"
 NO_ORDER_NUMBERS = ("This file has no order numbers: the rows of one customer at one time were taken as one "
                     "order, and each row without a customer as a purchase of its own.")
@@ -70,6 +74,10 @@ def stage_orders(ctx: StageContext) -> None:
         q = v.clean(ctx.col("quantity"))
         checks.append(Check(f"quantity IS NULL AND {q} IS NOT NULL", ctx.header("quantity"),
                             quoting(ctx.header("quantity"), q, "is not a number")))
+    if ctx.has("quantity") and ctx.has("unit_price") and not ctx.has("amount"):
+        checks.append(Check(f"quantity IS NOT NULL AND unit_price IS NOT NULL AND {PRODUCT} IS NULL",
+                            f"{ctx.header('quantity')}, {ctx.header('unit_price')}",
+                            "'quantity x unit price is more than an amount can hold (16 digits)'"))
     if ctx.has("order_time"):
         checks.append(Check(f"time_text IS NOT NULL AND {v.time_of_day('time_text')} IS NULL", ctx.header("order_time"),
                             quoting(ctx.header("order_time"), "time_text", "is not a time of day (expected 09:30:05)")))
@@ -139,14 +147,14 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     )
     # Only orders with a row lacking a date or an amount can lack them altogether:
     # a million-line file usually has none, and the grouping is skipped.
-    no_amount = "order_total IS NULL AND coalesce(amount, quantity * unit_price, unit_price) IS NULL"
+    no_amount = f"order_total IS NULL AND {LINE_AMOUNT} IS NULL"
     con.execute(
         f"""UPDATE imp_rows SET reject_column = NULL, reject_reason = bad.reason
         FROM (
             SELECT order_id_text, CASE
                 WHEN count(ordered_at) = 0 THEN 'order has no date'
                 -- a cancelled order needs no amount (Amazon.in leaves it blank): it counts for nothing
-                WHEN count(order_total) = 0 AND count(coalesce(amount, quantity * unit_price, unit_price)) = 0
+                WHEN count(order_total) = 0 AND count({LINE_AMOUNT}) = 0
                      AND NOT bool_or(cancel_flag) THEN 'order has no amount'
             END AS reason
             FROM imp_rows
@@ -225,7 +233,7 @@ def _build_orders(ctx: StageContext) -> None:
                    {_first('ordered_at')} AS ordered_at, {_first('updated_at')} AS updated_at,
                    {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
                    coalesce({_first('refund')}, 0) AS refunded,
-                   sum(coalesce(amount, quantity * unit_price, unit_price)) AS lines_amount,
+                   sum({LINE_AMOUNT}) AS lines_amount,
                    bool_or(cancel_flag) AS cancelled, bool_or(refund_row) AS refund_marked
             FROM imp_rows WHERE {live()} GROUP BY order_id_text
         ), o AS ({texts_joined}), normalised AS (
@@ -246,10 +254,9 @@ def _build_orders(ctx: StageContext) -> None:
     )
     # A row with no item on it (Airレジ's totals row before the item rows) is part of its order, not a line.
     con.execute(
-        """CREATE TEMP VIEW imp_lines AS
+        f"""CREATE TEMP VIEW imp_lines AS
         SELECT order_id_text AS order_id, CAST(row_number() OVER (PARTITION BY order_id_text ORDER BY rn) AS INTEGER) AS line_no,
-               product, sku, quantity, unit_price,
-               CAST(coalesce(amount, quantity * unit_price, unit_price) AS DECIMAL(18, 2)) AS amount, rn
+               product, sku, quantity, unit_price, {LINE_AMOUNT} AS amount, rn
         FROM imp_rows
         WHERE (product IS NOT NULL OR sku IS NOT NULL OR quantity IS NOT NULL OR unit_price IS NOT NULL OR amount IS NOT NULL)
           AND skip_reason IS NULL AND reject_reason IS NULL"""

@@ -192,9 +192,12 @@ def money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[Check]:
         if ctx.has(fld):
             raw = ctx.col(fld)
             # A sentinel (Rakuten -99999) is "no value", not a bad amount.
+            digits = f"regexp_replace({v.clean(raw)}, '[^0-9]', '', 'g')"
             checks.append(Check(
                 f"{fld} IS NULL AND {v.clean(raw)} IS NOT NULL AND NOT {v.is_sentinel(raw, sentinels)}",
-                ctx.header(fld), quoting(ctx.header(fld), v.clean(raw), "is not an amount")))
+                ctx.header(fld),
+                f"CASE WHEN length({digits}) > 16 THEN {quoting(ctx.header(fld), v.clean(raw), 'is more than an amount can hold (16 digits)')} "
+                f"ELSE {quoting(ctx.header(fld), v.clean(raw), 'is not an amount')} END"))
     return checks
 
 
