@@ -57,11 +57,23 @@ def list_backups(shop: str | Path) -> list[Backup]:
 
 def back_up(store: Store, reason: str) -> Backup | None:
     """Checkpoint the shop and copy it into its backups folder; keep the newest ``backups_kept``.
-    Nothing is copied for a shop that holds no import yet (there is nothing to lose)."""
+    Nothing is listed for a shop that holds no import yet (there is nothing to lose)."""
     if not store.con.execute("SELECT count(*) > 0 FROM imports").fetchone()[0] and reason != "before-restore":
         return None
     store.con.execute("CHECKPOINT")
     return _copy(store.path, reason, int(store.setting("backups_kept")))
+
+
+def rollback_point(store: Store, reason: str) -> tuple[Path, bool]:
+    """(a copy of the shop as it is now, is it a listed backup): what a failed write goes back to
+    (Store.go_back_to). A shop with no import yet gets an unlisted copy beside it, removed after."""
+    made = back_up(store, reason)
+    if made is not None:
+        return made.path, True
+    store.con.execute("CHECKPOINT")
+    copy = store.path.with_name(store.path.name + ".before-write")
+    shutil.copyfile(store.path, copy)
+    return copy, False
 
 
 def _copy(shop: Path, reason: str, keep: int) -> Backup:

@@ -47,7 +47,12 @@ def explain_database_error(exc: BaseException, shop_name: str) -> EngageError | 
         return ShopFileDamaged(
             f"{shop_name} is damaged: part of it cannot be read ({first}). Nothing was changed. Restore the "
             "latest backup (File ▸ Backups…, or: engage-desktop backups --restore latest).")
-    if "no space left" in text.lower() or "disk is full" in text.lower() or "not enough space" in text.lower():
+    lower = text.lower()
+    # DuckDB spills what does not fit in memory beside the shop file: "failed to offload" is that disk full.
+    if any(words in lower for words in ("no space left", "disk is full", "not enough space", "failed to offload")):
         return DiskFull(f"The disk is full ({first}). Nothing was changed. Free some space on the disk of "
                         f"{shop_name}, then try again.")
+    if "out of memory" in lower:
+        return DiskFull(f"This import needs more memory than the computer could give it ({first}). Nothing was "
+                        "changed. Close other programs and try again, or split the file into smaller exports.")
     return None

@@ -20,7 +20,7 @@ from engage_desktop.core import money
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
 from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND
-from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_file
+from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_batch
 from engage_desktop.core.importing.preview import plan_and_preview
 from engage_desktop.core.metrics.base import Table
 from engage_desktop.core.store import Store
@@ -352,19 +352,11 @@ class ImportWizard(QDialog):
         entries = [e for e in self.entries if e.info is not None]
         jobs = [(str(e.path), e.options) for e in entries]
         self.pages.setCurrentIndex(1)
-        self.progress.setRange(0, 5 * len(jobs))
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the pipeline reports its first progress
         self.progress_label.setText(self.tr("Importing…"))
 
         def job(store: Store, state: TaskState) -> list[ImportResult]:
-            results = []
-            for number, (path, options) in enumerate(jobs):
-                # One Cancel stops the file being imported (and the files after it).
-                file_state = state.child(lambda done, total, msg, n=number: state.progress(5 * n + done, 5 * len(jobs), msg))
-                results.append(import_file(store, path, options, file_state))
-                if results[-1].status == "cancelled":
-                    break
-            return results
+            return import_batch(store, jobs, state)  # progress over all files; one Cancel stops the rest
 
         def progress(done: int, total: int, message: str) -> None:
             self.progress.setMaximum(total)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from engage_desktop.core.importing.pipeline import ImportOptions, import_file, plan_import, undo_import
+from engage_desktop.core.importing.pipeline import STEP, ImportOptions, import_file, plan_import, undo_import
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 from tests.helpers import table_checksums, write_csv, write_xlsx
@@ -120,7 +120,7 @@ def test_cancelled_import_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: P
     state = TaskState()
 
     def on_progress(done: int, total: int, message: str) -> None:
-        if done == cancel_at_step:
+        if done == cancel_at_step * STEP:  # the start of each step
             state.cancel()
 
     state.on_progress(on_progress)
@@ -339,3 +339,35 @@ def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> No
     result = import_file(tmp_shop, tmp_path / "o.xlsx")
     assert [(r.line, r.reason) for r in result.rejects] == [(12, "注文日 'not a date' is not a date (dates in this file read like 2024-12-31)")]
     assert result.rejects[0].text.startswith("X7,")
+
+
+def test_cancel_answers_within_a_second_while_a_big_file_is_decoded(tmp_shop: Store, tmp_path: Path) -> None:
+    import threading
+    import time
+
+    path = write_csv(tmp_path / "big.csv", generic_rows(range(1, 600_000)), encoding="cp932")
+    state, seen, asked = TaskState(), [], []
+
+    def cancel() -> None:
+        asked.append(time.monotonic())
+        state.cancel()
+
+    state.on_progress(lambda done, total, message: seen.append((done, message)))
+    timer = threading.Timer(0.3, cancel)
+    timer.start()
+    result = import_file(tmp_shop, path, state=state)
+    assert result.status == "cancelled" and time.monotonic() - asked[0] < 1.0
+    decoding = [d for d, m in seen if m.startswith("Reading big.csv (")]
+    assert len(decoding) >= 2 and decoding == sorted(decoding)  # progress moves while the file is decoded
+
+
+def test_a_batch_reports_progress_over_all_its_files(tmp_shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.importing.pipeline import import_batch
+
+    files = [write_csv(tmp_path / f"{n}.csv", generic_rows(range(100 * n, 100 * n + 50))) for n in range(1, 4)]
+    state, seen = TaskState(), []
+    state.on_progress(lambda done, total, message: seen.append((done, total)))
+    results = import_batch(tmp_shop, [(p, ImportOptions()) for p in files], state)
+    assert [r.status for r in results] == ["imported"] * 3
+    assert {total for _, total in seen} == {3 * 5 * STEP} and seen[-1][0] == seen[-1][1]
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)

@@ -21,7 +21,7 @@ from tests.helpers import write_csv
 MEMORY_TARGET_MB = 600
 
 CHILD = """
-import json, resource, sys
+import json, sys
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.store import Store
 out = []
@@ -29,7 +29,10 @@ with Store(sys.argv[1]) as store:
     for path in sys.argv[2:]:
         result = import_file(store, path)
         out.append([result.status, result.message])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # KB on Linux
+# VmHWM: this process's own peak since exec. (ru_maxrss carries over the parent's at fork: a pytest run
+# that had grown to 680 MB made every child look that big.)
+status = open("/proc/self/status").read()
+peak = int(status.split("VmHWM:")[1].split()[0]) // 1024
 print(json.dumps({"results": out, "peak_mb": peak}))
 """
 

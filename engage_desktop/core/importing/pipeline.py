@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
 from engage_desktop.core.importing.joined import ORDERS_FORMAT, JoinedFiles, pair_files, read_joined
 from engage_desktop.core.importing.readers import SourceTable, read_source
-from engage_desktop.core.importing.sources import choose_source, record_source
+from engage_desktop.core.importing.sources import Source, choose_source, record_source
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.importing import versions
 from engage_desktop.core.importing.values import quote
@@ -37,7 +39,9 @@ from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 
 MAX_REJECTS_RETURNED = 1000
-STEPS = 5
+STEPS = 5  # reading (decoding), scanning, checking, writing, customers
+STEP = 100  # progress units of one step
+PROGRESS = STEPS * STEP  # the units of one file's progress
 
 
 @dataclass
@@ -109,8 +113,10 @@ class Plan:
         self.work_dir.cleanup()
 
 
-def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None) -> Plan:
-    """Read and recognise a file (or two files that are imported joined); writes nothing."""
+def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None,
+                progress: Callable[[float], None] | None = None) -> Plan:
+    """Read and recognise a file (or two files that are imported joined); writes nothing.
+    ``progress(share read)`` follows the decoding (and may raise Cancelled)."""
     options = options or ImportOptions()
     work_dir = tempfile.TemporaryDirectory(prefix=WORK_PREFIX)
     try:
@@ -118,7 +124,8 @@ def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOpt
             src = read_joined(path, Path(work_dir.name), encoding=options.encoding)
             det = detect(src.head, format_name=ORDERS_FORMAT, saved={}, explicit=options.mapping)
         else:
-            src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet)
+            src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet,
+                              progress=progress)
             det = detect(
                 src.head, kind=options.kind, format_name=options.format,
                 saved=saved_mappings(store), explicit=options.mapping,
@@ -134,9 +141,27 @@ def import_files(
 ) -> list[ImportResult]:
     """Import each file on its own (one refused file does not stop the others); files that belong
     together (Yahoo's order.csv and item.csv) are imported as one."""
-    results = []
-    for path in pair_files([Path(p) for p in paths]):
-        results.append(import_file(store, path, options, state))
+    options = options or ImportOptions()
+    return import_batch(store, [(p, options) for p in paths], state)
+
+
+def import_batch(store: Store, items: list[tuple[str | Path, ImportOptions]],
+                 state: TaskState | None = None) -> list[ImportResult]:
+    """Import files each with its own options, in order; progress runs over the whole batch
+    (``state.progress(done, total)``: each file an equal share), and one Cancel stops the file being
+    imported and the files after it. Files given one options that belong together are joined."""
+    state = state or TaskState()
+    batches: list[tuple[Path | JoinedFiles, ImportOptions]]
+    if items and len({id(o) for _, o in items}) == 1:  # files read alike: those that belong together join
+        batches = [(joined, items[0][1]) for joined in pair_files([Path(p) for p, _ in items])]
+    else:
+        batches = [(Path(p), o) for p, o in items]
+    results: list[ImportResult] = []
+    for number, (path, options) in enumerate(batches):
+        def part_progress(done: int, total: int, message: str, n: int = number) -> None:
+            state.progress(n * PROGRESS + done * PROGRESS // max(total, 1), PROGRESS * len(batches), message)
+
+        results.append(import_file(store, path, options, state.child(part_progress)))
         if results[-1].status == "cancelled":
             break
     return results
@@ -149,15 +174,23 @@ def import_file(
     state = state or TaskState()
     path = path if isinstance(path, JoinedFiles) else Path(path)
     result = ImportResult(file_name=path.name, status="refused")
-    state.progress(0, STEPS, f"Reading {path.name}")
+    reading = f"Reading {path.name}"
+    state.progress(0, PROGRESS, reading)
     plan: Plan | None = None
+
+    def decoding(share: float) -> None:
+        state.check()  # Cancel answers within one 4 MB chunk while a big file is decoded
+        state.progress(int(share * STEP), PROGRESS, f"{reading} ({share:.0%})")
+
     try:
         state.check()
-        plan = plan_import(store, path, options)
+        if not isinstance(path, JoinedFiles) and path.is_file():  # (a missing file is said by read_source)
+            check_free_space(store, path)
+        plan = plan_import(store, path, options, decoding)
         return _run(store, plan, options, state, result)
     except Cancelled as exc:
         result.status, result.message = "cancelled", str(exc)
-    except ImportRefused as exc:
+    except EngageError as exc:  # refused, or a shop file that cannot take it (damaged, backup impossible)
         result.status, result.message = "refused", str(exc)
     except duckdb.InterruptException:
         result.status, result.message = "cancelled", str(Cancelled())
@@ -172,12 +205,46 @@ def import_file(
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             result.message = (f"{path.name} could not be read ({first}). Nothing was imported. "
                               "Check that it is a CSV or Excel export; save it again from the shop system or Excel.")
+    except OSError as exc:  # the work folder or the shop's disk (full, gone) while reading
+        result.status = "refused"
+        said = explain_database_error(exc, store.path.name)
+        result.message = str(said) if said else f"{path.name}: {exc.strerror or exc}. Nothing was imported."
     finally:
         state.set_interrupt(None)
         drop_temp_quietly(store)
         if plan is not None:
             plan.close()
     return result
+
+
+# What an import needs on disk, per byte of the file: its UTF-8 copy in the work folder (CP932 text
+# grows up to 1.5x), and the shop's growth (a million-line 226 MB export added 60 MB), plus a margin.
+WORK_PER_BYTE, SHOP_PER_BYTE, MARGIN = 1.6, 0.6, 20 * 1024 * 1024
+
+
+def check_free_space(store: Store, path: Path) -> None:
+    """Refuse before reading when the disks cannot hold what the import will write (the shop's backup,
+    its growth; the file's decoded copy): the numbers, and what to do."""
+    import shutil
+
+    size = path.stat().st_size
+    shop_dir, work_dir = store.path.parent, Path(tempfile.gettempdir())
+    needs = {shop_dir: store.path.stat().st_size + SHOP_PER_BYTE * size + MARGIN}  # the backup copy, the growth
+    work_need = WORK_PER_BYTE * size + MARGIN
+    try:
+        same_disk = shop_dir.stat().st_dev == work_dir.stat().st_dev
+    except OSError:
+        same_disk = False
+    if same_disk:
+        needs[shop_dir] += work_need
+    else:
+        needs[work_dir] = work_need
+    for folder, need in needs.items():
+        free = shutil.disk_usage(folder).free
+        if free < need:
+            raise ImportRefused(
+                f"{path.name} ({size / 1e6:,.0f} MB) needs about {need / 1e6:,.0f} MB free on the disk of {folder}; "
+                f"{free / 1e6:,.0f} MB are free. Nothing was imported. Free some space on that disk and import again.")
 
 
 def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, result: ImportResult) -> ImportResult:
@@ -212,10 +279,10 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     result.source_name = source.name
     ctx = StageContext(con, src, det, result.time_zone, source.source, date_layout=options.date_layout)
     started = dt.datetime.now()
-    state.progress(1, STEPS, "Scanning rows")
+    state.progress(1 * STEP, PROGRESS, "Scanning rows")
     scan(ctx)
     state.check()
-    state.progress(2, STEPS, "Checking values")
+    state.progress(2 * STEP, PROGRESS, "Checking values")
     STAGERS[det.kind](ctx)
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
@@ -236,8 +303,18 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         ).fetchall()
     ]
     _refuse_if_bad(store, result)
-    state.progress(3, STEPS, "Writing to the shop file")
-    before_writing(store, "import")
+    state.progress(3 * STEP, PROGRESS, "Writing to the shop file")
+    with written_or_given_back(store, "import"):
+        _write_import(store, ctx, source, options, state, result, started)
+    state.progress(PROGRESS, PROGRESS, "Done")
+    result.message = summary_line(result)
+    return result
+
+
+def _write_import(store: Store, ctx: StageContext, source: Source, options: ImportOptions, state: TaskState,
+                  result: ImportResult, started: dt.datetime) -> None:
+    """The one transaction that writes a staged file: all of it, or (on any error or Cancel) none."""
+    con, det, src = store.con, ctx.det, ctx.src
     with store.transaction():
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         record_source(store, source)
@@ -249,7 +326,7 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         if result.currency and det.kind == "orders" and store.stored_setting("currency") is None:
             store.set_setting("currency", result.currency)
         state.check()
-        state.progress(4, STEPS, "Updating customers")
+        state.progress(4 * STEP, PROGRESS, "Updating customers")
         # An empty customers table means no row named a customer before: this import touched them all.
         first = con.execute("SELECT count(*) = 0 FROM customers").fetchone()[0]
         con.execute(rebuild_customers_sql(None if first else keys_of_import(import_id)))
@@ -260,9 +337,6 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
             save_mapping(store, src.headers, det)
         state.check()
     store.con.execute("CHECKPOINT")  # the shop file alone holds the import (a copy or a sync of it is complete)
-    state.progress(STEPS, STEPS, "Done")
-    result.message = summary_line(result)
-    return result
 
 
 def shop_zone_for(store: Store, plan: Plan) -> tuple[str, str]:
@@ -393,8 +467,7 @@ def undo_import(store: Store, import_id: int) -> None:
         raise EngageError(f"There is no import #{import_id}. See the list of imports.")
     if row[0] == "undone":
         raise EngageError(f"Import #{import_id} was already undone.")
-    before_writing(store, "undo")
-    with store.transaction() as con:
+    with written_or_given_back(store, "undo"), store.transaction() as con:
         con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {keys_of_import(import_id)}")
         versions.undo(con, import_id)  # records handed over to later imports, earlier states restored
         for table in IMPORTED_TABLES:
@@ -405,11 +478,25 @@ def undo_import(store: Store, import_id: int) -> None:
     store.con.execute("CHECKPOINT")
 
 
-def before_writing(store: Store, reason: str) -> None:
-    """Every write starts from a whole shop file, kept as a backup: read every block (a damaged
-    file is named as such, never written into), then copy it (backups.py)."""
+@contextmanager
+def written_or_given_back(store: Store, reason: str) -> Iterator[None]:
+    """Every write starts from a whole shop file, kept as a backup: read every block (a damaged file is
+    named as such, never written into), then copy it (backups.py). A write that fails (a full disk) or
+    is cancelled is rolled back, and the file goes back to the copy: the space it took is given back."""
     store.check_integrity()
-    backups.back_up(store, reason)
+    copy, listed = backups.rollback_point(store, reason)
+    try:
+        yield
+    except BaseException:
+        if store.path.stat().st_size > copy.stat().st_size + GIVE_BACK_OVER:
+            store.go_back_to(copy)
+        raise
+    finally:
+        if not listed:
+            copy.unlink(missing_ok=True)
+
+
+GIVE_BACK_OVER = 1024 * 1024  # smaller growth is left for DuckDB to reuse
 
 
 # -- remembered mappings --------------------------------------------------------------

@@ -64,15 +64,17 @@ def read_source(
     *,
     encoding: str | None = None,
     sheet: str | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> SourceTable:
-    """Read ``path`` (CSV/TSV/TXT or XLSX) into ``work_dir``; refuse what cannot be read."""
+    """Read ``path`` (CSV/TSV/TXT or a workbook) into ``work_dir``; refuse what cannot be read.
+    ``progress(share read)`` is called as a text file is decoded (it may raise Cancelled)."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
             start = handle.read(8192)
             if start[:4] == b"PK\x03\x04" or start[:8] == OLE2:
                 return _read_workbook(path, start + handle.read(), work_dir, sheet)
-            return _read_text(path, handle, start, work_dir, encoding)
+            return _read_text(path, handle, start, work_dir, encoding, progress)
     except FileNotFoundError as exc:
         raise ImportRefused(f"{path.name} was not found. It may have been moved or deleted.") from exc
     except PermissionError as exc:
@@ -83,7 +85,8 @@ def read_source(
         raise ImportRefused(f"{path.name} cannot be read: {exc.strerror}.") from exc
 
 
-def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None) -> SourceTable:
+def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None,
+               progress: Callable[[float], None] | None = None) -> SourceTable:
     if not start.strip() and not handle.read(1 << 20).strip():
         raise ImportRefused(f"{path.name} is empty. Export the data again from the shop system.")
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -95,8 +98,9 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
         raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
     handle.seek(0)
     csv_path = work_dir / "table.csv"
+    size = max(path.stat().st_size, 1)
     with csv_path.open("w+b") as out:
-        decoded = transcode(handle, out, encoding)
+        decoded = transcode(handle, out, encoding, on_chunk=(lambda done: progress(done / size)) if progress else None)
     delimiter = sniff_delimiter(decoded.head, path.suffix.lower())
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
