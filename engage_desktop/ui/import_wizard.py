@@ -84,6 +84,10 @@ class ImportWizard(QDialog):
         self.read_as.setWordWrap(True)
         self.kind, self.encoding, self.sheet = QComboBox(), QComboBox(), QComboBox()
         self.dates, self.currency = QComboBox(), QComboBox()
+        self.source = QComboBox()
+        self.source.setEditable(True)  # a new name makes a new source
+        self.source.setToolTip(self.tr("Where this file comes from. Files from one shop or till share a source; "
+                                       "a second shop on the same platform needs a name of its own."))
         self.dates.addItem(self.tr("Decide from the file"), None)
         for key, layout in DATE_LAYOUTS.items():
             self.dates.addItem(layout.example, key)
@@ -100,6 +104,8 @@ class ImportWizard(QDialog):
         self.sheet.activated.connect(lambda _: self._option_changed(sheet=self.sheet.currentData()))
         self.dates.activated.connect(lambda _: self._option_changed(date_layout=self.dates.currentData()))
         self.currency.activated.connect(lambda _: self._option_changed(currency=self.currency.currentData()))
+        self.source.lineEdit().editingFinished.connect(self._source_changed)
+        self.source.activated.connect(lambda _: self._source_changed())
         options = QGridLayout()
         options.addWidget(QLabel(self.tr("Contents:")), 0, 0)
         options.addWidget(self.kind, 0, 1)
@@ -111,6 +117,8 @@ class ImportWizard(QDialog):
         options.addWidget(self.dates, 1, 1)
         options.addWidget(QLabel(self.tr("Currency:")), 1, 2)
         options.addWidget(self.currency, 1, 3)
+        options.addWidget(QLabel(self.tr("Source:")), 1, 4)
+        options.addWidget(self.source, 1, 5)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in your file")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -195,6 +203,7 @@ class ImportWizard(QDialog):
                     "dates": {f: (r.example, r.ambiguous, r.chosen) for f, r in seen.dates.items()},
                     "currency": (seen.currency, seen.currency_how, seen.currency_problem),
                     "zone": (seen.time_zone, seen.time_zone_how),
+                    "source": (seen.source_name, seen.source_is_new, seen.sources),
                     "kind": det.kind, "format": det.format_name, "label": i18n.pick(det.label_ja, det.label_en),
                     "confidence": det.confidence, "confirm": det.needs_confirmation, "encoding": plan.src.encoding,
                     "headers": list(plan.src.headers), "sheets": plan.src.sheets, "sheet": plan.src.sheet,
@@ -247,6 +256,12 @@ class ImportWizard(QDialog):
         self.dates.setCurrentIndex(max(0, self.dates.findData(entry.options.date_layout)))
         self.currency.setCurrentIndex(max(0, self.currency.findData(entry.options.currency)))
         self.currency.setEnabled(info["kind"] != "survey")
+        name, new, known = info["source"]
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItems(list(dict.fromkeys([*known, name])))
+        self.source.setCurrentText(name)
+        self.source.blockSignals(False)
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(entry.options.encoding)))
         self.sheet.clear()
         for sheet in info["sheets"]:
@@ -270,6 +285,13 @@ class ImportWizard(QDialog):
                 formats[i] = lambda v: "" if v is None else f"{v.normalize():,f}" if isinstance(v, Decimal) else str(v)
         self.preview_model.set_data([self.tr("Line"), self.tr("What happens"), *table.columns[3:]], rows, formats)
         self.preview.resizeColumnsToContents()
+
+    def _source_changed(self) -> None:
+        entry = self._current()
+        text = self.source.currentText().strip()
+        if entry is None or entry.info is None or not text or text == entry.info["source"][0]:
+            return
+        self._option_changed(source=text)
 
     def _read_as_text(self, info: dict[str, Any]) -> str:
         """How the file will be read: dates, money, times (the owner can change the first two)."""

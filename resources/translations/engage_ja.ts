@@ -308,305 +308,315 @@ Details are in %2.</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="87"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="89"/>
+        <source>Where this file comes from. Files from one shop or till share a source; a second shop on the same platform needs a name of its own.</source>
+        <translation>このファイルの出どころです。同じショップやレジのファイルは同じ取込元にまとめます。同じサービスの2店目には別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="91"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
         <source>Orders</source>
         <translation>注文データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
         <source>Customers</source>
         <translation>顧客データ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="99"/>
         <source>Survey answers</source>
         <translation>アンケート回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="97"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="101"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="104"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="106"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="108"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="114"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="115"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
+        <source>Source:</source>
+        <translation>取込元:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="115"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="131"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="139"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="132"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="137"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="145"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="148"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="143"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="151"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="164"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="172"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="222"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="231"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="248"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="241"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="250"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="241"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="250"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="244"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="253"/>
         <source>confidence %1</source>
         <translation>確からしさ %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="286"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="286"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="279"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="301"/>
         <source>%1: dates read like %2</source>
         <translation>%1: %2 の形式で読みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="303"/>
         <source>(could also be read the other way: check)</source>
         <translation>(月と日を逆にも読めます。確認してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="287"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="309"/>
         <source>from its currency column</source>
         <translation>通貨の列から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="287"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="309"/>
         <source>the platform&apos;s currency</source>
         <translation>このサービスの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
         <source>from the sign in its amounts</source>
         <translation>金額の記号から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="288"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
         <source>your choice</source>
         <translation>選択どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="289"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="311"/>
         <source>the shop&apos;s currency: the file does not say</source>
         <translation>ファイルに記載がないため、ショップの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="290"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="312"/>
         <source>assumed: the file does not say</source>
         <translation>ファイルに記載がないため、仮に設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="313"/>
         <source>money in %1 (%2)</source>
         <translation>金額は %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="315"/>
         <source>the shop&apos;s time zone</source>
         <translation>ショップのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="315"/>
         <source>from the file&apos;s offsets</source>
         <translation>ファイルの時差表記から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="294"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="316"/>
         <source>this computer&apos;s time zone</source>
         <translation>このパソコンのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="317"/>
         <source>times in %1 (%2)</source>
         <translation>時刻は %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="331"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="338"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="360"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="379"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="407"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="409"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="424"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="424"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="441"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="445"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="459"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>

@@ -16,7 +16,7 @@ from tests.helpers import table_checksums, write_csv
 
 def open_wizard(qtbot: Any, window: Any, paths: list[Path]) -> ImportWizard:
     window.import_files([str(p) for p in paths])
-    wizard = window.findChild(ImportWizard)
+    wizard = window.findChildren(ImportWizard)[-1]  # the newest (earlier ones may linger, closed)
     qtbot.waitUntil(lambda: all(e.info is not None or e.error for e in wizard.entries), timeout=30_000)
     return wizard
 
@@ -100,3 +100,26 @@ def test_the_wizard_says_how_dates_money_and_times_are_read_and_the_owner_can_ch
         "SELECT CAST(ordered_at AS DATE) FROM orders ORDER BY 1").fetchall()])
     assert days == ["2024-02-01", "2024-04-03"]
     assert on_db(lambda s: s.stored_setting("currency")) == "GBP"
+
+
+def test_a_second_store_is_named_in_the_wizard(qtbot: Any, open_shop: Any, on_db: Any, tmp_path: Path) -> None:
+    from tests.core.test_nothing_lost import shopify_store
+
+    window = open_shop(tmp_path / "shop.duckdb")
+    first = open_wizard(qtbot, window, [shopify_store(tmp_path / "a", "a", 3)])
+    assert first.source.currentText() == "Shopify"
+    qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.pages.currentIndex() == 2, timeout=30_000)
+    first.accept()
+    second = open_wizard(qtbot, window, [shopify_store(tmp_path / "b", "b", 5)])
+    assert second.preview_model.value(0, 1).startswith("除外") and "取込元" in second.preview_model.value(0, 1) or \
+        "its own source" in second.preview_model.value(0, 1)
+    second.source.setCurrentText("Shopify 2号店")
+    second.source.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: second.entries[0].info is not None and second.entries[0].options.source == "Shopify 2号店"
+                    and second.preview_model.value(0, 1) == "取り込みます", timeout=30_000)
+    qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.pages.currentIndex() == 2, timeout=30_000)
+    assert on_db(lambda s: s.con.execute("SELECT count(*) FROM orders").fetchone()[0]) == 20
+    assert on_db(lambda s: sorted(r[0] for r in s.con.execute("SELECT name FROM sources").fetchall())) == [
+        "Shopify", "Shopify 2号店"]

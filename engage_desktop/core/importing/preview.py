@@ -10,6 +10,7 @@ from engage_desktop.core.errors import ImportRefused
 from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
+from engage_desktop.core.importing.sources import choose_source, list_sources
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
 from engage_desktop.core.metrics.base import Table
 from engage_desktop.core.store import Store
@@ -40,6 +41,9 @@ class Preview:
     currency_problem: str = ""  # why the import would be refused for its currency ('' when none)
     time_zone: str = ""
     time_zone_how: str = ""
+    source_name: str = ""  # where the records will go (the owner's name, or the suggestion)
+    source_is_new: bool = False
+    sources: list[str] = field(default_factory=list)  # the shop's sources, to choose from
 
 
 def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows: int = PREVIEW_ROWS) -> Preview:
@@ -52,8 +56,8 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
         csv.writer(out, lineterminator="\n").writerows(head)
     src = replace(plan.src, csv_path=small, delimiter=",", newlines=None)
     zone, zone_how = shop_zone_for(store, plan)
-    ctx = StageContext(store.con, src, det, zone, det.format.channel if det.format else "generic",
-                       date_layout=options.date_layout)
+    source = choose_source(store, det, plan.src.headers, plan.src.path.stem, options.source)
+    ctx = StageContext(store.con, src, det, zone, source.source, date_layout=options.date_layout)
     sql, columns = _COLUMNS[det.kind]
     try:
         scan(ctx)
@@ -70,7 +74,8 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
             line = plan.src.record_lines[rn] if plan.src.record_lines else rn + 1  # the header is line 1
             out_rows.append((line, fate, reason, *(values or [None] * len(columns))))
         result = Preview(Table(["line", "fate", "reason", *columns], out_rows), dict(ctx.readings),
-                         time_zone=zone, time_zone_how=zone_how)
+                         time_zone=zone, time_zone_how=zone_how, source_name=source.name,
+                         source_is_new=source.new, sources=[name for _, name in list_sources(store)])
         if det.kind != "survey":
             try:
                 found = currency_of_file(det, plan.src.head, ctx.currencies, options.currency)
