@@ -67,3 +67,13 @@ def test_only_hidden_sheets_hold_data_is_refused_naming_them(tmp_shop: Store, tm
     book.save(tmp_path / "o.xlsx")
     result = import_file(tmp_shop, tmp_path / "o.xlsx")
     assert result.status == "refused" and "データ" in result.message and "hidden" in result.message
+
+
+def test_the_cli_names_the_sheet_it_read(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = shutil.copy(FILES / "orders.xls", tmp_path / "orders.xls")
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "import", "--db", str(tmp_path / "s.duckdb"), str(path)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0 and "sheet: 受注" in done.stdout, done.stdout + done.stderr

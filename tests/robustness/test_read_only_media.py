@@ -51,3 +51,31 @@ def test_copy_off_the_media_opens(read_only_folder: Path, tmp_path: Path) -> Non
     shutil.copy(read_only_folder / "shop.duckdb", copy)
     with Store(copy) as store:
         assert store.setting("shop_name") == "USBのお店"
+
+
+def test_reading_commands_run_on_read_only_media(read_only_folder: Path, tmp_path: Path) -> None:
+    import sys
+
+    for command in (["report"], ["imports"], ["export", "--out", str(tmp_path / "report.xlsx")]):
+        done = subprocess.run([sys.executable, "-m", "engage_desktop", *command, "--db", str(read_only_folder / "shop.duckdb")],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        assert done.returncode == 0, (command, done.stderr)
+
+
+def test_reading_commands_run_beside_another_program_reading_the_shop(tmp_path: Path) -> None:
+    import sys
+
+    shop = tmp_path / "shop.duckdb"
+    with Store(shop) as store:
+        store.set_setting("shop_name", "共有のお店")
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('open', flush=True); time.sleep(60)", str(shop)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        done = subprocess.run([sys.executable, "-m", "engage_desktop", "report", "--db", str(shop)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        assert done.returncode == 0 and "共有のお店" in done.stdout, done.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
