@@ -148,26 +148,6 @@ class Database(QObject):
 
         return self._send(job, done, on_error, on_progress, None)
 
-    def restore(self, path: Path, backup: Path, on_done: Callable[[Any], None] | None = None,
-                on_error: Callable[[str], None] | None = None) -> TaskState:
-        """Close the shop file (if open), put ``backup`` in its place (keeping it as a backup), open it again."""
-
-        def job(worker: _Worker, state: TaskState) -> Path:
-            if worker.store is not None:
-                worker.store.close()
-                worker.store = None
-            backups.restore(path, backup)
-            worker.store = Store(path)
-            return path
-
-        def done(result: Path) -> None:
-            self.path = result
-            self.opened.emit(result)
-            if on_done:
-                on_done(result)
-
-        return self._send(job, done, on_error, None, None)
-
     def shutdown(self) -> None:
         """Stop the thread and close the shop file. Safe to call twice.
 

@@ -202,21 +202,8 @@ class MainWindow(QMainWindow):
             self.restore_backup(path, dialog.chosen)
 
     def restore_backup(self, path: Path, backup: Path) -> None:
-        """Put ``backup`` in place of the shop file at ``path`` and open it."""
-        self.statusBar().showMessage(self.tr("Restoring %1…").replace("%1", backup.name))
-
-        def done(restored: Path) -> None:
-            self.shop = restored
-            self._remember(restored)
-            self._set_shop_actions(True)
-            self.nav.setEnabled(True)
-            self.update_header()
-            self.ctx.data_changed.emit()
-            if self.nav.currentRow() < 0:
-                self.nav.setCurrentRow(0)
-            self.statusBar().showMessage(self.tr("Restored %1").replace("%1", backup.name), 8000)
-
-        self.db.restore(path, backup, done, lambda message: show_error(self, message))
+        """Put ``backup`` in place of the shop file at ``path`` (closed first) and open it."""
+        self.open_shop(path, prepare=lambda state: backups.restore(path, backup))
 
     def open_sample(self) -> None:
         path = sample_shop_path()

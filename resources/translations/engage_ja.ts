@@ -947,83 +947,73 @@ Details are in %2.</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="206"/>
-        <source>Restoring %1…</source>
-        <translation>%1 を復元しています…</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="217"/>
-        <source>Restored %1</source>
-        <translation>%1 を復元しました</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="218"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="232"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="225"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="224"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="278"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="280"/>
         <source>%1 customers known</source>
         <translation>登録顧客 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="284"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1 – %2   基準日 %3   登録顧客 %4人、購入者 %5人、注文 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="303"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="304"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="311"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="312"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="317"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="318"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="327"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
