@@ -15,6 +15,7 @@ from pathlib import Path
 from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
+from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
 
 COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "backups")
@@ -58,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write an Excel workbook with native charts")
     db_arg(p)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--view", choices=("all", "journey", "ltv", "surveys", "monthly"), default="all")
+    p.add_argument("--view", choices=("all", *EXPORTED_VIEWS), default="all")
     p.add_argument("--as-of", help="date YYYY-MM-DD")
     p.add_argument("--lang", choices=("ja", "en"), default="ja")
 

@@ -19,13 +19,25 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import duckdb
 
+from engage_desktop.core.connection import connection_config
 from engage_desktop.core.errors import EngageError, ShopFileBusy
-from engage_desktop.core.store import Store, connection_config
 
 REASONS = ("import", "undo", "upgrade", "daily", "before-restore")
+
+
+class Shop(Protocol):
+    """What a backup needs of an open shop (core/store.py's Store; the store calls back_up before an
+    upgrade, so this module does not import it)."""
+
+    path: Path
+    read_only: bool
+    con: duckdb.DuckDBPyConnection
+
+    def setting(self, key: str) -> Any: ...
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z\-]+)\.duckdb$")
 
 
@@ -55,7 +67,7 @@ def list_backups(shop: str | Path) -> list[Backup]:
     return sorted(out, key=lambda b: b.made, reverse=True)
 
 
-def back_up(store: Store, reason: str) -> Backup | None:
+def back_up(store: Shop, reason: str) -> Backup | None:
     """Checkpoint the shop and copy it into its backups folder; keep the newest ``backups_kept``.
     Nothing is listed for a shop that holds no import yet (there is nothing to lose)."""
     if not store.con.execute("SELECT count(*) > 0 FROM imports").fetchone()[0] and reason != "before-restore":
@@ -64,7 +76,7 @@ def back_up(store: Store, reason: str) -> Backup | None:
     return _copy(store.path, reason, int(store.setting("backups_kept")))
 
 
-def rollback_point(store: Store, reason: str) -> tuple[Path, bool]:
+def rollback_point(store: Shop, reason: str) -> tuple[Path, bool]:
     """(a copy of the shop as it is now, is it a listed backup): what a failed write goes back to
     (Store.go_back_to). A shop with no import yet gets an unlisted copy beside it, removed after."""
     made = back_up(store, reason)
@@ -93,7 +105,7 @@ def _copy(shop: Path, reason: str, keep: int) -> Backup:
     return Backup(target, made, reason, target.stat().st_size)
 
 
-def daily(store: Store) -> Backup | None:
+def daily(store: Shop) -> Backup | None:
     """A backup when the newest one is more than a day old (when a shop opens)."""
     if store.read_only:
         return None

@@ -19,22 +19,12 @@ from typing import Any
 import duckdb
 
 from engage_desktop.core import settings
+from engage_desktop.core.connection import connection_config
 from engage_desktop.core.errors import (NeedsUpgrade, ShopFileBusy, ShopFileDamaged, ShopFileUnavailable,
                                         explain_database_error)
 from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
 
 _PID = re.compile(r"PID (\d+)")
-
-
-def connection_config(memory_limit: str, threads: int) -> dict[str, Any]:
-    return {
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-        "memory_limit": memory_limit,
-        "threads": threads,
-        # Imports rely on scans keeping file order (row numbers in rejects).
-        "preserve_insertion_order": True,
-    }
 
 
 class Store:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.export.lists import unwritable, write_list
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import customer_orders
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import show_error

@@ -22,7 +22,7 @@ from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
 from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND
 from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_batch
 from engage_desktop.core.importing.preview import plan_and_preview
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 from engage_desktop.ui import i18n

@@ -270,17 +270,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="198"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="196"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="205"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
         <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="208"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -624,121 +624,116 @@ Details are in %2.</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="54"/>
-        <source>Imports</source>
-        <translation>取り込み履歴</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="57"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="55"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル: すべての行は「取り込み」「除外 (エラー)」「スキップ」のどれかになります</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="58"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="56"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="59"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="57"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="60"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="58"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みで除外した行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
         <source>Rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>nothing new</source>
         <translation>新しいデータなし</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="105"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="108"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
     </message>
@@ -746,115 +741,110 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="119"/>
-        <source>Customer journey</source>
-        <translation>カスタマージャーニー</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="120"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="121"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Median days to reach</source>
         <translation>到達までの日数 (中央値)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Avg. liking (1-7)</source>
         <translation>好き度の平均 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="129"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="129"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
         <source>Liking (1-7)</source>
         <translation>好き度 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="173"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」にいる顧客</translation>
     </message>
@@ -1021,63 +1011,58 @@ Details are in %2.</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="83"/>
-        <source>Month over month</source>
-        <translation>前月比</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="90"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="88"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="89"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="92"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="124"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="124"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="131"/>
         <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ: ワンクール達成!</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="133"/>
         <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
         <translation>
             <numerusform>今月は前月比アップではありません。ワンクールは%nか月連続のアップです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
         <source>%n more to a full round (ワンクール)</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
@@ -1102,37 +1087,37 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="237"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="235"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="238"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="238"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="241"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
         <source>Bought again after (days)</source>
         <translation>初回から何日後にも購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="241"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
         <source>LTV tiers (keys)</source>
         <translation>LTV層 (キー)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
         <source>Promoter or fan 5-6</source>
         <translation>推奨者またはファン度5-6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="257"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="255"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
     </message>
@@ -1188,111 +1173,106 @@ Details are in %2.</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="125"/>
-        <source>Surveys</source>
-        <translation>アンケート</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="129"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート (GoogleフォームやSurveyMonkeyのCSV) を ファイル ▸ ファイルを取り込む… で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="136"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS (ネットプロモータースコア)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="137"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の位置 (セルをクリックすると顧客を表示)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="169"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="173"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="174"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="176"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="184"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="184"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -1300,47 +1280,47 @@ Details are in %2.</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="143"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="146"/>
         <source>Name (Japanese)</source>
         <translation>名前 (日本語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="146"/>
         <source>Name (English)</source>
         <translation>名前 (英語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低LTV (年・円)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="156"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="178"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="205"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="203"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="205"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="203"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1348,95 +1328,90 @@ Details are in %2.</source>
 <context>
     <name>TiersView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="64"/>
-        <source>LTV tiers</source>
-        <translation>LTV層別</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="68"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="69"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図: デシル別の売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="101"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
         <source>Share</source>
         <translation>構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Avg. LTV / year</source>
         <translation>平均LTV (年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
         <source>Days since last</source>
         <translation>最終購入から(日)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="96"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="102"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル (1 = 売上上位10%の顧客)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="105"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="129"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -1444,7 +1419,7 @@ Details are in %2.</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/base.py" line="67"/>
+        <location filename="../../engage_desktop/ui/views/base.py" line="70"/>
         <source>No orders yet. Import your shop&apos;s order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
         <translation>まだ注文データがありません。ショップの注文データを取り込むか (ファイル ▸ ファイルを取り込む…)、サンプルショップを開いてこの画面を見てみてください。</translation>
     </message>

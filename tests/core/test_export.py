@@ -21,7 +21,8 @@ from engage_desktop.core.export.safe import FORMULA_STARTS
 from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import journey, ltv, monthly, surveys
-from engage_desktop.core.metrics.base import Table, resolve_as_of
+from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from tests.fixtures import exports
 from tests.helpers import write_csv
@@ -61,11 +62,11 @@ def ref(series: object) -> str:
 
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
-    assert book.sheetnames == ["表紙", "ジャーニー", "LTV層別", "アンケート", "前月比"]
+    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
-    assert english.sheetnames == ["Cover", "Journey", "LTV tiers", "Surveys", "Month over month"]
+    assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month"]
 
 
 def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:
@@ -122,12 +123,12 @@ def test_survey_sheet_nps_split_and_heat_map(shop: Store, tmp_path: Path) -> Non
 
 def test_journey_sheet_matches_core(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="journey")
-    sheet = book["ジャーニー"]
+    sheet = book["カスタマージャーニー"]
     steps = journey.journey(shop, resolve_as_of(shop, None)).as_dicts()
     assert [sheet.cell(row=4 + i, column=6).value for i in range(8)] == [r["customers"] for r in steps]
     assert sheet.cell(row=4, column=2).value == "本当かな?"
     (chart,) = charts(sheet)
-    assert ref(chart._charts[0].series[0]) == "'ジャーニー'!$F$4:$F$11"
+    assert ref(chart._charts[0].series[0]) == "'カスタマージャーニー'!$F$4:$F$11"
     assert ref(chart._charts[1].series[0]) == "'ジャーニー'!$J$4:$J$11"
 
 
@@ -140,7 +141,7 @@ def formulas_in(path: Path) -> list[str]:
 def test_no_customer_text_becomes_a_formula_in_the_workbook(shop: Store, tmp_path: Path) -> None:
     path, book = workbook_for(shop, tmp_path, view="all")
     assert formulas_in(path) == []
-    memo = book["ジャーニー"].cell(row=5, column=13)
+    memo = book["カスタマージャーニー"].cell(row=5, column=13)
     assert memo.value.startswith("=HYPERLINK") and memo.data_type == "s"
 
 

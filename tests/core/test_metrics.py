@@ -153,7 +153,7 @@ def test_month_over_month(shop: Store) -> None:
 
 
 def test_streak_counts_runs_and_rounds() -> None:
-    from engage_desktop.core.metrics.base import Table
+    from engage_desktop.core.table import Table
 
     table = Table(["revenue"], [(v,) for v in [5, 1, 2, 3, 4, 5, 3, 4, 5]])
     run = monthly.streak(table, "revenue")

@@ -11,7 +11,7 @@ import pytest
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.importing.pipeline import import_file
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from tests.fixtures import exports
 from tests.helpers import table_checksums

@@ -6,7 +6,7 @@ import csv
 import random
 from pathlib import Path
 
-from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
+from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
 from engage_desktop.core.sample import RAKUTEN_HEADER
 
 PRICES = (980, 1200, 1400, 1800, 3300, 5500)

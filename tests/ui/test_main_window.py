@@ -80,7 +80,7 @@ def test_screenshot_mode_writes_one_png_per_view(tmp_path: Path) -> None:
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names == ["01-journey.png", "02-tiers.png", "03-surveys.png", "04-monthly.png", "05-imports.png"]
+    assert names == ["01-journey.png", "02-ltv.png", "03-surveys.png", "04-monthly.png", "05-imports.png"]
     for path in out.glob("*.png"):
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1280, 800)

@@ -33,7 +33,7 @@ def test_every_view_builds_shows_data_and_exports_an_image(qtbot: Any, open_shop
 
 def test_views_on_an_empty_shop_say_what_to_import(qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
     window = open_shop(tmp_path / "new.duckdb")
-    for key, words in (("journey", "注文データ"), ("tiers", "注文データ"), ("surveys", "アンケート")):
+    for key, words in (("journey", "注文データ"), ("ltv", "注文データ"), ("surveys", "アンケート")):
         view = show_view(qtbot, window, key)
         assert view.showing_empty_state()
         assert words in view.empty_text() and "取り込" in view.empty_text()
@@ -75,7 +75,7 @@ def test_journey_notes_are_edited_in_place_and_persist(qtbot: Any, open_shop: An
 def test_tiers_view_matches_core_and_lists_a_tiers_customers(qtbot: Any, open_shop: Any, on_db: Any,
                                                             sample_shop: Path) -> None:
     window = open_shop(sample_shop)
-    view = show_view(qtbot, window, "tiers")
+    view = show_view(qtbot, window, "ltv")
     table = on_db(lambda s: ltv.tier_table(s, as_of(s)).as_dicts())
     assert [view.tier_model.value(r, 2) for r in range(len(table))] == [r["customers"] for r in table]
     assert [view.tier_model.value(r, 0) for r in range(len(table))] == [r["name_ja"] for r in table]
@@ -94,7 +94,7 @@ def test_tier_thresholds_edited_in_the_editor_persist(qtbot: Any, open_shop: Any
     from engage_desktop.ui.views.tiers import TierEditor
 
     window = open_shop(sample_shop)
-    view = show_view(qtbot, window, "tiers")
+    view = show_view(qtbot, window, "ltv")
     editor = TierEditor(view, view.data["tiers"], view.data["as_of"])
     qtbot.addWidget(editor)
     editor.inputs[0][2].setValue(80000)  # 優良: from ¥50,000 to ¥80,000 a year
@@ -103,7 +103,7 @@ def test_tier_thresholds_edited_in_the_editor_persist(qtbot: Any, open_shop: Any
         editor.save()
     open_shop(sample_shop)
     assert on_db(lambda s: {t.key: t.min_ltv for t in ltv.tiers(s)})["top"] == 80000
-    view = show_view(qtbot, window, "tiers")
+    view = show_view(qtbot, window, "ltv")
     table = on_db(lambda s: ltv.tier_table(s, as_of(s)).as_dicts())
     assert view.tier_model.value(0, 2) == table[0]["customers"]
     assert "80,000" in view.tier_model.value(0, 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from engage_desktop.core.export.safe import csv_cell
 from engage_desktop.core.export.xlsx_cells import write_row
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.table import Table
 from engage_desktop.core.targets import check_target
 
 

@@ -24,18 +24,17 @@ from engage_desktop.core.errors import EngageError
 from engage_desktop.core.export.xlsx_cells import MONTH_EN, MONTH_JA, PERCENT, write_cell, write_row
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
-from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
+from engage_desktop.core.questions import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
 from engage_desktop.core.metrics import journey, ltv, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report
 from engage_desktop.core.store import Store
 
-VIEWS = ("journey", "ltv", "surveys", "monthly")
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 
 L: dict[str, tuple[str, str]] = {
-    "cover": ("表紙", "Cover"), "journey": ("ジャーニー", "Journey"), "ltv": ("LTV層別", "LTV tiers"),
-    "surveys": ("アンケート", "Surveys"), "monthly": ("前月比", "Month over month"),
+    "cover": ("表紙", "Cover"),
     "shop": ("ショップ", "Shop"), "period": ("データ期間", "Data period"), "as_of": ("基準日", "As of"),
     "made": ("作成日", "Made on"), "definitions": ("定義", "Definitions"),
     "step": ("ステップ", "Step"), "emotion": ("感情の変化", "Emotion"), "stage": ("ステージ", "Stage"),
@@ -58,6 +57,8 @@ L: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str) -> str:
+    if key in view_specs.BY_KEY:
+        return view_specs.BY_KEY[key].title(lang)
     ja, en = L[key]
     return ja if lang == "ja" else en
 
@@ -65,15 +66,15 @@ def t(key: str, lang: str) -> str:
 def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str | dt.date | None = None,
                     lang: str = "ja") -> Path:
     """Write the workbook for one view, or the full report (cover + every view)."""
-    if view != "all" and view not in VIEWS:
-        raise EngageError(f"Unknown view {view!r}: use all, {', '.join(VIEWS)}.")
+    if view != "all" and view not in view_specs.EXPORTED:
+        raise EngageError(f"Unknown view {view!r}: use all, {', '.join(view_specs.EXPORTED)}.")
     out = check_target(out, store.path)
     day = resolve_as_of(store, as_of)
     workbook = Workbook()
     workbook.remove(workbook.active)
     if view == "all":
         _cover(workbook.create_sheet(t("cover", lang)), store, day, lang)
-    for name in (VIEWS if view == "all" else (view,)):
+    for name in (view_specs.EXPORTED if view == "all" else (view,)):
         SHEETS[name](workbook.create_sheet(t(name, lang)), store, day, lang)
     for sheet in workbook.worksheets:
         _print_setup(sheet)

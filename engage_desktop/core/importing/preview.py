@@ -12,7 +12,7 @@ from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
 from engage_desktop.core.importing.sources import choose_source, list_sources
 from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 
 PREVIEW_ROWS = 20

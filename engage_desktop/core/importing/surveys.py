@@ -10,49 +10,9 @@ from __future__ import annotations
 import re
 
 from engage_desktop.core.importing.headers import header_key, normalise_header
+from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
 from engage_desktop.core.importing.values import clean, quote, small_int
 
-NPS_QUESTION = "あなたはこの企業(製品/サービス/ブランド)を友人や同僚に薦める可能性は、どのくらいありますか?"
-FAN_QUESTION = "<ブランド名>に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
-LIKING_QUESTION = "<ブランド名>についてどのように思いますか?率直なご感想をお聞かせください。"
-
-FAN_LEVELS = (
-    "ファンではない",
-    "ファンになりたて、これから応援するのが楽しみ!",
-    "これからもずっと継続して応援したい!",
-    "これまで以上に、夢中になって応援したい!",
-    "もっと関わりたい、積極的に協力したい!",
-    "もはや人生の一部、未来を共に創っていきたい!",
-)
-LIKING_LEVELS = (
-    "正直全く好きではない",
-    "あまり好きではない",
-    "好きでも嫌いでもない",
-    "まあまあ好き",
-    "好き",
-    "大好き",
-    "愛があると言えるほど大好き",
-)
-FAN_LEVELS_EN = (
-    "Not a fan",
-    "New fan, looking forward to supporting",
-    "Want to keep supporting",
-    "Want to support more eagerly than ever",
-    "Want to get involved and help actively",
-    "Part of my life, want to build the future together",
-)
-LIKING_LEVELS_EN = (
-    "Honestly don't like it at all",
-    "Don't like it much",
-    "Neither like nor dislike",
-    "Like it somewhat",
-    "Like it",
-    "Love it",
-    "Love it so much it's real love",
-)
-
-# The articles' wordings: 「…薦める可能性は、どのくらいありますか?」「…おすすめする可能性はどのくらいありますか?」
-# 「…どの程度勧めたいですか?」, and what tools call the column.
 _NPS_WORDS = ("薦める可能性", "すすめる可能性", "勧める可能性", "おすすめする可能性", "勧めたい", "薦めたい",
               "すすめたい", "推奨したい", "recommend", "おすすめ度", "推奨度", "nps")
 # Columns that hold the 0-10 answer when their values are 0-10 (NPS tools: score, rating).

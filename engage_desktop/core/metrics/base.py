@@ -11,25 +11,8 @@ Definitions (stated in the report and the UI):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
 from engage_desktop.core.store import Store
-
-
-@dataclass(frozen=True)
-class Table:
-    """A result the UI shows as a table and the export writes as a sheet."""
-
-    columns: list[str]
-    rows: list[tuple[Any, ...]]
-
-    def column(self, name: str) -> list[Any]:
-        i = self.columns.index(name)
-        return [row[i] for row in self.rows]
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row)) for row in self.rows]
 
 
 def resolve_as_of(store: Store, as_of: str | dt.date | None) -> dt.date:

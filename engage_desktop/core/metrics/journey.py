@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from engage_desktop.core.sql import quote
-from engage_desktop.core.metrics.base import Table, counted_orders
+from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.store import Store
 

@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql
+from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
 from engage_desktop.core.money import DEFAULT_CURRENCY, format_money, tier_scale
 from engage_desktop.core.store import Store

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from engage_desktop.core.metrics.base import Table, counted_orders
+from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.store import Store
 

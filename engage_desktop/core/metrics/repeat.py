@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engage_desktop.core.metrics.base import Table, counted_orders, facts_with_ltv_sql
+from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql
+from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 
 F2_WINDOWS = (30, 60, 90, 100)

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS
-from engage_desktop.core.metrics.base import Table
+from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
+from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers
 from engage_desktop.core.store import Store
 

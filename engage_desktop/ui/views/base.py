@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.views import BY_KEY as VIEW_SPECS_BY_KEY
 from engage_desktop.core.store import Store
+from engage_desktop.ui import i18n
 from engage_desktop.ui.context import AppContext
 
 FEW_CUSTOMERS = 30  # below this, shares and deciles say more about luck than about the shop
@@ -43,7 +45,8 @@ class View(QWidget):
 
     # -- to implement ------------------------------------------------------------------
     def title(self) -> str:
-        raise NotImplementedError
+        """The view's name in the owner's language (core/views.py: one name across window, export, CLI)."""
+        return VIEW_SPECS_BY_KEY[self.key].title(i18n.current())
 
     def load(self, store: Store, as_of: dt.date) -> Any:
         raise NotImplementedError

@@ -50,8 +50,6 @@ class ImportsView(View):
         self.imports: list[dict[str, Any]] = []
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Imports")
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Imported files: every row is read, imported, rejected or skipped"))

@@ -115,8 +115,6 @@ class JourneyView(View):
             Qt.Orientation.Vertical, vstack(funnel, (self.table, 1), self.hint), bottom, sizes=[600, 170]))
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Customer journey")
 
     def retranslate(self) -> None:
         self.funnel_title.setText(self.tr("Funnel:"))

@@ -79,8 +79,6 @@ class MonthlyView(View):
         self.tier.currentIndexChanged.connect(self.refresh)
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Month over month")
 
     def _metric_changed(self) -> None:
         if self.data is not None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
-from engage_desktop.core.importing.surveys import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
+from engage_desktop.core.questions import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
 from engage_desktop.core.metrics import ltv, surveys
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
@@ -121,8 +121,6 @@ class SurveysView(View):
         self.mode.currentIndexChanged.connect(lambda _: self.data is not None and self._show_matrix(self.data))
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Surveys")
 
     def chart_widget(self) -> QWidget:
         return self.matrix

@@ -22,7 +22,7 @@ from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
 
 
 class TiersView(View):
-    key = "tiers"
+    key = "ltv"
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
@@ -60,8 +60,6 @@ class TiersView(View):
         self.selected_tier: str | None = None
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("LTV tiers")
 
     def chart_widget(self) -> QWidget:
         return self.pareto

@@ -12,7 +12,8 @@ from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, quoting, read_dates, settle_known
-from engage_desktop.core.importing.surveys import FAN_LEVELS, LIKING_LEVELS, level_sql, nps_sql
+from engage_desktop.core.importing.surveys import level_sql, nps_sql
+from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
 
 # What an answer is (the columns survey_responses keeps, so that a migration can recompute it).
 ANSWER_FIELDS = ("email", "answered_at", "nps", "fan_level", "liking")
