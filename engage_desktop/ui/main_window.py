@@ -17,6 +17,7 @@ from engage_desktop.core import backups
 from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.metrics.report import shop_summary
 from engage_desktop.core.paths import sample_shop_path
 from engage_desktop.core.sample import create_sample_shop, sample_is_current
 from engage_desktop.core.store import Store
@@ -244,17 +245,13 @@ class MainWindow(QMainWindow):
         if self.shop is None:
             return
 
+        as_of = self.ctx.as_of
+
         def job(store: Store, state: object) -> dict[str, Any]:
-            first, last, orders, customers = store.con.execute(
-                "SELECT min(ordered_at), max(ordered_at), count(*) FILTER (WHERE NOT cancelled AND NOT is_refund), "
-                "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled AND NOT is_refund) FROM orders"
-            ).fetchone()
-            known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
-            return {"currency": store.setting("currency"), "currency_style": store.setting("currency_style"),
-                    "name": store.setting("shop_name") or store.path.stem, "first": first, "last": last,
+            return {**shop_summary(store), "currency": store.setting("currency"),
+                    "currency_style": store.setting("currency_style"),
                     "tiers": {t.key: (t.ja, t.en) for t in ltv.tiers(store)},
-                    "orders": orders, "customers": customers, "known": known, "as_of": resolve_as_of(store, self.ctx.as_of),
-                    "settings": store.settings()}
+                    "as_of": resolve_as_of(store, as_of), "settings": store.settings()}
 
         def done(info: dict[str, Any]) -> None:
             i18n.set_currency(info["currency"])

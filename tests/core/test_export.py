@@ -129,7 +129,7 @@ def test_journey_sheet_matches_core(shop: Store, tmp_path: Path) -> None:
     assert sheet.cell(row=4, column=2).value == "本当かな?"
     (chart,) = charts(sheet)
     assert ref(chart._charts[0].series[0]) == "'カスタマージャーニー'!$F$4:$F$11"
-    assert ref(chart._charts[1].series[0]) == "'ジャーニー'!$J$4:$J$11"
+    assert ref(chart._charts[1].series[0]) == "'カスタマージャーニー'!$J$4:$J$11"
 
 
 def formulas_in(path: Path) -> list[str]:

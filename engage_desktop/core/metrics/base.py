@@ -15,6 +15,11 @@ import datetime as dt
 from engage_desktop.core.store import Store
 
 
+def has_orders(store: Store) -> bool:
+    """Is there anything to show yet: an order of any kind."""
+    return bool(store.con.execute("SELECT count(*) > 0 FROM orders").fetchone()[0])
+
+
 def resolve_as_of(store: Store, as_of: str | dt.date | None) -> dt.date:
     if isinstance(as_of, dt.date):
         return as_of

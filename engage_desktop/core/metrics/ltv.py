@@ -162,20 +162,22 @@ CUSTOMER_COLUMNS = ["customer_key", "name", "email", "orders", "revenue", "aov",
                     "days_since_last", "tier"]
 
 
-def customer_list(store: Store, as_of: dt.date, where: str = "TRUE", params: list[Any] | None = None) -> Table:
-    """The customers behind a tier, a decile or a cell, as an action list (highest LTV first)."""
+def customer_list(store: Store, as_of: dt.date, tier: str | None = None, keys: list[str] | None = None) -> Table:
+    """The customers behind a tier, a decile or a cell, as an action list (highest LTV first): everyone
+    who bought, or those of one ``tier``, or those whose key is in ``keys`` (both as parameters)."""
     rows = store.con.execute(
         f"""SELECT f.customer_key, c.customer_name, c.email, f.orders, f.revenue, round(f.aov, 2), round(f.ltv, 2),
                    f.first_order, f.last_order, f.days_since_last, f.tier
             FROM ({tiered_facts_sql(store, as_of)}) f LEFT JOIN customers c USING (customer_key)
-            WHERE {where} ORDER BY f.ltv DESC, f.customer_key""",
-        params or [],
+            WHERE ($tier IS NULL OR f.tier = $tier) AND ($keys IS NULL OR list_contains($keys, f.customer_key))
+            ORDER BY f.ltv DESC, f.customer_key""",
+        {"tier": tier, "keys": keys},
     ).fetchall()
     return Table(CUSTOMER_COLUMNS, rows)
 
 
 def tier_customers(store: Store, as_of: dt.date, tier_key: str) -> Table:
-    return customer_list(store, as_of, "f.tier = ?", [tier_key])
+    return customer_list(store, as_of, tier=tier_key)
 
 
 def decile_customers(store: Store, as_of: dt.date, decile: int) -> Table:
@@ -186,7 +188,7 @@ def decile_customers(store: Store, as_of: dt.date, decile: int) -> Table:
             WHERE CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 = ?""",
         [decile],
     ).fetchall()
-    return customer_list(store, as_of, "f.customer_key IN (SELECT unnest(?))", [[k for (k,) in keys]])
+    return customer_list(store, as_of, keys=[k for (k,) in keys])
 
 
 def customer_orders(store: Store, customer_key: str) -> Table:

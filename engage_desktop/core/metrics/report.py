@@ -97,6 +97,17 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     }
 
 
+def shop_summary(store: Store) -> dict[str, Any]:
+    """The window's header: the shop's name, its data period, orders, buyers and known customers."""
+    first, last, orders, buyers = store.con.execute(
+        "SELECT min(ordered_at), max(ordered_at), count(*) FILTER (WHERE NOT cancelled AND NOT is_refund), "
+        "count(DISTINCT customer_key) FILTER (WHERE NOT cancelled AND NOT is_refund) FROM orders"
+    ).fetchone()
+    known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
+    return {"name": store.setting("shop_name") or store.path.stem, "first": first, "last": last, "orders": orders,
+            "customers": buyers, "known": known}
+
+
 def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 

@@ -142,3 +142,14 @@ def cell_respondents(store: Store, as_of: dt.date, fan: int, liking: int, tier: 
     ).fetchall()
     return Table(["customer_key", "name", "email", "answered_at", "nps", "orders", "revenue", "ltv", "tier"], rows)
 
+
+
+def has_answers(store: Store) -> bool:
+    return bool(store.con.execute("SELECT count(*) > 0 FROM survey_responses").fetchone()[0])
+
+
+def answer_months(store: Store) -> list[dt.date]:
+    """The months that have answers, oldest first (the matrix's period choices)."""
+    return [m for (m,) in store.con.execute(
+        "SELECT DISTINCT CAST(date_trunc('month', answered_at) AS DATE) FROM survey_responses "
+        "WHERE answered_at IS NOT NULL ORDER BY 1").fetchall()]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from engage_desktop.core.metrics.base import resolve_as_of
+from engage_desktop.core.metrics.base import has_orders, resolve_as_of
 from engage_desktop.core.views import BY_KEY as VIEW_SPECS_BY_KEY
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
@@ -18,10 +19,23 @@ FEW_CUSTOMERS = 30  # below this, shares and deciles say more about luck than ab
 
 
 class View(QWidget):
-    """Subclasses implement ``load(store, as_of)`` (database thread) and ``show_data(data)`` (GUI thread)."""
+    """Subclasses give ``inputs()`` (GUI thread: reads their filters into a frozen value), ``load``
+    (database thread) and ``show_data(data)`` (GUI thread).
+
+    ``load`` is a plain function, ``load = staticmethod(fn)`` with ``fn(store, as_of, inputs)``: it runs on
+    the database thread, where widgets must not be touched, and as a function it has no view to
+    touch. A load that a newer one replaced (the owner changed a filter meanwhile) is dropped.
+    """
 
     key = "view"
     loaded = Signal()  # data is on screen (screenshot mode and tests wait for it)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("load", "has_data"):
+            if name in cls.__dict__ and not isinstance(cls.__dict__[name], staticmethod):
+                raise TypeError(f"{cls.__name__}.{name} must be a plain function (staticmethod): it runs on the "
+                                "database thread, where the view's widgets must not be touched")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +54,7 @@ class View(QWidget):
         outer.addWidget(self._stack)
         self.dirty = True
         self.loading = False  # a load is on its way from the database thread
+        self._generation = 0  # of the latest load asked for: older results are dropped
         ctx.data_changed.connect(self.mark_dirty)
         ctx.language_changed.connect(self._language_changed)
 
@@ -48,8 +63,12 @@ class View(QWidget):
         """The view's name in the owner's language (core/views.py: one name across window, export, CLI)."""
         return VIEW_SPECS_BY_KEY[self.key].title(i18n.current())
 
-    def load(self, store: Store, as_of: dt.date) -> Any:
-        raise NotImplementedError
+    def inputs(self) -> Any:
+        """What ``load`` needs from the screen (its filters, the selection), read here on the GUI thread
+        into a frozen dataclass. None: the view has no filters."""
+        return None
+
+    load: Callable[[Store, dt.date, Any], Any] = staticmethod(lambda store, as_of, inputs: None)
 
     def show_data(self, data: Any) -> None:
         raise NotImplementedError
@@ -61,9 +80,7 @@ class View(QWidget):
         """What "Export chart as PNG" saves: the view's main chart, or the whole view."""
         return getattr(self, "chart", None) or self
 
-    def has_data(self, store: Store) -> bool:
-        """False shows the empty state instead of the view (database thread)."""
-        return bool(store.con.execute("SELECT count(*) > 0 FROM orders").fetchone()[0])
+    has_data: Callable[[Store], bool] = staticmethod(has_orders)  # False shows the empty state (database thread)
 
     def empty_message(self) -> str:
         # Explicit context: self.tr() would look the text up under the subclass's name.
@@ -89,18 +106,22 @@ class View(QWidget):
     def refresh(self) -> None:
         self.dirty = False
         self.loading = True
-        as_of = self.ctx.as_of
+        self._generation += 1
+        generation, as_of, inputs = self._generation, self.ctx.as_of, self.inputs()
+        load, has_data = type(self).load, type(self).has_data  # plain functions: no widget reaches the worker
 
-        def job(store: Store, state: object) -> tuple[bool, Any]:
-            if not self.has_data(store):
-                return False, None
-            return True, self.load(store, resolve_as_of(store, as_of))
+        def job(store: Store, state: object) -> tuple[int, bool, Any]:
+            if not has_data(store):
+                return generation, False, None
+            return generation, True, load(store, resolve_as_of(store, as_of), inputs)
 
-        self.ctx.db.submit(job, self._loaded, self._failed)
+        self.ctx.db.submit(job, self._loaded, lambda message: self._failed(generation, message))
 
-    def _loaded(self, result: tuple[bool, Any]) -> None:
+    def _loaded(self, result: tuple[int, bool, Any]) -> None:
+        generation, has_data, data = result
+        if generation != self._generation:
+            return  # a newer load was asked for (a filter changed meanwhile): its data is what counts
         self.loading = False
-        has_data, data = result
         if not has_data:
             self.data = None
             self._empty.setText(self.empty_message())
@@ -111,7 +132,9 @@ class View(QWidget):
             self.show_data(data)
         self.loaded.emit()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
         self.loading = False
         self._empty.setText(message)
         self._stack.setCurrentWidget(self._empty)

@@ -57,11 +57,8 @@ class ImportsView(View):
         self.undo_button.setText(self.tr("Undo this import…"))
         self.rejects_caption.setText(self.tr("Rejected rows of the selected import"))
 
-    def has_data(self, store: Store) -> bool:
-        return True  # an empty history is still the place to start importing
-
-    def load(self, store: Store, as_of: dt.date) -> list[dict[str, Any]]:
-        return list_imports(store)
+    has_data = staticmethod(lambda store: True)  # an empty history is still the place to start importing
+    load = staticmethod(lambda store, as_of, inputs: list_imports(store))
 
     def show_data(self, data: list[dict[str, Any]]) -> None:
         self.imports = data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -61,6 +62,16 @@ class JourneyModel(TableModel):
         if self.on_note:
             self.on_note(index.column() + 1, NOTE_ROWS[index.row()], str(value))
         return True
+
+
+@dataclass(frozen=True)
+class JourneyInputs:
+    selected_step: int  # whose customers are listed
+
+
+def load_journey(store: Store, as_of: dt.date, inputs: JourneyInputs) -> dict[str, Any]:
+    return {"as_of": as_of, "steps": journey.journey(store, as_of), "notes": journey.notes(store),
+            "funnel": journey.funnel(store, as_of), "rules": journey.rules(store), "selected": inputs.selected_step}
 
 
 class JourneyView(View):
@@ -127,10 +138,10 @@ class JourneyView(View):
                                  self.tr("Measures"), self.tr("Memo")]
         self.customers.retranslate()
 
-    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
-        return {"as_of": as_of, "steps": journey.journey(store, as_of), "notes": journey.notes(store),
-                "funnel": journey.funnel(store, as_of), "rules": journey.rules(store),
-                "selected": getattr(self, "selected_step", 2)}
+    def inputs(self) -> JourneyInputs:
+        return JourneyInputs(getattr(self, "selected_step", 2))
+
+    load = staticmethod(load_journey)
 
     def show_data(self, data: dict[str, Any]) -> None:
         ja = i18n.current() == "ja"

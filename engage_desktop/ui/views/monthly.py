@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout
@@ -41,6 +42,19 @@ def change_range(changes: list[float | None]) -> tuple[float, float]:
     low, high = min(recent[0], -10.0), max(recent[-1], 10.0)
     pad = 0.15 * (high - low)
     return (max(low - pad, -100.0), high + pad)
+
+
+@dataclass(frozen=True)
+class MonthlyInputs:
+    tier: str | None  # the tier key to show, None: every customer
+
+
+def load_monthly(store: Store, as_of: dt.date, inputs: MonthlyInputs) -> dict[str, Any]:
+    return {
+        "table": monthly.monthly(store, as_of, tier=inputs.tier),
+        "tiers": [(t.key, t.name("ja"), t.name("en")) for t in ltv.tiers(store)],
+        "round_months": int(store.setting("round_months")),
+    }
 
 
 class MonthlyView(View):
@@ -91,13 +105,10 @@ class MonthlyView(View):
             self.metric.setItemText(i, i18n.pick(*monthly.METRIC_LABELS[key]))
         self.tier.setItemText(0, self.tr("All customers"))
 
-    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
-        tier = self.tier.currentData()
-        return {
-            "table": monthly.monthly(store, as_of, tier=tier),
-            "tiers": [(t.key, t.name("ja"), t.name("en")) for t in ltv.tiers(store)],
-            "round_months": int(store.setting("round_months")),
-        }
+    def inputs(self) -> MonthlyInputs:
+        return MonthlyInputs(self.tier.currentData())
+
+    load = staticmethod(load_monthly)
 
     def show_data(self, data: dict[str, Any]) -> None:
         self._fill_tiers(data["tiers"])

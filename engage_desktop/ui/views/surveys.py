@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -47,6 +48,23 @@ class MatrixModel(TableModel):
             levels = LIKING_LEVELS if i18n.current() == "ja" else LIKING_LEVELS_EN
             return f"{section + 1}.\n" + wrap(levels[section], 4 if i18n.current() == "ja" else 10)
         return super().headerData(section, orientation, role)
+
+
+@dataclass(frozen=True)
+class SurveysInputs:
+    tier: str | None  # the matrix for one tier's customers, None: everyone
+    period: dt.date | None  # the matrix for one month's answers, None: every answer
+
+
+def load_surveys(store: Store, as_of: dt.date, inputs: SurveysInputs) -> dict[str, Any]:
+    tier, period = inputs.tier, inputs.period
+    start, end = (period, _month_end(period)) if period else (None, None)
+    return {
+        "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
+        "by_tier": surveys.nps_by_tier(store, as_of), "tiers": [(t.key, t.ja, t.en) for t in ltv.tiers(store)],
+        "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
+        "months": surveys.answer_months(store), "filters": (tier, start, end),
+    }
 
 
 class SurveysView(View):
@@ -129,8 +147,7 @@ class SurveysView(View):
         return self.tr("No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) "
                        "with File ▸ Import files…")
 
-    def has_data(self, store: Store) -> bool:
-        return bool(store.con.execute("SELECT count(*) > 0 FROM survey_responses").fetchone()[0])
+    has_data = staticmethod(surveys.has_answers)
 
     def retranslate(self) -> None:
         self.labels["nps"].setText(self.tr("NPS (Net Promoter Score)"))
@@ -147,18 +164,10 @@ class SurveysView(View):
         self.axis_labels.setText(self.tr("Rows: fan degree (ファン度)   Columns: liking (好き度)"))
         self.customers.retranslate()
 
-    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
-        tier, period = self.tier.currentData(), self.period.currentData()
-        start, end = (period, _month_end(period)) if period else (None, None)
-        months = [m for (m,) in store.con.execute(
-            "SELECT DISTINCT CAST(date_trunc('month', answered_at) AS DATE) FROM survey_responses "
-            "WHERE answered_at IS NOT NULL ORDER BY 1").fetchall()]
-        return {
-            "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
-            "by_tier": surveys.nps_by_tier(store, as_of), "tiers": [(t.key, t.ja, t.en) for t in ltv.tiers(store)],
-            "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
-            "months": months, "filters": (tier, start, end),
-        }
+    def inputs(self) -> SurveysInputs:
+        return SurveysInputs(self.tier.currentData(), self.period.currentData())
+
+    load = staticmethod(load_surveys)
 
     def show_data(self, data: dict[str, Any]) -> None:
         self._fill_filters(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,22 @@ from engage_desktop.ui.customer_list import CustomerList
 from engage_desktop.ui.layout import hstack, row_table, splitter
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
+
+
+@dataclass(frozen=True)
+class TiersInputs:
+    selected_tier: str | None  # whose customers are listed (None: the first tier with customers)
+
+
+def load_tiers(store: Store, as_of: dt.date, inputs: TiersInputs) -> dict[str, Any]:
+    deciles = ltv.deciles(store, as_of)
+    tiers = ltv.tiers(store)
+    table = ltv.tier_table(store, as_of, tiers)
+    first = next((r["tier"] for r in table.as_dicts() if r["customers"]), tiers[0].key)
+    selected = inputs.selected_tier if inputs.selected_tier in [t.key for t in tiers] else first
+    return {"as_of": as_of, "tiers": tiers, "table": table, "deciles": deciles, "top20": ltv.top20_share(deciles),
+            "dormant_days": store.setting("dormant_days"), "selected": selected,
+            "customers": ltv.tier_customers(store, as_of, selected)}
 
 
 class TiersView(View):
@@ -70,15 +87,10 @@ class TiersView(View):
         self.pareto_caption.setText(self.tr("Pareto view: revenue by decile of customers"))
         self.customers.retranslate()
 
-    def load(self, store: Store, as_of: dt.date) -> dict[str, Any]:
-        deciles = ltv.deciles(store, as_of)
-        tiers = ltv.tiers(store)
-        table = ltv.tier_table(store, as_of, tiers)
-        first = next((r["tier"] for r in table.as_dicts() if r["customers"]), tiers[0].key)
-        selected = self.selected_tier if self.selected_tier in [t.key for t in tiers] else first
-        return {"as_of": as_of, "tiers": tiers, "table": table, "deciles": deciles, "top20": ltv.top20_share(deciles),
-                "dormant_days": store.setting("dormant_days"), "selected": selected,
-                "customers": ltv.tier_customers(store, as_of, selected)}
+    def inputs(self) -> TiersInputs:
+        return TiersInputs(self.selected_tier)
+
+    load = staticmethod(load_tiers)
 
     def show_data(self, data: dict[str, Any]) -> None:
         lang = i18n.current()
