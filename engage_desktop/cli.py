@@ -15,6 +15,7 @@ from pathlib import Path
 from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
+from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
 
@@ -31,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import export files (CSV, TSV, TXT, XLSX, XLS, XLSB, ODS) into the shop file")
     db_arg(p)
-    p.add_argument("--kind", choices=("orders", "customers", "survey"), help="what the files hold (default: detect)")
+    p.add_argument("--kind", choices=tuple(KINDS), help="what the files hold (default: detect)")
     p.add_argument("--format", default="auto", help="format name, or auto (default)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="map a field to a column header")
     p.add_argument("--encoding", help="utf-8, cp932, utf-16 or latin-1 (default: detect)")

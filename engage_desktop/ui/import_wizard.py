@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from engage_desktop.core import money
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
-from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND
+from engage_desktop.core.importing.fields import FIELD_LABELS
+from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_batch
 from engage_desktop.core.importing.preview import plan_and_preview
 from engage_desktop.core.table import Table
@@ -94,9 +95,8 @@ class ImportWizard(QDialog):
         self.currency.addItem(self.tr("As the file says"), None)
         for code in CURRENCIES:
             self.currency.addItem(code, code)
-        for kind in ("orders", "customers", "survey"):
-            self.kind.addItem({"orders": self.tr("Orders"), "customers": self.tr("Customers"),
-                               "survey": self.tr("Survey answers")}[kind], kind)
+        for kind in KINDS.values():
+            self.kind.addItem(i18n.pick(*kind.label), kind.key)
         for label, codec in ENCODINGS:
             self.encoding.addItem(self.tr("Detect automatically") if codec is None else label, codec)
         self.kind.activated.connect(lambda _: self._option_changed(kind=self.kind.currentData(), mapping={}))
@@ -255,7 +255,7 @@ class ImportWizard(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
         self.dates.setCurrentIndex(max(0, self.dates.findData(entry.options.date_layout)))
         self.currency.setCurrentIndex(max(0, self.currency.findData(entry.options.currency)))
-        self.currency.setEnabled(info["kind"] != "survey")
+        self.currency.setEnabled(KINDS[info["kind"]].has_money)
         name, new, known = info["source"]
         self.source.blockSignals(True)
         self.source.clear()
@@ -320,7 +320,7 @@ class ImportWizard(QDialog):
     def _fill_mapping(self, entry: FileEntry) -> None:
         info = entry.info
         assert info is not None
-        fields = FIELDS_BY_KIND[info["kind"]]
+        fields = KINDS[info["kind"]].fields
         self.mapping.setRowCount(len(fields))
         for row, field in enumerate(fields):
             ja, en = FIELD_LABELS.get(field, (field, field))

@@ -27,7 +27,7 @@
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="156" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
@@ -36,25 +36,25 @@
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="131" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
         <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round (ワンクール) cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round (ワンクール) cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="133" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="144" />
         <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
         <translation>
             <numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform><numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="135" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="146" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="136" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="147" />
         <source>%n more to a full round (ワンクール)</source>
         <translation>
             <numerusform>%n more to a full round (ワンクール)</numerusform><numerusform>%n more to a full round (ワンクール)</numerusform></translation>
@@ -72,13 +72,13 @@
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="169" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="176" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="185" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
@@ -87,7 +87,7 @@
 <context>
     <name>TiersView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="96" />
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="108" />
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>

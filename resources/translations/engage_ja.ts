@@ -270,17 +270,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="196"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="205"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="216"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
         <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="217"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -288,54 +288,39 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="56"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="57"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="71"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="70"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="71"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="74"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="75"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="89"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
         <source>Where this file comes from. Files from one shop or till share a source; a second shop on the same platform needs a name of its own.</source>
         <translation>このファイルの出どころです。同じショップやレジのファイルは同じ取込元にまとめます。同じサービスの2店目には別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="91"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="94"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
-        <source>Orders</source>
-        <translation>注文データ</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="98"/>
-        <source>Customers</source>
-        <translation>顧客データ</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="99"/>
-        <source>Survey answers</source>
-        <translation>アンケート回答</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/import_wizard.py" line="101"/>
@@ -644,96 +629,96 @@ Details are in %2.</source>
         <translation>選んだ取り込みで除外した行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
         <source>nothing new</source>
         <translation>新しいデータなし</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="102"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="103"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
     </message>
@@ -741,110 +726,110 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="120"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="131"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="121"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="132"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="169"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Median days to reach</source>
         <translation>到達までの日数 (中央値)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Avg. liking (1-7)</source>
         <translation>好き度の平均 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="127"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="149"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="156"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="170"/>
         <source>Liking (1-7)</source>
         <translation>好き度 (1-7)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="172"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="173"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="184"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」にいる顧客</translation>
     </message>
@@ -852,158 +837,158 @@ Details are in %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="88"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="143"/>
         <source>Backups…</source>
         <translation>バックアップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="144"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="158"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="193"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="194"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="219"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="219"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="226"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="225"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="275"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
         <source>%1 customers known</source>
         <translation>登録顧客 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1 – %2   基準日 %3   登録顧客 %4人、購入者 %5人、注文 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="300"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="301"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="308"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="309"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="314"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="315"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="321"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -1011,58 +996,58 @@ Details are in %2.</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="88"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="102"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="103"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="106"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="142"/>
         <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ: ワンクール達成!</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="144"/>
         <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
         <translation>
             <numerusform>今月は前月比アップではありません。ワンクールは%nか月連続のアップです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="146"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="147"/>
         <source>%n more to a full round (ワンクール)</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
@@ -1087,37 +1072,37 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="235"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="246"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="238"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="249"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="238"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="249"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="250"/>
         <source>Bought again after (days)</source>
         <translation>初回から何日後にも購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="250"/>
         <source>LTV tiers (keys)</source>
         <translation>LTV層 (キー)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="251"/>
         <source>Promoter or fan 5-6</source>
         <translation>推奨者またはファン度5-6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="255"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="266"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
     </message>
@@ -1173,106 +1158,106 @@ Details are in %2.</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="129"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート (GoogleフォームやSurveyMonkeyのCSV) を ファイル ▸ ファイルを取り込む… で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS (ネットプロモータースコア)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="155"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="156"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="157"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="158"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="159"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="160"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="161"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="162"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="163"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の位置 (セルをクリックすると顧客を表示)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="164"/>
         <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="181"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="173"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="183"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="185"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="184"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="184"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -1280,47 +1265,47 @@ Details are in %2.</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="155"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
         <source>Name (Japanese)</source>
         <translation>名前 (日本語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
         <source>Name (English)</source>
         <translation>名前 (英語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="159"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低LTV (年・円)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="159"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="168"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="178"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="190"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="203"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="215"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="203"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="215"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1328,90 +1313,90 @@ Details are in %2.</source>
 <context>
     <name>TiersView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="85"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="69"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="86"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="87"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図: デシル別の売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="113"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
         <source>Share</source>
         <translation>構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
         <source>Avg. LTV / year</source>
         <translation>平均LTV (年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
         <source>Days since last</source>
         <translation>最終購入から(日)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="108"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="114"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比 (%)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="116"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル (1 = 売上上位10%の顧客)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="129"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="129"/>
+        <location filename="../../engage_desktop/ui/views/tiers.py" line="141"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -1419,7 +1404,7 @@ Details are in %2.</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/base.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/base.py" line="87"/>
         <source>No orders yet. Import your shop&apos;s order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
         <translation>まだ注文データがありません。ショップの注文データを取り込むか (ファイル ▸ ファイルを取り込む…)、サンプルショップを開いてこの画面を見てみてください。</translation>
     </message>

@@ -19,12 +19,26 @@ def core_modules() -> dict[str, Path]:
     return out
 
 
+def _type_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under ``if TYPE_CHECKING:``: names for type hints, never run."""
+    out: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            out.update(n for stmt in node.body for n in ast.walk(stmt))
+    return out
+
+
 def import_graph() -> dict[str, set[str]]:
-    """module -> the core modules it imports, anywhere in it (a lazy import inside a function counts)."""
+    """module -> the core modules it imports, anywhere in it (a lazy import inside a function counts;
+    an import for type hints only does not, as it never runs)."""
     modules = core_modules()
     graph: dict[str, set[str]] = {m: set() for m in modules}
     for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        type_only = _type_only(tree)
+        for node in ast.walk(tree):
+            if node in type_only:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("engage_desktop.core"):
                 for alias in node.names:
                     target = f"{node.module}.{alias.name}"

@@ -40,12 +40,7 @@ def test_yahoo_item_file_alone_is_refused_saying_what_to_do(tmp_shop: Store, tmp
 
 
 def test_amazon_unshipped_report_without_prices_is_refused(tmp_shop: Store, tmp_path: Path) -> None:
-    header = ["order-id", "order-item-id", "purchase-date", "payments-date", "reporting-date", "promise-date",
-              "days-past-promise", "buyer-email", "buyer-name", "sku", "product-name", "quantity-purchased",
-              "quantity-shipped", "quantity-to-ship", "ship-service-level", "points-granted", "is-buyer-requested-cancellation"]
-    rows = [header, ["503-1", "1", "2026-03-01T01:00:00+00:00", "", "", "", "0", "x@marketplace.amazon.co.jp", "山田",
-                     "S-1", "石鹸", "1", "0", "1", "Standard", "", "false"]]
-    result = import_file(tmp_shop, write_csv(tmp_path / "unshipped.txt", rows, delimiter="\t", newline="\n"))
+    result = import_file(tmp_shop, exports.amazon_unshipped(tmp_path))
     assert result.status == "refused" and "no prices" in result.message
 
 

@@ -14,13 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.fields import FIELD_LABELS, FIELDS_BY_KIND, field_and_rank, field_for_header
-from engage_desktop.core.importing.formats import BY_NAME, FORMATS, GENERIC_LABELS, ExportFormat, Source
+from engage_desktop.core.importing.fields import FIELD_LABELS, field_and_rank, field_for_header
+from engage_desktop.core.importing.formats import BY_NAME, FORMATS, ExportFormat, Source
 from engage_desktop.core.importing.headers import header_key, normalise_header
+from engage_desktop.core.importing.kinds import CUSTOMERS, KINDS, ORDERS
 from engage_desktop.core.importing.surveys import question_field
-
-KINDS = ("orders", "customers", "survey")
-
 
 @dataclass
 class Mapping:
@@ -164,7 +162,7 @@ def _from_saved(
         cols = _resolve(tuple(names), keys)
         if cols:
             mapping.columns[fld] = cols
-    labels = GENERIC_LABELS[kind]
+    labels = KINDS[kind].generic_label
     return Detection(kind, None, labels[0] + " (保存済みの対応)", labels[1] + " (saved mapping)", 1.0, mapping, False, "saved mapping")
 
 
@@ -173,7 +171,7 @@ def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Det
     mapping = Mapping()
     best: dict[str, tuple[int, int]] = {}  # field -> (synonym rank, column)
     for i, header in enumerate(headers):
-        match = field_and_rank(header, kind)
+        match = field_and_rank(header, KINDS[kind].fields)
         if match and (match[0] not in best or match[1] < best[match[0]][0]):
             best[match[0]] = (match[1], i)
     for fld, (_, i) in sorted(best.items(), key=lambda item: item[1][1]):
@@ -182,10 +180,10 @@ def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Det
     _map_by_content(mapping, headers, head, kind)
     if kind == "survey":
         _map_questions(mapping, headers, head, 1)
-    essentials = ESSENTIALS[kind]
+    essentials = KINDS[kind].essentials
     found = sum(1 for group in essentials if any(f in mapping.columns for f in group))
     confidence = round(0.5 * found / len(essentials), 2)
-    labels = GENERIC_LABELS[kind]
+    labels = KINDS[kind].generic_label
     return Detection(kind, None, labels[0], labels[1], confidence, mapping, True, "generic")
 
 
@@ -207,7 +205,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def _map_by_content(mapping: Mapping, headers: list[str], head: list[list[str]], kind: str) -> None:
     """Fields no header named, found by what their column holds: a column of e-mail addresses is the
     e-mail, a column of dates the date (of the order, or of the answer)."""
-    date_field = {"orders": "order_date", "survey": "answered_at", "customers": None}[kind]
+    date_field = KINDS[kind].date_field
     # A date column the rows leave empty (出荷確定日 before shipping) gives way to a column of dates.
     empty_date = date_field in mapping.columns and not any(v.strip() for v in _column(head, mapping.columns[date_field][0]))
     used = mapping.used()
@@ -236,13 +234,13 @@ def _all_dates(values: list[str]) -> bool:
 
 def _guess_kind(headers: list[str], head: list[list[str]]) -> str:
     """Orders, customers or survey, from what the headers name and what the columns hold."""
-    fields = {field_for_header(h, "orders") for h in headers}
+    fields = {field_for_header(h, ORDERS.fields) for h in headers}
     money = {"amount", "order_total", "unit_price", "quantity"} & fields
     if {"order_date", "order_id"} & fields and money:
         return "orders"
     if any(question_field(h, _column(head, i)) for i, h in enumerate(headers)):
         return "survey"  # an NPS tool's score column, or the articles' questions
-    customer_fields = {field_for_header(h, "customers") for h in headers}
+    customer_fields = {field_for_header(h, CUSTOMERS.fields) for h in headers}
     if {"total_spent", "total_orders"} & customer_fields:
         return "customers"
     return "orders"
@@ -263,7 +261,7 @@ def _map_questions(mapping: Mapping, headers: list[str], head: list[list[str]], 
 
 
 def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str], keys: list[str]) -> None:
-    allowed = FIELDS_BY_KIND[det.kind]
+    allowed = KINDS[det.kind].fields
     for fld, column in explicit.items():
         if fld not in allowed:
             raise ImportRefused(f"Unknown field {fld!r} for {det.kind}. Fields: {', '.join(allowed)}.")
@@ -282,14 +280,6 @@ def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str]
     det.needs_confirmation = False
 
 
-# At least one field of each group must be mapped for a kind to import.
-ESSENTIALS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "orders": (("order_date",), ("order_total", "amount", "unit_price")),
-    "customers": (("customer_id", "email", "phone", "name", "last_name"),),
-    "survey": (("nps", "fan_level", "liking"),),
-}
-
-
 def refusal(det: Detection) -> str:
     """Why a recognised layout cannot be imported as it is, or ''."""
     return det.format.refusal if det.format else ""
@@ -298,4 +288,4 @@ def refusal(det: Detection) -> str:
 def missing_essentials(det: Detection) -> list[str]:
     """The essential fields not found, in words the owner knows: 注文日時 (order date)."""
     return [" / ".join(f"{FIELD_LABELS[f][0]} ({FIELD_LABELS[f][1].lower()})" for f in group)
-            for group in ESSENTIALS[det.kind] if not any(f in det.mapping.columns for f in group)]
+            for group in KINDS[det.kind].essentials if not any(f in det.mapping.columns for f in group)]

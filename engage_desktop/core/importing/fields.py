@@ -20,8 +20,6 @@ CUSTOMER_FIELDS = (
 )
 SURVEY_FIELDS = ("answered_at", "email", "customer_id", "nps", "fan_level", "liking")
 
-FIELDS_BY_KIND = {"orders": ORDER_FIELDS, "customers": CUSTOMER_FIELDS, "survey": SURVEY_FIELDS}
-
 # Field labels for the mapping table (Japanese first: the owner's words).
 FIELD_LABELS = {
     "order_id": ("注文番号", "Order number"),
@@ -109,16 +107,16 @@ SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 
-def field_for_header(header: str, kind: str) -> str | None:
-    """The canonical field a header names, for files of ``kind``; None when unknown."""
-    match = field_and_rank(header, kind)
+def field_for_header(header: str, fields: tuple[str, ...]) -> str | None:
+    """The one of ``fields`` (a kind's fields) a header names; None when unknown."""
+    match = field_and_rank(header, fields)
     return match[0] if match else None
 
 
-def field_and_rank(header: str, kind: str) -> tuple[str, int] | None:
+def field_and_rank(header: str, fields: tuple[str, ...]) -> tuple[str, int] | None:
     """(field, rank of the synonym): a lower rank is the likelier column when two name one field."""
     key = header_key(header)
-    for field in FIELDS_BY_KIND[kind]:
+    for field in fields:
         if key in SYNONYMS.get(field, ()):
             return field, RANKS[field][key]
     return None

@@ -6,7 +6,8 @@ are not sales, option rows, identity). Headers are written as the platform
 writes them; matching goes through ``header_key`` (NFKC, case, spaces), so a
 full-width ``注文者郵便番号１`` and a half-width ``注文者郵便番号1`` are one name.
 
-To add a platform: append a definition to ``FORMATS`` and a fixture test.
+To add a platform: append a definition to ``FORMATS`` and a file of its layout to
+``tests/fixtures/exports.FILE_OF_FORMAT`` (tests/core/test_format_definitions.py checks the two).
 Facts marked "(unverified)" in ../shared/formats.md are written tolerantly:
 an unknown status value never blocks an import.
 """
@@ -39,7 +40,6 @@ class ExportFormat:
     signature: tuple[str, ...]  # all present => this format
     fields: dict[str, tuple[Source, ...]]  # canonical field -> candidate sources, first present wins
     channel: str
-    encoding: str  # what the platform writes (informational; detection reads the bytes)
     header_rows: int = 1
     naive_time_zone: str | None = None  # zone of timestamps without offset; None = the shop's
     money_sentinels: tuple[str, ...] = ()  # values meaning "no value"
@@ -55,7 +55,6 @@ class ExportFormat:
     offsets_tell_zone: bool = True  # False: its offsets are always UTC (Amazon), not the shop's zone
     missing_notes: tuple[tuple[str, str], ...] = ()  # (header, what the owner should know when it is missing)
     refusal: str = ""  # a layout we recognise but cannot import as sales: why, and what to export instead
-    note: str = ""
 
 
 def _contains_cancel(column: str) -> Rule:
@@ -77,7 +76,6 @@ _AMAZON_LINES: dict[str, tuple[Source, ...]] = {
     "amount": ("item-price",),
     "shipping": ("shipping-price",),
     "discount": ("item-promotion-discount",),
-    "status": ("order-status",),
     "currency": ("currency",),
 }
 # Square's transactions and item detail exports share their transaction columns.
@@ -117,12 +115,11 @@ FORMATS: tuple[ExportFormat, ...] = (
             "currency": ("Currency",),
         },
         channel="shopify",
-        encoding="utf-8",
         # Real cancelled orders show Financial Status refunded or even paid: Cancelled at decides.
         cancel_when=(Rule("Cancelled at", "nonempty"), Rule("Financial Status", "equals", ("voided",))),
         missing_notes=(("Cancelled at", "This Shopify export has no 'Cancelled at' column, so cancelled orders "
                         "cannot be told apart and count as sales. Export the orders again with all columns."),),
-        note="Order-level columns are filled on the first row of each order only.",
+        # Order-level columns are filled on the first row of each order only.
     ),
     ExportFormat(
         name="shopify_customers",
@@ -140,7 +137,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "total_orders": ("Total Orders",),
         },
         channel="shopify",
-        encoding="utf-8",
     ),
     ExportFormat(
         name="base",
@@ -164,11 +160,10 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("発送状況",),
         },
         channel="base",
-        encoding="cp932",
         currency="JPY",
         cancel_when=(_contains_cancel("発送状況"),),
         option_row=(Rule("商品名", "startswith", ("商品オプション",)), Rule("商品ID", "empty")),
-        note="Option rows (商品オプション「…」) belong to the item above; totals and 送料 repeat per row.",
+        # Option rows (商品オプション「…」) belong to the item above; totals and 送料 repeat per row.
     ),
     ExportFormat(
         name="rakuten_rms",
@@ -195,12 +190,11 @@ FORMATS: tuple[ExportFormat, ...] = (
             "birth_date": ("注文者誕生日",),
         },
         channel="rakuten",
-        encoding="cp932",
         currency="JPY",
         money_sentinels=("-99999",),
         cancel_when=(_contains_cancel("受注ステータス"),),
         relay_domains=RAKUTEN_RELAY,
-        note="Totals repeat on every item row; -99999 means no value.",
+        # Totals repeat on every item row; -99999 means no value.
     ),
     ExportFormat(
         name="rakuten_rms_current",
@@ -229,12 +223,11 @@ FORMATS: tuple[ExportFormat, ...] = (
             "gender": ("注文者性別",),
         },
         channel="rakuten",
-        encoding="cp932",
         currency="JPY",
         money_sentinels=("-99999",),
         cancel_when=(_status_in("ステータス", "900", "キャンセル確定"),),  # 900 キャンセル確定
         relay_domains=RAKUTEN_RELAY,
-        note="One row per item, order columns repeated; ステータス 900 is a confirmed cancellation.",
+        # One row per item, order columns repeated; ステータス 900 is a confirmed cancellation.
     ),
     ExportFormat(
         name="amazon_orders",
@@ -251,12 +244,11 @@ FORMATS: tuple[ExportFormat, ...] = (
             "quantity": ("quantity-purchased",),
         },
         channel="amazon",
-        encoding="utf-8",
-        cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
+        # The order report lists orders to ship: it has no status column (the all-orders report has).
         summed_per_line=("shipping", "discount"),
         relay_domains=AMAZON_RELAY,
         offsets_tell_zone=False,
-        note="item-price is the price of the line (all units); timestamps are UTC.",
+        # item-price is the price of the line (all units); timestamps are UTC.
     ),
     ExportFormat(
         name="amazon_unshipped",
@@ -266,7 +258,6 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
         fields={"order_id": ("order-id",), "order_date": ("purchase-date",)},
         channel="amazon",
-        encoding="utf-8",
         refusal="This is Amazon's unshipped-orders report: it has no prices, so importing it would count every "
         "sale as ¥0. Download the all-orders report (全注文レポート) from Seller Central and import that.",
     ),
@@ -276,10 +267,9 @@ FORMATS: tuple[ExportFormat, ...] = (
         label_en="Amazon all orders report",
         kind="orders",
         signature=("amazon-order-id", "purchase-date", "order-status", "quantity"),
-        fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",),
+        fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",), "status": ("order-status",),
                 "updated_at": ("last-updated-date",)},
         channel="amazon",
-        encoding="utf-8",
         # A cancelled order, or a cancelled item inside a shipped one.
         cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
         skip_when=(((Rule("item-status", "equals", ("Cancelled",)), Rule("order-status", "not_in", ("Cancelled",))),
@@ -306,7 +296,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "currency": ("currency",),
         },
         channel="amazon",
-        encoding="utf-8",
         cancel_when=(Rule("Status", "equals", ("Cancelled",)),),  # their Amount is still filled
         anonymous_note="Amazon.in sale report: it has no buyer columns, so these sales were imported as anonymous "
         "sales: they count toward revenue, not toward any customer.",
@@ -334,7 +323,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("OrderStatus",),
         },
         channel="yahoo",
-        encoding="cp932",
         currency="JPY",
         cancel_when=(Rule("OrderStatus", "equals", ("4",)),),  # 4 キャンセル
     ),
@@ -346,7 +334,6 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("OrderId", "LineId", "ItemId", "Quantity"),
         fields={"order_id": ("OrderId",), "product": ("Title",), "quantity": ("Quantity",)},
         channel="yahoo",
-        encoding="cp932",
         currency="JPY",
         refusal="This is Yahoo!ショッピング's item.csv: it has the items but not the order times. Import it "
         "together with order.csv (choose or drop both files at once): the two are joined on OrderId.",
@@ -374,10 +361,9 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("処理状況",),
         },
         channel="makeshop",
-        encoding="cp932",
         currency="JPY",
         cancel_when=(Rule("処理状況", "in", ("注文キャンセル", "返送")),),
-        note="処理状況 注文キャンセル and 返送 are not revenue.",
+        # 処理状況 注文キャンセル and 返送 are not revenue.
     ),
     ExportFormat(
         name="futureshop",
@@ -402,7 +388,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("処理状況区分", "処理状況", "受注状況", "ステータス"),
         },
         channel="futureshop",
-        encoding="cp932",
         currency="JPY",
         # 注文取消 is a cancellation and 返品 a return: neither contains キャンセル.
         cancel_when=(Rule("@status", "contains", ("注文取消", "返品", "キャンセル")),),
@@ -431,11 +416,10 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("入金状態",),
         },
         channel="colorme",
-        encoding="cp932",
         currency="JPY",
         # No キャンセル column: 入金状態 or 発送状態 says キャンセル (inferred).
         cancel_when=(_contains_cancel("入金状態"), _contains_cancel("発送状態")),
-        note="Headers carry spaces: 購入者 メールアドレス.",
+        # Headers carry spaces: 購入者 メールアドレス.
     ),
     ExportFormat(
         name="woocommerce_orders",
@@ -453,10 +437,9 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("Status",),
         },
         channel="woocommerce",
-        encoding="utf-8",
         cancel_when=(Rule("Status", "in", ("Cancelled", "Canceled", "Refunded", "Failed", "キャンセル済み", "返金済み", "失敗")),),
         identify_by_name=True,
-        note="No e-mail in the orders report: customers are told apart by name within WooCommerce.",
+        # No e-mail in the orders report: customers are told apart by name within WooCommerce.
     ),
     ExportFormat(
         name="woocommerce_customers",
@@ -471,7 +454,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "total_orders": ("Orders",),
         },
         channel="woocommerce",
-        encoding="utf-8",
     ),
     ExportFormat(
         name="square_item_detail",
@@ -483,9 +465,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         fields={**_SQUARE_TRANSACTION, "product": ("Item",), "sku": ("SKU",), "quantity": ("Qty",),
                 "amount": ("Net Sales",)},
         channel="square",
-        encoding="utf-8",
         refund_when=(Rule("Event Type", "equals", ("Refund",)),),
-        note="Refund rows are negative; dates are taken in the shop's time zone.",
+        # Refund rows are negative; dates are taken in the shop's time zone.
     ),
     ExportFormat(
         name="square_transactions",
@@ -496,9 +477,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         fields={**_SQUARE_TRANSACTION, "amount": ("Gross Sales",), "order_total": ("Total Collected",),
                 "discount": ("Discounts",)},
         channel="square",
-        encoding="utf-8",
         refund_when=(Rule("Event Type", "equals", ("Refund",)),),
-        note="Refund rows are negative; dates are taken in the shop's time zone.",
+        # Refund rows are negative; dates are taken in the shop's time zone.
     ),
     ExportFormat(
         name="smaregi",
@@ -514,17 +494,15 @@ FORMATS: tuple[ExportFormat, ...] = (
             "name": ("会員名",),
             "amount": ("小計",),
             "order_total": ("合計",),
-            "product": ("商品名",),
-            "quantity": ("数量",),
+            # No items: they are in the separate 取引明細 CSV, which is not read.
         },
         channel="smaregi",
-        encoding="cp932",
         currency="JPY",
         skip_when=(
             (Rule("取引区分", "not_in", ("1",)), "not a sale (取引区分 is not 1)"),
             (Rule("取消区分", "not_in", ("0",)), "cancelled (取消区分 is not 0)"),
         ),
-        note="Only 取引区分 = 1 (通常) with 取消区分 = 0 are sales.",
+        # Only 取引区分 = 1 (通常) with 取消区分 = 0 are sales.
     ),
     ExportFormat(
         name="airregi",
@@ -545,7 +523,6 @@ FORMATS: tuple[ExportFormat, ...] = (
             "order_total": ("修正後合計",),
         },
         channel="airregi",
-        encoding="cp932",
         currency="JPY",
         anonymous_note="Airレジ: no customer columns (顧客名/顧客番号 are off by default), "
         "so these sales were imported as anonymous sales: they count toward revenue, not toward any customer.",
@@ -573,12 +550,11 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("対応状況(名称)", "対応状況(ID)"),
         },
         channel="eccube",
-        encoding="cp932",
         currency="JPY",
         cancel_when=(_status_in("対応状況(ID)", "3", "9"),),  # 3 注文取消し, 9 返品
         skip_when=((Rule("明細区分(ID)", "not_in", ("1",)),
                     "not a product line (送料, 手数料, 割引, 税 or ポイント: already in 支払合計)"),),
-        note="One row per order detail; 明細区分 1 is a product line, the others are in 支払合計.",
+        # One row per order detail; 明細区分 1 is a product line, the others are in 支払合計.
     ),
     ExportFormat(
         name="eccube2",
@@ -599,10 +575,9 @@ FORMATS: tuple[ExportFormat, ...] = (
             "status": ("対応状況",),
         },
         channel="eccube",
-        encoding="cp932",
         currency="JPY",
         cancel_when=(_status_in("対応状況", "3", "キャンセル"),),  # mtb_order_status 3 キャンセル
-        note="One row per order.",
+        # One row per order.
     ),
     ExportFormat(
         name="google_forms",
@@ -612,7 +587,6 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("タイムスタンプ",),
         fields={"answered_at": ("タイムスタンプ",), "email": ("メールアドレス",)},
         channel="survey",
-        encoding="utf-8",
     ),
     ExportFormat(
         name="google_forms_en",
@@ -622,7 +596,6 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("Timestamp",),
         fields={"answered_at": ("Timestamp",), "email": ("Email Address", "Email")},
         channel="survey",
-        encoding="utf-8",
     ),
     ExportFormat(
         name="surveymonkey",
@@ -632,9 +605,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         signature=("Respondent ID", "Collector ID"),
         fields={"answered_at": ("End Date", "Start Date"), "email": ("Email Address",), "customer_id": ("Custom Data 1",)},
         channel="survey",
-        encoding="utf-8",
         header_rows=2,
-        note="Row 1 holds the question texts, row 2 the sub-labels.",
+        # Row 1 holds the question texts, row 2 the sub-labels.
     ),
 )
 
@@ -645,8 +617,3 @@ BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 # is a refund whatever the format: see staging/orders.py.)
 GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "返品", "返金", "cancel", "void", "refunded",
                                                "returned", "failed")),)
-GENERIC_LABELS = {
-    "orders": ("汎用 注文データ", "Generic orders"),
-    "customers": ("汎用 顧客データ", "Generic customers"),
-    "survey": ("汎用 アンケート", "Generic survey"),
-}

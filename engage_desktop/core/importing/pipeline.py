@@ -29,7 +29,8 @@ from engage_desktop.core.importing.identity import keys_of_import, rebuild_custo
 from engage_desktop.core.importing.joined import ORDERS_FORMAT, JoinedFiles, pair_files, read_joined
 from engage_desktop.core.importing.readers import SourceTable, read_source
 from engage_desktop.core.importing.sources import Source, choose_source, record_source
-from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
+from engage_desktop.core.importing.kinds import KINDS
+from engage_desktop.core.importing.staging import StageContext, drop_temp, scan
 from engage_desktop.core.importing import versions
 from engage_desktop.core.importing.values import quote
 from engage_desktop.core.paths import WORK_PREFIX
@@ -283,12 +284,12 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     scan(ctx)
     state.check()
     state.progress(2 * STEP, PROGRESS, "Checking values")
-    STAGERS[det.kind](ctx)
+    KINDS[det.kind].stage(ctx)
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
     updated = [r[0] for r in con.execute("SELECT id FROM imp_versions WHERE fate = 'update' ORDER BY id").fetchall()]
     result.updated, result.updated_ids = len(updated), updated[:20]
-    if det.kind != "survey":
+    if KINDS[det.kind].has_money:
         found = currency_of_file(det, src.head, ctx.currencies, options.currency)
         shop_currency = store.stored_setting("currency")
         result.currency = check_against_shop(found, shop_currency, src.name)
@@ -363,7 +364,7 @@ def _accounting(con: duckdb.DuckDBPyConnection, kind: str, scanned: int) -> tupl
     read = scanned + con.execute("SELECT count(*) FROM imp_reject WHERE rn IS NULL").fetchone()[0]
     rejected = con.execute("SELECT count(*) FROM imp_reject").fetchone()[0]
     skipped = con.execute("SELECT count(*) FROM imp_skip").fetchone()[0]
-    table = {"orders": "imp_rows", "customers": "imp_customers", "survey": "imp_answers"}[kind]  # imp_rows: the lines
+    table = KINDS[kind].staged_table
     imported = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if read != imported + rejected + skipped:
         raise EngageError(
@@ -395,7 +396,7 @@ def _write(ctx: StageContext, import_id: int) -> None:
     """The file's new records, and its newer states of records the shop had (versions.py)."""
     con, src = ctx.con, quote(ctx.source)
     channel = quote(ctx.det.format.channel if ctx.det.format else "generic")
-    family = versions.BY_KIND[ctx.det.kind]
+    family = KINDS[ctx.det.kind].family
     for sql in versions.write_sql(family, import_id, ctx.source):
         con.execute(sql)
     # A state older than the shop's (by the export's own "last updated") goes straight to history.

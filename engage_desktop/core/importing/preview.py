@@ -11,24 +11,12 @@ from engage_desktop.core.importing.currency import check_against_shop, currency_
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
 from engage_desktop.core.importing.sources import choose_source, list_sources
-from engage_desktop.core.importing.staging import STAGERS, StageContext, drop_temp, scan
+from engage_desktop.core.importing.kinds import KINDS
+from engage_desktop.core.importing.staging import StageContext, drop_temp, scan
 from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 
 PREVIEW_ROWS = 20
-
-_COLUMNS = {
-    # A row that is not a line (Airレジ's totals row) still shows its order.
-    "orders": ("SELECT o.order_id, strftime(o.ordered_at, '%Y-%m-%d %H:%M'), o.customer_key, l.product, l.quantity, "
-               "l.amount, o.revenue, o.cancelled FROM imp_rows r JOIN imp_orders o ON o.order_id = r.order_id_text "
-               "LEFT JOIN imp_lines l ON l.rn = r.rn WHERE r.rn = ?",
-               ["order_id", "ordered_at", "customer", "product", "quantity", "amount", "order_revenue", "cancelled"]),
-    "customers": ("SELECT customer_id, customer_name, email, phone, total_spent, customer_key FROM imp_customers "
-                  "WHERE rn = ?", ["customer_id", "name", "email", "phone", "total_spent", "customer"]),
-    "survey": ("SELECT strftime(answered_at, '%Y-%m-%d %H:%M'), email, nps, fan_level, liking, customer_key "
-               "FROM imp_answers WHERE rn = ?", ["answered_at", "email", "nps", "fan_level", "liking", "customer"]),
-}
-
 
 @dataclass
 class Preview:
@@ -58,10 +46,11 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
     zone, zone_how = shop_zone_for(store, plan)
     source = choose_source(store, det, plan.src.headers, plan.src.path.stem, options.source)
     ctx = StageContext(store.con, src, det, zone, source.source, date_layout=options.date_layout)
-    sql, columns = _COLUMNS[det.kind]
+    kind = KINDS[det.kind]
+    sql, columns = kind.preview_sql, kind.preview_columns
     try:
         scan(ctx)
-        STAGERS[det.kind](ctx)
+        kind.stage(ctx)
         fates: dict[int, tuple[str, str]] = {}
         for rn, reason in store.con.execute("SELECT rn, reason FROM imp_reject WHERE rn IS NOT NULL").fetchall():
             fates[rn] = ("rejected", reason)
@@ -76,7 +65,7 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
         result = Preview(Table(["line", "fate", "reason", *columns], out_rows), dict(ctx.readings),
                          time_zone=zone, time_zone_how=zone_how, source_name=source.name,
                          source_is_new=source.new, sources=[name for _, name in list_sources(store)])
-        if det.kind != "survey":
+        if kind.has_money:
             try:
                 found = currency_of_file(det, plan.src.head, ctx.currencies, options.currency)
                 shop = store.stored_setting("currency")

@@ -52,7 +52,6 @@ CUSTOMERS = Family(
 )
 ANSWERS = Family("answer", "survey_responses", "response_id", ("answered_at", "email", "nps", "fan_level", "liking"))
 FAMILIES = (ORDERS, CUSTOMERS, ANSWERS)
-BY_KIND = {"orders": ORDERS, "customers": CUSTOMERS, "survey": ANSWERS}
 
 
 def content_hash_sql(family: Family, alias: str, lines_table: str | None = None, lines_key: str | None = None) -> str:

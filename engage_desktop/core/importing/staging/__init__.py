@@ -9,16 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from engage_desktop.core.importing.staging.answers import stage_survey
 from engage_desktop.core.importing.staging.context import TEMP_TABLES, TEMP_VIEWS, StageContext, drop_temp
 from engage_desktop.core.importing.staging.customers import stage_customers
 from engage_desktop.core.importing.staging.orders import stage_orders
 from engage_desktop.core.importing.staging.rows import scan
 
-STAGERS: dict[str, Callable[[StageContext], None]] = {
-    "orders": stage_orders, "customers": stage_customers, "survey": stage_survey,
-}
-
-__all__ = ["STAGERS", "TEMP_TABLES", "TEMP_VIEWS", "StageContext", "drop_temp", "scan"]
+# Each kind's stager is named by its ImportKind (kinds.py).
+__all__ = ["TEMP_TABLES", "TEMP_VIEWS", "StageContext", "drop_temp", "scan", "stage_customers", "stage_orders",
+           "stage_survey"]

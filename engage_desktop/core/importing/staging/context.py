@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.dates import DateReading
-from engage_desktop.core.importing.detect import Detection
 from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.readers import SourceTable
+
+if TYPE_CHECKING:  # detect -> kinds -> staging: the detection is only a type here
+    from engage_desktop.core.importing.detect import Detection
 
 TEMP_TABLES = (
     "imp_rows", "imp_reject", "imp_skip", "imp_line_shifts",
