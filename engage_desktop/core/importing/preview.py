@@ -13,6 +13,7 @@ from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_imp
 from engage_desktop.core.importing.sources import choose_source, list_sources
 from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.importing.staging import StageContext, drop_temp, scan
+from engage_desktop.core.importing.staging.lines import first_rows_lines
 from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 
@@ -57,11 +58,11 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
         for rn, reason in store.con.execute("SELECT rn, reason FROM imp_skip").fetchall():
             fates[rn] = ("skipped", reason)
         out_rows: list[tuple[Any, ...]] = []
+        lines = first_rows_lines(plan.src, len(ctx.scanned))
         for rn in ctx.scanned:
             fate, reason = fates.get(rn, ("ok", ""))
             values = store.con.execute(sql, [rn]).fetchone() if fate == "ok" else None
-            line = plan.src.record_lines[rn] if plan.src.record_lines else rn + 1  # the header is line 1
-            out_rows.append((line, fate, reason, *(values or [None] * len(columns))))
+            out_rows.append((lines.get(rn, rn + 1), fate, reason, *(values or [None] * len(columns))))
         result = Preview(Table(["line", "fate", "reason", *columns], out_rows), dict(ctx.readings),
                          time_zone=zone, time_zone_how=zone_how, source_name=source.name,
                          source_is_new=source.new, sources=[name for _, name in list_sources(store)])

@@ -8,8 +8,10 @@ is the one place that turns a row number (``rn``) into a line of the file.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 
 from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.readers import SourceTable
 from engage_desktop.core.importing.staging.context import StageContext
 
 
@@ -18,6 +20,32 @@ def line_of(rn: str = "rn") -> str:
     line rn + 1, unless blank lines, line breaks inside cells or rows the reader refused come
     before it: ``imp_line_shifts`` then holds the correction (see ``_map_lines``)."""
     return f"({rn} + coalesce((SELECT arg_max(s.shift, s.from_rn) FROM imp_line_shifts s WHERE s.from_rn <= {rn}), 1))"
+
+
+def record_starts(src: SourceTable) -> Iterator[tuple[int, int, list[str]]]:
+    """(record number, 1 being the header; the line of the owner's file it starts on; its cells),
+    as Python's reader splits the decoded file. A workbook's lines are its sheet's row numbers."""
+    sheet_rows = src.record_lines
+    line = 0
+    with src.csv_path.open(encoding="utf-8", newline="") as text:
+        reader = csv.reader(text, delimiter=src.delimiter)
+        for record, row in enumerate(reader, 1):
+            start, line = line + 1, reader.line_num
+            yield record, sheet_rows[record - 1] if sheet_rows is not None else start, row
+
+
+def first_rows_lines(src: SourceTable, rows: int) -> dict[int, int]:
+    """rn -> line, for the first ``rows`` data rows (the preview, which reads only those)."""
+    out: dict[int, int] = {}
+    try:
+        for record, start, row in record_starts(src):
+            if record > 1 and row:  # as DuckDB numbers them: blank lines are no rows
+                out[len(out) + 1] = start
+                if len(out) == rows:
+                    break
+    except csv.Error:
+        pass  # the preview then says rn + 1, as DuckDB would
+    return out
 
 
 def map_lines(ctx: StageContext) -> None:
@@ -43,27 +71,21 @@ def map_lines(ctx: StageContext) -> None:
         return  # one line per record (the last one maybe without a line break): rn + 1 is right
     shifts: list[tuple[int, int]] = []
     refused_at: dict[int, int] = {}
-    record = rn = line = 0
+    rn = 0
     shift = None
-    with ctx.src.csv_path.open(encoding="utf-8", newline="") as text:
-        reader = csv.reader(text, delimiter=ctx.src.delimiter)
-        try:
-            for row in reader:
-                start, line = line + 1, reader.line_num
-                record += 1
-                if sheet_rows is not None:
-                    start = sheet_rows[record - 1]
-                if record == 1:
-                    continue  # the header
-                if record in refused:
-                    refused_at[record] = start
-                elif row:  # DuckDB skips blank lines (but counts them as records)
-                    rn += 1
-                    if start - rn != shift:
-                        shift = start - rn
-                        shifts.append((rn, shift))
-        except csv.Error:
-            return  # the file defeats Python's reader where DuckDB's coped: keep DuckDB's numbers
+    try:
+        for record, start, row in record_starts(ctx.src):
+            if record == 1:
+                continue  # the header
+            if record in refused:
+                refused_at[record] = start
+            elif row:  # DuckDB skips blank lines (but counts them as records)
+                rn += 1
+                if start - rn != shift:
+                    shift = start - rn
+                    shifts.append((rn, shift))
+    except csv.Error:
+        return  # the file defeats Python's reader where DuckDB's coped: keep DuckDB's numbers
     if rn != ctx.data_records or set(refused_at) != refused:
         return  # the two readers disagree on the rows: keep DuckDB's numbers rather than guess
     listing = ctx.src.csv_path.with_name("line_shifts.csv")
