@@ -2,7 +2,8 @@
 
     python build/smoke_test.py build/dist/engage-desktop/engage-desktop
 
-It builds the sample shop, imports a CP932 CSV and an xlsx, exports a workbook
+The subcommands run through engage-desktop-cli beside it (the console entry point: on Windows
+the windowed executable has no output), the screenshots through the windowed one. It builds the sample shop, imports a CP932 CSV and an xlsx, exports a workbook
 and the PNG screenshots of every view, checks every exit code, and fails on any
 import error or Qt plugin error in the output or the app's log. Prints the
 bundle size and the start time. Runs on Linux, Windows and macOS.
@@ -55,6 +56,14 @@ def write_xlsx(path: Path) -> None:
             book.writestr(name, text)
 
 
+def console_twin(exe: Path) -> Path:
+    """engage-desktop-cli(.exe), the console entry point beside the windowed executable."""
+    cli = exe.with_name("engage-desktop-cli" + exe.suffix)
+    if not cli.exists():
+        raise SystemExit(f"FAILED: no console entry point at {cli}")
+    return cli
+
+
 def run(exe: Path, *args: str, env: dict[str, str]) -> str:
     started = time.monotonic()
     done = subprocess.run([str(exe), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
@@ -89,17 +98,19 @@ def main() -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENGAGE_DESKTOP_HOME": str(work / "home"),
                "PYTHONIOENCODING": "utf-8"}
         shop = work / "shop.duckdb"
+        cli = console_twin(exe)
         started = time.monotonic()
-        run(exe, "--version", env=env)
+        if not run(cli, "--version", env=env).startswith("engage-desktop "):
+            raise SystemExit("FAILED: the console entry point printed no version")
         start_time = time.monotonic() - started
-        run(exe, "sample", "--db", str(shop), env=env)
+        run(cli, "sample", "--db", str(shop), env=env)
         csv_path, xlsx_path = work / "rakuten.csv", work / "orders.xlsx"
         write_cp932_csv(csv_path)
         write_xlsx(xlsx_path)
-        out = run(exe, "import", "--db", str(shop), str(csv_path), str(xlsx_path), env=env)
+        out = run(cli, "import", "--db", str(shop), str(csv_path), str(xlsx_path), env=env)
         if "楽天RMS 受注データ" not in out or out.count("imported (import #") != 2:
             raise SystemExit("FAILED: the two files were not both imported")
-        run(exe, "export", "--db", str(shop), "--out", str(work / "report.xlsx"), env=env)
+        run(cli, "export", "--db", str(shop), "--out", str(work / "report.xlsx"), env=env)
         if not zipfile.is_zipfile(work / "report.xlsx"):
             raise SystemExit("FAILED: no workbook written")
         shots = work / "shots"

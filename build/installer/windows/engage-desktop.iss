@@ -1,6 +1,7 @@
 ; Inno Setup script for Engage Desktop (Windows). Built by .github/workflows/release.yml:
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=..\..\dist\engage-desktop build\installer\windows\engage-desktop.iss
-; Per-user install (no administrator rights), Start-menu and optional desktop shortcut.
+; Per-user install (no administrator rights), Start-menu and optional desktop shortcut, and a Start-menu
+; command prompt for engage-desktop-cli.exe (the subcommands with their output).
 ; The uninstaller removes only the program: the owner's shop files live in %APPDATA%\engage-desktop
 ; and are never touched by setup or uninstall.
 
@@ -9,6 +10,11 @@
 #endif
 #ifndef SourceDir
   #define SourceDir "..\..\dist\engage-desktop"
+#endif
+; The console entry point (engage-desktop-cli.exe: import, export, report, backups print to the
+; terminal) must be in the bundle: refuse to build an installer without it.
+#if !FileExists(AddBackslash(SourceDir) + "engage-desktop-cli.exe")
+  #error engage-desktop-cli.exe is missing from the bundle: build it with build/engage_desktop.spec
 #endif
 
 [Setup]
@@ -43,6 +49,7 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 
 [Icons]
 Name: "{group}\Engage Desktop"; Filename: "{app}\engage-desktop.exe"
+Name: "{group}\Engage Desktop (command line)"; Filename: "{cmd}"; Parameters: "/k ""{app}\engage-desktop-cli.exe"" --help"; WorkingDir: "{userdocs}"
 Name: "{group}\{cm:UninstallProgram,Engage Desktop}"; Filename: "{uninstallexe}"
 Name: "{userdesktop}\Engage Desktop"; Filename: "{app}\engage-desktop.exe"; Tasks: desktopicon
 
