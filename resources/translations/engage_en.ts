@@ -34,6 +34,15 @@
     </message>
 </context>
 <context>
+    <name>LtvView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="108" />
+        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
+        <translation>
+            <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MonthlyView</name>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
@@ -82,15 +91,6 @@
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>TiersView</name>
-    <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="108" />
-        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
-        <translation>
-            <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -835,6 +835,97 @@ Details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>LtvView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="85"/>
+        <source>Edit tiers…</source>
+        <translation>LTV層を編集…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="86"/>
+        <source>Customer groups by LTV (average order value × purchases per year)</source>
+        <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="87"/>
+        <source>Pareto view: revenue by decile of customers</source>
+        <translation>パレート図: デシル別の売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Tier</source>
+        <translation>LTV層</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Rule</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="113"/>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Share</source>
+        <translation>構成比</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <source>Avg. LTV / year</source>
+        <translation>平均LTV (年)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <source>Repeat rate</source>
+        <translation>リピート率</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <source>Days since last</source>
+        <translation>最終購入から(日)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="108"/>
+        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
+        <translation>
+            <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="114"/>
+        <source>Cumulative share (%)</source>
+        <translation>累積構成比 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="116"/>
+        <source>Decile (1 = top 10% of customers)</source>
+        <translation>デシル (1 = 売上上位10%の顧客)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="117"/>
+        <source>The top 20% of customers bring %1 of revenue.</source>
+        <translation>上位20%の顧客が売上の %1 を占めています。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="129"/>
+        <source>Customers in %1</source>
+        <translation>%1 の顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="141"/>
+        <source>Customers in decile %1</source>
+        <translation>デシル %1 の顧客</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../engage_desktop/ui/main_window.py" line="88"/>
@@ -1265,140 +1356,49 @@ Details are in %2.</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="155"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
         <source>Name (Japanese)</source>
         <translation>名前 (日本語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
         <source>Name (English)</source>
         <translation>名前 (英語)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低LTV (年・円)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="168"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="168"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠日数のあいだ購入なし (設定で変更)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="190"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="190"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="215"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="215"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="215"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="215"/>
         <source>none</source>
         <translation>なし</translation>
-    </message>
-</context>
-<context>
-    <name>TiersView</name>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="85"/>
-        <source>Edit tiers…</source>
-        <translation>LTV層を編集…</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="86"/>
-        <source>Customer groups by LTV (average order value × purchases per year)</source>
-        <translation>LTV層別の顧客グループ (平均購入単価 × 年間購入回数)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="87"/>
-        <source>Pareto view: revenue by decile of customers</source>
-        <translation>パレート図: デシル別の売上</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
-        <source>Tier</source>
-        <translation>LTV層</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
-        <source>Rule</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
-        <source>Customers</source>
-        <translation>顧客数</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="113"/>
-        <source>Revenue</source>
-        <translation>売上</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="103"/>
-        <source>Share</source>
-        <translation>構成比</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
-        <source>Avg. LTV / year</source>
-        <translation>平均LTV (年)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
-        <source>Repeat rate</source>
-        <translation>リピート率</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="104"/>
-        <source>Days since last</source>
-        <translation>最終購入から(日)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="108"/>
-        <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
-        <translation>
-            <numerusform>顧客が %n 人しかいないため、層の構成比やデシルはまだ参考になりません。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="114"/>
-        <source>Cumulative share (%)</source>
-        <translation>累積構成比 (%)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="116"/>
-        <source>Decile (1 = top 10% of customers)</source>
-        <translation>デシル (1 = 売上上位10%の顧客)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="117"/>
-        <source>The top 20% of customers bring %1 of revenue.</source>
-        <translation>上位20%の顧客が売上の %1 を占めています。</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="129"/>
-        <source>Customers in %1</source>
-        <translation>%1 の顧客</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/tiers.py" line="141"/>
-        <source>Customers in decile %1</source>
-        <translation>デシル %1 の顧客</translation>
     </message>
 </context>
 <context>

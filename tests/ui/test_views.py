@@ -91,7 +91,7 @@ def test_tiers_view_matches_core_and_lists_a_tiers_customers(qtbot: Any, open_sh
 
 
 def test_tier_thresholds_edited_in_the_editor_persist(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
-    from engage_desktop.ui.views.tiers import TierEditor
+    from engage_desktop.ui.views.ltv import TierEditor
 
     window = open_shop(sample_shop)
     view = show_view(qtbot, window, "ltv")

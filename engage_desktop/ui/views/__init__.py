@@ -6,6 +6,6 @@ from engage_desktop.ui.views.imports import ImportsView
 from engage_desktop.ui.views.journey import JourneyView
 from engage_desktop.ui.views.monthly import MonthlyView
 from engage_desktop.ui.views.surveys import SurveysView
-from engage_desktop.ui.views.tiers import TiersView
+from engage_desktop.ui.views.ltv import LtvView
 
-VIEWS = [JourneyView, TiersView, SurveysView, MonthlyView, ImportsView]
+VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, ImportsView]

@@ -38,7 +38,7 @@ def load_tiers(store: Store, as_of: dt.date, inputs: TiersInputs) -> dict[str, A
             "customers": ltv.tier_customers(store, as_of, selected)}
 
 
-class TiersView(View):
+class LtvView(View):
     key = "ltv"
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
@@ -149,7 +149,7 @@ class TiersView(View):
 class TierEditor(QDialog):
     """Names and thresholds, with a live preview of how many customers would move."""
 
-    def __init__(self, view: TiersView, tiers: list[ltv.Tier], as_of: dt.date) -> None:
+    def __init__(self, view: LtvView, tiers: list[ltv.Tier], as_of: dt.date) -> None:
         super().__init__(view)
         self.view, self.tiers, self.as_of = view, tiers, as_of
         self.setWindowTitle(self.tr("Edit tiers"))
