@@ -2,7 +2,7 @@
 
 Each view has a title in both languages and says whether the export writes a sheet for it.
 The window builds one screen per view (ui/views), the export one sheet per exported view
-(export/workbook.SHEETS), the CLI takes the keys as ``--view`` (tests/core/test_views_registry.py
+(export/workbook.SHEETS), the CLI takes the keys as ``--view`` (tests/ui/test_views_registry.py
 holds the three to this list).
 """
 
