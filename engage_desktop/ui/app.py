@@ -9,13 +9,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engage_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from engage_desktop.core.paths import log_path, sweep_work_folders
-from engage_desktop.ui import i18n
+from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.resources import icon_path
@@ -81,7 +81,7 @@ def run_app(argv: list[str]) -> int:
     elif args.db:
         window.open_shop(args.db)
     else:
-        last = QSettings().value("last_shop", "", str)
+        last = preferences.read("last_shop")
         if last and Path(last).exists():
             window.open_shop(Path(last))
     code = app.exec()

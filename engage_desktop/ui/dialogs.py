@@ -6,13 +6,13 @@ import zoneinfo
 from importlib import metadata
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QSpinBox,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from engage_desktop import APP_NAME, __version__
 from engage_desktop.core.store import Store
-from engage_desktop.ui import i18n
+from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.context import AppContext
 
 TIME_ZONES = ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Taipei", "Asia/Singapore", "Europe/London",
@@ -21,7 +21,7 @@ BUNDLED = ["PySide6-Essentials", "shiboken6", "pyqtgraph", "duckdb", "openpyxl",
 
 
 class SettingsDialog(QDialog):
-    """Shop settings live in the shop file; the language is the person's (QSettings)."""
+    """Shop settings live in the shop file; the language is the person's (ui/preferences.py)."""
 
     language_changed = Signal(str)
 
@@ -76,7 +76,7 @@ class SettingsDialog(QDialog):
 
         def done(_: Any) -> None:
             i18n.set_currency_style(values["currency_style"])
-            QSettings().setValue("language", language)
+            preferences.write("language", language)
             self.accept()
             if language != i18n.current():
                 self.language_changed.emit(language)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from engage_desktop.core import money as core_money
+from engage_desktop.ui import preferences
+from engage_desktop.ui.preferences import LANGUAGES  # noqa: F401 - the languages the screens speak
 from engage_desktop.ui.resources import translations_dir
 
-LANGUAGES = ("ja", "en")
 _installed: list[QTranslator] = []
 _current = "en"
 _currency_style = "yen_sign"  # or "yen_suffix": 1,234円 (a shop setting)
@@ -42,8 +43,7 @@ def system_language() -> str:
 
 
 def preferred_language() -> str:
-    stored = QSettings().value("language", "", str)
-    return stored if stored in LANGUAGES else system_language()
+    return preferences.read("language") or system_language()
 
 
 def install(lang: str) -> None:

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -21,7 +21,7 @@ from engage_desktop.core.metrics.report import shop_summary
 from engage_desktop.core.paths import sample_shop_path
 from engage_desktop.core.sample import create_sample_shop, sample_is_current
 from engage_desktop.core.store import Store
-from engage_desktop.ui import i18n
+from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.background import run_in_background, show_error
 from engage_desktop.ui.backups_dialog import BackupsDialog
 from engage_desktop.ui.context import AppContext
@@ -33,7 +33,6 @@ from engage_desktop.ui.views import VIEWS
 from engage_desktop.ui.views.base import View
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
@@ -228,15 +227,14 @@ class MainWindow(QMainWindow):
             self.open_shop(Path(path))
 
     def _remember(self, path: Path) -> None:
-        settings = QSettings()
-        recent = [p for p in settings.value("recent_shops", [], list) if p != str(path)]
-        settings.setValue("recent_shops", [str(path), *recent][:MAX_RECENT])
-        settings.setValue("last_shop", str(path))
+        recent = [p for p in preferences.read("recent_shops") if p != str(path)]
+        preferences.write("recent_shops", [str(path), *recent])
+        preferences.write("last_shop", str(path))
         self._fill_recent()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in QSettings().value("recent_shops", [], list):
+        for path in preferences.read("recent_shops"):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.open_shop(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
@@ -335,12 +333,12 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------------------
     def restore_geometry(self) -> None:
-        geometry = QSettings().value("window_geometry", QByteArray())
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = preferences.read("window_geometry")
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        QSettings().setValue("window_geometry", self.saveGeometry())
+        preferences.write("window_geometry", self.saveGeometry())
         self.db.shutdown()
         super().closeEvent(event)
 

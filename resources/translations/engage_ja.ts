@@ -928,158 +928,158 @@ Details are in %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="87"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="138"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="139"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="140"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="141"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="142"/>
         <source>Backups…</source>
         <translation>バックアップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="143"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="157"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="192"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="193"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="218"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="220"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="225"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="224"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません: ショップのエクスポートを取り込んでください (ファイル ▸ ファイルを取り込む…)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="275"/>
         <source>%1 customers known</source>
         <translation>登録顧客 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="279"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1 – %2   基準日 %3   登録顧客 %4人、購入者 %5人、注文 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="298"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="299"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="306"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="307"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="312"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="313"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="319"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="322"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
