@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
         def done(info: dict[str, Any]) -> None:
             i18n.set_currency(info["currency"])
-            i18n.set_currency_style(info["currency_style"] or "yen_sign")
+            i18n.set_currency_style(info["currency_style"])  # declared: always one of its choices
             self.shop_info = info
             self.ctx.tier_names = info["tiers"]
             self._show_header()
