@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -27,6 +30,22 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
             ws.append(row)
     wb.save(path)
     return path
+
+
+@contextlib.contextmanager
+def small_file_system(folder: Path, megabytes: int) -> Iterator[Path]:
+    """A real file system of ``megabytes`` (tmpfs) mounted on ``folder``: a nearly full disk, or
+    (remounted read-only) a locked USB stick. Skips the test where mounting needs a root it lacks."""
+    import pytest
+
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
 
 
 SHOP_TABLES = (

@@ -145,12 +145,16 @@ def read(key: str, stored: Any, present: bool) -> Any:
     setting = SETTINGS.get(key)
     if setting is None:
         raise KeyError(f"unknown setting {key!r}")
-    if not present:
-        return setting.default
+    return checked(setting, stored) if present else setting.default
+
+
+def checked(setting: Setting, stored: Any, where: str = "setting") -> Any:
+    """``stored`` as the setting takes it, or its default when it is not (said in the log).
+    Also the check of the person's preferences (ui/preferences.py, ``where`` "user setting")."""
     try:
         return setting.check(stored)
     except Invalid as exc:
-        log.warning("setting %s holds %r, not %s: using the default", key, stored, exc)
+        log.warning("%s %s holds %r, not %s: using the default", where, setting.key, stored, exc)
         return setting.default
 
 

@@ -107,18 +107,13 @@ class ImportWizard(QDialog):
         self.source.lineEdit().editingFinished.connect(self._source_changed)
         self.source.activated.connect(lambda _: self._source_changed())
         options = QGridLayout()
-        options.addWidget(QLabel(self.tr("Contents:")), 0, 0)
-        options.addWidget(self.kind, 0, 1)
-        options.addWidget(QLabel(self.tr("Encoding:")), 0, 2)
-        options.addWidget(self.encoding, 0, 3)
-        options.addWidget(QLabel(self.tr("Sheet:")), 0, 4)
-        options.addWidget(self.sheet, 0, 5)
-        options.addWidget(QLabel(self.tr("Dates written like:")), 1, 0)
-        options.addWidget(self.dates, 1, 1)
-        options.addWidget(QLabel(self.tr("Currency:")), 1, 2)
-        options.addWidget(self.currency, 1, 3)
-        options.addWidget(QLabel(self.tr("Source:")), 1, 4)
-        options.addWidget(self.source, 1, 5)
+        for i, (label, box) in enumerate([
+            (self.tr("Contents:"), self.kind), (self.tr("Encoding:"), self.encoding), (self.tr("Sheet:"), self.sheet),
+            (self.tr("Dates written like:"), self.dates), (self.tr("Currency:"), self.currency),
+            (self.tr("Source:"), self.source),
+        ]):  # two rows of three
+            options.addWidget(QLabel(label), i // 3, 2 * (i % 3))
+            options.addWidget(box, i // 3, 2 * (i % 3) + 1)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in your file")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -14,7 +14,6 @@ from engage_desktop.core import backups
 from engage_desktop.core.errors import ShopFileDamaged
 from engage_desktop.core.importing.pipeline import import_file, undo_import
 from engage_desktop.core.store import Store
-from tests.fixtures import exports
 from tests.helpers import table_checksums, write_csv
 
 

@@ -7,7 +7,6 @@ it has one, else by the later import)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engage_desktop.core.importing.pipeline import ImportOptions, import_file, undo_import
+from engage_desktop.core.importing.pipeline import import_file, undo_import
 from engage_desktop.core.store import Store
 from tests.helpers import write_csv
 

@@ -3,7 +3,6 @@ fills up during the write anyway, the shop file is left as it was and the messag
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,20 +11,14 @@ import pytest
 from engage_desktop.core.importing import pipeline
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.store import Store
-from tests.helpers import table_checksums, write_csv
+from tests.helpers import small_file_system, table_checksums, write_csv
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 24 MB file system (tmpfs): what a nearly full laptop disk or USB stick does."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(folder)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
+    with small_file_system(tmp_path / "disk", 24) as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], capture_output=True)
 
 
 def orders(path: Path, count: int, first: int = 0) -> Path:

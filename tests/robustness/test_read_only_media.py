@@ -12,22 +12,17 @@ import pytest
 
 from engage_desktop.core.errors import ShopFileUnavailable
 from engage_desktop.core.store import Store
+from tests.helpers import small_file_system
 
 
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A real read-only file system (tmpfs remounted ro): chmod does not stop root, this does."""
-    folder = tmp_path / "media"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(folder)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root); read-only media not testable")
-    try:
+    with small_file_system(tmp_path / "media", 32) as folder:
         with Store(folder / "shop.duckdb") as store:
             store.set_setting("shop_name", "USBのお店")
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], capture_output=True)
 
 
 def test_existing_shop_on_read_only_media(read_only_folder: Path) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout
 
 from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
-from engage_desktop.core.store import Store
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.customer_list import SIZE_FROM_ROWS
 from engage_desktop.ui.layout import row_table, splitter, vstack
