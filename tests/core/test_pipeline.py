@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,18 +86,28 @@ def test_one_bad_line_rejects_its_whole_order(tmp_shop: Store, tmp_path: Path) -
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id = 'B1'").fetchone()[0] == 0
 
 
-def test_line_numbers_hold_in_a_file_scanned_in_parallel(tmp_shop: Store, tmp_path: Path) -> None:
+def test_line_numbers_hold_in_a_file_scanned_in_parallel_on_a_busy_computer(tmp_path: Path) -> None:
     # 300,000 rows span several of DuckDB's row groups, which two threads scan at once:
-    # a row's number must still be its place in the file.
+    # a row's number must still be its place in the file. With both cores busy elsewhere
+    # (a laptop doing other work), numbering rows by the table's rowid put a block of rows out
+    # of file order in about half of the imports: three imports make the check all but certain.
     bad = {7, 150_001, 299_998}
     path = write_csv(tmp_path / "big.csv", generic_rows(range(1, 300_001), bad=bad))
-    result = import_file(tmp_shop, path)
-    assert (result.read, result.imported, result.rejected) == (300_000, 299_997, 3)
     lines = path.read_bytes().decode("utf-8").split("\r\n")
-    for reject in result.rejects:
-        assert reject.reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
-        assert reject.text == lines[reject.line - 1]  # line 1 is the header
-    assert sorted(r.line for r in result.rejects) == [n + 1 for n in sorted(bad)]
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        for attempt in range(3):
+            with Store(tmp_path / f"shop{attempt}.duckdb") as store:
+                result = import_file(store, path)
+            assert (result.read, result.imported, result.rejected) == (300_000, 299_997, 3)
+            for reject in result.rejects:
+                assert reject.reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
+                assert reject.text == lines[reject.line - 1]  # line 1 is the header
+            assert sorted(r.line for r in result.rejects) == [n + 1 for n in sorted(bad)]
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
 
 
 def test_refused_file_leaves_the_shop_unchanged(tmp_shop: Store, tmp_path: Path) -> None:

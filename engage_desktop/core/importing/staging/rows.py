@@ -13,7 +13,10 @@ Nothing here touches the shop's own tables: staging can be thrown away.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+
+import duckdb
 
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
@@ -62,11 +65,9 @@ def scan(ctx: StageContext) -> None:
 def _scanned(ctx: StageContext) -> None:
     """After the read: number the rows, drop extra header rows, record the rows the reader refused."""
     con = ctx.con
-    # The table keeps the file's row order (DuckDB preserves insertion order in a plain
-    # scan-and-insert), so a row's rowid is its position: numbering it costs 30 ms where
-    # row_number() OVER () in the read would cost 0.4 s at 1M lines.
-    con.execute("ALTER TABLE imp_rows ADD COLUMN rn BIGINT")
-    con.execute("UPDATE imp_rows SET rn = rowid + 1")
+    if ctx.rows_numbered_by == "rowid":
+        con.execute("ALTER TABLE imp_rows ADD COLUMN rn BIGINT")
+        con.execute("UPDATE imp_rows SET rn = rowid + 1")
     ctx.data_records = con.execute("SELECT count(*) FROM imp_rows").fetchone()[0]
     extra_header_rows = ctx.det.header_rows - 1
     if extra_header_rows:
@@ -110,21 +111,42 @@ def create_rows(ctx: StageContext, select_list: str, checks: list[Check], row_ha
     for exports without a natural id. A row that fails several checks is one reject with
     every reason.
 
-    Keep imp_rows narrow: DuckDB keeps the rows in file order (their rowid is their number)
-    with both threads only while the table and the rows in flight fit the memory limit;
-    past it the read falls back to one thread and takes twice as long.
+    A row's number (``rn``) is its place among the file's rows: what rejects point at, what
+    "the row above" means (option rows, Airレジ's item rows). Where DuckDB's plan inserts in
+    file order (a batch insert), the table's rowid is that place. A join in the read makes the
+    insert parallel and unordered: on a busy computer a block of rows landed out of place and
+    rejects pointed at other lines. DuckDB plans an IN list of a few values or more (and
+    list_contains) as a join, so that rewrite is off for this statement; should a plan still
+    not be a batch insert, the rows are numbered in the read by row_number() OVER () instead
+    (right, but one thread: +2.9 s at 1M lines). Keep imp_rows narrow: with both threads the
+    rows in flight must fit the memory limit.
     """
     failing, reasons, columns = _reasons(checks)
     raw_columns = ", ".join([*(f"c{i}" for i in range(ctx.width)), *check_only])
     hashed = f", md5({row_text(ctx)}) AS row_hash" if row_hash else ""
-    ctx.con.execute(
-        f"""CREATE TEMP TABLE imp_rows AS
-        SELECT * EXCLUDE ({raw_columns}),
+
+    def create(numbering: str) -> str:
+        return f"""CREATE TEMP TABLE imp_rows AS
+        SELECT {numbering}* EXCLUDE ({raw_columns}),
                CASE WHEN skip_reason IS NULL AND ({failing}) THEN {reasons} END AS reject_reason,
                CASE WHEN skip_reason IS NULL AND ({failing}) THEN {columns} END AS reject_column
         FROM (SELECT *, {select_list}{hashed} FROM {present_columns_sql(ctx)})"""
-    )
+
+    ctx.con.execute("SET disabled_optimizers = 'in_clause'")  # see above
+    try:
+        in_file_order = keeps_file_order(ctx.con, create(""))
+        ctx.rows_numbered_by = "rowid" if in_file_order else "row_number"
+        ctx.con.execute(create("" if in_file_order else "row_number() OVER () AS rn, "))
+    finally:
+        ctx.con.execute("RESET disabled_optimizers")
     _scanned(ctx)
+
+
+def keeps_file_order(con: duckdb.DuckDBPyConnection, create_table: str) -> bool:
+    """DuckDB's plan for ``create_table`` (a CREATE TABLE … AS) inserts the rows in the order it
+    reads them: a batch insert. Asked of the plan, not assumed (a few ms)."""
+    plan = json.loads(con.execute("EXPLAIN (FORMAT json) " + create_table).fetchall()[0][1])
+    return plan[0]["name"] == "BATCH_CREATE_TABLE_AS"
 
 
 def add_reject(ctx: StageContext, check: Check) -> None:
