@@ -20,6 +20,7 @@ from engage_desktop.core.importing.headers import header_key, normalise_header
 from engage_desktop.core.importing.kinds import CUSTOMERS, KINDS, ORDERS
 from engage_desktop.core.importing.surveys import question_field
 
+
 @dataclass
 class Mapping:
     """Canonical field -> column indices (several when the export splits a value, e.g. phone)."""
