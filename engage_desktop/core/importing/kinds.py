@@ -34,7 +34,7 @@ class ImportKind:
 
 
 ORDERS = ImportKind(
-    "orders", ("注文", "Orders"), ORDER_FIELDS,
+    "orders", ("注文データ", "Orders"), ORDER_FIELDS,
     essentials=(("order_date",), ("order_total", "amount", "unit_price")),
     generic_label=("汎用 注文データ", "Generic orders"),
     date_field="order_date",
@@ -49,7 +49,7 @@ ORDERS = ImportKind(
     preview_columns=("order_id", "ordered_at", "customer", "product", "quantity", "amount", "order_revenue", "cancelled"),
 )
 CUSTOMERS = ImportKind(
-    "customers", ("顧客", "Customers"), CUSTOMER_FIELDS,
+    "customers", ("顧客データ", "Customers"), CUSTOMER_FIELDS,
     essentials=(("customer_id", "email", "phone", "name", "last_name"),),
     generic_label=("汎用 顧客データ", "Generic customers"),
     date_field=None,
