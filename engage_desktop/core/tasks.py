@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from engage_desktop.core.errors import Cancelled
 
@@ -59,3 +60,38 @@ class TaskState:
         """Raise ``Cancelled`` when cancel was asked for; call between steps."""
         if self.cancelled:
             raise Cancelled()
+
+
+class CheckedConnection:
+    """A DuckDB connection whose queries stop soon after Cancel, wherever it lands.
+
+    ``TaskState.cancel`` interrupts the query that is running, but DuckDB does not see an
+    interrupt that arrives while it still parses and plans a query (the read of a file is a long
+    statement), nor one between two queries: the next second-long query would run to its end.
+    So each ``execute`` checks for Cancel first, and while it runs a watcher repeats the
+    interrupt every 50 ms once Cancel was asked for. Staging runs through this; writes do not
+    (their rollback must never be interrupted)."""
+
+    def __init__(self, con: Any, state: TaskState) -> None:
+        self._con = con
+        self._state = state
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        self._state.check()
+        done = threading.Event()
+
+        def nudge() -> None:
+            while not done.wait(0.05):
+                if self._state.cancelled:
+                    self._con.interrupt()
+
+        watcher = threading.Thread(target=nudge, name="cancel-watcher", daemon=True)
+        watcher.start()
+        try:
+            return self._con.execute(*args, **kwargs)
+        finally:
+            done.set()
+            watcher.join()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)

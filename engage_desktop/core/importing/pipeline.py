@@ -37,7 +37,7 @@ from engage_desktop.core.paths import WORK_PREFIX
 from engage_desktop.core.importing.zones import computer_zone, zone_of_file
 from engage_desktop.core.schema import IMPORTED_TABLES
 from engage_desktop.core.store import Store
-from engage_desktop.core.tasks import TaskState
+from engage_desktop.core.tasks import CheckedConnection, TaskState
 
 MAX_REJECTS_RETURNED = 1000
 STEPS = 5  # reading (decoding), scanning, checking, writing, customers
@@ -278,7 +278,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     result.time_zone, result.time_zone_how = shop_zone_for(store, plan)
     source = choose_source(store, det, src.headers, src.path.stem, options.source)
     result.source_name = source.name
-    ctx = StageContext(con, src, det, result.time_zone, source.source, date_layout=options.date_layout)
+    ctx = StageContext(CheckedConnection(con, state), src, det, result.time_zone, source.source,  # type: ignore[arg-type]
+                       date_layout=options.date_layout)
     started = dt.datetime.now()
     state.progress(1 * STEP, PROGRESS, "Scanning rows")
     scan(ctx)
