@@ -35,6 +35,7 @@ class Shop(Protocol):
 
     path: Path
     read_only: bool
+    backed_up: bool
     con: duckdb.DuckDBPyConnection
 
     def setting(self, key: str) -> Any: ...
@@ -69,7 +70,10 @@ def list_backups(shop: str | Path) -> list[Backup]:
 
 def back_up(store: Shop, reason: str) -> Backup | None:
     """Checkpoint the shop and copy it into its backups folder; keep the newest ``backups_kept``.
-    Nothing is listed for a shop that holds no import yet (there is nothing to lose)."""
+    Nothing is listed for a shop that holds no import yet (there is nothing to lose), nor for a
+    file being built (``Store(backed_up=False)``)."""
+    if not store.backed_up:
+        return None
     if not store.con.execute("SELECT count(*) > 0 FROM imports").fetchone()[0] and reason != "before-restore":
         return None
     store.con.execute("CHECKPOINT")

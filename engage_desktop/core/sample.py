@@ -240,7 +240,7 @@ def create_sample_shop(path: str | Path, state: TaskState | None = None, force: 
     files = write_sample_exports(exports)
     partial = path.with_name(f"{path.name}.building-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
-        with Store(partial) as store:
+        with Store(partial, backed_up=False) as store:
             results = import_files(store, files, state=state)
             bad = [r for r in results if not r.ok]
             if bad:

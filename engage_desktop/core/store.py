@@ -37,9 +37,13 @@ class Store:
         read_only: bool = False,
         memory_limit: str = "384MB",  # an owner's laptop: 1M-line imports stay under 600 MB (docs/performance.md)
         threads: int = 2,
+        backed_up: bool = True,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        # False for a file being built and thrown away on failure (the sample shop under its
+        # building name): nothing to lose, so no backups folder named after a passing file.
+        self.backed_up = backed_up
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

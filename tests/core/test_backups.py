@@ -101,3 +101,14 @@ def test_a_damaged_shop_is_named_as_such_and_restored_from_a_backup(tmp_path: Pa
         assert store.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 3000
         assert table_checksums(store.con) != whole
     os.replace(tmp_path / "whole.duckdb", shop)
+
+
+def test_building_the_sample_makes_no_backups(tmp_path: Path) -> None:
+    # The sample is built under a passing name and thrown away on failure: there is nothing to back
+    # up, and two builds at once must not share a backups folder named after their building files.
+    from engage_desktop.core.sample import create_sample_shop
+
+    shop = create_sample_shop(tmp_path / "sample.duckdb")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith("-backups")] == []
+    with Store(shop) as store:  # the finished sample is an ordinary shop: its imports back it up
+        assert store.backed_up
