@@ -69,8 +69,9 @@ class CheckedConnection:
     interrupt that arrives while it still parses and plans a query (the read of a file is a long
     statement), nor one between two queries: the next second-long query would run to its end.
     So each ``execute`` checks for Cancel first, and while it runs a watcher repeats the
-    interrupt every 50 ms once Cancel was asked for. Staging runs through this; writes do not
-    (their rollback must never be interrupted)."""
+    interrupt every 50 ms once Cancel was asked for. An import's staging and its writes run through
+    this; the watcher ends with its statement, so the rollback that follows a Cancel runs on the
+    plain connection, uninterrupted."""
 
     def __init__(self, con: Any, state: TaskState) -> None:
         self._con = con

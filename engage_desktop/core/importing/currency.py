@@ -59,3 +59,11 @@ def check_against_shop(found: FileCurrency, shop_currency: str | None, file_name
             f"{file_name} is in {found.code}, but this shop's money is in {shop_currency}. One shop file holds one "
             "currency: create a new shop (File ▸ New shop) for this store, and import the file there.")
     return shop_currency or found.code or DEFAULT_CURRENCY
+
+
+def currency_of_import(det: Detection, head: list[list[str]], column_values: list[str], chosen: str | None,
+                       shop_currency: str | None, file_name: str) -> tuple[str, str]:
+    """(the currency the file is read in, how it was known: the file's ``FileCurrency.how``, else
+    'shop' or 'assumed'), as the import and its preview both say it; refuses as they both do."""
+    found = currency_of_file(det, head, column_values, chosen)
+    return check_against_shop(found, shop_currency, file_name), found.how or ("shop" if shop_currency else "assumed")

@@ -21,7 +21,7 @@ import duckdb
 
 from engage_desktop.core import backups
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused, explain_database_error
-from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
+from engage_desktop.core.importing.currency import currency_of_file, currency_of_import
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials, refusal
 from engage_desktop.core.importing.headers import header_key
@@ -291,10 +291,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     updated = [r[0] for r in con.execute("SELECT id FROM imp_versions WHERE fate = 'update' ORDER BY id").fetchall()]
     result.updated, result.updated_ids = len(updated), updated[:20]
     if KINDS[det.kind].has_money:
-        found = currency_of_file(det, src.head, ctx.currencies, options.currency)
-        shop_currency = store.stored_setting("currency")
-        result.currency = check_against_shop(found, shop_currency, src.name)
-        result.currency_how = found.how or ("shop" if shop_currency else "assumed")
+        result.currency, result.currency_how = currency_of_import(
+            det, src.head, ctx.currencies, options.currency, store.stored_setting("currency"), src.name)
     counts = _accounting(con, det.kind, len(ctx.scanned))
     result.read, result.imported, result.rejected, result.skipped = counts
     result.skipped_detail = dict(con.execute("SELECT reason, count(*) FROM imp_skip GROUP BY reason ORDER BY 2 DESC").fetchall())

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.currency import check_against_shop, currency_of_file
+from engage_desktop.core.importing.currency import currency_of_import
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
 from engage_desktop.core.importing.sources import choose_source, list_sources
@@ -68,10 +68,8 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
                          source_is_new=source.new, sources=[name for _, name in list_sources(store)])
         if kind.has_money:
             try:
-                found = currency_of_file(det, plan.src.head, ctx.currencies, options.currency)
-                shop = store.stored_setting("currency")
-                result.currency = check_against_shop(found, shop, plan.src.name)
-                result.currency_how = found.how or ("shop" if shop else "assumed")
+                result.currency, result.currency_how = currency_of_import(
+                    det, plan.src.head, ctx.currencies, options.currency, store.stored_setting("currency"), plan.src.name)
             except ImportRefused as exc:
                 result.currency_problem = str(exc)
     finally:
