@@ -2,6 +2,14 @@
 
     python build/update_translations.py
 
+Core's messages (gettext, Babel):
+a. every t()/tn()/N_() text in engage_desktop is extracted into
+   resources/locale/ja/LC_MESSAGES/engage.po (existing translations are kept, texts
+   no longer in the code are dropped);
+b. the texts still without Japanese are listed (write them into the .po's msgstr);
+c. the .po is compiled into the .mo that core.messages loads.
+
+The window's widgets (Qt):
 1. pyside6-lupdate collects every tr()/translate() text from engage_desktop/ui
    into resources/translations/engage_ja.ts (existing translations are kept);
 2. it lists the texts still without a Japanese translation (translate them in
@@ -12,11 +20,17 @@ Exits 1 while any text is untranslated; the test suite checks the same.
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "engage_ja.ts"
@@ -71,7 +85,70 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
 
 
+PO = ROOT / "resources" / "locale" / "ja" / "LC_MESSAGES" / "engage.po"
+KEYWORDS = {"t": None, "N_": None, "tn": (1, 2)}
+
+
+def extract() -> Catalog:
+    """Every message the code says through core.messages, with where it is said."""
+    catalog = Catalog(project="Engage Desktop", locale="ja", domain="engage")
+    package = ROOT / "engage_desktop"
+    for filename, lineno, message, comments, _context in extract_from_dir(
+            str(package), [("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
+        catalog.add(message, locations=[(f"engage_desktop/{filename}", lineno)], auto_comments=comments,
+                    flags=("python-brace-format",) if "{" in (message if isinstance(message, str) else message[0]) else ())
+    return catalog
+
+
+def read_catalog(po: Path) -> Catalog:
+    with po.open("rb") as handle:
+        return read_po(handle, locale="ja", domain="engage")
+
+
+def updated_po(po: Path) -> Catalog:
+    """The committed translations, for the messages the code has now."""
+    catalog = read_catalog(po) if po.exists() else Catalog(locale="ja", domain="engage")
+    catalog.update(extract(), no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    return catalog
+
+
+def untranslated_po(catalog: Catalog) -> list[str]:
+    missing = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+def write_catalog(catalog: Catalog, po: Path) -> None:
+    catalog.header_comment = "# Engage Desktop: what core says, in Japanese. Updated by build/update_translations.py."
+    catalog.fuzzy = False
+    catalog.project, catalog.version = "Engage Desktop", ""
+    # A fixed header and no line numbers: the .po changes only when a message does.
+    catalog.creation_date = catalog.revision_date = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    catalog.last_translator = catalog.language_team = "Engage Desktop"
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0, include_lineno=False)
+
+
+def compile_mo(catalog: Catalog, mo: Path) -> None:
+    with mo.open("wb") as handle:
+        write_mo(handle, catalog, use_fuzzy=False)
+
+
 def main() -> int:
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    catalog = updated_po(PO)
+    write_catalog(catalog, PO)
+    missing_po = untranslated_po(catalog)
+    for text in missing_po:
+        print(f"untranslated (engage.po) {text}")
+    compile_mo(read_catalog(PO), PO.with_suffix(".mo"))
+
     lupdate(TS)
     missing = unfinished(TS)
     for context, source in missing:
@@ -80,7 +157,7 @@ def main() -> int:
     lupdate(TS_EN, "en_US", "-pluralonly")
     english_plurals(TS_EN)
     lrelease(TS_EN, TS_EN.with_suffix(".qm"))
-    return 1 if missing else 0
+    return 1 if missing or missing_po else 0
 
 
 if __name__ == "__main__":

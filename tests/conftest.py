@@ -21,6 +21,18 @@ def _app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     return home
 
 
+@pytest.fixture(autouse=True)
+def _language_english():
+    """Core speaks English in tests unless a test chooses Japanese (in_language / set_language);
+    the owner's default is the computer's language, set by the CLI and the window at start."""
+    from engage_desktop.core import messages
+
+    before = messages.language()
+    messages.set_language("en")
+    yield
+    messages.set_language(before)
+
+
 @pytest.fixture
 def tmp_shop(tmp_path: Path):
     from engage_desktop.core.store import Store

@@ -9,6 +9,19 @@ from pathlib import Path
 from engage_desktop import APP_ID
 
 
+def resources_dir() -> Path:
+    """resources/: next to the package in a checkout, inside the bundle when frozen."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def locale_dir() -> Path:
+    """The gettext catalogues of everything core says (resources/locale/<lang>/LC_MESSAGES/engage.mo)."""
+    return resources_dir() / "locale"
+
+
 def app_data_dir() -> Path:
     """The per-user data folder: %APPDATA%, ~/Library/Application Support or XDG."""
     override = os.environ.get("ENGAGE_DESKTOP_HOME")

@@ -1,16 +1,12 @@
-"""Where resources/ is: next to the package in a checkout, inside the bundle when frozen."""
+"""Where the window's resources are (resources/ is found by core.paths, for core and ui alike)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from engage_desktop.core.paths import resources_dir
 
-def resources_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+__all__ = ["resources_dir", "icon_path", "translations_dir"]
 
 
 def icon_path() -> Path:

@@ -328,280 +328,280 @@ Details are in %2.</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="114"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
         <source>Source:</source>
         <translation>取込元:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="121"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="139"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="134"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="135"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="145"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="143"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="151"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="146"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="172"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="167"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="231"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="226"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="248"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="250"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="250"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="253"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="248"/>
         <source>confidence %1</source>
         <translation>確からしさ %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="276"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="286"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="286"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="301"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="296"/>
         <source>%1: dates read like %2</source>
         <translation>%1: %2 の形式で読みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="303"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="298"/>
         <source>(could also be read the other way: check)</source>
         <translation>(月と日を逆にも読めます。確認してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="304"/>
         <source>from its currency column</source>
         <translation>通貨の列から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="304"/>
         <source>the platform&apos;s currency</source>
         <translation>このサービスの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
         <source>from the sign in its amounts</source>
         <translation>金額の記号から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
         <source>your choice</source>
         <translation>選択どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="311"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
         <source>the shop&apos;s currency: the file does not say</source>
         <translation>ファイルに記載がないため、ショップの通貨</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="312"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="307"/>
         <source>assumed: the file does not say</source>
         <translation>ファイルに記載がないため、仮に設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="313"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="308"/>
         <source>money in %1 (%2)</source>
         <translation>金額は %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="315"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
         <source>the shop&apos;s time zone</source>
         <translation>ショップのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="315"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
         <source>from the file&apos;s offsets</source>
         <translation>ファイルの時差表記から</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="316"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="311"/>
         <source>this computer&apos;s time zone</source>
         <translation>このパソコンのタイムゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="317"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="312"/>
         <source>times in %1 (%2)</source>
         <translation>時刻は %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="348"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="360"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="355"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="388"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="416"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="418"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="422"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="433"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="433"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="441"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="436"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="449"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="459"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -609,116 +609,116 @@ Details are in %2.</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="55"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="53"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル: すべての行は「取り込み」「除外 (エラー)」「スキップ」のどれかになります</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="56"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="54"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="57"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="55"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="58"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="56"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みで除外した行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>nothing new</source>
         <translation>新しいデータなし</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="100"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="101"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
     </message>

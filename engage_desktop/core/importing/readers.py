@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.messages import listing, quoted, t
 from engage_desktop.core.importing import sheets
 from engage_desktop.core.importing.encodings import transcode
 
@@ -76,26 +77,26 @@ def read_source(
                 return _read_workbook(path, start + handle.read(), work_dir, sheet)
             return _read_text(path, handle, start, work_dir, encoding, progress)
     except FileNotFoundError as exc:
-        raise ImportRefused(f"{path.name} was not found. It may have been moved or deleted.") from exc
+        raise ImportRefused(t("{file} was not found. It may have been moved or deleted. Choose the file again.", file=path.name)) from exc
     except PermissionError as exc:
-        raise ImportRefused(f"{path.name} cannot be read (no permission, or it is open and locked by another program).") from exc
+        raise ImportRefused(t("{file} cannot be read (no permission, or it is open and locked by another program). Close it in the other program, then import again.", file=path.name)) from exc
     except IsADirectoryError as exc:
-        raise ImportRefused(f"{path.name} is a folder. Choose the export file inside it.") from exc
+        raise ImportRefused(t("{file} is a folder. Choose the export file inside it.", file=path.name)) from exc
     except OSError as exc:
-        raise ImportRefused(f"{path.name} cannot be read: {exc.strerror}.") from exc
+        raise ImportRefused(t("{file} cannot be read ({error}). Copy it to this computer's disk and import the copy.", file=path.name, error=exc.strerror)) from exc
 
 
 def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None,
                progress: Callable[[float], None] | None = None) -> SourceTable:
     if not start.strip() and not handle.read(1 << 20).strip():
-        raise ImportRefused(f"{path.name} is empty. Export the data again from the shop system.")
+        raise ImportRefused(t("{file} is empty. Export the data again from the shop system.", file=path.name))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise ImportRefused(
-            f"{path.name} has a spreadsheet's name but is not a spreadsheet. "
-            "Open it in Excel and save it again as .xlsx, or rename it to .csv if it is a CSV file."
+            t("{file} has a spreadsheet's name but is not a spreadsheet. "
+              "Open it in Excel and save it again as .xlsx, or rename it to .csv if it is a CSV file.", file=path.name)
         )
     if b"\x00" in start[:4096] and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportRefused(f"{path.name} is not a text or Excel file. Choose the CSV or Excel export of your shop system.")
+        raise ImportRefused(t("{file} is not a text or Excel file. Choose the CSV or Excel export of your shop system.", file=path.name))
     handle.seek(0)
     csv_path = work_dir / "table.csv"
     size = max(path.stat().st_size, 1)
@@ -104,10 +105,11 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     delimiter = sniff_delimiter(decoded.head, path.suffix.lower())
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
-        raise ImportRefused(f"{path.name} has no header row. The first line must name the columns.")
+        raise ImportRefused(t("{file} has no header row. The first line must name the columns: export the file again with its header.", file=path.name))
     if len(head[0]) > MAX_TEXT_COLUMNS:
-        raise ImportRefused(f"{path.name} has {len(head[0]):,} columns; an export has at most {MAX_TEXT_COLUMNS:,}. "
-                            "Check that this is the shop's export (and that the delimiter is a comma or a tab).")
+        raise ImportRefused(t("{file} has {count:,} columns; an export has at most {limit:,}. Check that this is the shop's "
+                              "export (and that its values are separated by commas or tabs).", file=path.name,
+                              count=len(head[0]), limit=MAX_TEXT_COLUMNS))
     return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
                        newlines=decoded.newlines, odd_letters=decoded.odd_letters)
 
@@ -184,12 +186,12 @@ def _check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise ImportRefused(f"{path.name} is damaged (not a complete Excel file). Export or save it again.") from exc
+        raise ImportRefused(t("{file} is damaged (not a complete Excel file). Export it or save it again, then import the new file.", file=path.name)) from exc
     total = sum(info.file_size for info in infos)
     if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1) + 20 * 1024 * 1024:
         raise ImportRefused(
-            f"{path.name} unpacks to {total // (1024 * 1024)} MB, more than an export can hold. "
-            "It was not opened. If it is a real export, save it as CSV and import that."
+            t("{file} unpacks to {size:,} MB, more than an export can hold, so it was not opened. "
+              "If it is a real export, save it as CSV and import that.", file=path.name, size=total // (1024 * 1024))
         )
     return archive
 
@@ -205,12 +207,13 @@ def _read_workbook(path: Path, data: bytes, work_dir: Path, wanted: str | None) 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own classes for zip/xml/ole damage
-        raise ImportRefused(f"{path.name} cannot be opened as a spreadsheet ({type(exc).__name__}). "
-                            "Open it in Excel and save it again.") from exc
+        raise ImportRefused(t("{file} cannot be opened as a spreadsheet ({error}). Open it in Excel, save it again, "
+                              "and import the saved file.", file=path.name, error=type(exc).__name__)) from exc
     try:
         names = list(workbook.sheet_names)
         if wanted is not None and wanted not in names:
-            raise ImportRefused(f"{path.name} has no sheet named {wanted!r}. Sheets: {', '.join(names)}.")
+            raise ImportRefused(t("{file} has no sheet named {sheet}. Choose one of its sheets: {sheets}.", file=path.name,
+                                  sheet=quoted(wanted), sheets=listing(names)))
         try:
             chosen = _choose(workbook, archive, layout, names, wanted, path)
             if layout and archive:  # calamine allocates the sheet's whole extent: measure it first
@@ -224,12 +227,12 @@ def _read_workbook(path: Path, data: bytes, work_dir: Path, wanted: str | None) 
         except ImportRefused:
             raise
         except Exception as exc:  # calamine's XmlError, ZipError, cell limit…: the sheet is broken or hostile
-            raise ImportRefused(f"{path.name} is damaged and cannot be read ({type(exc).__name__}: {exc}). "
-                                "Open it in Excel and save it again.") from exc
+            raise ImportRefused(t("{file} is damaged and cannot be read ({error}). Open it in Excel, save it again, "
+                                  "and import the saved file.", file=path.name, error=type(exc).__name__ + ": " + str(exc))) from exc
     finally:
         workbook.close()
     if not head:
-        raise ImportRefused(f"Sheet {chosen!r} of {path.name} is empty.")
+        raise ImportRefused(t("Sheet {sheet} of {file} is empty. Choose the sheet that holds the export.", sheet=quoted(chosen), file=path.name))
     return SourceTable(path, len(data), digest, path.suffix.lower().lstrip(".") or "xlsx", ",", csv_path, head, chosen,
                        names, record_lines=record_lines)
 
@@ -281,9 +284,9 @@ def _choose(workbook: Any, archive: zipfile.ZipFile | None, layout: sheets.Workb
     if chosen is None:
         hidden = [s.name for s in infos if s.hidden]
         if hidden:
-            raise ImportRefused(f"{path.name}: the visible sheets are empty; the data may be on a hidden sheet "
-                                f"({', '.join(hidden)}). Choose that sheet by its name if it is the export.")
-        raise ImportRefused(f"Sheet {names[0]!r} of {path.name} is empty.")
+            raise ImportRefused(t("{file}: the visible sheets are empty; the data may be on a hidden sheet ({sheets}). "
+                                  "Choose that sheet by its name if it is the export.", file=path.name, sheets=listing(hidden)))
+        raise ImportRefused(t("Sheet {sheet} of {file} is empty. Choose the sheet that holds the export.", sheet=quoted(names[0]), file=path.name))
     return chosen
 
 
