@@ -16,6 +16,7 @@ from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
 from engage_desktop.core.importing.kinds import KINDS
+from engage_desktop.core.messages import LANGUAGES, N_, percent_text, quoted, set_language, system_language, t
 from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
 
@@ -23,55 +24,73 @@ COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "b
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="engage-desktop", description="Engage Desktop: customer engagement for a small shop.")
+    """The commands and their help, in the current language (``--lang`` is read before this is built)."""
+    parser = argparse.ArgumentParser(prog="engage-desktop",
+                                     description=t("Engage Desktop: customer engagement for a small shop."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def db_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", type=Path, default=None, help=f"shop file (default: {default_shop_path()})")
+    def common(p: argparse.ArgumentParser, db: bool = True) -> None:
+        if db:
+            p.add_argument("--db", type=Path, default=None,
+                           help=t("the shop file (default: {path})", path=default_shop_path()))
+        p.add_argument("--lang", choices=LANGUAGES, default=None,
+                       help=t("the language of what is printed and exported: ja or en (default: the computer's)"))
 
-    p = sub.add_parser("import", help="import export files (CSV, TSV, TXT, XLSX, XLS, XLSB, ODS) into the shop file")
-    db_arg(p)
-    p.add_argument("--kind", choices=tuple(KINDS), help="what the files hold (default: detect)")
-    p.add_argument("--format", default="auto", help="format name, or auto (default)")
-    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="map a field to a column header")
-    p.add_argument("--encoding", help="utf-8, cp932, utf-16 or latin-1 (default: detect)")
-    p.add_argument("--sheet", help="workbook sheet name (default: the active visible sheet with data)")
+    p = sub.add_parser("import", help=t("import export files (CSV, TSV, TXT, XLSX, XLS, XLSB, ODS) into the shop file"))
+    common(p)
+    p.add_argument("--kind", choices=tuple(KINDS), help=t("what the files hold (default: detected)"))
+    p.add_argument("--format", default="auto", help=t("the export's format name, or auto (default)"))
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help=t("take a field from the column with this header"))
+    p.add_argument("--encoding", help=t("utf-8, cp932, utf-16 or latin-1 (default: detected)"))
+    p.add_argument("--sheet", help=t("the workbook's sheet (default: the active visible sheet with data)"))
     p.add_argument("--date-format", choices=LAYOUT_KEYS, dest="date_format",
-                   help="how the dates are written: " + ", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)
-                   + " (default: decided from each date column)")
+                   help=t("how the dates are written: {layouts} (default: decided from each date column)",
+                          layouts=", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)))
     p.add_argument("--currency", type=_currency_code, metavar="CODE",
-                   help="the currency of the amounts (ISO 4217: JPY, USD, GBP...) when the file does not say")
-    p.add_argument("--save-mapping", action="store_true", help="remember this mapping for files with the same headers")
+                   help=t("the currency of the amounts (ISO 4217: JPY, USD, GBP...) when the file does not say"))
+    p.add_argument("--save-mapping", action="store_true",
+                   help=t("remember this mapping for files with the same headers"))
     p.add_argument("files", nargs="+", type=Path)
 
-    p = sub.add_parser("imports", help="list the imports in the shop file")
-    db_arg(p)
+    p = sub.add_parser("imports", help=t("list the imports in the shop file"))
+    common(p)
 
-    p = sub.add_parser("undo-import", help="remove everything one import added")
-    db_arg(p)
+    p = sub.add_parser("undo-import", help=t("remove everything one import added"))
+    common(p)
     p.add_argument("id", type=int)
 
-    p = sub.add_parser("report", help="print the shop's numbers")
-    db_arg(p)
-    p.add_argument("--as-of", help="date YYYY-MM-DD (default: the last order's day)")
-    p.add_argument("--json", action="store_true", help="one JSON object")
+    p = sub.add_parser("report", help=t("print the shop's numbers"))
+    common(p)
+    p.add_argument("--as-of", help=t("the date YYYY-MM-DD (default: the day of the last order)"))
+    p.add_argument("--json", action="store_true", help=t("one JSON object (its keys are always English)"))
 
-    p = sub.add_parser("export", help="write an Excel workbook with native charts")
-    db_arg(p)
+    p = sub.add_parser("export", help=t("write an Excel workbook with native charts"))
+    common(p)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--view", choices=("all", *EXPORTED_VIEWS), default="all")
-    p.add_argument("--as-of", help="date YYYY-MM-DD")
-    p.add_argument("--lang", choices=("ja", "en"), default="ja")
+    p.add_argument("--as-of", help=t("the date YYYY-MM-DD (default: the day of the last order)"))
 
-    p = sub.add_parser("backups", help="list the shop file's automatic backups, or restore one")
-    db_arg(p)
-    p.add_argument("--restore", metavar="NAME", help="a backup's file name, or latest")
+    p = sub.add_parser("backups", help=t("list the shop file's automatic backups, or restore one"))
+    common(p)
+    p.add_argument("--restore", metavar="NAME", help=t("a backup's file name, or latest"))
 
-    p = sub.add_parser("sample", help="create the built-in sample shop file")
-    p.add_argument("--db", type=Path, default=None)
-    p.add_argument("--force", action="store_true", help="replace a file that is not an earlier sample shop")
+    p = sub.add_parser("sample", help=t("create the built-in sample shop file"))
+    common(p)
+    p.add_argument("--force", action="store_true", help=t("replace a file that is not an earlier sample shop"))
     return parser
+
+
+def _language(argv: list[str]) -> str:
+    """``--lang`` if given (anywhere), else the computer's language: read before the parser is built,
+    so that its help is in that language too."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return system_language()
 
 
 def _currency_code(text: str) -> str:
@@ -81,20 +100,22 @@ def _currency_code(text: str) -> str:
     try:
         get_currency_name(code, locale="en")
     except UnknownCurrencyError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code (JPY, USD, EUR, GBP...)") from exc
+        raise argparse.ArgumentTypeError(t("{value} is not a currency code (JPY, USD, EUR, GBP...)",
+                                           value=quoted(text))) from exc
     if len(code) != 3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code (JPY, USD, EUR, GBP...)")
+        raise argparse.ArgumentTypeError(t("{value} is not a currency code (JPY, USD, EUR, GBP...)", value=quoted(text)))
     return code
 
 
 def run_cli(argv: list[str]) -> int:
     _utf8_output()
+    set_language(_language(argv))
     args = _parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:
         return handler(args)
     except EngageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(t("error: {message}", message=exc), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a database error from the shop file: said, never a traceback
         import duckdb
@@ -105,10 +126,11 @@ def run_cli(argv: list[str]) -> int:
 
         shop = getattr(args, "db", None) or default_shop_path()
         said = explain_database_error(exc, Path(shop).name)
-        print(f"error: {said or f'the shop file could not be read ({exc})'}", file=sys.stderr)
+        print(t("error: {message}", message=said or t("the shop file could not be read ({error})", error=exc)),
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("error: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        print(t("error: interrupted; nothing was changed by the unfinished step."), file=sys.stderr)
         return 2
 
 
@@ -127,7 +149,7 @@ def _open(args: argparse.Namespace, write: bool = False):  # noqa: ANN202 - Stor
 
     path = args.db or default_shop_path()
     if not write and not Path(path).exists():
-        raise EngageError(f"There is no shop file at {path}. Import files first, or give --db.")
+        raise EngageError(t("There is no shop file at {path}. Import files first, or give --db.", path=path))
     if write:
         return Store(path)
     try:
@@ -146,7 +168,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for item in args.map:
         field, sep, column = item.partition("=")
         if not sep:
-            raise EngageError(f"--map {item!r}: write it as FIELD=COLUMN, for example --map order_id=注文番号")
+            raise EngageError(t("--map {value}: write it as FIELD=COLUMN, for example --map order_id=注文番号",
+                                value=quoted(item)))
         mapping[field.strip()] = column.strip()
     options = ImportOptions(
         kind=args.kind, format=args.format, mapping=mapping, encoding=args.encoding,
@@ -160,53 +183,65 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
+    """One file's import as the CLI prints it, in the current language."""
     lines = []
     if r.format_name:
-        sure = "" if not r.needs_confirmation else " - please check the mapping"
-        lines.append(f"{r.file_name}: {r.format_label_ja} / {r.format_label_en}, {r.encoding}, confidence {r.confidence:.0%}{sure}")
+        sure = "" if not r.needs_confirmation else t(" - please check the mapping")
+        lines.append(t("{file}: {format}, {encoding}, confidence {confidence}", file=r.file_name,
+                       format=t(getattr(r, "format_label", None) or r.format_label_en), encoding=r.encoding, confidence=percent_text(r.confidence, 0)) + sure)
     else:
         lines.append(f"{r.file_name}:")
     if r.mapping and (r.needs_confirmation or r.format_name.startswith("generic") or r.status == "refused"):
-        lines.append("  mapping used:")
-        lines += [f"    {field:<12} <- {header}" for field, header in r.mapping]
+        lines.append("  " + t("mapping used:"))
+        lines += [f"    {field:<12} <- {header}" for field, header in r.mapping]  # TODO-INTEGRATE field_label
     lines += read_as_lines(r)
     if r.status in ("imported", "nothing new"):
-        lines.append(
-            f"  {r.status} (import #{r.import_id}): read {r.read:,}, imported {r.imported:,}, "
-            f"rejected {r.rejected:,}, skipped {r.skipped:,}"
-        )
-        lines += [f"  skipped {n:,}: {reason}" for reason, n in r.skipped_detail.items()]
+        lines.append("  " + t("{status} (import #{id}): read {read:,}, imported {imported:,}, rejected {rejected:,}, "
+                              "skipped {skipped:,}", status=status_text(r.status), id=r.import_id, read=r.read,
+                              imported=r.imported, rejected=r.rejected, skipped=r.skipped))
+        lines += ["  " + t("skipped {count:,}: {reason}", count=n, reason=reason) for reason, n in r.skipped_detail.items()]
     else:
-        lines.append(f"  {r.status.upper()}: {r.message}")
-    lines += [f"  note: {n}" for n in r.notes]
+        lines.append(f"  {status_text(r.status)}: {r.message}")
+    lines += ["  " + t("note: {note}", note=n) for n in r.notes]
     for rej in r.rejects[:10]:
-        where = f"line {rej.line}" if rej.line else "row"
+        where = t("line {line}", line=rej.line) if rej.line else t("a row")
         col = f" [{rej.column}]" if rej.column else ""
-        lines.append(f"  rejected {where}{col}: {rej.reason}")
+        lines.append("  " + t("rejected {where}{column}: {reason}", where=where, column=col, reason=rej.reason))
     if len(r.rejects) > 10 or r.rejected > 10:
-        lines.append(f"  ... {r.rejected - 10:,} more rejected rows (see: engage-desktop imports)")
+        lines.append("  " + t("… {count:,} more rejected rows: the import wizard's result page lists them all and saves "
+                              "them as a CSV", count=r.rejected - 10))
     return "\n".join(lines)
 
 
-CURRENCY_HOW = {"column": "from its currency column", "platform": "the platform's currency", "chosen": "your choice",
-                "symbol": "from the sign in its amounts", "shop": "the shop's currency (the file does not say)",
-                "assumed": "assumed: the file does not say (a new shop's default)"}
-ZONE_HOW = {"shop": "the shop's time zone", "file": "from the file's offsets, now the shop's",
-            "computer": "this computer's zone, now the shop's"}
+STATUS = {"imported": N_("imported"), "nothing new": N_("nothing new"), "refused": N_("refused"),
+          "failed": N_("failed"), "undone": N_("undone"), "cancelled": N_("cancelled")}
+CURRENCY_HOW = {"column": N_("from its currency column"), "platform": N_("the platform's currency"),
+                "chosen": N_("your choice"), "symbol": N_("from the sign in its amounts"),
+                "shop": N_("the shop's currency (the file does not say)"),
+                "assumed": N_("assumed: the file does not say (a new shop's default)")}
+ZONE_HOW = {"shop": N_("the shop's time zone"), "file": N_("from the file's offsets, now the shop's"),
+            "computer": N_("this computer's zone, now the shop's")}
+
+
+def status_text(status: str) -> str:
+    return t(STATUS[status]) if status in STATUS else status
 
 
 def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
     """How the file was read: its date layout per column, its currency and the time zone it was put in."""
-    out = [f"  sheet: {r.sheet}"] if r.sheet else []
+    out = ["  " + t("sheet: {sheet}", sheet=r.sheet)] if r.sheet else []
     for field, reading in r.dates.items():
         header = dict(r.mapping).get(field, field)
-        how = "your choice" if reading.chosen else ("ambiguous: check, or choose with --date-format" if reading.ambiguous
-                                                    else "decided from all its values")
-        out.append(f"  dates in {header}: read like {reading.example} ({how})")
+        how = t("your choice") if reading.chosen else (
+            t("ambiguous: check, or choose with --date-format") if reading.ambiguous else t("decided from all its values"))
+        out.append("  " + t("dates in {column}: read like {example} ({how})", column=header, example=reading.example,
+                            how=how))
     if r.currency:
-        out.append(f"  money: {r.currency} ({CURRENCY_HOW.get(r.currency_how, r.currency_how)})")
+        how = t(CURRENCY_HOW[r.currency_how]) if r.currency_how in CURRENCY_HOW else r.currency_how
+        out.append("  " + t("money: {currency} ({how})", currency=r.currency, how=how))
     if r.time_zone:
-        out.append(f"  times: {r.time_zone} ({ZONE_HOW.get(r.time_zone_how, r.time_zone_how)})")
+        how = t(ZONE_HOW[r.time_zone_how]) if r.time_zone_how in ZONE_HOW else r.time_zone_how
+        out.append("  " + t("times: {zone} ({how})", zone=r.time_zone, how=how))
     return out
 
 
@@ -216,13 +251,13 @@ def cmd_imports(args: argparse.Namespace) -> int:
     with _open(args) as store:
         rows = list_imports(store)
     if not rows:
-        print("No imports yet.")
+        print(t("No imports yet."))
     for row in rows:
-        print(
-            f"#{row['id']:<4} {row['status']:<12} {row['file_name']}  [{row['format_label']}, {row['encoding']}]  "
-            f"read {row['rows_read']:,} imported {row['rows_imported']:,} rejected {row['rows_rejected']:,} "
-            f"skipped {row['rows_skipped']:,}"
-        )
+        print(f"#{row['id']:<4} " + t(
+            "{status}  {file}  [{format}, {encoding}]  read {read:,}, imported {imported:,}, rejected {rejected:,}, "
+            "skipped {skipped:,}", status=status_text(row["status"]), file=row["file_name"],
+            format=t(row["format_label"]), encoding=row["encoding"], read=row["rows_read"],
+            imported=row["rows_imported"], rejected=row["rows_rejected"], skipped=row["rows_skipped"]))
     return 0
 
 
@@ -231,7 +266,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     with _open(args, write=True) as store:
         undo_import(store, args.id)
-    print(f"Import #{args.id} was undone.")
+    print(t("Import #{id} was undone.", id=args.id))
     return 0
 
 
@@ -248,8 +283,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from engage_desktop.core.export.workbook import export_workbook
 
     with _open(args) as store:
-        path = export_workbook(store, args.out, view=args.view, as_of=args.as_of, lang=args.lang)
-    print(f"Wrote {path}")
+        path = export_workbook(store, args.out, view=args.view, as_of=args.as_of)  # in the language chosen
+    print(t("Wrote {path}", path=path))
     return 0
 
 
@@ -259,7 +294,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     path = args.db or sample_shop_path()
     create_sample_shop(path, force=args.force)
-    print(f"Sample shop written to {path}")
+    print(t("Sample shop written to {path}", path=path))
     return 0
 
 
@@ -272,15 +307,16 @@ def cmd_backups(args: argparse.Namespace) -> int:
         chosen = found[0] if args.restore == "latest" and found else next(
             (b for b in found if b.path.name == args.restore), None)
         if chosen is None:
-            raise EngageError(f"There is no backup {args.restore!r} of {shop.name}. "
-                              f"List them with: engage-desktop backups --db {shop}")
+            raise EngageError(t("There is no backup {name} of {shop}. List them with: engage-desktop backups --db {path}",
+                                name=quoted(args.restore), shop=shop.name, path=shop))
         kept = backups.restore(shop, chosen.path)
-        print(f"Restored {shop.name} from {chosen.path.name}" + (f" (the file it replaced: {kept.path.name})" if kept else ""))
+        print(t("Restored {shop} from {backup}", shop=shop.name, backup=chosen.path.name)
+              + (t(" (the file it replaced: {kept})", kept=kept.path.name) if kept else ""))
         return 0
     if not found:
-        print(f"No backups of {shop.name} yet (one is made before each import and undo).")
+        print(t("No backups of {shop} yet (one is made before each import and undo).", shop=shop.name))
     for b in found:
-        print(f"{b.path.name}  {b.made:%Y-%m-%d %H:%M:%S}  {b.reason:<14} {b.size / 1e6:,.1f} MB")
+        print(f"{b.path.name}  {b.made:%Y-%m-%d %H:%M:%S}  {backups.reason_text(b.reason):<14} {b.size / 1e6:,.1f} MB")
     return 0
 
 

@@ -25,8 +25,16 @@ import duckdb
 
 from engage_desktop.core.connection import connection_config
 from engage_desktop.core.errors import EngageError, ShopFileBusy
+from engage_desktop.core.messages import N_, t
 
 REASONS = ("import", "undo", "upgrade", "daily", "before-restore")
+# Why a backup was made, as the owner reads it (the name of its file keeps the key).
+REASON_TEXTS = {"import": N_("before an import"), "undo": N_("before an undo"), "upgrade": N_("before an upgrade of the app"),
+                "daily": N_("daily"), "before-restore": N_("before a restore")}
+
+
+def reason_text(reason: str) -> str:
+    return t(REASON_TEXTS[reason]) if reason in REASON_TEXTS else reason
 
 
 class Shop(Protocol):
@@ -102,8 +110,9 @@ def _copy(shop: Path, reason: str, keep: int) -> Backup:
         shutil.copyfile(shop, partial)
         os.replace(partial, target)
     except OSError as exc:
-        raise EngageError(f"Could not back up the shop file into {folder}: {exc.strerror}. Nothing was changed. "
-                          "Free some disk space, or check that the folder can be written to.") from exc
+        raise EngageError(t("Could not back up the shop file into {folder} ({error}). Nothing was changed. Free "
+                            "some disk space, or check that the folder can be written to.",
+                            folder=folder, error=exc.strerror)) from exc
     for old in list_backups(shop)[keep:]:
         old.path.unlink(missing_ok=True)
     return Backup(target, made, reason, target.stat().st_size)
@@ -124,14 +133,15 @@ def restore(shop: str | Path, backup: str | Path) -> Backup | None:
     Refused while another program has the shop open."""
     shop, backup = Path(shop), Path(backup)
     if not backup.is_file():
-        raise EngageError(f"There is no backup {backup.name}. See the list of backups.")
+        raise EngageError(t("There is no backup {backup}. Choose one from the list of backups.", backup=backup.name))
     kept = None
     if shop.exists():
         try:
             con = duckdb.connect(str(shop), config=connection_config("64MB", 1))
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise ShopFileBusy(f"{shop.name} is open in another program: close it there, then restore.") from exc
+                raise ShopFileBusy(t("{shop} is open in another program: close it there, then restore.",
+                                     shop=shop.name)) from exc
             con = None  # damaged beyond opening: keep its bytes as they are
         except duckdb.Error:
             con = None

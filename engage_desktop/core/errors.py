@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engage_desktop.core.messages import t
+
 
 class EngageError(Exception):
     """An error with a message meant for the shop owner, not a traceback."""
@@ -26,8 +28,8 @@ class ImportRefused(EngageError):
 class Cancelled(EngageError):
     """The owner cancelled long work; nothing was written."""
 
-    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or t("Cancelled: nothing was changed."))
 
 
 class ShopFileDamaged(ShopFileUnavailable):
@@ -44,15 +46,16 @@ def explain_database_error(exc: BaseException, shop_name: str) -> EngageError | 
     text = str(exc)
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     if "corrupt" in text.lower() or "checksum" in text.lower():
-        return ShopFileDamaged(
-            f"{shop_name} is damaged: part of it cannot be read ({first}). Nothing was changed. Restore the "
-            "latest backup (File ▸ Backups…, or: engage-desktop backups --restore latest).")
+        return ShopFileDamaged(t(
+            "{shop} is damaged: part of it cannot be read ({error}). Nothing was changed. Restore the latest "
+            "backup (File ▸ Backups…, or: engage-desktop backups --restore latest).", shop=shop_name, error=first))
     lower = text.lower()
     # DuckDB spills what does not fit in memory beside the shop file: "failed to offload" is that disk full.
     if any(words in lower for words in ("no space left", "disk is full", "not enough space", "failed to offload")):
-        return DiskFull(f"The disk is full ({first}). Nothing was changed. Free some space on the disk of "
-                        f"{shop_name}, then try again.")
+        return DiskFull(t("The disk is full ({error}). Nothing was changed. Free some space on the disk of "
+                          "{shop}, then try again.", error=first, shop=shop_name))
     if "out of memory" in lower:
-        return DiskFull(f"This import needs more memory than the computer could give it ({first}). Nothing was "
-                        "changed. Close other programs and try again, or split the file into smaller exports.")
+        return DiskFull(t("This work needs more memory than the computer could give it ({error}). Nothing was "
+                          "changed. Close other programs and try again, or split the file into smaller exports.",
+                          error=first))
     return None

@@ -6,6 +6,8 @@ it lives here, below them all.
 
 from __future__ import annotations
 
+from engage_desktop.core.messages import N_, language, t
+
 NPS_QUESTION = "あなたはこの企業(製品/サービス/ブランド)を友人や同僚に薦める可能性は、どのくらいありますか?"
 FAN_QUESTION = "<ブランド名>に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
 LIKING_QUESTION = "<ブランド名>についてどのように思いますか?率直なご感想をお聞かせください。"
@@ -27,23 +29,43 @@ LIKING_LEVELS = (
     "大好き",
     "愛があると言えるほど大好き",
 )
-FAN_LEVELS_EN = (
-    "Not a fan",
-    "New fan, looking forward to supporting",
-    "Want to keep supporting",
-    "Want to support more eagerly than ever",
-    "Want to get involved and help actively",
-    "Part of my life, want to build the future together",
+# The answers as the app names them (matrix headers, export): catalogue messages whose Japanese
+# is the survey's own wording above, broken into lines where a reader would break them.
+FAN_LEVEL_NAMES = (
+    N_("Not a fan"),
+    N_("New fan, looking forward\nto supporting"),
+    N_("Want to keep\nsupporting"),
+    N_("Want to support more\neagerly than ever"),
+    N_("Want to get involved\nand help actively"),
+    N_("Part of my life, want to\nbuild the future together"),
 )
-LIKING_LEVELS_EN = (
-    "Honestly don't like it at all",
-    "Don't like it much",
-    "Neither like nor dislike",
-    "Like it somewhat",
-    "Like it",
-    "Love it",
-    "Love it so much it's real love",
+LIKING_LEVEL_NAMES = (
+    N_("Honestly don't like\nit at all"),
+    N_("Don't like\nit much"),
+    N_("Neither like\nnor dislike"),
+    N_("Like it\nsomewhat"),
+    N_("Like it"),
+    N_("Love it"),
+    N_("Love it so much\nit's real love"),
 )
+
+
+def fan_level_name(level: int, one_line: bool = False) -> str:
+    """Fan degree 1-6 in the owner's language (line breaks where a header would wrap)."""
+    name = t(FAN_LEVEL_NAMES[level - 1])
+    return _one_line(name) if one_line else name
+
+
+def liking_name(level: int, one_line: bool = False) -> str:
+    """Liking 1-7 in the owner's language."""
+    name = t(LIKING_LEVEL_NAMES[level - 1])
+    return _one_line(name) if one_line else name
+
+
+def _one_line(name: str) -> str:
+    # Japanese joins its lines as they are; English puts a space where the line broke.
+    return name.replace("\n", "" if language() == "ja" else " ")
+
 
 # The articles' wordings: 「…薦める可能性は、どのくらいありますか?」「…おすすめする可能性はどのくらいありますか?」
 # 「…どの程度勧めたいですか?」, and what tools call the column.

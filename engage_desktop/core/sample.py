@@ -32,6 +32,7 @@ from engage_desktop.core.connection import connection_config
 from engage_desktop.core.store import Store
 from engage_desktop.core.targets import is_shop_file
 from engage_desktop.core.tasks import TaskState
+from engage_desktop.core.messages import t
 
 SEED = 20240101
 CUSTOMERS = 2000
@@ -262,18 +263,18 @@ def _may_replace(path: Path, force: bool) -> None:
     if not is_shop_file(path):
         if force:
             return
-        raise EngageError(f"There is already a file at {path}: the sample shop would replace it. "
-                          "Choose another path (--db), or add --force to replace it.")
+        raise EngageError(t("There is already a file at {path}: the sample shop would replace it. Choose another "
+                            "path (--db), or add --force to replace it.", path=path))
     try:
         con = duckdb.connect(str(path), read_only=True, config=connection_config("64MB", 1))
     except duckdb.Error as exc:
         if "lock" in str(exc).lower():
-            raise ShopFileBusy(f"{path.name} is open in another program: the sample shop cannot replace it. "
-                               "Close it there first.") from exc
+            raise ShopFileBusy(t("{shop} is open in another program: the sample shop cannot replace it. Close it "
+                                 "there first.", shop=path.name)) from exc
         if force:
             return
-        raise EngageError(f"{path.name} cannot be read ({exc}); the sample shop will not replace it. "
-                          "Choose another path, or add --force.") from exc
+        raise EngageError(t("{shop} cannot be read ({error}); the sample shop will not replace it. Choose another "
+                            "path (--db), or add --force.", shop=path.name, error=exc)) from exc
     try:
         row = con.execute("SELECT value FROM settings WHERE key = 'sample_version'").fetchone()
     except duckdb.Error:
@@ -281,8 +282,8 @@ def _may_replace(path: Path, force: bool) -> None:
     finally:
         con.close()
     if row is None and not force:
-        raise EngageError(f"{path} is a shop file with your own data: the sample shop would replace it. "
-                          "Choose another path (--db), or add --force if you really want to replace it.")
+        raise EngageError(t("{path} is a shop file with your own data: the sample shop would replace it. Choose "
+                            "another path (--db), or add --force if you really want to replace it.", path=path))
 
 
 def _owner_inputs(store: Store) -> None:

@@ -91,8 +91,9 @@ def _tiers(value: Any) -> list[dict[str, Any]] | None:
             checked["min_ltv"] = _number(0, 1e12)(tier.get("min_ltv", 0))
             checked["min_orders"] = _integer(0, 100_000)(tier.get("min_orders", 0))
         out.append(checked)
-    keys = [t["key"] for t in out]
-    if len(set(keys)) != len(keys) or sum(bool(t.get("dormant")) for t in out) > 1 or all(t.get("dormant") for t in out):
+    keys = [tier["key"] for tier in out]
+    dormant = [bool(tier.get("dormant")) for tier in out]
+    if len(set(keys)) != len(keys) or sum(dormant) > 1 or all(dormant):
         raise Invalid("distinct keys, at most one dormant tier, at least one other")
     return out
 

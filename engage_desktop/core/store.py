@@ -23,6 +23,7 @@ from engage_desktop.core.connection import connection_config
 from engage_desktop.core.errors import (NeedsUpgrade, ShopFileBusy, ShopFileDamaged, ShopFileUnavailable,
                                         explain_database_error)
 from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
+from engage_desktop.core.messages import t
 
 _PID = re.compile(r"PID (\d+)")
 
@@ -48,27 +49,26 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ShopFileUnavailable(
-                    f"Cannot create the folder for the shop file {self.path.parent}: {exc.strerror}. "
-                    "Choose a folder you can write to."
-                ) from exc
+                raise ShopFileUnavailable(t(
+                    "Cannot create the folder for the shop file {folder} ({error}). Choose a folder you can write to.",
+                    folder=self.path.parent, error=exc.strerror)) from exc
         self._config = connection_config(memory_limit, threads)
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only, config=self._config)
         except duckdb.IOException as exc:
             raise _friendly_open_error(self.path, exc) from exc
         except duckdb.Error as exc:
-            raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(
-                f"{self.path.name} is not a shop file Engage Desktop can read ({_first_line(exc)}). "
-                "Open another file or create a new shop."
-            ) from exc
+            raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(t(
+                "{shop} is not a shop file Engage Desktop can read ({error}). Open another file or create a new shop.",
+                shop=self.path.name, error=_first_line(exc))) from exc
         try:
             self._migrate()
             self.check_integrity()
         except duckdb.Error as exc:  # a damaged block met while upgrading
             self.con.close()
-            raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(
-                f"{self.path.name} cannot be opened ({_first_line(exc)}).") from exc
+            raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(t(
+                "{shop} cannot be opened ({error}). Restore the latest backup (File ▸ Backups…).",
+                shop=self.path.name, error=_first_line(exc))) from exc
         except Exception:
             self.con.close()
             raise
@@ -115,9 +115,9 @@ class Store:
             for table in tables:
                 self.con.execute(f'SELECT count(*), max(hash(t)) FROM "{table}" t').fetchall()
         except duckdb.Error as exc:
-            raise explain_database_error(exc, self.path.name) or ShopFileDamaged(
-                f"{self.path.name} cannot be read ({_first_line(exc)}). Restore the latest backup "
-                "(File ▸ Backups…).") from exc
+            raise explain_database_error(exc, self.path.name) or ShopFileDamaged(t(
+                "{shop} cannot be read ({error}). Restore the latest backup (File ▸ Backups…).",
+                shop=self.path.name, error=_first_line(exc))) from exc
 
     # -- schema ----------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -130,14 +130,14 @@ class Store:
         ).fetchone()[0]
         if not exists:
             if self.read_only:
-                raise ShopFileUnavailable(f"{self.path.name} is not an Engage Desktop shop file.")
+                raise ShopFileUnavailable(t("{shop} is not an Engage Desktop shop file. Open another file.",
+                                             shop=self.path.name))
             self.con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
         current = self.schema_version()
         if current > LATEST_VERSION:
-            raise ShopFileUnavailable(
-                f"{self.path.name} was saved by a newer Engage Desktop (schema {current}). "
-                "Update the app to open it."
-            )
+            raise ShopFileUnavailable(t(
+                "{shop} was saved by a newer version of Engage Desktop (schema {schema}). Update the app to open it.",
+                shop=self.path.name, schema=current))
         if current and current < LATEST_VERSION and not self.read_only:
             from engage_desktop.core import backups  # a shop file from an earlier version: keep it as it was
 
@@ -146,7 +146,8 @@ class Store:
             if version <= current:
                 continue
             if self.read_only:
-                raise NeedsUpgrade(f"{self.path.name} needs an upgrade; open it with write access.")
+                raise NeedsUpgrade(t("{shop} needs an upgrade: open it once in the app (not read-only).",
+                                       shop=self.path.name))
             with self.transaction() as con:
                 con.execute(sql)
                 con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [version])
@@ -188,14 +189,13 @@ def _friendly_open_error(path: Path, exc: duckdb.IOException) -> Exception:
     text = str(exc)
     if "lock" in text.lower():
         pid = _PID.search(text)
-        who = f" (process {pid.group(1)})" if pid else ""
-        return ShopFileBusy(
-            f"{path.name} is already open in another program{who}. "
-            "Close the other Engage Desktop window, or open a different shop file."
-        )
+        return ShopFileBusy(t(
+            "{shop} is already open in another program{process}. Close the other Engage Desktop window, or open "
+            "a different shop file.", shop=path.name,
+            process=t(" (process {pid})", pid=pid.group(1)) if pid else ""))
     if "permission" in text.lower() or "read-only" in text.lower():
-        return ShopFileUnavailable(
-            f"Cannot write to {path}: the folder or file is read-only. "
-            "Copy the shop file to a folder you can write to, then open it there."
-        )
-    return ShopFileUnavailable(f"Cannot open {path.name}: {_first_line(exc)}")
+        return ShopFileUnavailable(t(
+            "Cannot write to {path}: the folder or file is read-only. Copy the shop file to a folder you can write "
+            "to, then open it there.", path=path))
+    return ShopFileUnavailable(t("Cannot open {shop} ({error}). Check that it is a shop file of this app.",
+                                 shop=path.name, error=_first_line(exc)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engage_desktop.core.errors import EngageError
+from engage_desktop.core.messages import t
 
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB database file
 SHOP_SUFFIXES = (".duckdb", ".wal")
@@ -29,12 +30,14 @@ def check_target(path: str | Path, shop: str | Path | None = None) -> Path:
     """The path to write, or EngageError when writing there would destroy something."""
     path = Path(path)
     if path.is_dir():
-        raise EngageError(f"{path} is a folder. Give a file name inside it, for example {path / 'report.xlsx'}.")
+        raise EngageError(t("{path} is a folder. Give a file name inside it, for example {example}.",
+                            path=path, example=path / "report.xlsx"))
     if shop is not None and _same_file(path, Path(shop)):
-        raise EngageError(f"{path.name} is the shop file itself: it would be destroyed. Choose another file name.")
+        raise EngageError(t("{file} is the shop file itself: it would be destroyed. Choose another file name.",
+                            file=path.name))
     if path.name.lower().endswith(SHOP_SUFFIXES) or (path.exists() and is_shop_file(path)):
-        raise EngageError(f"{path.name} is a shop file (or its journal); an export would destroy it. "
-                          "Choose another file name, for example one ending in .xlsx or .csv.")
+        raise EngageError(t("{file} is a shop file (or its journal); an export would destroy it. Choose another "
+                            "file name, for example one ending in .xlsx or .csv.", file=path.name))
     return path
 
 

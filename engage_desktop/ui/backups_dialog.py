@@ -20,9 +20,6 @@ class BackupsDialog(QDialog):
         self.chosen: Path | None = None
         self.setWindowTitle(self.tr("Backups of %1").replace("%1", shop.name))
         self.resize(720, 420)
-        reasons = {"import": self.tr("before an import"), "undo": self.tr("before an undo"),
-                   "upgrade": self.tr("before an upgrade of the app"), "daily": self.tr("daily"),
-                   "before-restore": self.tr("before a restore")}
         self.found = backups.list_backups(shop)
         self.table = QTableWidget(len(self.found), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Size")])
@@ -32,7 +29,7 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         for row, backup in enumerate(self.found):
             when = f"{i18n.date_label(backup.made)} {backup.made:%H:%M:%S}"
-            for column, text in enumerate((when, reasons.get(backup.reason, backup.reason), f"{backup.size / 1e6:,.1f} MB")):
+            for column, text in enumerate((when, backups.reason_text(backup.reason), f"{backup.size / 1e6:,.1f} MB")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)

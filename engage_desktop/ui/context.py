@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
 
+from engage_desktop.core.metrics.ltv import Tier
 from engage_desktop.ui.db import Database
 
 
@@ -17,11 +18,9 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.as_of: dt.date | None = None  # None: the day of the last order
-        self.tier_names: dict[str, tuple[str, str]] = {}  # tier key -> (Japanese, English), from the shop file
+        self.tiers: dict[str, Tier] = {}  # by key, from the shop file: the owner's names for them
 
     def tier_name(self, key: str | None) -> str:
-        if key is None:
-            return ""
-        from engage_desktop.ui import i18n
-
-        return i18n.pick(*self.tier_names.get(key, (key, key)))
+        """A tier's name in the current language (a key is never shown: an unknown one shows nothing)."""
+        tier = self.tiers.get(key or "")
+        return tier.name() if tier else ""

@@ -22,14 +22,14 @@ def column_titles() -> dict[str, str]:
         "customer_key": QCoreApplication.translate("CustomerList", "Customer"),
         "name": QCoreApplication.translate("CustomerList", "Name"),
         "email": QCoreApplication.translate("CustomerList", "E-mail"),
-        "orders": QCoreApplication.translate("CustomerList", "Orders"),
+        "orders": QCoreApplication.translate("CustomerList", "Purchases"),
         "revenue": QCoreApplication.translate("CustomerList", "Revenue"),
-        "aov": QCoreApplication.translate("CustomerList", "Avg. order"),
-        "ltv": QCoreApplication.translate("CustomerList", "LTV / year"),
+        "aov": QCoreApplication.translate("CustomerList", "Average order value"),
+        "ltv": QCoreApplication.translate("CustomerList", "Annual LTV"),
         "first_order": QCoreApplication.translate("CustomerList", "First order"),
         "last_order": QCoreApplication.translate("CustomerList", "Last order"),
         "days_since_last": QCoreApplication.translate("CustomerList", "Days since last order"),
-        "tier": QCoreApplication.translate("CustomerList", "Tier"),
+        "tier": QCoreApplication.translate("CustomerList", "LTV tier"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
@@ -125,10 +125,11 @@ class CustomerList(QWidget):
             self.tr("CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)"))
         if not path:
             return
+        shown = self._as_exported()
         titles = column_titles()
-        headers = [titles.get(c, c) for c in self.table_data.columns]
+        headers = [titles.get(c, c) for c in shown.columns]
         encoding = "cp932" if "CP932" in chosen and not path.lower().endswith(".xlsx") else "utf-8-sig"
-        lost = unwritable(self.table_data, headers, encoding)
+        lost = unwritable(shown, headers, encoding)
         if lost:
             answer = QMessageBox.question(
                 self, self.tr("Characters Shift_JIS cannot hold"),
@@ -138,24 +139,40 @@ class CustomerList(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 encoding = "utf-8-sig"
         try:
-            write_list(self.table_data, path, headers, encoding=encoding)
+            write_list(shown, path, headers, encoding=encoding)
         except (OSError, EngageError) as exc:
             show_error(self, self.tr("Could not save the list: %1").replace("%1", str(exc)))
+
+    def _as_exported(self) -> Table:
+        """The list in the owner's words: tiers by name, without the key that tells customers apart."""
+        columns = [c for c in self.table_data.columns if c != "customer_key"]
+        at = [self.table_data.columns.index(c) for c in columns]
+        tier = columns.index("tier") if "tier" in columns else None
+        rows = []
+        for row in self.table_data.rows:
+            values = [row[i] for i in at]
+            if tier is not None:
+                values[tier] = self.ctx.tier_name(values[tier])
+            rows.append(tuple(values))
+        return Table(columns, rows)
 
     def _open_orders(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()
         if "customer_key" not in self.table_data.columns:
             return
         key = self.model.value(row, self.table_data.columns.index("customer_key"))
+        who = next((self.model.value(row, self.table_data.columns.index(c)) for c in ("name", "email")
+                    if c in self.table_data.columns and self.model.value(row, self.table_data.columns.index(c))),
+                   None) or self.tr("this customer")
         if key:
             self.ctx.db.submit(lambda store, state: customer_orders(store, key),
-                               lambda table: OrdersDialog(self, key, table).open())
+                               lambda table: OrdersDialog(self, who, table).open())
 
 
 class OrdersDialog(QDialog):
-    def __init__(self, parent: QWidget, key: str, table: Table) -> None:
+    def __init__(self, parent: QWidget, who: str, table: Table) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Orders of %1").replace("%1", key))
+        self.setWindowTitle(self.tr("Orders of %1").replace("%1", who))
         self.resize(820, 420)
         titles = column_titles()
         model = TableModel([titles.get(c, c) for c in table.columns], table.rows, parent=self)

@@ -1,8 +1,10 @@
 """Language and locale formatting: Japanese by default on a Japanese system, English otherwise.
 
-Our strings are translated with Qt's tr() and the .qm files in resources/;
-Qt's own dialog buttons come from Qt's qtbase_ja.qm. The owner's domain words
-(the 8 steps, survey answers, tier names) come from core in both languages.
+The window's own widgets are translated with Qt's tr() and the .qm files in resources/;
+Qt's own dialog buttons come from Qt's qtbase_ja.qm. Everything core says (the 8 steps,
+survey answers, tiers, formats, refusals, reject reasons) comes from core's catalogue
+(core/messages.py), whose language ``install`` sets to the window's. Values are written
+by core.messages too, so that a date reads the same on screen, in the export and in the CLI.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from engage_desktop.core import messages
 from engage_desktop.core import money as core_money
 from engage_desktop.ui import preferences
 from engage_desktop.ui.preferences import LANGUAGES  # noqa: F401 - the languages the screens speak
@@ -49,6 +52,7 @@ def preferred_language() -> str:
 def install(lang: str) -> None:
     """Load our translations and Qt's own for ``lang`` (replacing any installed before)."""
     global _current
+    messages.set_language(lang)
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
@@ -74,41 +78,23 @@ def money(value: Decimal | float | int | None) -> str:
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.{digits}f}"
+    return messages.number_text(value, digits)
 
 
 def percent(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{100 * value:.{digits}f}%"
+    return messages.percent_text(value, digits)
 
 
-def month_label(month: dt.date, lang: str | None = None) -> str:
-    lang = lang or _current
-    if lang == "ja":
-        return f"{month.year}年{month.month}月"
-    return month.strftime("%b %Y")
+def month_label(month: dt.date) -> str:
+    return messages.month_text(month)
 
 
-def short_month_label(month: dt.date, lang: str | None = None) -> str:
-    lang = lang or _current
-    if lang == "ja":
-        return f"{month.year % 100:02d}年{month.month}月"
-    return month.strftime("%b %y")
+def short_month_label(month: dt.date) -> str:
+    return messages.short_month_text(month)
 
 
-def date_label(day: dt.date | dt.datetime | None, lang: str | None = None) -> str:
-    if day is None:
-        return "—"
-    lang = lang or _current
-    if lang == "ja":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return day.strftime("%d %b %Y")
-
-
-def pick(ja: str, en: str) -> str:
-    """The owner's domain words in the current language."""
-    return ja if _current == "ja" else en
+def date_label(day: dt.date | dt.datetime | None) -> str:
+    return messages.date_text(day)
 
 
 def compact_money(value: float) -> str:

@@ -248,14 +248,14 @@ class MainWindow(QMainWindow):
         def job(store: Store, state: object) -> dict[str, Any]:
             return {**shop_summary(store), "currency": store.setting("currency"),
                     "currency_style": store.setting("currency_style"),
-                    "tiers": {t.key: (t.ja, t.en) for t in ltv.tiers(store)},
+                    "tiers": {tier.key: tier for tier in ltv.tiers(store)},
                     "as_of": resolve_as_of(store, as_of), "settings": store.settings()}
 
         def done(info: dict[str, Any]) -> None:
             i18n.set_currency(info["currency"])
             i18n.set_currency_style(info["currency_style"])  # declared: always one of its choices
             self.shop_info = info
-            self.ctx.tier_names = info["tiers"]
+            self.ctx.tiers = info["tiers"]
             self._show_header()
             self.header_updated.emit()
 

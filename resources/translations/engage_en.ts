@@ -9,7 +9,7 @@
             <numerusform>(%n customer)</numerusform><numerusform>(%n customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="135" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="136" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -18,7 +18,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="348" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="353" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
@@ -52,9 +52,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="144" />
-        <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
+        <source>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</source>
         <translation>
-            <numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform><numerusform>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</numerusform></translation>
+            <numerusform>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="146" />
@@ -72,7 +72,7 @@
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="173" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="190" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>
@@ -81,13 +81,13 @@
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="178" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="163" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="185" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="170" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>

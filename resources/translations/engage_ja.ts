@@ -50,72 +50,47 @@ Details are in %2.</source>
         <translation>%1 のバックアップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="23"/>
-        <source>before an import</source>
-        <translation>取り込みの前</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="23"/>
-        <source>before an undo</source>
-        <translation>取り消しの前</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="24"/>
-        <source>before an upgrade of the app</source>
-        <translation>アプリの更新の前</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="24"/>
-        <source>daily</source>
-        <translation>毎日</translation>
-    </message>
-    <message>
         <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
-        <source>before a restore</source>
-        <translation>復元の前</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
         <source>Made</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="28"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="41"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="38"/>
         <source>A copy of the shop file is kept before each import and undo, and once a day. Restoring one puts it in place of the shop file; the current file is kept as one more backup.</source>
         <translation>取り込みと取り消しの前、そして1日1回、ショップファイルのコピーを保存しています。復元すると、選んだコピーがショップファイルに置き換わります。今のファイルもバックアップとして残ります。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="44"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="41"/>
         <source>Restore the selected backup</source>
         <translation>選んだバックアップを復元</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="47"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="44"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="57"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="54"/>
         <source>No backups yet: the first is made before the next import.</source>
         <translation>バックアップはまだありません。次の取り込みの前に作られます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="66"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="63"/>
         <source>Restore a backup</source>
         <translation>バックアップの復元</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="67"/>
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="64"/>
         <source>Put the backup of %1 in place of the shop file? Everything imported after it is no longer in the shop (the current file is kept as a backup).</source>
         <translation>%1 のバックアップをショップファイルに置き換えますか? それ以降に取り込んだデータはショップから消えます (今のファイルはバックアップとして残ります)。</translation>
     </message>
@@ -138,24 +113,9 @@ Details are in %2.</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
-        <source>Orders</source>
-        <translation>購入回数</translation>
-    </message>
-    <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
         <source>Revenue</source>
         <translation>売上</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
-        <source>Avg. order</source>
-        <translation>平均購入単価</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
-        <source>LTV / year</source>
-        <translation>LTV (年)</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
@@ -173,8 +133,23 @@ Details are in %2.</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
+        <source>Purchases</source>
+        <translation>購入回数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
+        <source>Average order value</source>
+        <translation>平均購入単価</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
+        <source>Annual LTV</source>
+        <translation>年間LTV</translation>
+    </message>
+    <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
-        <source>Tier</source>
+        <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
@@ -250,37 +225,42 @@ Details are in %2.</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="134"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="135"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で書けない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="135"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="136"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストの %n 文字 (%1) は Shift_JIS で書けないため「?」になります。代わりに UTF-8 で保存しますか? (Excel でも開けます)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="144"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="166"/>
+        <source>this customer</source>
+        <translation>このお客様</translation>
     </message>
 </context>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="207"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="203"/>
         <source>Pre-purchase counts</source>
-        <translation>購入前の人数</translation>
+        <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="216"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="212"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
         <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="217"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="213"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -288,320 +268,255 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="57"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="66"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="71"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="71"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="80"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="75"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="84"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="99"/>
         <source>Where this file comes from. Files from one shop or till share a source; a second shop on the same platform needs a name of its own.</source>
         <translation>このファイルの出どころです。同じショップやレジのファイルは同じ取込元にまとめます。同じサービスの2店目には別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="101"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="95"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="104"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="101"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
         <source>Contents:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="111"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="120"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="121"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="121"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="113"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="122"/>
         <source>Source:</source>
         <translation>取込元:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="121"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="130"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルにはこの対応を使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="134"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="143"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応 (違っていたら変更してください)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="135"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="144"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー: 最初の行がどう取り込まれるか</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="140"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="149"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="143"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="152"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="146"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="155"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="167"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="176"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="226"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="243"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="252"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="254"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="254"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="248"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="257"/>
         <source>confidence %1</source>
-        <translation>確からしさ %1</translation>
+        <translation>判定の確度 %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="271"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="281"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="296"/>
-        <source>%1: dates read like %2</source>
-        <translation>%1: %2 の形式で読みます</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="298"/>
-        <source>(could also be read the other way: check)</source>
-        <translation>(月と日を逆にも読めます。確認してください)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="304"/>
-        <source>from its currency column</source>
-        <translation>通貨の列から</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="304"/>
-        <source>the platform&apos;s currency</source>
-        <translation>このサービスの通貨</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
-        <source>from the sign in its amounts</source>
-        <translation>金額の記号から</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
-        <source>your choice</source>
-        <translation>選択どおり</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
-        <source>the shop&apos;s currency: the file does not say</source>
-        <translation>ファイルに記載がないため、ショップの通貨</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="307"/>
-        <source>assumed: the file does not say</source>
-        <translation>ファイルに記載がないため、仮に設定</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="308"/>
-        <source>money in %1 (%2)</source>
-        <translation>金額は %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
-        <source>the shop&apos;s time zone</source>
-        <translation>ショップのタイムゾーン</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="310"/>
-        <source>from the file&apos;s offsets</source>
-        <translation>ファイルの時差表記から</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="311"/>
-        <source>this computer&apos;s time zone</source>
-        <translation>このパソコンのタイムゾーン</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="312"/>
-        <source>times in %1 (%2)</source>
-        <translation>時刻は %1 (%2)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="348"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="355"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="360"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="373"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="416"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="418"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="422"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="433"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="433"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="436"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="441"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="449"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="459"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -609,116 +524,116 @@ Details are in %2.</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="53"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="54"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル: すべての行は「取り込み」「除外 (エラー)」「スキップ」のどれかになります</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="54"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="55"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="55"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="56"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="56"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="57"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みで除外した行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Imported</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>nothing new</source>
         <translation>新しいデータなし</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="70"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="72"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="91"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="100"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="102"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="103"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1 (%2) で追加されたデータをすべて取り消しますか? ファイル自体は変更しません。</translation>
     </message>
@@ -726,83 +641,83 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="132"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="132"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
         <source>Pre-purchase counts…</source>
-        <translation>購入前の人数…</translation>
+        <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="135"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックして顧客接点・施策・メモを書けます。ステップをクリックするとその顧客を表示。項目にマウスを置くとお店がすることを表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <location filename="../../engage_desktop/ui/views/journey.py" line="169"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Median days to reach</source>
-        <translation>到達までの日数 (中央値)</translation>
+        <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
-        <source>Avg. liking (1-7)</source>
-        <translation>好き度の平均 (1-7)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <source>Average liking (1-7)</source>
+        <translation>好き度の平均（1〜7）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
@@ -829,7 +744,7 @@ Details are in %2.</source>
         <translation>感情曲線: 各ステップの人数 (棒) と好き度の平均 (線)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="184"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="183"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」にいる顧客</translation>
     </message>
@@ -852,45 +767,45 @@ Details are in %2.</source>
         <translation>パレート図: デシル別の売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
-        <source>Tier</source>
-        <translation>LTV層</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
-        <source>Customers</source>
-        <translation>顧客数</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
         <location filename="../../engage_desktop/ui/views/ltv.py" line="113"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
-        <source>Share</source>
-        <translation>構成比</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
-        <source>Avg. LTV / year</source>
-        <translation>平均LTV (年)</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
+        <source>LTV tier</source>
+        <translation>LTV層</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
+        <source>Number of customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Average annual LTV</source>
+        <translation>年間LTVの平均</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <source>Revenue share</source>
+        <translation>売上構成比</translation>
+    </message>
+    <message>
         <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
-        <source>Days since last</source>
-        <translation>最終購入から(日)</translation>
+        <source>Days since last order</source>
+        <translation>最終購入からの日数</translation>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/ltv.py" line="108"/>
@@ -1125,9 +1040,9 @@ Details are in %2.</source>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="144"/>
-        <source>Not up on the previous month this month. A round (ワンクール) is %n months in a row.</source>
+        <source>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</source>
         <translation>
-            <numerusform>今月は前月比アップではありません。ワンクールは%nか月連続のアップです。</numerusform>
+            <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1148,12 +1063,12 @@ Details are in %2.</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="158"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="175"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="173"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="190"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
@@ -1163,39 +1078,39 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="246"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="249"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="249"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="250"/>
-        <source>Bought again after (days)</source>
-        <translation>初回から何日後にも購入</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="246"/>
+        <source>A purchase at least this many days after the first</source>
+        <translation>初回購入から何日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="250"/>
-        <source>LTV tiers (keys)</source>
-        <translation>LTV層 (キー)</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="247"/>
+        <source>Promoter or fan degree 5-6</source>
+        <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="251"/>
-        <source>Promoter or fan 5-6</source>
-        <translation>推奨者またはファン度5-6</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="247"/>
+        <source>LTV tier</source>
+        <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="266"/>
-        <source>A customer reaches a step when they meet its rule and the rules of every step before it. Tier keys: top, good, regular, one_time, dormant.</source>
-        <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと到達です。LTV層のキー: top (優良), good (中堅), regular (一般), one_time (新規・1回), dormant (休眠)。</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="262"/>
+        <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
+        <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
     </message>
 </context>
 <context>
@@ -1249,108 +1164,116 @@ Details are in %2.</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="132"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート (GoogleフォームやSurveyMonkeyのCSV) を ファイル ▸ ファイルを取り込む… で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="138"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS (ネットプロモータースコア)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="162"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の位置 (セルをクリックすると顧客を表示)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
         <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="163"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="166"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="167"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="183"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="168"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="170"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>Answers</source>
         <translation>回答数</translation>
+    </message>
+</context>
+<context>
+    <name>TierChoice</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="319"/>
+        <source>(any tier)</source>
+        <translation>（どの層でも）</translation>
     </message>
 </context>
 <context>

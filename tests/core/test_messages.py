@@ -43,7 +43,7 @@ def test_each_japanese_text_fills_the_fields_its_english_has() -> None:
         ids = (message.id,) if isinstance(message.id, str) else message.id
         strings = (message.string,) if isinstance(message.string, str) else message.string
         want = set().union(*(fields(i) for i in ids))
-        for text in strings:
+        for text in (s for s in strings if s):  # an untranslated text fails the test above
             assert fields(text) <= want | {"n"} and fields(ids[0]) <= fields(text) | {"n"}, (message.id, text)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from engage_desktop.core.export.safe import csv_cell
 from engage_desktop.core.export.xlsx_cells import write_row
+from engage_desktop.core.messages import t
 from engage_desktop.core.table import Table
 from engage_desktop.core.targets import check_target
 
@@ -70,7 +71,7 @@ def _xlsx(table: Table, path: Path, headers: list[str]) -> Path:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "list"
+    sheet.title = t("Customer list")
     write_row(sheet, 1, headers, bold=True)
     for r, row in enumerate(table.rows, start=2):
         write_row(sheet, r, list(row))

@@ -21,61 +21,70 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.errors import EngageError
-from engage_desktop.core.export.xlsx_cells import MONTH_EN, MONTH_JA, PERCENT, write_cell, write_row
+from engage_desktop.core.export.xlsx_cells import PERCENT, month_format, write_cell, write_row
+from engage_desktop.core.messages import N_, in_language, language, month_text, quoted, t, tn
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
-from engage_desktop.core.questions import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
+from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
 from engage_desktop.core.metrics import journey, ltv, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
-from engage_desktop.core.metrics.report import build_report
+from engage_desktop.core.metrics.report import build_report, definition_rows
 from engage_desktop.core.store import Store
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 
-L: dict[str, tuple[str, str]] = {
-    "cover": ("表紙", "Cover"),
-    "shop": ("ショップ", "Shop"), "period": ("データ期間", "Data period"), "as_of": ("基準日", "As of"),
-    "made": ("作成日", "Made on"), "definitions": ("定義", "Definitions"),
-    "step": ("ステップ", "Step"), "emotion": ("感情の変化", "Emotion"), "stage": ("ステージ", "Stage"),
-    "goal": ("項目", "Goal"), "rule": ("条件", "Rule"), "now": ("今いる人数", "Customers now"),
-    "reached": ("到達した人数", "Reached"), "moved": ("次へ進んだ割合", "Moved on"),
-    "days": ("到達日数 (中央値)", "Median days to reach"), "liking": ("好き度の平均 (1-7)", "Avg. liking (1-7)"),
-    "touchpoints": ("顧客接点", "Touchpoints"), "measures": ("施策", "Measures"), "memo": ("メモ", "Memo"),
-    "funnel": ("ファネル", "Funnel"), "count": ("人数", "Count"),
-    "tier": ("LTV層", "Tier"), "customers": ("顧客数", "Customers"), "revenue": ("売上", "Revenue"),
-    "share": ("売上構成比", "Share"), "avg_ltv": ("平均LTV (年)", "Avg. LTV / year"),
-    "repeat": ("リピート率", "Repeat rate"), "since": ("最終購入からの日数", "Days since last order"),
-    "decile": ("デシル", "Decile"), "cumulative": ("累積構成比", "Cumulative share"),
-    "top20": ("上位20%の顧客の売上構成比", "Revenue share of the top 20% of customers"),
-    "nps": ("NPS", "NPS"), "responses": ("回答数", "Answers"), "promoters": ("推奨者 (9-10)", "Promoters (9-10)"),
-    "passives": ("中立者 (7-8)", "Passives (7-8)"), "detractors": ("批判者 (0-6)", "Detractors (0-6)"),
-    "month": ("月", "Month"), "matrix": ("ファン度 × 好き度", "Fan degree × liking"),
-    "mom": ("前月比", "Change vs previous month"), "streak": ("連続改善", "Improving run"),
-    "pareto": ("パレート図 (デシル別売上と累積構成比)", "Pareto: revenue by decile and cumulative share"),
+# The words of the sheets (headers, titles, chart titles): catalogue messages, said in the export's language.
+LABELS: dict[str, str] = {
+    "cover": N_("Cover"),
+    "shop": N_("Shop"), "period": N_("Data period"), "as_of": N_("As of"),
+    "made": N_("Made on"), "definitions": N_("Definitions"),
+    "step": N_("Step"), "emotion": N_("Emotion"), "stage": N_("Stage"),
+    "goal": N_("Goal"), "rule": N_("Rule"), "now": N_("Customers now"),
+    "reached": N_("Reached"), "moved": N_("Moved on"),
+    "days": N_("Median days to reach"), "liking": N_("Average liking (1-7)"),
+    "touchpoints": N_("Touchpoints"), "measures": N_("Measures"), "memo": N_("Memo"),
+    "funnel": N_("Funnel"), "count": N_("Count"),
+    "tier": N_("LTV tier"), "customers": N_("Number of customers"), "revenue": N_("Revenue"),
+    "share": N_("Revenue share"), "avg_ltv": N_("Average annual LTV"),
+    "repeat": N_("Repeat rate"), "since": N_("Days since last order"),
+    "decile": N_("Decile"), "cumulative": N_("Cumulative share"),
+    "top20": N_("Revenue share of the top 20% of customers"),
+    "nps": N_("NPS"), "responses": N_("Answers"), "promoters": N_("Promoters (9-10)"),
+    "passives": N_("Passives (7-8)"), "detractors": N_("Detractors (0-6)"),
+    "month": N_("Month"), "matrix": N_("Fan degree × liking"),
+    "mom": N_("Change vs previous month"), "streak": N_("Months up in a row"),
+    "pareto": N_("Pareto: revenue by decile and cumulative share"),
 }
 
 
-def t(key: str, lang: str) -> str:
+def label(key: str) -> str:
+    """A sheet's word (or a view's title) in the current language."""
     if key in view_specs.BY_KEY:
-        return view_specs.BY_KEY[key].title(lang)
-    ja, en = L[key]
-    return ja if lang == "ja" else en
+        return view_specs.BY_KEY[key].title()
+    return t(LABELS[key])
 
 
 def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str | dt.date | None = None,
-                    lang: str = "ja") -> Path:
-    """Write the workbook for one view, or the full report (cover + every view)."""
+                    lang: str | None = None) -> Path:
+    """Write the workbook for one view, or the full report (cover + every view), in ``lang``
+    (default: the current language)."""
+    with in_language(lang or language()):
+        return _export(store, out, view, as_of)
+
+
+def _export(store: Store, out: str | Path, view: str, as_of: str | dt.date | None) -> Path:
     if view != "all" and view not in view_specs.EXPORTED:
-        raise EngageError(f"Unknown view {view!r}: use all, {', '.join(view_specs.EXPORTED)}.")
+        raise EngageError(t("Unknown view {view}: use all, {views}.", view=quoted(view),
+                            views=", ".join(view_specs.EXPORTED)))
     out = check_target(out, store.path)
     day = resolve_as_of(store, as_of)
     workbook = Workbook()
     workbook.remove(workbook.active)
     if view == "all":
-        _cover(workbook.create_sheet(t("cover", lang)), store, day, lang)
+        _cover(workbook.create_sheet(label("cover")), store, day)
     for name in (view_specs.EXPORTED if view == "all" else (view,)):
-        SHEETS[name](workbook.create_sheet(t(name, lang)), store, day, lang)
+        SHEETS[name](workbook.create_sheet(label(name)), store, day)
     for sheet in workbook.worksheets:
         _print_setup(sheet)
     partial = out.with_name(out.name + ".part")
@@ -84,7 +93,8 @@ def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str
         partial.replace(out)  # the owner never finds half a workbook under the real name
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise EngageError(f"Could not write {out}: {exc.strerror}. Is it open in Excel?") from exc
+        raise EngageError(t("Could not write {file} ({error}). If it is open in Excel, close it there and export "
+                            "again.", file=out, error=exc.strerror)) from exc
     return out
 
 
@@ -106,53 +116,52 @@ def _title(sheet: Worksheet, text: str) -> None:
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
 
 
-def _cover(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
+def _cover(sheet: Worksheet, store: Store, day: dt.date) -> None:
     report = build_report(store, day)
     _title(sheet, report["shop"])
     months = report["monthly"]
-    period = f"{months[0]['month']} – {months[-1]['month']}" if months else "—"
-    rows = [(t("shop", lang), report["shop"]), (t("period", lang), period), (t("as_of", lang), day),
-            (t("made", lang), dt.date.today()), ("", ""), (t("definitions", lang), "")]
-    rows += [(k, str(v)) for k, v in report["definitions"].items()]
+    period = (f"{month_text(dt.date.fromisoformat(months[0]['month'] + '-01'))} – "
+              f"{month_text(dt.date.fromisoformat(months[-1]['month'] + '-01'))}") if months else "—"
+    rows = [(label("shop"), report["shop"]), (label("period"), period), (label("as_of"), day),
+            (label("made"), dt.date.today()), ("", ""), (label("definitions"), "")]
+    rows += definition_rows(report)
     for r, (label, value) in enumerate(rows, start=3):
         write_cell(sheet, r, 1, label, bold=True)
         write_cell(sheet, r, 2, value)
     _widths(sheet, [24, 90])
 
 
-def _journey(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
-    _title(sheet, t("journey", lang))
+def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    _title(sheet, label("journey"))
     steps = journey.journey(store, day).as_dicts()
     notes = journey.notes(store)
     columns = ["step", "emotion", "stage", "goal", "rule", "now", "reached", "moved", "days", "liking",
                "touchpoints", "measures", "memo"]
-    _header(sheet, 3, [t(c, lang) for c in columns])
-    ja = lang == "ja"
+    _header(sheet, 3, [label(c) for c in columns])
     for i, (step, row) in enumerate(zip(journey.STEPS, steps)):
         r = 4 + i
         write_row(sheet, r, [
-            step.number, step.emotion if ja else step.emotion_en, step.stage if ja else step.stage_en,
-            step.goal if ja else step.goal_en, row["rule_ja"] if ja else row["rule_en"], row["customers"],
+            step.number, row["emotion"], row["stage"], row["goal"], row["rule"], row["customers"],
             row["reached"], row["moved_on"], row["median_days"], row["avg_liking"],
             *[notes.get((step.number, f), "") for f in journey.NOTE_FIELDS],
         ], [None, None, None, None, None, "#,##0", "#,##0", PERCENT, "0", "0.00"])
     last = 3 + len(steps)
     funnel_row = last + 3
-    write_cell(sheet, funnel_row, 1, t("funnel", lang), bold=True)
-    _header(sheet, funnel_row + 1, [t("stage", lang), t("count", lang)])
+    write_cell(sheet, funnel_row, 1, label("funnel"), bold=True)
+    _header(sheet, funnel_row + 1, [label("stage"), label("count")])
     for i, f in enumerate(journey.funnel(store, day).as_dicts()):
-        write_row(sheet, funnel_row + 2 + i, [f["stage"], f["count"]], [None, "#,##0"])
+        write_row(sheet, funnel_row + 2 + i, [journey.stage_name(f["stage"]), f["count"]], [None, "#,##0"])
     _widths(sheet, [7, 22, 20, 16, 30, 12, 12, 12, 12, 12, 28, 28, 28])
 
     chart = BarChart()
-    chart.title = t("journey", lang)
-    chart.y_axis.title = t("now", lang)
+    chart.title = label("journey")
+    chart.y_axis.title = label("now")
     chart.add_data(Reference(sheet, min_col=6, min_row=3, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, min_row=4, max_row=last))
     line = LineChart()
     line.add_data(Reference(sheet, min_col=10, min_row=3, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
-    line.y_axis.title = t("liking", lang)
+    line.y_axis.title = label("liking")
     line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 1, 7
     _straight(line)
@@ -160,40 +169,40 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     _place(sheet, chart, f"A{funnel_row + 9}", 28, 11)
 
 
-def _ltv(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
-    _title(sheet, t("ltv", lang))
+def _ltv(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    _title(sheet, label("ltv"))
     tiers = {x.key: x for x in ltv.tiers(store)}
     dormant_days = int(store.setting("dormant_days"))
     currency = store.setting("currency")
     money = excel_format(currency)
     table = ltv.tier_table(store, day)
-    _header(sheet, 3, [t(c, lang) for c in ("tier", "rule", "customers", "revenue", "share", "avg_ltv", "repeat", "since")])
+    _header(sheet, 3, [label(c) for c in ("tier", "rule", "customers", "revenue", "share", "avg_ltv", "repeat", "since")])
     for i, row in enumerate(table.as_dicts()):
         tier = tiers[row["tier"]]
-        write_row(sheet, 4 + i, [tier.name(lang), tier.rule_text(lang, dormant_days, currency), row["customers"], row["revenue"],
+        write_row(sheet, 4 + i, [tier.name(), tier.rule_text(dormant_days, currency), row["customers"], row["revenue"],
                                  row["share"], row["avg_ltv"], row["repeat_rate"], row["avg_days_since_last"]],
                   [None, None, "#,##0", money, PERCENT, money, PERCENT, "0"])
     start = 4 + len(table.rows) + 2
     deciles = ltv.deciles(store, day)
-    _header(sheet, start, [t(c, lang) for c in ("decile", "customers", "revenue", "share", "cumulative")])
+    _header(sheet, start, [label(c) for c in ("decile", "customers", "revenue", "share", "cumulative")])
     for i, row in enumerate(deciles.as_dicts()):
         write_row(sheet, start + 1 + i, [row["decile"], row["customers"], row["revenue"], row["share"],
                                          row["cumulative_share"]], [None, "#,##0", money, PERCENT, PERCENT])
     last = start + len(deciles.rows)
-    write_cell(sheet, last + 2, 1, t("top20", lang), bold=True)
+    write_cell(sheet, last + 2, 1, label("top20"), bold=True)
     write_cell(sheet, last + 2, 3, ltv.top20_share(deciles), PERCENT)
     _widths(sheet, [16, 26, 12, 16, 12, 16, 12, 18])
 
     chart = BarChart()
-    chart.title = t("pareto", lang)
-    chart.y_axis.title = t("revenue", lang)
-    chart.x_axis.title = t("decile", lang)
+    chart.title = label("pareto")
+    chart.y_axis.title = label("revenue")
+    chart.x_axis.title = label("decile")
     chart.add_data(Reference(sheet, min_col=3, min_row=start, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=start + 1, max_row=last))
     line = LineChart()
     line.add_data(Reference(sheet, min_col=5, min_row=start, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
-    line.y_axis.title = t("cumulative", lang)
+    line.y_axis.title = label("cumulative")
     line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1
     line.y_axis.number_format = "0%"
@@ -202,11 +211,10 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
     _place(sheet, chart, f"A{last + 4}", 24, 12, new_page=True)
 
 
-def _surveys(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
-    _title(sheet, t("surveys", lang))
+def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    _title(sheet, label("surveys"))
     score = surveys.nps(store, day)
-    _header(sheet, 3, [t("nps", lang), t("responses", lang), t("detractors", lang), t("passives", lang),
-                       t("promoters", lang)])
+    _header(sheet, 3, [label("nps"), label("responses"), label("detractors"), label("passives"), label("promoters")])
     total = score.responses or 1
     write_row(sheet, 4, [score.score, score.responses, score.detractors, score.passives, score.promoters],
               ["+0.0;-0.0;0.0", "#,##0", "#,##0", "#,##0", "#,##0"])
@@ -214,20 +222,18 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
               [None, None, PERCENT, PERCENT, PERCENT])
     split = BarChart()
     split.type, split.grouping, split.overlap = "bar", "percentStacked", 100
-    split.title = t("nps", lang)
+    split.title = label("nps")
     split.add_data(Reference(sheet, min_col=3, max_col=5, min_row=3, max_row=4), titles_from_data=True)
     split.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=4))
     _place(sheet, split, "K3", 16, 5)
 
-    fans = FAN_LEVELS if lang == "ja" else FAN_LEVELS_EN
-    likes = LIKING_LEVELS if lang == "ja" else LIKING_LEVELS_EN
     matrix = surveys.fan_matrix(store, day)
     top = 8
-    write_cell(sheet, top, 1, t("matrix", lang), bold=True)
-    _header(sheet, top + 1, ["", *[f"{i}. {text}" for i, text in enumerate(likes, start=1)]])
+    write_cell(sheet, top, 1, label("matrix"), bold=True)
+    _header(sheet, top + 1, ["", *[f"{i}. {liking_name(i, one_line=True)}" for i in range(1, len(LIKING_LEVEL_NAMES) + 1)]])
     sheet.row_dimensions[top + 1].height = 48
-    for r, (label, counts) in enumerate(zip(fans, matrix.counts)):
-        write_cell(sheet, top + 2 + r, 1, f"{r + 1}. {label}", bold=True)
+    for r, counts in enumerate(matrix.counts):
+        write_cell(sheet, top + 2 + r, 1, f"{r + 1}. {fan_level_name(r + 1, one_line=True)}", bold=True)
         for c, value in enumerate(counts):
             write_cell(sheet, top + 2 + r, 2 + c, value, "#,##0")
     area = f"B{top + 2}:H{top + 7}"
@@ -236,54 +242,53 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
 
     by_month = surveys.nps_by_month(store, day)
     start = top + 10
-    _header(sheet, start, [t(c, lang) for c in ("month", "responses", "promoters", "passives", "detractors", "nps")])
+    _header(sheet, start, [label(c) for c in ("month", "responses", "promoters", "passives", "detractors", "nps")])
     for i, row in enumerate(by_month.as_dicts()):
         write_row(sheet, start + 1 + i, [row["month"], row["responses"], row["promoters"], row["passives"],
                                          row["detractors"], row["score"]],
-                  [MONTH_JA if lang == "ja" else MONTH_EN, "#,##0", "#,##0", "#,##0", "#,##0", "+0.0;-0.0;0.0"])
+                  [month_format(), "#,##0", "#,##0", "#,##0", "#,##0", "+0.0;-0.0;0.0"])
     if by_month.rows:
         line = LineChart()
-        line.title = t("nps", lang)
+        line.title = label("nps")
         line.add_data(Reference(sheet, min_col=6, min_row=start, max_row=start + len(by_month.rows)), titles_from_data=True)
         line.set_categories(Reference(sheet, min_col=1, min_row=start + 1, max_row=start + len(by_month.rows)))
-        line.x_axis.number_format = MONTH_JA if lang == "ja" else MONTH_EN
+        line.x_axis.number_format = month_format()
         line.x_axis.tickLblPos = "low"  # month labels under the chart, not on the zero line
         _straight(line)
         _place(sheet, line, f"J{start}", 20, 9)
     _widths(sheet, [44, *[16] * 7])
 
 
-def _monthly(sheet: Worksheet, store: Store, day: dt.date, lang: str) -> None:
-    _title(sheet, t("monthly", lang))
+def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    _title(sheet, label("monthly"))
     table = monthly.monthly(store, day)
-    labels = [t("month", lang)] + [(monthly.METRIC_LABELS[m][0] if lang == "ja" else monthly.METRIC_LABELS[m][1])
-                                  for m in monthly.METRICS] + [t("revenue", lang) + " " + t("mom", lang)]
+    labels = [label("month"), *[monthly.metric_name(m) for m in monthly.METRICS],
+              t("Revenue: change vs previous month")]
     _header(sheet, 3, labels)
     money = excel_format(store.setting("currency"))
-    formats = [MONTH_JA if lang == "ja" else MONTH_EN, money, "#,##0", "#,##0", "#,##0", "#,##0", money, PERCENT,
+    formats = [month_format(), money, "#,##0", "#,##0", "#,##0", "#,##0", money, PERCENT,
                "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%"]
     for i, row in enumerate(table.as_dicts()):
         write_row(sheet, 4 + i, [row["month"], *[row[m] for m in monthly.METRICS], row["revenue_mom"]], formats)
     last = 3 + len(table.rows)
     run = monthly.streak(table, "revenue", int(store.setting("round_months")))
-    text = (f"{run.current}か月連続で前月比アップ（最長{run.longest}か月、ワンクール{'達成' if run.round_reached else '未達'}）"
-            if lang == "ja" else
-            f"Revenue up month over month {run.current} month(s) in a row (longest {run.longest}; "
-            f"round {'reached' if run.round_reached else 'not reached'})")
-    write_cell(sheet, last + 2, 1, t("streak", lang), bold=True)
+    text = tn("Revenue up month over month {n} month in a row (longest {longest}); round: {state}",
+              "Revenue up month over month {n} months in a row (longest {longest}); round: {state}",
+              run.current, longest=run.longest, state=t("reached") if run.round_reached else t("not yet reached"))
+    write_cell(sheet, last + 2, 1, label("streak"), bold=True)
     write_cell(sheet, last + 2, 2, text)
     _widths(sheet, [12, 14, 10, 12, 12, 14, 14, 12, 10, 16])
 
     chart = BarChart()
-    chart.title = t("monthly", lang)
-    chart.y_axis.title = t("revenue", lang)
+    chart.title = label("monthly")
+    chart.y_axis.title = label("revenue")
     chart.add_data(Reference(sheet, min_col=2, min_row=3, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=last))
-    chart.x_axis.number_format = MONTH_JA if lang == "ja" else MONTH_EN
+    chart.x_axis.number_format = month_format()
     line = LineChart()
     line.add_data(Reference(sheet, min_col=10, min_row=3, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
-    line.y_axis.title = t("mom", lang)
+    line.y_axis.title = label("mom")
     line.y_axis.crosses = "max"
     line.y_axis.number_format = "0%"
     _straight(line)

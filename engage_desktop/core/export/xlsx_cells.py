@@ -11,14 +11,19 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.export.safe import looks_like_formula
+from engage_desktop.core.messages import t
 from engage_desktop.core.money import excel_format
 
 YEN = excel_format("JPY")  # a Decimal written without a format: callers with the shop's currency pass theirs
 PERCENT = "0.0%"
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
-MONTH_JA = 'yyyy"年"m"月"'
-MONTH_EN = "mmm yyyy"
+
+
+def month_format() -> str:
+    """Excel's number format for a month, in the current language (2026年10月 / Oct 2026)."""
+    # TRANSLATORS: an Excel number format for a month; Japanese: yyyy"年"m"月"
+    return t("mmm yyyy")
 
 
 def write_cell(sheet: Worksheet, row: int, column: int, value: Any, number_format: str | None = None,

@@ -28,8 +28,10 @@ def resolve_as_of(store: Store, as_of: str | dt.date | None) -> dt.date:
             return dt.date.fromisoformat(as_of)
         except ValueError as exc:
             from engage_desktop.core.errors import EngageError
+            from engage_desktop.core.messages import quoted, t
 
-            raise EngageError(f"As-of date {as_of!r} is not a date; write it as YYYY-MM-DD.") from exc
+            raise EngageError(t("The as-of date {value} is not a date: write it as YYYY-MM-DD, for example 2026-10-31.",
+                                value=quoted(as_of))) from exc
     row = store.con.execute("SELECT CAST(max(ordered_at) AS DATE) FROM orders WHERE NOT cancelled").fetchone()
     return row[0] if row and row[0] else dt.date.today()
 

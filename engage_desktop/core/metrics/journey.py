@@ -21,45 +21,45 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
-from engage_desktop.core.metrics.ltv import tiered_facts_sql
+from engage_desktop.core.messages import N_, listing, t, tn
+from engage_desktop.core.metrics.ltv import tier_names, tiered_facts_sql
 from engage_desktop.core.store import Store
 
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the ladder; its words are catalogue messages (``t(step.emotion)`` shows one)."""
+
     number: int
-    emotion: str
+    emotion: str  # what the customer feels (the step's name)
     stage: str
     goal: str
-    action_ja: str
-    emotion_en: str
-    stage_en: str
-    goal_en: str
-    action_en: str
+    action: str  # what the shop does at this step
 
 
 STEPS: tuple[Step, ...] = (
-    Step(1, "本当かな?", "品定め", "信頼性の確立", "最初の接点で、お店と商品が信頼できると感じてもらう",
-         "Is this for real?", "Sizing up", "Build trust", "At first contact, make the customer feel the shop and product can be trusted"),
-    Step(2, "疑惑から興奮に", "自認", "興味の喚起", "疑いを晴らし、お客様の関心ごとを強調する",
-         "From doubt to excitement", "Recognition", "Spark interest", "Clear the doubt, stress what interests the customer"),
-    Step(3, "興奮から安心へ", "肯定: 担当がついて", "安心感の提供", "担当者とサポートを見せ、安心してもらう",
-         "From excitement to reassurance", "Affirmation: someone in charge", "Give reassurance", "Show the person in charge and the support"),
-    Step(4, "安心から益々好きになる", "立ち上げ: 安心度アップ", "深い関係性の構築", "継続的なコミュニケーションで信頼を強める",
-         "From reassurance to liking more", "Launch: more reassurance", "Build a deeper relationship", "Strengthen trust through continued communication"),
-    Step(5, "好きから感謝される", "順応: 一緒にやってあげる", "価値の提供", "お客様の課題解決と目標達成を手伝う",
-         "From liking to gratitude", "Adapting: doing it together", "Deliver value", "Help the customer solve problems and reach goals"),
-    Step(6, "褒めてもらって素直に嬉しい", "完遂", "成果の実感", "目標達成を助け、成果を実感してもらう",
-         "Happy to be praised", "Completion", "Feel the result", "Help the customer reach the goal and feel the result"),
-    Step(7, "優越感を感じる", "養育: あなただけのプログラム", "特別感の創出", "限定プログラムや特典で特別感を演出する",
-         "Feeling special", "Nurture: a program just for you", "Create a sense of privilege", "Offer an exclusive program or privileges"),
-    Step(8, "感動を共有したい", "支持", "コミュニティの形成", "感動を他の人と分かち合いたくなる場をつくる",
-         "Wanting to share the excitement", "Advocacy", "Form a community", "Create a place where customers share the excitement"),
+    Step(1, N_("Is this for real?"), N_("Sizing up"), N_("Build trust"),
+         N_("At first contact, make the customer feel the shop and product can be trusted")),
+    Step(2, N_("From doubt to excitement"), N_("Recognition"), N_("Spark interest"),
+         N_("Clear the doubt, stress what interests the customer")),
+    Step(3, N_("From excitement to reassurance"), N_("Affirmation: someone in charge"), N_("Give reassurance"),
+         N_("Show the person in charge and the support")),
+    Step(4, N_("From reassurance to liking more"), N_("Launch: more reassurance"), N_("Build a deeper relationship"),
+         N_("Strengthen trust through continued communication")),
+    Step(5, N_("From liking to gratitude"), N_("Adapting: doing it together"), N_("Deliver value"),
+         N_("Help the customer solve problems and reach goals")),
+    Step(6, N_("Happy to be praised"), N_("Completion"), N_("Feel the result"),
+         N_("Help the customer reach the goal and feel the result")),
+    Step(7, N_("Feeling special"), N_("Nurture: a program just for you"), N_("Create a sense of privilege"),
+         N_("Offer an exclusive program or privileges")),
+    Step(8, N_("Wanting to share the excitement"), N_("Advocacy"), N_("Form a community"),
+         N_("Create a place where customers share the excitement")),
 )
 
 
@@ -69,22 +69,21 @@ class StepRule:
 
     min_orders: int = 0
     min_active_days: int = 0  # an order at least this many days after the first one
-    tiers: tuple[str, ...] = ()  # in one of these LTV tiers
+    tiers: tuple[str, ...] = ()  # in one of these LTV tiers (their keys)
     promoter: bool = False  # NPS 9-10 or fan level 5-6 in any answer
 
-    def describe(self, lang: str = "ja") -> str:
-        ja = lang == "ja"
+    def describe(self, tier_names: Mapping[str, str]) -> str:
+        """The rule in the owner's words, tiers by the names the owner gave them."""
         parts = []
         if self.min_orders:
-            parts.append(f"{self.min_orders}回以上購入" if ja else f"{self.min_orders}+ purchases")
+            parts.append(tn("{n} purchase or more", "{n}+ purchases", self.min_orders))
         if self.min_active_days:
-            parts.append(f"初回購入から{self.min_active_days}日以上後にも購入" if ja
-                         else f"bought again {self.min_active_days}+ days after the first purchase")
+            parts.append(t("a purchase {days}+ days after the first", days=self.min_active_days))
         if self.tiers:
-            parts.append(("LTV層: " if ja else "LTV tier: ") + ", ".join(self.tiers))
+            parts.append(t("LTV tier: {tiers}", tiers=listing([tier_names.get(k, k) for k in self.tiers])))
         if self.promoter:
-            parts.append("推奨者 (NPS 9-10) またはファン度5-6" if ja else "promoter (NPS 9-10) or fan level 5-6")
-        return " / ".join(parts) or ("お店に知られている (購入前)" if ja else "known to the shop (before buying)")
+            parts.append(t("promoter (NPS 9-10) or fan degree 5-6"))
+        return " / ".join(parts) or t("known to the shop (before buying)")
 
 
 DEFAULT_RULES: tuple[StepRule, ...] = (
@@ -98,8 +97,16 @@ DEFAULT_RULES: tuple[StepRule, ...] = (
     StepRule(promoter=True),
 )
 NOTE_FIELDS = ("touchpoints", "measures", "memo")
+# The funnel's stages: the key saved in the shop file, and the owner's word for it.
 FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
+FUNNEL_LABELS = dict(zip(FUNNEL_STAGES, (N_("Awareness"), N_("Interest"), N_("Comparison"), N_("Purchase"),
+                                         N_("After purchase")), strict=True))
 TYPED_STAGES = FUNNEL_STAGES[:3]
+
+
+def stage_name(stage: str) -> str:
+    """A funnel stage in the owner's language."""
+    return t(FUNNEL_LABELS[stage])
 
 
 def rules(store: Store) -> list[StepRule]:
@@ -188,9 +195,11 @@ def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None 
 
 
 def journey(store: Store, as_of: dt.date) -> Table:
-    """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking."""
+    """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking.
+    The step's words and rule are in the current language."""
     n = len(STEPS)
     step_rules = rules(store)
+    names = tier_names(store)
     aggregates = ", ".join(
         f"count(*) FILTER (WHERE r{i}), median(date_diff('day', first_order, d{i})) FILTER (WHERE r{i})"
         for i in range(1, n + 1)
@@ -210,11 +219,11 @@ def journey(store: Store, as_of: dt.date) -> Table:
     for i, step in enumerate(STEPS):
         at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
         moved_on = reached[i + 1] / reached[i] if i + 1 < n and reached[i] else None
-        out.append((step.number, step.emotion, step.stage, step.goal, step_rules[i].describe("ja"),
-                    step_rules[i].describe("en"), at, reached[i], moved_on,
+        out.append((step.number, t(step.emotion), t(step.stage), t(step.goal), step_rules[i].describe(names),
+                    at, reached[i], moved_on,
                     None if medians[i] is None else float(medians[i]),
                     None if liking is None else float(liking), liking_n))
-    return Table(["step", "emotion", "stage", "goal", "rule_ja", "rule_en", "customers", "reached", "moved_on",
+    return Table(["step", "emotion", "stage", "goal", "rule", "customers", "reached", "moved_on",
                   "median_days", "avg_liking", "liking_answers"], out)
 
 

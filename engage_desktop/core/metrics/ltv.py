@@ -18,48 +18,64 @@ from typing import Any
 from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql
 from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
+from engage_desktop.core.messages import N_, language, t, t_in, tn
 from engage_desktop.core.money import DEFAULT_CURRENCY, format_money, tier_scale
 from engage_desktop.core.store import Store
 
+# The default tiers' names are catalogue messages, saved in both languages when the owner first edits
+# the tiers; from then on the names are the owner's own (an owner-renamed tier keeps its names).
 DEFAULT_TIERS: list[dict[str, Any]] = [
-    {"key": "top", "ja": "優良", "en": "Top", "min_ltv": 50000, "min_orders": 0},
-    {"key": "good", "ja": "中堅", "en": "Good", "min_ltv": 20000, "min_orders": 0},
-    {"key": "regular", "ja": "一般", "en": "Regular", "min_ltv": 0, "min_orders": 2},
-    {"key": "one_time", "ja": "新規・1回", "en": "One-time", "min_ltv": 0, "min_orders": 0},
-    {"key": "dormant", "ja": "休眠", "en": "Dormant", "dormant": True},
+    {"key": "top", "name": N_("Top"), "min_ltv": 50000, "min_orders": 0},
+    {"key": "good", "name": N_("Good"), "min_ltv": 20000, "min_orders": 0},
+    {"key": "regular", "name": N_("Regular"), "min_ltv": 0, "min_orders": 2},
+    {"key": "one_time", "name": N_("One-time"), "min_ltv": 0, "min_orders": 0},
+    {"key": "dormant", "name": N_("Dormant"), "dormant": True},
 ]
 
 
 @dataclass(frozen=True)
 class Tier:
-    key: str
-    ja: str
+    key: str  # never shown: the owner sees the tier's name
+    ja: str  # the owner's name for it in each language
     en: str
     min_ltv: float = 0
     min_orders: int = 0
     dormant: bool = False
 
-    def name(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+    def name(self, lang: str | None = None) -> str:
+        return self.ja if (lang or language()) == "ja" else self.en
 
-    def rule_text(self, lang: str, dormant_days: int, currency: str = DEFAULT_CURRENCY) -> str:
+    def rule_text(self, dormant_days: int, currency: str = DEFAULT_CURRENCY) -> str:
+        """The tier's rule in the current language."""
         if self.dormant:
-            return f"{dormant_days}日以上購入なし" if lang == "ja" else f"no order for {dormant_days}+ days"
+            return t("no order for {days}+ days", days=dormant_days)
         parts = []
         if self.min_ltv:
-            amount = format_money(self.min_ltv, currency, lang)
-            parts.append(f"LTV {amount}以上" if lang == "ja" else f"LTV >= {amount}")
+            parts.append(t("annual LTV {amount} or more", amount=format_money(self.min_ltv, currency, language())))
         if self.min_orders:
-            parts.append(f"{self.min_orders}回以上購入" if lang == "ja" else f"{self.min_orders}+ orders")
-        return " / ".join(parts) or ("その他" if lang == "ja" else "everyone else")
+            parts.append(tn("{n} purchase or more", "{n}+ purchases", self.min_orders))
+        return " / ".join(parts) or t("everyone else")
+
+
+def _default_tier(raw: dict[str, Any], scale: int) -> dict[str, Any]:
+    tier = {k: v for k, v in raw.items() if k != "name"}
+    tier["ja"], tier["en"] = t_in("ja", raw["name"]), t_in("en", raw["name"])
+    if "min_ltv" in tier:  # the defaults, in the shop's currency: ¥50,000 a year is $500
+        tier["min_ltv"] = tier["min_ltv"] / scale
+    return tier
 
 
 def tiers(store: Store) -> list[Tier]:
     raw = store.setting("ltv_tiers")
-    if not raw:  # the defaults, in the shop's currency: ¥50,000 a year is $500
+    if not raw:
         scale = tier_scale(store.setting("currency"))
-        raw = [{**t, "min_ltv": t["min_ltv"] / scale} if "min_ltv" in t else t for t in DEFAULT_TIERS]
-    return [Tier(**t) for t in raw]
+        raw = [_default_tier(tier, scale) for tier in DEFAULT_TIERS]
+    return [Tier(**tier) for tier in raw]
+
+
+def tier_names(store: Store) -> dict[str, str]:
+    """Each tier's name in the current language, by key."""
+    return {tier.key: tier.name() for tier in tiers(store)}
 
 
 def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
@@ -97,12 +113,12 @@ def tier_table(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None
     # less (otherwise a few returns made the other shares add up to more than 100%).
     total = sum((r[6] for r in rows.values()), Decimal(0))
     out = []
-    for t in tier_list:
+    for tier in tier_list:
         _, customers, revenue, avg_ltv, repeat, days, brought = rows.get(
-            t.key, (t.key, 0, Decimal(0), None, None, None, Decimal(0)))
+            tier.key, (tier.key, 0, Decimal(0), None, None, None, Decimal(0)))
         share = float(brought / total) if total else 0.0
-        out.append((t.key, t.ja, t.en, customers, revenue, share, avg_ltv, repeat, days))
-    return Table(["tier", "name_ja", "name_en", "customers", "revenue", "share", "avg_ltv", "repeat_rate",
+        out.append((tier.key, tier.name(), customers, revenue, share, avg_ltv, repeat, days))
+    return Table(["tier", "name", "customers", "revenue", "share", "avg_ltv", "repeat_rate",
                   "avg_days_since_last"], out)
 
 

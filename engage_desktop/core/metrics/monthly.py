@@ -14,18 +14,25 @@ from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.store import Store
+from engage_desktop.core.messages import N_, t
 
 METRICS = ("revenue", "orders", "customers", "new_customers", "repeat_customers", "aov", "repeat_rate", "nps")
 METRIC_LABELS = {
-    "revenue": ("売上", "Revenue"),
-    "orders": ("注文数", "Orders"),
-    "customers": ("購入客数", "Active customers"),
-    "new_customers": ("新規客数", "New customers"),
-    "repeat_customers": ("リピート客数", "Repeat customers"),
-    "aov": ("平均購入単価", "Average order value"),
-    "repeat_rate": ("リピート率", "Repeat rate"),
-    "nps": ("NPS", "NPS"),
+    "revenue": N_("Revenue"),
+    "orders": N_("Number of orders"),
+    "customers": N_("Buying customers"),
+    "new_customers": N_("New customers"),
+    "repeat_customers": N_("Returning customers"),
+    "aov": N_("Average order value"),
+    # Not the tiers' repeat rate (customers who ever ordered twice): the month's buyers who had bought before.
+    "repeat_rate": N_("Returning customers' share"),
+    "nps": N_("NPS"),
 }
+
+
+def metric_name(metric: str) -> str:
+    """A month-over-month metric in the owner's language."""
+    return t(METRIC_LABELS[metric])
 
 
 def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:

@@ -10,6 +10,7 @@ from typing import Any
 from engage_desktop.core.metrics import journey as journey_metrics
 from engage_desktop.core.metrics import ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
+from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn
 from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
@@ -44,12 +45,13 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "as_of": day.isoformat(),
         "shop": store.setting("shop_name") or store.path.stem,
         "currency": store.setting("currency"),
+        # Keys are the interface (--json); the texts are in the current language.
         "definitions": {
-            "ltv": "average order value x purchases per year; years = max(1, days since first order / 365.25)",
-            "revenue": "paid amount net of refunds; cancelled orders excluded",
+            "ltv": t("average order value x purchases per year; years = max(1, days since the first order / 365.25)"),
+            "revenue": t("what customers paid, net of refunds; cancelled orders excluded"),
             "dormant_days": store.setting("dormant_days"),
             "time_zone": store.setting("time_zone"),
-            "top20": "revenue share of deciles 1-2 (customers ranked by revenue)",
+            "top20": t("the revenue share of deciles 1-2 (customers ranked by revenue)"),
             "streak_metric": STREAK_METRIC,
         },
         "customers": customers,  # who bought (up to the as-of date)
@@ -60,7 +62,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "ltv": {
             "shop": ltv.shop_ltv(store, day),
             "tiers": [
-                {"tier": r["tier"], "name_ja": r["name_ja"], "name_en": r["name_en"], "customers": r["customers"],
+                {"tier": r["tier"], "name": r["name"], "customers": r["customers"],
                  "revenue": money(r["revenue"]), "share": _num(r["share"]), "avg_ltv": _num(r["avg_ltv"], 2),
                  "repeat_rate": _num(r["repeat_rate"]), "avg_days_since_last": _num(r["avg_days_since_last"], 1)}
                 for r in tier_table.as_dicts()
@@ -108,32 +110,61 @@ def shop_summary(store: Store) -> dict[str, Any]:
             "customers": buyers, "known": known}
 
 
+# The definitions' names as the owner reads them (the export's cover, the report): keys of "definitions".
+DEFINITION_TERMS = {
+    "ltv": N_("Annual LTV"),
+    "revenue": N_("Revenue"),
+    "dormant_days": N_("Dormant after (days without an order)"),
+    "time_zone": N_("Time zone"),
+    "top20": N_("Top 20% share"),
+    "streak_metric": N_("Round (months up in a row) counted on"),
+}
+
+
+def definition_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
+    """(term, what it means) in the current language, for the export's cover."""
+    rows = []
+    for key, value in report["definitions"].items():
+        text = monthly.metric_name(value) if key == "streak_metric" else str(value)
+        rows.append((t(DEFINITION_TERMS[key]), text))
+    return rows
+
+
 def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 def report_text(report: dict[str, Any]) -> str:
+    """The report as the CLI prints it, in the current language."""
     def cash(value: float) -> str:
-        return format_money(value, report["currency"], "en")
+        return format_money(value, report["currency"], language())
 
+    shop = report["ltv"]["shop"]
     lines = [
-        f"{report['shop']} — as of {report['as_of']}",
-        f"Customers {report['known_customers']:,} known, {report['customers']:,} who bought  "
-        f"Orders {report['orders']:,}  Revenue {cash(report['revenue'])}",
-        f"Shop LTV {cash(report['ltv']['shop']['ltv'])} a year (AOV {cash(report['ltv']['shop']['aov'])} x "
-        f"{report['ltv']['shop']['orders_per_year']:.2f} purchases/year)",
-        f"Top 20% of customers bring {100 * (report['ltv']['top20_share'] or 0):.1f}% of revenue; "
-        f"repeat rate {100 * (report['repeat_rate'] or 0):.1f}%",
-        "Tiers:",
+        t("{shop} — as of {day}", shop=report["shop"], day=date_text(dt.date.fromisoformat(report["as_of"]))),
+        t("Customers: {known:,} known, {buyers:,} who bought   Orders: {orders:,}   Revenue: {revenue}",
+          known=report["known_customers"], buyers=report["customers"], orders=report["orders"],
+          revenue=cash(report["revenue"])),
+        t("Shop LTV: {ltv} a year (average order value {aov} x {per_year:.2f} purchases a year)",
+          ltv=cash(shop["ltv"]), aov=cash(shop["aov"]), per_year=shop["orders_per_year"]),
+        t("The top 20% of customers bring {share} of revenue; repeat rate {repeat}",
+          share=percent_text(report["ltv"]["top20_share"] or 0), repeat=percent_text(report["repeat_rate"] or 0)),
+        t("LTV tiers:"),
     ]
-    for t in report["ltv"]["tiers"]:
-        lines.append(f"  {t['name_ja']} / {t['name_en']}: {t['customers']:,} customers, {cash(t['revenue'])} "
-                     f"({100 * (t['share'] or 0):.1f}%)")
-    s = report["streak"]
-    lines.append(f"Revenue up month over month {s['current']} month(s) in a row (longest {s['longest']}; "
-                 f"round of {s['round_months']} {'reached' if s['round_reached'] else 'not yet reached'})")
+    for tier in report["ltv"]["tiers"]:
+        lines.append("  " + t("{tier}: {customers:,} customers, {revenue} ({share})", tier=tier["name"],
+                              customers=tier["customers"], revenue=cash(tier["revenue"]),
+                              share=percent_text(tier["share"] or 0)))
+    run = report["streak"]
+    lines.append(tn("{metric} up month over month {n} month in a row (longest {longest}); round of {months}: {state}",
+                    "{metric} up month over month {n} months in a row (longest {longest}); round of {months}: {state}",
+                    run["current"], metric=monthly.metric_name(run["metric"]), longest=run["longest"],
+                    months=run["round_months"], state=t("reached") if run["round_reached"] else t("not yet reached")))
     n = report["nps"]
-    lines.append(f"NPS {n['score'] if n['score'] is not None else '—'} from {n['responses']:,} answers "
-                 f"({n['promoters']} promoters, {n['passives']} passives, {n['detractors']} detractors)")
-    lines.append("Journey: " + "  ".join(f"{j['step']}:{j['customers']}" for j in report["journey"]))
+    lines.append(t("NPS {score} from {answers:,} answers ({promoters:,} promoters, {passives:,} passives, "
+                   "{detractors:,} detractors)", score=n["score"] if n["score"] is not None else "—",
+                   answers=n["responses"], promoters=n["promoters"], passives=n["passives"],
+                   detractors=n["detractors"]))
+    lines.append(t("Customers at each journey step: {steps}",
+                   steps="  ".join(f"{j['step']}:{j['customers']:,}" for j in report["journey"])))
     return "\n".join(lines)

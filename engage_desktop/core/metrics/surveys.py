@@ -107,10 +107,10 @@ def nps_by_tier(store: Store, as_of: dt.date) -> Table:
         ).fetchall()
     }
     out = []
-    for t in tiers(store):
-        n = Nps(*counts.get(t.key, (0, 0, 0, 0)))
-        out.append((t.key, t.ja, t.en, n.responses, n.promoters, n.passives, n.detractors, n.score))
-    return Table(["tier", "name_ja", "name_en", "responses", "promoters", "passives", "detractors", "score"], out)
+    for tier in tiers(store):
+        n = Nps(*counts.get(tier.key, (0, 0, 0, 0)))
+        out.append((tier.key, tier.name(), n.responses, n.promoters, n.passives, n.detractors, n.score))
+    return Table(["tier", "name", "responses", "promoters", "passives", "detractors", "score"], out)
 
 
 def fan_matrix(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,

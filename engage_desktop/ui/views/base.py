@@ -61,7 +61,7 @@ class View(QWidget):
     # -- to implement ------------------------------------------------------------------
     def title(self) -> str:
         """The view's name in the owner's language (core/views.py: one name across window, export, CLI)."""
-        return VIEW_SPECS_BY_KEY[self.key].title(i18n.current())
+        return VIEW_SPECS_BY_KEY[self.key].title()
 
     def inputs(self) -> Any:
         """What ``load`` needs from the screen (its filters, the selection), read here on the GUI thread

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QTableView, QTableWidget, QVBoxLayout)
+                               QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QSpinBox,
+                               QTableView, QTableWidget, QToolButton, QVBoxLayout)
 
-from engage_desktop.core.metrics import journey
+from engage_desktop.core.messages import listing, t
+from engage_desktop.core.metrics import journey, ltv
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import save_then_close
@@ -134,7 +135,7 @@ class JourneyView(View):
         self.hint.setText(self.tr("Double-click a yellow cell to write touchpoints, measures and notes. "
                                   "Click a step to list its customers; point at a goal to see what the shop does."))
         self.model.row_titles = [self.tr("Emotion"), self.tr("Stage"), self.tr("Goal"), self.tr("Rule"), self.tr("Customers now"), self.tr("Reached"), self.tr("Moved on"),
-                                 self.tr("Median days to reach"), self.tr("Avg. liking (1-7)"), self.tr("Touchpoints"),
+                                 self.tr("Median days to reach"), self.tr("Average liking (1-7)"), self.tr("Touchpoints"),
                                  self.tr("Measures"), self.tr("Memo")]
         self.customers.retranslate()
 
@@ -144,25 +145,24 @@ class JourneyView(View):
     load = staticmethod(load_journey)
 
     def show_data(self, data: dict[str, Any]) -> None:
-        ja = i18n.current() == "ja"
         steps, notes = data["steps"].as_dicts(), data["notes"]
         headers = [self.tr("Step %1").replace("%1", str(s.number)) for s in journey.STEPS]
         columns = []
         for step, row in zip(journey.STEPS, steps):
             columns.append([
-                step.emotion if ja else step.emotion_en, step.stage if ja else step.stage_en,
-                step.goal if ja else step.goal_en, row["rule_ja"] if ja else row["rule_en"], i18n.number(row["customers"]), i18n.number(row["reached"]),
+                row["emotion"], row["stage"], row["goal"], row["rule"], i18n.number(row["customers"]),
+                i18n.number(row["reached"]),
                 i18n.percent(row["moved_on"]) if step.number < 8 else "—",
                 self.tr("%n day(s)", "", int(row["median_days"])) if row["median_days"] is not None else "—",
                 i18n.number(row["avg_liking"], 1) if row["avg_liking"] is not None else "—",
                 *[notes.get((step.number, field), "") for field in journey.NOTE_FIELDS],
             ])
         rows = [list(r) for r in zip(*columns)]
-        self.model.actions = [s.action_ja if ja else s.action_en for s in journey.STEPS]
+        self.model.actions = [t(s.action) for s in journey.STEPS]
         self.model.set_data(headers, rows, {i: str for i in range(8)})
         funnel = data["funnel"].as_dicts()
         for box, stage in zip(self.funnel_boxes, funnel):
-            name = stage["stage"] if ja else FUNNEL_EN[stage["stage"]]
+            name = journey.stage_name(stage["stage"])
             count = "—" if stage["count"] is None else i18n.number(stage["count"])
             box.setText(f"{name}\n{count}")
         self.chart.set_data([str(s.number) for s in journey.STEPS], [r["customers"] for r in steps],
@@ -179,8 +179,7 @@ class JourneyView(View):
         self.selected_step = step
 
         def show(table: Any) -> None:
-            s = journey.STEPS[column]
-            name = s.emotion if i18n.current() == "ja" else s.emotion_en
+            name = t(journey.STEPS[column].emotion)
             self.customers.set_table(table, self.tr("Customers now at step %1: %2").replace("%1", str(step)).replace("%2", name))
 
         self.ctx.db.submit(lambda store, state: journey.step_customers(store, as_of, step), show)
@@ -193,9 +192,6 @@ class JourneyView(View):
 
     def edit_rules(self) -> None:
         RulesDialog(self, self.data["rules"]).open()
-
-
-FUNNEL_EN = {"認知": "Awareness", "興味": "Interest", "比較・検討": "Comparison", "購入": "Purchase", "購入後": "After purchase"}
 
 
 class FunnelDialog(QDialog):
@@ -220,7 +216,7 @@ class FunnelDialog(QDialog):
             spin.setRange(0, 100_000_000)
             spin.setGroupSeparatorShown(True)
             self.spins[stage] = spin
-            form.addRow(stage if i18n.current() == "ja" else FUNNEL_EN[stage], spin)
+            form.addRow(journey.stage_name(stage), spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -247,14 +243,14 @@ class RulesDialog(QDialog):
         self.resize(900, 420)
         self.table = QTableWidget(len(rules), 5)
         self.table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Minimum orders"),
-                                              self.tr("Bought again after (days)"), self.tr("LTV tiers (keys)"),
-                                              self.tr("Promoter or fan 5-6")])
+                                              self.tr("A purchase at least this many days after the first"),
+                                              self.tr("LTV tier"), self.tr("Promoter or fan degree 5-6")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.widgets = []
-        ja = i18n.current() == "ja"
+        self.widgets: list[tuple[QSpinBox, QSpinBox, TierChoice, QCheckBox]] = []
         for row, (step, rule) in enumerate(zip(journey.STEPS, rules)):
-            self.table.setCellWidget(row, 0, QLabel(f" {step.number}. {step.emotion if ja else step.emotion_en}"))
-            orders, days, tiers, promoter = QSpinBox(), QSpinBox(), QLineEdit(", ".join(rule.tiers)), QCheckBox()
+            self.table.setCellWidget(row, 0, QLabel(f" {step.number}. {t(step.emotion)}"))
+            orders, days, promoter = QSpinBox(), QSpinBox(), QCheckBox()
+            tiers = TierChoice(view.ctx.tiers, rule.tiers)
             orders.setRange(0, 1000)
             orders.setValue(rule.min_orders)
             days.setRange(0, 3650)
@@ -263,8 +259,7 @@ class RulesDialog(QDialog):
             for col, widget in enumerate((orders, days, tiers, promoter), start=1):
                 self.table.setCellWidget(row, col, widget)
             self.widgets.append((orders, days, tiers, promoter))
-        note = QLabel(self.tr("A customer reaches a step when they meet its rule and the rules of every step before it. "
-                              "Tier keys: top, good, regular, one_time, dormant."))
+        note = QLabel(self.tr("A customer reaches a step when they meet its rule and the rules of every step before it."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel |
                                    QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -277,16 +272,48 @@ class RulesDialog(QDialog):
         layout.addWidget(buttons)
 
     def rules(self) -> list[journey.StepRule]:
-        return [journey.StepRule(o.value(), d.value(), tuple(t.strip() for t in tiers.text().split(",") if t.strip()),
-                                 p.isChecked()) for o, d, tiers, p in self.widgets]
+        return [journey.StepRule(o.value(), d.value(), tiers.chosen(), p.isChecked())
+                for o, d, tiers, p in self.widgets]
 
     def restore(self) -> None:
-        for (o, d, t, p), rule in zip(self.widgets, journey.DEFAULT_RULES):
+        for (o, d, tiers, p), rule in zip(self.widgets, journey.DEFAULT_RULES):
             o.setValue(rule.min_orders)
             d.setValue(rule.min_active_days)
-            t.setText(", ".join(rule.tiers))
+            tiers.choose(rule.tiers)
             p.setChecked(rule.promoter)
 
     def save(self) -> None:
         rules = self.rules()
         save_then_close(self, self.view.ctx, lambda store, state: journey.save_rules(store, rules))
+
+
+class TierChoice(QToolButton):
+    """The LTV tiers a step rule asks for, chosen by their names from a menu (none: any tier)."""
+
+    def __init__(self, tiers: dict[str, ltv.Tier], chosen: tuple[str, ...]) -> None:
+        super().__init__()
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        menu = QMenu(self)
+        self.actions_by_key: dict[str, QAction] = {}
+        for key, tier in tiers.items():
+            action = menu.addAction(tier.name())
+            action.setCheckable(True)
+            action.toggled.connect(self._show)
+            self.actions_by_key[key] = action
+        self.setMenu(menu)
+        self.unknown = tuple(k for k in chosen if k not in tiers)  # a tier since removed: kept, not shown
+        self.choose(chosen)
+
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(k for k, a in self.actions_by_key.items() if a.isChecked()) + self.unknown
+
+    def choose(self, keys: tuple[str, ...]) -> None:
+        for key, action in self.actions_by_key.items():
+            action.setChecked(key in keys)
+        self._show()
+
+    def _show(self) -> None:
+        names = [a.text() for a in self.actions_by_key.values() if a.isChecked()]
+        self.setText(listing(names) if names else self.tr("(any tier)"))

@@ -93,15 +93,15 @@ class LtvView(View):
     load = staticmethod(load_tiers)
 
     def show_data(self, data: dict[str, Any]) -> None:
-        lang = i18n.current()
-        tiers = {t.key: t for t in data["tiers"]}
+        tiers = {tier.key: tier for tier in data["tiers"]}
         rows = []
         for r in data["table"].as_dicts():
             tier = tiers[r["tier"]]
-            rows.append((tier.name(lang), tier.rule_text(lang, data["dormant_days"], i18n.currency()), r["customers"], r["revenue"],
+            rows.append((tier.name(), tier.rule_text(data["dormant_days"], i18n.currency()), r["customers"], r["revenue"],
                          r["share"], r["avg_ltv"], r["repeat_rate"], r["avg_days_since_last"]))
-        headers = [self.tr("Tier"), self.tr("Rule"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share"),
-                   self.tr("Avg. LTV / year"), self.tr("Repeat rate"), self.tr("Days since last")]
+        headers = [self.tr("LTV tier"), self.tr("Rule"), self.tr("Number of customers"), self.tr("Revenue"),
+                   self.tr("Revenue share"), self.tr("Average annual LTV"), self.tr("Repeat rate"),
+                   self.tr("Days since last order")]
         self.tier_model.set_data(headers, rows, {
             4: i18n.percent, 5: i18n.money, 6: i18n.percent, 7: lambda v: i18n.number(v, 0)})
         total = sum(r[2] for r in rows)
@@ -126,7 +126,7 @@ class LtvView(View):
     def _show_customers(self, key: str, table: Any) -> None:
         tier = next(t for t in self.data["tiers"] if t.key == key)
         self.selected_tier = key
-        self.customers.set_table(table, self.tr("Customers in %1").replace("%1", tier.name(i18n.current())))
+        self.customers.set_table(table, self.tr("Customers in %1").replace("%1", tier.name()))
 
     def select_tier(self, row: int) -> None:
         key = self.data["tiers"][row].key
@@ -209,7 +209,7 @@ class TierEditor(QDialog):
         self.view.ctx.db.submit(lambda store, state: ltv.tier_moves(store, as_of, proposed), self._show_moves)
 
     def _show_moves(self, moves: Any) -> None:
-        names = {t.key: t.name(i18n.current()) for t in self.proposed()}
+        names = {tier.key: tier.name() for tier in self.proposed()}
         lines = [f"{names.get(m['from'], m['from'])} → {names.get(m['to'], m['to'])}: {m['customers']:,}"
                  for m in moves.as_dicts() if m["from"] != m["to"]]
         self.preview_label.setText(self.tr("Customers who would move:") + " " + ("; ".join(lines) or self.tr("none")))

@@ -52,7 +52,7 @@ class MonthlyInputs:
 def load_monthly(store: Store, as_of: dt.date, inputs: MonthlyInputs) -> dict[str, Any]:
     return {
         "table": monthly.monthly(store, as_of, tier=inputs.tier),
-        "tiers": [(t.key, t.name("ja"), t.name("en")) for t in ltv.tiers(store)],
+        "tiers": ltv.tiers(store),
         "round_months": int(store.setting("round_months")),
     }
 
@@ -102,7 +102,7 @@ class MonthlyView(View):
         self.metric_label.setText(self.tr("Metric:"))
         self.tier_label.setText(self.tr("Tier:"))
         for i, key in enumerate(monthly.METRICS):
-            self.metric.setItemText(i, i18n.pick(*monthly.METRIC_LABELS[key]))
+            self.metric.setItemText(i, monthly.metric_name(key))
         self.tier.setItemText(0, self.tr("All customers"))
 
     def inputs(self) -> MonthlyInputs:
@@ -118,7 +118,7 @@ class MonthlyView(View):
         values = table.column(metric)
         changes = table.column(f"{metric}_mom")
         labels = [i18n.short_month_label(m) for m in months]
-        name = i18n.pick(*monthly.METRIC_LABELS[metric])
+        name = monthly.metric_name(metric)
         line = [None if c is None else 100 * c for c in changes]
         self.chart.set_data(
             labels, [None if v is None else float(v) for v in values], bar_name=name,
@@ -141,18 +141,18 @@ class MonthlyView(View):
         if run.round_reached:
             return self.tr("%n month(s) in a row up on the previous month: one round (ワンクール) cleared!", "", run.current)
         if run.current == 0:
-            return self.tr("Not up on the previous month this month. A round (ワンクール) is %n months in a row.", "",
-                           run.round_months)
+            return self.tr("The latest month is not up on the month before. A round (ワンクール) is %n months "
+                           "up in a row.", "", run.round_months)
         return self.tr("%n month(s) in a row up on the previous month", "", run.current) + " — " + \
             self.tr("%n more to a full round (ワンクール)", "", run.remaining)
 
-    def _fill_tiers(self, tiers: list[tuple[str, str, str]]) -> None:
+    def _fill_tiers(self, tiers: list[ltv.Tier]) -> None:
         current = self.tier.currentData()
         self.tier.blockSignals(True)
         while self.tier.count() > 1:
             self.tier.removeItem(1)
-        for key, ja, en in tiers:
-            self.tier.addItem(i18n.pick(ja, en), key)
+        for tier in tiers:
+            self.tier.addItem(tier.name(), tier.key)
         index = self.tier.findData(current)
         self.tier.setCurrentIndex(max(0, index))
         self.tier.blockSignals(False)

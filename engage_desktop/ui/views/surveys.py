@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
-from engage_desktop.core.questions import FAN_LEVELS, FAN_LEVELS_EN, LIKING_LEVELS, LIKING_LEVELS_EN
+from engage_desktop.core.questions import fan_level_name, liking_name
 from engage_desktop.core.metrics import ltv, surveys
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
@@ -25,28 +25,13 @@ FEW_ANSWERS = 30
 DETRACTOR, PASSIVE, PROMOTER = QColor(211, 84, 70), QColor(170, 170, 170), QColor(46, 139, 87)
 
 
-def wrap(text: str, width: int) -> str:
-    """Break a long label into lines for a header (Japanese has no spaces to break at)."""
-    if " " in text:
-        words, lines, line = text.split(), [], ""
-        for word in words:
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        return "\n".join([*lines, line])
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
-
-
 class MatrixModel(TableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            levels = FAN_LEVELS if i18n.current() == "ja" else FAN_LEVELS_EN
-            return f"{section + 1}. {levels[section]}"
+            return f"{section + 1}. {fan_level_name(section + 1, one_line=True)}"
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            levels = LIKING_LEVELS if i18n.current() == "ja" else LIKING_LEVELS_EN
-            return f"{section + 1}.\n" + wrap(levels[section], 4 if i18n.current() == "ja" else 10)
+            # The catalogue's names break where a reader would (「あまり/好きではない」), not every few letters.
+            return f"{section + 1}.\n" + liking_name(section + 1)
         return super().headerData(section, orientation, role)
 
 
@@ -61,7 +46,7 @@ def load_surveys(store: Store, as_of: dt.date, inputs: SurveysInputs) -> dict[st
     start, end = (period, _month_end(period)) if period else (None, None)
     return {
         "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
-        "by_tier": surveys.nps_by_tier(store, as_of), "tiers": [(t.key, t.ja, t.en) for t in ltv.tiers(store)],
+        "by_tier": surveys.nps_by_tier(store, as_of), "tiers": ltv.tiers(store),
         "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
         "months": surveys.answer_months(store), "filters": (tier, start, end),
     }
@@ -189,7 +174,7 @@ class SurveysView(View):
                                line=months.column("score"), line_name="NPS", line_fmt=lambda v: f"{v:+.1f}",
                                label_every=max(1, len(months.rows) // 5), line_axis_fmt=lambda v: f"{v:+.0f}",
                                line_range=(-100, 100))
-        tier_rows = [(i18n.pick(r["name_ja"], r["name_en"]), r["responses"], r["score"]) for r in data["by_tier"].as_dicts()]
+        tier_rows = [(r["name"], r["responses"], r["score"]) for r in data["by_tier"].as_dicts()]
         self.by_tier_model.set_data([self.tr("Tier"), self.tr("Answers"), "NPS"], tier_rows,
                                     {2: lambda v: "—" if v is None else f"{v:+.1f}"})
         self._show_matrix(data)
@@ -212,14 +197,12 @@ class SurveysView(View):
         as_of = self.data["as_of"]
 
         def show(table: Any) -> None:
-            levels = FAN_LEVELS if i18n.current() == "ja" else FAN_LEVELS_EN
-            likes = LIKING_LEVELS if i18n.current() == "ja" else LIKING_LEVELS_EN
-            self.customers.set_table(table, f"{levels[fan - 1]} × {likes[liking - 1]}")
+            self.customers.set_table(table, f"{fan_level_name(fan, one_line=True)} × {liking_name(liking, one_line=True)}")
 
         self.ctx.db.submit(lambda store, state: surveys.cell_respondents(store, as_of, fan, liking, tier, start, end), show)
 
     def _fill_filters(self, data: dict[str, Any]) -> None:
-        for combo, items in ((self.tier, [(k, i18n.pick(ja, en)) for k, ja, en in data["tiers"]]),
+        for combo, items in ((self.tier, [(tier.key, tier.name()) for tier in data["tiers"]]),
                              (self.period, [(m, i18n.month_label(m)) for m in data["months"]])):
             current = combo.currentData()
             combo.blockSignals(True)
