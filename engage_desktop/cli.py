@@ -82,6 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# argparse's own words (its headings and the errors it reports), asked of gettext by argparse:
+# answered from our catalogue so that a Japanese owner's help and mistakes read in Japanese.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"), N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_says(text: str) -> str:
+    return t(text) if text in ARGPARSE_TEXTS else text
+
+
 def _language(argv: list[str]) -> str:
     """``--lang`` if given (anywhere), else the computer's language: read before the parser is built,
     so that its help is in that language too."""
@@ -110,6 +125,7 @@ def _currency_code(text: str) -> str:
 def run_cli(argv: list[str]) -> int:
     _utf8_output()
     set_language(_language(argv))
+    argparse._ = _argparse_says  # type: ignore[attr-defined] # argparse's gettext hook (module global)
     args = _parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +11,17 @@ from pathlib import Path
 from tests.helpers import write_csv
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, system_language: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+    """The CLI as a separate process, on a computer whose locale is ``system_language``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))} | {"LANG": system_language}
     return subprocess.run([sys.executable, "-m", "engage_desktop", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+                          encoding="utf-8", timeout=120, env=env)
+
+
+def english_words(text: str, allowed: set[str]) -> set[str]:
+    """Runs of ASCII letters in ``text`` that are not file names, encodings or allowed terms."""
+    words = set(re.findall(r"[A-Za-z][A-Za-z_]+", re.sub(r"\S+\.(csv|duckdb|xlsx)\b", "", text)))
+    return words - allowed
 
 
 def test_import_prints_format_encoding_and_accounting(tmp_path: Path) -> None:
@@ -20,16 +30,17 @@ def test_import_prints_format_encoding_and_accounting(tmp_path: Path) -> None:
              "商品名", "単価", "個数", "合計金額(-99999=無効値)", "レコードナンバー"],
             ["1-1", "発送済", "2024/1/5", "101010", "髙橋", "一", "a@example.com", "石鹸", "500", "2", "1000", "1"]]
     path = write_csv(tmp_path / "rakuten.csv", rows, encoding="cp932")
-    done = run("import", "--db", str(db), str(path))
+    done = run("import", "--db", str(db), "--lang", "ja", str(path))
     assert done.returncode == 0, done.stderr
-    assert "楽天RMS 受注データ" in done.stdout and "cp932" in done.stdout and "confidence" in done.stdout
-    assert "imported (import #1): read 1, imported 1, rejected 0, skipped 0" in done.stdout
+    assert "rakuten.csv: 楽天RMS 受注データ、cp932、判定の確度" in done.stdout
+    assert "取り込み済み（取り込み #1）: 読んだ行 1、取り込んだ行 1、読めなかった行 0、対象外の行 0" in done.stdout
 
-    listed = run("imports", "--db", str(db))
-    assert "#1" in listed.stdout and "rakuten.csv" in listed.stdout
+    listed = run("imports", "--db", str(db), "--lang", "en")
+    assert "#1" in listed.stdout and "rakuten.csv" in listed.stdout and "Rakuten RMS orders" in listed.stdout
+    assert "read 1, imported 1, rejected 0, skipped 0" in listed.stdout
 
-    undone = run("undo-import", "--db", str(db), "1")
-    assert undone.returncode == 0 and "undone" in undone.stdout
+    undone = run("undo-import", "--db", str(db), "1")  # an English computer: English
+    assert undone.returncode == 0 and undone.stdout.strip() == "Import #1 was undone."
 
 
 def test_generic_file_prints_its_mapping(tmp_path: Path) -> None:
@@ -47,8 +58,22 @@ def test_refused_file_exits_non_zero_with_one_clear_line(tmp_path: Path) -> None
     path.write_bytes(b"id,amount\n1,\x85\x40\x85\n")
     done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path))
     assert done.returncode == 1
-    assert "REFUSED" in done.stdout and "byte 12" in done.stdout
+    assert "refused:" in done.stdout and "byte 12" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_japanese_computer_is_answered_in_japanese_only(tmp_path: Path) -> None:
+    path = tmp_path / "junk.csv"
+    path.write_bytes(b"id,amount\n1,\x85\x40\x85\n")
+    done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path), system_language="ja_JP.UTF-8")
+    assert done.returncode == 1
+    assert "取り込みませんでした" in done.stdout
+    assert english_words(done.stdout, {"UTF", "Shift_JIS", "CP", "CSV", "Excel"}) == set(), done.stdout
+
+    missing = run("undo-import", "--db", str(tmp_path / "none.duckdb"), "3", system_language="ja_JP.UTF-8")
+    assert missing.returncode == 2 and missing.stderr.startswith("エラー: ")
+    assert english_words(missing.stderr, {"db"}) == set(), missing.stderr
+    assert run("undo-import", "--help", system_language="ja_JP.UTF-8").stdout.count("ショップファイル") >= 1
 
 
 def test_errors_are_one_line_not_a_traceback(tmp_path: Path) -> None:

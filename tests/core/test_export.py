@@ -48,7 +48,7 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def workbook_for(shop: Store, tmp_path: Path, **kw: str) -> tuple[Path, openpyxl.Workbook]:
-    path = export_workbook(shop, tmp_path / "report.xlsx", **kw)
+    path = export_workbook(shop, tmp_path / "report.xlsx", **{"lang": "ja", **kw})  # the owner's language
     return path, openpyxl.load_workbook(path)
 
 
@@ -187,7 +187,7 @@ def test_cli_export(shop: Store, tmp_path: Path) -> None:
     shutil.copy(shop.path, copy)
     out = tmp_path / "ltv.xlsx"
     done = subprocess.run([sys.executable, "-m", "engage_desktop", "export", "--db", str(copy), "--out", str(out),
-                           "--view", "ltv", "--as-of", "2025-12-31"], capture_output=True, text=True, timeout=120)
+                           "--view", "ltv", "--as-of", "2025-12-31", "--lang", "ja"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(out).sheetnames == ["LTV層別"]
 

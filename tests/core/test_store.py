@@ -72,7 +72,7 @@ def test_limits_and_offline_settings_are_applied(tmp_path: Path) -> None:
 def test_a_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     with Store(tmp_path / "a.duckdb") as store:
         store.con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [LATEST_VERSION + 1])
-    with pytest.raises(ShopFileUnavailable, match="newer Engage Desktop"):
+    with pytest.raises(ShopFileUnavailable, match="newer version of Engage Desktop"):
         Store(tmp_path / "a.duckdb")
 
 

@@ -78,7 +78,7 @@ def test_tiers_view_matches_core_and_lists_a_tiers_customers(qtbot: Any, open_sh
     view = show_view(qtbot, window, "ltv")
     table = on_db(lambda s: ltv.tier_table(s, as_of(s)).as_dicts())
     assert [view.tier_model.value(r, 2) for r in range(len(table))] == [r["customers"] for r in table]
-    assert [view.tier_model.value(r, 0) for r in range(len(table))] == [r["name_ja"] for r in table]
+    assert [view.tier_model.value(r, 0) for r in range(len(table))] == [r["name"] for r in table]
     deciles = on_db(lambda s: ltv.deciles(s, as_of(s)))
     assert view.pareto.bar_values == [float(v) for v in deciles.column("revenue")]
     assert i18n.percent(ltv.top20_share(deciles)) in view.callout.text()

@@ -125,8 +125,8 @@ def _cover(sheet: Worksheet, store: Store, day: dt.date) -> None:
     rows = [(label("shop"), report["shop"]), (label("period"), period), (label("as_of"), day),
             (label("made"), dt.date.today()), ("", ""), (label("definitions"), "")]
     rows += definition_rows(report)
-    for r, (label, value) in enumerate(rows, start=3):
-        write_cell(sheet, r, 1, label, bold=True)
+    for r, (term, value) in enumerate(rows, start=3):
+        write_cell(sheet, r, 1, term, bold=True)
         write_cell(sheet, r, 2, value)
     _widths(sheet, [24, 90])
 
