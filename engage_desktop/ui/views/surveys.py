@@ -28,7 +28,7 @@ DETRACTOR, PASSIVE, PROMOTER = QColor(211, 84, 70), QColor(170, 170, 170), QColo
 class MatrixModel(TableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return f"{section + 1}. {fan_level_name(section + 1, one_line=True)}"
+            return f"{section + 1}. {fan_level_name(section + 1)}"
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             # The catalogue's names break where a reader would (「あまり/好きではない」), not every few letters.
             return f"{section + 1}.\n" + liking_name(section + 1)
