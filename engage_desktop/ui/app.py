@@ -19,7 +19,7 @@ from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.resources import icon_path
-from engage_desktop.ui.screenshots import ScreenshotRunner
+from engage_desktop.ui.screenshots import SIZE, ScreenshotRunner, parse_size
 
 log = logging.getLogger("engage_desktop")
 CJK_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans JP", "IPAexGothic")
@@ -34,8 +34,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, help="open this shop file")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language (default: the system's)")
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
-                        help="save one PNG per view at 1280x800 into DIR, then exit")
+                        help="save one PNG per view, the import wizard's pages (refused files, rejected rows) and an "
+                        "error message box into DIR, then exit")
+    parser.add_argument("--size", type=size_argument, default=SIZE, metavar="WxH",
+                        help="the window's size for --screenshot (default: %dx%d)" % SIZE)
     return parser.parse_args(argv)
+
+
+def size_argument(text: str) -> tuple[int, int]:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def setup_logging() -> None:
@@ -70,8 +80,13 @@ def run_app(argv: list[str]) -> int:
     db.submit_unbound(lambda: sweep_work_folders())  # what killed imports left behind, off the GUI thread
     window = MainWindow(db)
     install_excepthook(window)
+    last = preferences.read("last_shop")  # read before a screenshot run sets the preferences apart
+    runner = None
     if args.screenshot:
-        runner = ScreenshotRunner(window, args.screenshot)
+        if not (args.sample or args.db or (last and Path(last).exists())):
+            print("--screenshot needs a shop to show: add --sample or --db FILE", file=sys.stderr)
+            return 2
+        runner = ScreenshotRunner(window, args.screenshot, args.size)
         window.shop_opened.connect(lambda _: QTimer.singleShot(0, runner.start))
     else:
         window.restore_geometry()
@@ -80,12 +95,12 @@ def run_app(argv: list[str]) -> int:
         window.open_sample()
     elif args.db:
         window.open_shop(args.db)
-    else:
-        last = preferences.read("last_shop")
-        if last and Path(last).exists():
-            window.open_shop(Path(last))
+    elif last and Path(last).exists():
+        window.open_shop(Path(last))
     code = app.exec()
     db.shutdown()  # the database thread must end before Qt tears down (idempotent)
+    if runner is not None:
+        runner.cleanup()  # its copy of the shop is closed now
     return code
 
 

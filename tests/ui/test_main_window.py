@@ -73,19 +73,44 @@ def test_busy_shop_file_gives_a_readable_message(qtbot: Any, window: Any, sample
     assert window.stack.currentWidget() is window.welcome
 
 
-def test_screenshot_mode_writes_one_png_per_view(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENGAGE_DESKTOP_HOME": str(tmp_path / "home")}
+def test_screenshot_mode_writes_the_views_the_import_wizard_and_an_error_box(tmp_path: Path) -> None:
+    from engage_desktop.core.store import Store
+
+    home, config = tmp_path / "home", tmp_path / "config"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENGAGE_DESKTOP_HOME": str(home),
+           "XDG_CONFIG_HOME": str(config)}
     out = tmp_path / "shots"
-    done = subprocess.run([sys.executable, "-m", "engage_desktop", "--sample", "--lang", "ja", "--screenshot", str(out)],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "--sample", "--lang", "ja", "--size", "1366x768",
+                           "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names == ["01-journey.png", "02-ltv.png", "03-surveys.png", "04-monthly.png", "05-imports.png"]
+    views = ["01-journey.png", "02-ltv.png", "03-surveys.png", "04-monthly.png", "05-imports.png"]
+    assert names == [*views, "06-import-refused-file.png", "07-import-refused-result.png",
+                     "08-import-rejects-preview.png", "09-import-rejects-result.png", "10-error-export-to-folder.png"]
     for path in out.glob("*.png"):
         image = QImage(str(path))
-        assert (image.width(), image.height()) == (1280, 800)
-        colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
+        if path.name in views:
+            assert (image.width(), image.height()) == (1366, 768)
+        else:  # the dialog or the message box itself
+            assert 300 < image.width() < 1366 and 100 < image.height() < 768, path.name
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 8) for y in range(0, image.height(), 8)}
         assert len(colours) > 20, f"{path.name} looks empty"
+    # The imports went into a copy: the sample shop holds its own three, and the person's preferences
+    # (recent shops) were kept apart.
+    with Store(home / "sample-shop.duckdb", read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM imports").fetchone()[0] == 3
+    assert not config.exists() or not any(config.rglob("*.conf")), list(config.rglob("*"))
+
+
+def test_screenshot_size_is_laptop_friendly_and_checked() -> None:
+    import pytest
+
+    from engage_desktop.ui.app import parse_args
+
+    assert parse_args(["--sample"]).size == (1280, 800)
+    assert parse_args(["--size", "1366x768"]).size == (1366, 768)
+    with pytest.raises(SystemExit):
+        parse_args(["--size", "big"])
 
 
 def test_settings_dialog_saves_to_the_shop_file(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
