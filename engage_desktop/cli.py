@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engage_desktop import __version__
-from engage_desktop.core.errors import EngageError
+from engage_desktop.core.errors import EngageError, ShopFileDamaged
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
 from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.messages import LANGUAGES, N_, percent_text, quoted, set_language, system_language, t
@@ -97,6 +97,12 @@ def _argparse_says(text: str) -> str:
     return t(text) if text in ARGPARSE_TEXTS else text
 
 
+def speak_language_of(argv: list[str]) -> None:
+    """Core and argparse speak ``--lang`` if the arguments give it, else the computer's language."""
+    set_language(_language(argv))
+    argparse._ = _argparse_says  # type: ignore[attr-defined] # argparse's gettext hook (module global)
+
+
 def _language(argv: list[str]) -> str:
     """``--lang`` if given (anywhere), else the computer's language: read before the parser is built,
     so that its help is in that language too."""
@@ -124,14 +130,15 @@ def _currency_code(text: str) -> str:
 
 def run_cli(argv: list[str]) -> int:
     _utf8_output()
-    set_language(_language(argv))
-    argparse._ = _argparse_says  # type: ignore[attr-defined] # argparse's gettext hook (module global)
+    speak_language_of(argv)
     args = _parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = HANDLERS[args.command]
     try:
         return handler(args)
     except EngageError as exc:
         print(t("error: {message}", message=exc), file=sys.stderr)
+        if isinstance(exc, ShopFileDamaged):
+            print(t("To restore the latest backup here: engage-desktop backups --restore latest"), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a database error from the shop file: said, never a traceback
         import duckdb
@@ -142,7 +149,7 @@ def run_cli(argv: list[str]) -> int:
 
         shop = getattr(args, "db", None) or default_shop_path()
         said = explain_database_error(exc, Path(shop).name)
-        print(t("error: {message}", message=said or t("the shop file could not be read ({error})", error=exc)),
+        print(t("error: {message}", message=said or t("The shop file could not be read ({error}).", error=exc)),
               file=sys.stderr)
         return 2
     except KeyboardInterrupt:

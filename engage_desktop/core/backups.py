@@ -24,7 +24,7 @@ from typing import Any, Protocol
 import duckdb
 
 from engage_desktop.core.connection import connection_config
-from engage_desktop.core.errors import EngageError, ShopFileBusy
+from engage_desktop.core.errors import EngageError, ShopFileBusy, os_reason
 from engage_desktop.core.messages import N_, t
 
 REASONS = ("import", "undo", "upgrade", "daily", "before-restore")
@@ -112,7 +112,7 @@ def _copy(shop: Path, reason: str, keep: int) -> Backup:
     except OSError as exc:
         raise EngageError(t("Could not back up the shop file into {folder} ({error}). Nothing was changed. Free "
                             "some disk space, or check that the folder can be written to.",
-                            folder=folder, error=exc.strerror)) from exc
+                            folder=folder, error=os_reason(exc))) from exc
     for old in list_backups(shop)[keep:]:
         old.path.unlink(missing_ok=True)
     return Backup(target, made, reason, target.stat().st_size)

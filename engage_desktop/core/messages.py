@@ -23,7 +23,7 @@ import gettext
 import os
 from collections.abc import Iterator
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_timezone, get_timezone_location
 
 from engage_desktop.core.paths import locale_dir
 
@@ -139,3 +139,13 @@ def listing(items: list[str] | tuple[str, ...]) -> str:
 def quoted(text: str) -> str:
     """A value from a file, quoted the language's way: 「13/31/2024」 / "13/31/2024"."""
     return f"「{text}」" if language() == "ja" else f'"{text}"'
+
+
+def zone_name(zone: str) -> str:
+    """A time zone as the owner reads it (日本時間 / Japan Time): CLDR's name of its place."""
+    if zone in ("UTC", "Etc/UTC"):
+        return t("Coordinated Universal Time (UTC)")
+    try:
+        return get_timezone_location(get_timezone(zone), locale=language())
+    except LookupError:  # a zone CLDR does not name: its identifier is all there is
+        return zone

@@ -36,7 +36,9 @@ def format_money(value: Number | None, currency: str = DEFAULT_CURRENCY, lang: s
     if currency == "JPY":
         amount = float(value)
         sign = "-" if round(amount) < 0 else ""
-        return f"{sign}{abs(amount):,.0f}円" if yen_style == "yen_suffix" else f"{sign}¥{abs(amount):,.0f}"
+        # 1,234円 is how Japanese writes yen; English writes ¥1,234 whatever the owner's Japanese style.
+        suffix = yen_style == "yen_suffix" and lang == "ja"
+        return f"{sign}{abs(amount):,.0f}円" if suffix else f"{sign}¥{abs(amount):,.0f}"
     return format_currency(Decimal(str(value)), currency, locale=_LOCALES.get(lang, "en_US"))
 
 

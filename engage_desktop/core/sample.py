@@ -273,8 +273,8 @@ def _may_replace(path: Path, force: bool) -> None:
                                  "there first.", shop=path.name)) from exc
         if force:
             return
-        raise EngageError(t("{shop} cannot be read ({error}); the sample shop will not replace it. Choose another "
-                            "path (--db), or add --force.", shop=path.name, error=exc)) from exc
+        raise EngageError(t("{shop} cannot be read; the sample shop will not replace it. Choose another path "
+                            "(--db), or add --force.", shop=path.name)) from exc
     try:
         row = con.execute("SELECT value FROM settings WHERE key = 'sample_version'").fetchone()
     except duckdb.Error:

@@ -9,6 +9,7 @@ gives ``ShopFileBusy`` with a message the owner can act on.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,10 +22,11 @@ import duckdb
 from engage_desktop.core import settings
 from engage_desktop.core.connection import connection_config
 from engage_desktop.core.errors import (NeedsUpgrade, ShopFileBusy, ShopFileDamaged, ShopFileUnavailable,
-                                        explain_database_error)
+                                        explain_database_error, os_reason)
 from engage_desktop.core.schema import LATEST_VERSION, MIGRATIONS
 from engage_desktop.core.messages import t
 
+log = logging.getLogger(__name__)
 _PID = re.compile(r"PID (\d+)")
 
 
@@ -51,7 +53,7 @@ class Store:
             except OSError as exc:
                 raise ShopFileUnavailable(t(
                     "Cannot create the folder for the shop file {folder} ({error}). Choose a folder you can write to.",
-                    folder=self.path.parent, error=exc.strerror)) from exc
+                    folder=self.path.parent, error=os_reason(exc))) from exc
         self._config = connection_config(memory_limit, threads)
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only, config=self._config)
@@ -59,16 +61,16 @@ class Store:
             raise _friendly_open_error(self.path, exc) from exc
         except duckdb.Error as exc:
             raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(t(
-                "{shop} is not a shop file Engage Desktop can read ({error}). Open another file or create a new shop.",
-                shop=self.path.name, error=_first_line(exc))) from exc
+                "{shop} is not a shop file Engage Desktop can read. Open another file or create a new shop.",
+                shop=self.path.name)) from _logged(exc)
         try:
             self._migrate()
             self.check_integrity()
         except duckdb.Error as exc:  # a damaged block met while upgrading
             self.con.close()
             raise explain_database_error(exc, self.path.name) or ShopFileUnavailable(t(
-                "{shop} cannot be opened ({error}). Restore the latest backup (File ▸ Backups…).",
-                shop=self.path.name, error=_first_line(exc))) from exc
+                "{shop} cannot be opened. Restore the latest backup (File ▸ Backups…).",
+                shop=self.path.name)) from _logged(exc)
         except Exception:
             self.con.close()
             raise
@@ -116,8 +118,8 @@ class Store:
                 self.con.execute(f'SELECT count(*), max(hash(t)) FROM "{table}" t').fetchall()
         except duckdb.Error as exc:
             raise explain_database_error(exc, self.path.name) or ShopFileDamaged(t(
-                "{shop} cannot be read ({error}). Restore the latest backup (File ▸ Backups…).",
-                shop=self.path.name, error=_first_line(exc))) from exc
+                "{shop} cannot be read. Restore the latest backup (File ▸ Backups…).",
+                shop=self.path.name)) from _logged(exc)
 
     # -- schema ----------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -181,6 +183,12 @@ def _loads(text: str) -> Any:
         return object()  # not JSON: no setting takes it, so the default is used
 
 
+def _logged(exc: BaseException) -> BaseException:
+    """The database's own words (English) go to the log, for support; the owner reads ours."""
+    log.warning("shop file: %s", _first_line(exc))
+    return exc
+
+
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
@@ -197,5 +205,5 @@ def _friendly_open_error(path: Path, exc: duckdb.IOException) -> Exception:
         return ShopFileUnavailable(t(
             "Cannot write to {path}: the folder or file is read-only. Copy the shop file to a folder you can write "
             "to, then open it there.", path=path))
-    return ShopFileUnavailable(t("Cannot open {shop} ({error}). Check that it is a shop file of this app.",
-                                 shop=path.name, error=_first_line(exc)))
+    _logged(exc)
+    return ShopFileUnavailable(t("Cannot open {shop}. Check that it is a shop file of this app.", shop=path.name))

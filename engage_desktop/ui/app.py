@@ -14,6 +14,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engage_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from engage_desktop.cli import speak_language_of
+from engage_desktop.core.messages import t
 from engage_desktop.core.paths import log_path, sweep_work_folders
 from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.db import Database
@@ -26,18 +28,21 @@ CJK_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    speak_language_of(argv)  # the help in the owner's language, as the subcommands' is
     parser = argparse.ArgumentParser(
-        prog="engage-desktop", description=f"{APP_NAME} {__version__}. Without options: the app. "
-        "Command-line tools: engage-desktop {import,imports,undo-import,report,export,sample} --help")
+        prog="engage-desktop", description=t(
+            "{app} {version}. Without options: the app. Command-line tools: engage-desktop "
+            "{{import,imports,undo-import,report,export,sample,backups}} --help", app=APP_NAME, version=__version__))
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--sample", action="store_true", help="open the built-in sample shop")
-    parser.add_argument("--db", type=Path, help="open this shop file")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language (default: the system's)")
+    parser.add_argument("--sample", action="store_true", help=t("open the built-in sample shop"))
+    parser.add_argument("--db", type=Path, help=t("open this shop file"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("the language (default: your setting, else the computer's)"))
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
-                        help="save one PNG per view, the import wizard's pages (refused files, rejected rows) and an "
-                        "error message box into DIR, then exit")
+                        help=t("save one PNG per view, the import wizard's pages (a refused file, rejected rows) and "
+                               "an error message box into DIR, then exit"))
     parser.add_argument("--size", type=size_argument, default=SIZE, metavar="WxH",
-                        help="the window's size for --screenshot (default: %dx%d)" % SIZE)
+                        help=t("the window's size for --screenshot (default: {width}x{height})", width=SIZE[0],
+                               height=SIZE[1]))
     return parser.parse_args(argv)
 
 
@@ -84,7 +89,7 @@ def run_app(argv: list[str]) -> int:
     runner = None
     if args.screenshot:
         if not (args.sample or args.db or (last and Path(last).exists())):
-            print("--screenshot needs a shop to show: add --sample or --db FILE", file=sys.stderr)
+            print(t("--screenshot needs a shop to show: add --sample or --db FILE"), file=sys.stderr)
             return 2
         runner = ScreenshotRunner(window, args.screenshot, args.size)
         window.shop_opened.connect(lambda _: QTimer.singleShot(0, runner.start))

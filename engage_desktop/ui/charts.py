@@ -68,6 +68,7 @@ class BarLineChart(QWidget):
         layout.addWidget(self.plot)
         self.item = self.plot.getPlotItem()
         self.right = pg.ViewBox()
+        self.right.setMenuEnabled(False)  # pyqtgraph's own menu speaks English only; the window exports charts
         self.item.scene().addItem(self.right)
         self.item.getAxis("right").linkToView(self.right)
         self.right.setXLink(self.item)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from importlib import metadata
 from typing import Any
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from engage_desktop import APP_NAME, __version__
 from engage_desktop.core.store import Store
+from engage_desktop.core import messages
 from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.context import AppContext
 
@@ -30,9 +30,9 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings"))
         self.zone = QComboBox()
-        self.zone.setEditable(True)
-        self.zone.addItems(TIME_ZONES)
-        self.zone.setCurrentText(shop["time_zone"])
+        for zone in dict.fromkeys([*TIME_ZONES, shop["time_zone"]]):  # the shop's own, if not a common one
+            self.zone.addItem(messages.zone_name(zone), zone)
+        self.zone.setCurrentIndex(self.zone.findData(shop["time_zone"]))
         self.dormant = QSpinBox()
         self.dormant.setRange(30, 3650)
         self.dormant.setSuffix(self.tr(" days"))
@@ -61,12 +61,7 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> None:
-        zone = self.zone.currentText().strip()
-        try:
-            zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            self.error.setText(self.tr("%1 is not a time zone. Choose one from the list.").replace("%1", zone))
-            return
+        zone = self.zone.currentData()
         values = {"time_zone": zone, "dormant_days": self.dormant.value(), "currency_style": self.currency.currentData()}
         language = self.language.currentData()
 

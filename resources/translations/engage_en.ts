@@ -18,7 +18,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="353" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="355" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
@@ -46,15 +46,15 @@
     <name>MonthlyView</name>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
-        <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
+        <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
-            <numerusform>%n month in a row up on the previous month: one round (ワンクール) cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round (ワンクール) cleared!</numerusform></translation>
+            <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="144" />
-        <source>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</source>
+        <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
-            <numerusform>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</numerusform></translation>
+            <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="146" />
@@ -64,9 +64,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="147" />
-        <source>%n more to a full round (ワンクール)</source>
+        <source>%n more to a full round</source>
         <translation>
-            <numerusform>%n more to a full round (ワンクール)</numerusform><numerusform>%n more to a full round (ワンクール)</numerusform></translation>
+            <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>
     </message>
 </context>
 <context>

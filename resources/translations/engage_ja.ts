@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="91"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="86"/>
         <source>About %1</source>
         <translation>%1 について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="97"/>
         <source>Customer engagement for a small shop, offline.</source>
         <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="98"/>
         <source>Bundled libraries</source>
         <translation>同梱ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="104"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="99"/>
         <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
         <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../engage_desktop/ui/app.py" line="97"/>
+        <location filename="../../engage_desktop/ui/app.py" line="117"/>
         <source>Something went wrong: %1
 Details are in %2.</source>
         <translation>問題が発生しました: %1
@@ -379,144 +379,154 @@ Details are in %2.</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/import_wizard.py" line="176"/>
+        <source>Export files</source>
+        <translation>エクスポートファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="176"/>
+        <source>All files</source>
+        <translation>すべてのファイル</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="178"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="235"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="237"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="252"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="254"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="254"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="256"/>
         <source>please check the mapping</source>
         <translation>列の対応を確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="254"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="256"/>
         <source>recognised</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="257"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="259"/>
         <source>confidence %1</source>
         <translation>判定の確度 %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="282"/>
         <source>will be imported</source>
         <translation>取り込みます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="282"/>
         <source>rejected</source>
         <translation>除外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="280"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="282"/>
         <source>skipped</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="293"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="353"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="355"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="360"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="362"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="380"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="393"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="395"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="425"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="441"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="443"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="456"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="459"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="461"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -1033,16 +1043,23 @@ Details are in %2.</source>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="142"/>
-        <source>%n month(s) in a row up on the previous month: one round (ワンクール) cleared!</source>
+        <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
-            <numerusform>%nか月連続で前月比アップ: ワンクール達成!</numerusform>
+            <numerusform>%nか月連続で前月を上回りました。ワンクール達成です!</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/views/monthly.py" line="144"/>
-        <source>The latest month is not up on the month before. A round (ワンクール) is %n months up in a row.</source>
+        <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="147"/>
+        <source>%n more to a full round</source>
+        <translation>
+            <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1050,13 +1067,6 @@ Details are in %2.</source>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月比アップ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="147"/>
-        <source>%n more to a full round (ワンクール)</source>
-        <translation>
-            <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
 </context>
@@ -1155,11 +1165,6 @@ Details are in %2.</source>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
-    <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="68"/>
-        <source>%1 is not a time zone. Choose one from the list.</source>
-        <translation>%1 はタイムゾーンではありません。一覧から選んでください。</translation>
-    </message>
 </context>
 <context>
     <name>SurveysView</name>
@@ -1225,7 +1230,7 @@ Details are in %2.</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
-        <source>Rows: fan degree (ファン度)   Columns: liking (好き度)</source>
+        <source>Rows: fan degree   Columns: liking</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
@@ -1335,27 +1340,27 @@ Details are in %2.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="139"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="134"/>
         <source>Welcome to Engage Desktop</source>
         <translation>Engage Desktop へようこそ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="140"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="135"/>
         <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
         <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見るか、自分のショップを作ってショップシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="143"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="138"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="144"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="139"/>
         <source>Create an empty shop…</source>
         <translation>新しい空のショップを作る…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="145"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="140"/>
         <source>Open a shop file…</source>
         <translation>ショップファイルを開く…</translation>
     </message>

@@ -25,7 +25,7 @@ def test_a_damaged_shop_offers_its_backups_and_one_is_restored(qtbot: Any, windo
     monkeypatch.setattr(window, "offer_backup", lambda path, message: offered.append(message))
     window.open_shop(shop)
     qtbot.waitUntil(lambda: bool(offered), timeout=30_000)
-    assert "damaged" in offered[0] and window.shop is None
+    assert "壊れて" in offered[0] and window.shop is None  # the window speaks Japanese
 
     dialog = BackupsDialog(shop, window)
     qtbot.addWidget(dialog)

@@ -23,8 +23,9 @@ English, a Japanese character (kana, kanji, Japanese punctuation). What is never
   taken out before the sentence is checked. Internal keys are never data: a customer key, a
   channel or a tier key on screen is a leak;
 - e-mail addresses, file names and paths;
-- a language named in its own words in the language choice (日本語 / English), and the tier names of
-  the other language in the tier editor (the owner writes both).
+- a language named in its own words in the language choice (日本語 / English), the sample of the
+  yen style 1,234円 in the settings, and the tier names of the other language in the tier editor
+  (the owner writes both).
 The failure lists each widget (window title, the screen's attribute path) with its leaking words,
 one text they are in, and what the owner was doing.
 """
@@ -326,6 +327,8 @@ class Screen:
             for i in range(w.count()):
                 if w.itemText(i) == LANGUAGE_NAMES.get(w.itemData(i)) and w.itemData(i) != self.lang:
                     continue  # the language choice names each language in its own words
+                if w.itemData(i) == "yen_suffix":
+                    continue  # a sample of how Japanese screens write yen (1,234円), not a word
                 self.add(where + " (item)", w.itemText(i))
         elif isinstance(w, QAbstractSpinBox):
             self.add(where, w.text())
@@ -669,11 +672,6 @@ def walk_the_app(qtbot: Any, window: Any, screen: Screen, shop: Path, tmp_path: 
     before = visible_dialogs()
     window.open_settings()
     settings = newest_dialog(qtbot, before)
-    screen.window(settings)
-    settings.zone.setCurrentText("Mars/Olympus")
-    data.add(["Mars/Olympus"])
-    settings.save()
-    screen.context = "dialog: settings with a time zone that does not exist"
     screen.window(settings)
     close(settings)
 

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from engage_desktop.core.errors import EngageError
+from engage_desktop.core.errors import EngageError, os_reason
 from engage_desktop.core.export.xlsx_cells import PERCENT, month_format, write_cell, write_row
 from engage_desktop.core.messages import N_, in_language, language, month_text, quoted, t, tn
 from engage_desktop.core.money import excel_format
@@ -94,7 +94,7 @@ def _export(store: Store, out: str | Path, view: str, as_of: str | dt.date | Non
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise EngageError(t("Could not write {file} ({error}). If it is open in Excel, close it there and export "
-                            "again.", file=out, error=exc.strerror)) from exc
+                            "again.", file=out, error=os_reason(exc))) from exc
     return out
 
 

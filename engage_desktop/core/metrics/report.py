@@ -10,7 +10,7 @@ from typing import Any
 from engage_desktop.core.metrics import journey as journey_metrics
 from engage_desktop.core.metrics import ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
-from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn
+from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
@@ -125,7 +125,8 @@ def definition_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
     """(term, what it means) in the current language, for the export's cover."""
     rows = []
     for key, value in report["definitions"].items():
-        text = monthly.metric_name(value) if key == "streak_metric" else str(value)
+        text = (monthly.metric_name(value) if key == "streak_metric" else
+                zone_name(value) if key == "time_zone" else str(value))
         rows.append((t(DEFINITION_TERMS[key]), text))
     return rows
 

@@ -100,8 +100,10 @@ class View(QWidget):
 
     def _language_changed(self) -> None:
         self.retranslate()
-        if self.data is not None and self._stack.currentWidget() is self.content:
-            self.show_data(self.data)
+        # What core loaded is in the old language (the steps, rules, tier names): load it again.
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         self.dirty = False

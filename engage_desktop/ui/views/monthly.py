@@ -139,12 +139,12 @@ class MonthlyView(View):
 
     def streak_text(self, run: monthly.Streak) -> str:
         if run.round_reached:
-            return self.tr("%n month(s) in a row up on the previous month: one round (ワンクール) cleared!", "", run.current)
+            return self.tr("%n month(s) in a row up on the previous month: one round cleared!", "", run.current)
         if run.current == 0:
-            return self.tr("The latest month is not up on the month before. A round (ワンクール) is %n months "
+            return self.tr("The latest month is not up on the month before. A round is %n months "
                            "up in a row.", "", run.round_months)
         return self.tr("%n month(s) in a row up on the previous month", "", run.current) + " — " + \
-            self.tr("%n more to a full round (ワンクール)", "", run.remaining)
+            self.tr("%n more to a full round", "", run.remaining)
 
     def _fill_tiers(self, tiers: list[ltv.Tier]) -> None:
         current = self.tier.currentData()

@@ -146,7 +146,7 @@ class SurveysView(View):
         self.tier.setItemText(0, self.tr("All customers"))
         self.period.setItemText(0, self.tr("All time"))
         self.matrix_caption.setText(self.tr("Fan degree × liking: where your customers stand (click a cell for its customers)"))
-        self.axis_labels.setText(self.tr("Rows: fan degree (ファン度)   Columns: liking (好き度)"))
+        self.axis_labels.setText(self.tr("Rows: fan degree   Columns: liking"))
         self.customers.retranslate()
 
     def inputs(self) -> SurveysInputs:
