@@ -34,7 +34,7 @@ def column_titles() -> dict[str, str]:
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
         "ordered_at": QCoreApplication.translate("CustomerList", "Ordered at"),
-        "channel": QCoreApplication.translate("CustomerList", "Channel"),
+        "sold_at": QCoreApplication.translate("CustomerList", "Sales channel"),
         "cancelled": QCoreApplication.translate("CustomerList", "Cancelled"),
         "refund": QCoreApplication.translate("CustomerList", "Refund"),
         "products": QCoreApplication.translate("CustomerList", "Products"),

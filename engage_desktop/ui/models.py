@@ -27,10 +27,10 @@ def default_text(value: Any) -> str:
         return i18n.number(value, 2)
     if isinstance(value, int):
         return i18n.number(value)
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.datetime):  # the language's way (2026年10月31日 14:05 / 31 Oct 2026 14:05)
+        return f"{i18n.date_label(value)} {value:%H:%M}"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return i18n.date_label(value)
     return str(value)
 
 

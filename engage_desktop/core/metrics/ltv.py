@@ -209,10 +209,11 @@ def decile_customers(store: Store, as_of: dt.date, decile: int) -> Table:
 
 def customer_orders(store: Store, customer_key: str) -> Table:
     rows = store.con.execute(
-        """SELECT o.order_id, o.ordered_at, o.channel, o.revenue, o.cancelled, o.is_refund,
+        """SELECT o.order_id, o.ordered_at, coalesce(s.name, o.source) AS sold_at, o.revenue, o.cancelled, o.is_refund,
                   (SELECT string_agg(product, ' / ' ORDER BY line_no) FROM order_lines l
                    WHERE l.source = o.source AND l.order_id = o.order_id) AS products
-           FROM orders o WHERE customer_key = ? ORDER BY ordered_at DESC""",
+           FROM orders o LEFT JOIN sources s USING (source) WHERE customer_key = ? ORDER BY ordered_at DESC""",
         [customer_key],
     ).fetchall()
-    return Table(["order_id", "ordered_at", "channel", "revenue", "cancelled", "refund", "products"], rows)
+    # Where it was sold: the source's name (楽天市場, the till's file…), never the internal channel key.
+    return Table(["order_id", "ordered_at", "sold_at", "revenue", "cancelled", "refund", "products"], rows)
