@@ -18,7 +18,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="355" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="358" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>

@@ -174,8 +174,8 @@ Details are in %2.</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
-        <source>Channel</source>
-        <translation>チャネル</translation>
+        <source>Sales channel</source>
+        <translation>販路</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
@@ -250,17 +250,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="203"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="212"/>
-        <source>Counts you know from outside the shop system, e.g. page views or visitors.</source>
-        <translation>ショップシステムの外で分かる人数 (ページの閲覧数、来店者数など) を入力します。</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="216"/>
+        <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
+        <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="213"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="220"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -433,100 +433,100 @@ Details are in %2.</source>
         <translation>スキップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="296"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="458"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="295"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="296"/>
         <source>What happens</source>
         <translation>どうなるか</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="355"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="358"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n ファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="362"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="365"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="380"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="383"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="395"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="398"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルの前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="423"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="426"/>
         <source>Save rejected rows as CSV…</source>
         <translation>除外した行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="425"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="428"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="429"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
         <source>Rejected rows and why</source>
         <translation>除外した行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="442"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="442"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし (すべて取り込み済み)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="443"/>
         <source>refused, nothing written</source>
         <translation>取り込みを見送りました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="440"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="443"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました (何も書き込んでいません)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="446"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読み込み %1、取り込み %2、除外 %3、スキップ %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="458"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="458"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="455"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="458"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="456"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="459"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="461"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="464"/>
         <source>Save rejected rows</source>
         <translation>除外した行を保存</translation>
     </message>
@@ -1088,37 +1088,37 @@ Details are in %2.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="270"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="273"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="245"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="273"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="246"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="274"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から何日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="247"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="275"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="247"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="275"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="262"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="290"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
     </message>
@@ -1276,7 +1276,7 @@ Details are in %2.</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="319"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="347"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>

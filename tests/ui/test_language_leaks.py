@@ -70,7 +70,7 @@ ALLOWED_TERMS = (
     "CSV", "TSV", "Excel", "PNG", "xlsx", "DuckDB", "UTF-8", "UTF-16", "Shift_JIS", "CP932", "Latin-1",
     "Shopify", "BASE", "Amazon", "Yahoo!", "EC-CUBE", "Square", "Airレジ", "MakeShop", "futureshop", "WooCommerce",
     "STORES", "RMS", "Google", "SurveyMonkey", "Qt", "LGPL v3",
-    "KB", "MB", "GB",
+    "KB", "MB", "GB", "UTC",
     "JPY", "USD", "EUR", "GBP", "CAD", "AUD", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR",
 )
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}  # each in its own words (the language choice)

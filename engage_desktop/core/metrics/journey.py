@@ -251,10 +251,20 @@ def set_note(store: Store, step: int, field: str, text: str) -> None:
     store.con.execute("INSERT OR REPLACE INTO journey_notes VALUES (?, ?, ?)", [step, field, text])
 
 
-def set_funnel_count(store: Store, month: dt.date, stage: str, count: int) -> None:
+def set_funnel_count(store: Store, month: dt.date, stage: str, count: int | None) -> None:
+    """The owner's count of a typed stage for a month; None takes it away (the month has no count)."""
     if stage not in TYPED_STAGES:
         raise ValueError(f"{stage} is counted from orders, not typed in")
+    if count is None:
+        store.con.execute("DELETE FROM funnel_counts WHERE month = ? AND stage = ?", [month.replace(day=1), stage])
+        return
     store.con.execute("INSERT OR REPLACE INTO funnel_counts VALUES (?, ?, ?)", [month.replace(day=1), stage, int(count)])
+
+
+def funnel_counts_of(store: Store, month: dt.date) -> dict[str, int]:
+    """What the owner typed for one month, by stage (a stage never typed is absent)."""
+    return dict(store.con.execute("SELECT stage, count FROM funnel_counts WHERE month = ?",
+                                  [month.replace(day=1)]).fetchall())
 
 
 def funnel(store: Store, as_of: dt.date) -> Table:

@@ -195,7 +195,10 @@ class JourneyView(View):
 
 
 class FunnelDialog(QDialog):
-    """The owner types the pre-purchase counts (from page views, store visits…) month by month."""
+    """The owner types the pre-purchase counts (from page views, store visits…) month by month.
+    It opens with what is stored for the month, and saves only the counts the owner changed."""
+
+    NOT_SET = -1  # the spin boxes' "—": no count for this month
 
     def __init__(self, view: JourneyView) -> None:
         super().__init__(view)
@@ -207,27 +210,52 @@ class FunnelDialog(QDialog):
         for _ in range(24):
             self.month.addItem(i18n.month_label(month), month)
             month = (month - dt.timedelta(days=1)).replace(day=1)
-        self.spins = {}
+        self.spins: dict[str, QSpinBox] = {}
+        self.stored: dict[str, int | None] = {}
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Counts you know from outside the shop system, e.g. page views or visitors.")))
+        note = QLabel(self.tr("Counts you know from outside the shop system, e.g. page views or visitors. "
+                              "Leave a stage at — if you do not know it."))
+        note.setWordWrap(True)
+        form.addRow(note)
         form.addRow(self.tr("Month"), self.month)
         for stage in journey.TYPED_STAGES:
             spin = QSpinBox()
-            spin.setRange(0, 100_000_000)
+            spin.setRange(self.NOT_SET, 100_000_000)
+            spin.setSpecialValueText("—")
             spin.setGroupSeparatorShown(True)
             self.spins[stage] = spin
             form.addRow(journey.stage_name(stage), spin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.month.currentIndexChanged.connect(lambda _: self.load())
+        self.load()
+
+    def load(self) -> None:
+        """Show what is stored for the chosen month (Save waits until it is there)."""
+        month = self.month.currentData()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.view.ctx.db.submit(lambda store, state: journey.funnel_counts_of(store, month),
+                                lambda counts: self._show(month, counts))
+
+    def _show(self, month: dt.date, counts: dict[str, int]) -> None:
+        if month != self.month.currentData():
+            return  # the owner chose another month meanwhile: its own load follows
+        self.stored = {stage: counts.get(stage) for stage in journey.TYPED_STAGES}
+        for stage, spin in self.spins.items():
+            spin.setValue(self.NOT_SET if self.stored[stage] is None else self.stored[stage])
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+
+    def changes(self) -> dict[str, int | None]:
+        typed = {stage: None if spin.value() == self.NOT_SET else spin.value() for stage, spin in self.spins.items()}
+        return {stage: count for stage, count in typed.items() if count != self.stored.get(stage)}
 
     def save(self) -> None:
-        month = self.month.currentData()
-        counts = {stage: spin.value() for stage, spin in self.spins.items()}
+        month, changes = self.month.currentData(), self.changes()
 
         def job(store: Store, state: object) -> None:
-            for stage, count in counts.items():
+            for stage, count in changes.items():
                 journey.set_funnel_count(store, month, stage, count)
 
         save_then_close(self, self.view.ctx, job)

@@ -1,0 +1,65 @@
+"""Scenarios an owner goes through in the real window, each checked as the owner would check it:
+the saved values, the exported rows, the numbers on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from engage_desktop.core.metrics import journey
+from tests.ui.conftest import show_view
+
+
+def open_funnel_dialog(qtbot: Any, view: Any) -> Any:
+    from engage_desktop.ui.views.journey import FunnelDialog
+
+    dialog = FunnelDialog(view)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(save.isEnabled, timeout=10_000)  # what is stored for the month has arrived
+    return dialog
+
+
+def save_dialog(qtbot: Any, window: Any, dialog: Any) -> None:
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
+
+
+def test_the_funnel_dialog_opens_with_what_is_stored_and_saves_only_what_changed(
+        qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    month = view.data["as_of"].replace(day=1)
+    on_db(lambda s: [journey.set_funnel_count(s, month, stage, None) for stage in journey.TYPED_STAGES])
+
+    dialog = open_funnel_dialog(qtbot, view)
+    assert dialog.month.currentData() == month
+    assert [spin.text() for spin in dialog.spins.values()] == ["—", "—", "—"]  # nothing typed yet: not 0
+    dialog.spins["認知"].setValue(1000)
+    save_dialog(qtbot, window, dialog)
+
+    dialog = open_funnel_dialog(qtbot, view)
+    assert dialog.spins["認知"].value() == 1000  # the second visit shows the first one's count
+    dialog.spins["興味"].setValue(500)
+    save_dialog(qtbot, window, dialog)
+    assert on_db(lambda s: journey.funnel_counts_of(s, month)) == {"認知": 1000, "興味": 500}
+
+    dialog = open_funnel_dialog(qtbot, view)  # opened and saved without a change: nothing is wiped
+    assert dialog.changes() == {}
+    save_dialog(qtbot, window, dialog)
+    assert on_db(lambda s: journey.funnel_counts_of(s, month)) == {"認知": 1000, "興味": 500}
+
+    earlier = (month - dt.timedelta(days=1)).replace(day=1)
+    dialog = open_funnel_dialog(qtbot, view)
+    dialog.month.setCurrentIndex(1)  # the months run back from the as-of month
+    assert dialog.month.currentData() == earlier
+    qtbot.waitUntil(lambda: dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled(), timeout=10_000)
+    stored = on_db(lambda s: journey.funnel_counts_of(s, earlier))
+    assert {stage: spin.value() for stage, spin in dialog.spins.items() if spin.value() >= 0} == stored
+    dialog.spins["認知"].setValue(-1)  # "—": the owner takes a count away
+    save_dialog(qtbot, window, dialog)
+    assert "認知" not in on_db(lambda s: journey.funnel_counts_of(s, earlier))
+    assert on_db(lambda s: journey.funnel_counts_of(s, month)) == {"認知": 1000, "興味": 500}
