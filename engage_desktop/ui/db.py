@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 
 from engage_desktop.core import backups
 from engage_desktop.core.errors import Cancelled, EngageError, ShopFileDamaged
@@ -147,6 +148,13 @@ class Database(QObject):
                 on_done(result)
 
         return self._send(job, done, on_error, on_progress, None)
+
+    def wait_idle(self, timeout_ms: int) -> bool:
+        """Let the jobs already submitted finish (the last edits' saves) before closing; False on timeout."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._pending and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        return not self._pending
 
     def shutdown(self) -> None:
         """Stop the thread and close the shop file. Safe to call twice.

@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         preferences.write("window_geometry", self.saveGeometry())
+        # A note being typed is the owner's: save it before the shop file closes.
+        if [view for view in self.views if view.finish_editing()]:
+            self.db.wait_idle(5000)
         self.db.shutdown()
         super().closeEvent(event)
 

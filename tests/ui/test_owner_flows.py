@@ -63,3 +63,28 @@ def test_the_funnel_dialog_opens_with_what_is_stored_and_saves_only_what_changed
     save_dialog(qtbot, window, dialog)
     assert "認知" not in on_db(lambda s: journey.funnel_counts_of(s, earlier))
     assert on_db(lambda s: journey.funnel_counts_of(s, month)) == {"認知": 1000, "興味": 500}
+
+
+def test_a_memo_being_typed_is_saved_when_the_window_closes(qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+    from engage_desktop.core.store import Store
+    from engage_desktop.ui.views.journey import NOTE_ROWS
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    memo_row = next(row for row, field in NOTE_ROWS.items() if field == "memo")
+    index = view.model.index(memo_row, 4)  # step 5's memo
+    view.table.setCurrentIndex(index)
+    view.table.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, (QLineEdit, QTextEdit, QPlainTextEdit)), editor
+    # Japanese arrives through the input method, as committed text (QTest cannot type it key by key).
+    if isinstance(editor, QLineEdit):
+        editor.insert("100日目のメールに香りの質問")
+    else:
+        editor.insertPlainText("100日目のメールに香りの質問")
+    window.close()  # the owner closes the window with the cell still open
+
+    with Store(sample_shop, read_only=True) as store:
+        assert journey.notes(store)[(5, "memo")] == "100日目のメールに香りの質問"

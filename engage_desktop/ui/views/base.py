@@ -98,6 +98,10 @@ class View(QWidget):
         if self.dirty:
             self.refresh()
 
+    def finish_editing(self) -> bool:
+        """Commit what the owner is typing in a cell (the window is closing); True if something was."""
+        return False
+
     def _language_changed(self) -> None:
         self.retranslate()
         # What core loaded is in the old language (the steps, rules, tier names): load it again.

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSizePolicy, QSpinBox,
-                               QTableView, QTableWidget, QToolButton, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QMenu,
+                               QPushButton, QSizePolicy, QSpinBox, QTableView, QTableWidget, QToolButton, QVBoxLayout)
 
 from engage_desktop.core.messages import listing, t
 from engage_desktop.core.metrics import journey, ltv
@@ -183,6 +183,15 @@ class JourneyView(View):
             self.customers.set_table(table, self.tr("Customers now at step %1: %2").replace("%1", str(step)).replace("%2", name))
 
         self.ctx.db.submit(lambda store, state: journey.step_customers(store, as_of, step), show)
+
+    def finish_editing(self) -> bool:
+        editor = QApplication.focusWidget()
+        if self.table.state() != QAbstractItemView.State.EditingState or editor is None or \
+                not self.table.isAncestorOf(editor):
+            return False
+        self.table.commitData(editor)  # the delegate writes the text into the model: setData saves the note
+        self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
 
     def save_note(self, step: int, field: str, text: str) -> None:
         self.ctx.db.submit(lambda store, state: journey.set_note(store, step, field, text))
