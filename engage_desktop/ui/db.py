@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
 
 from engage_desktop.core import backups
+from engage_desktop.core.messages import t
 from engage_desktop.core.errors import Cancelled, EngageError, ShopFileDamaged
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
@@ -99,7 +100,7 @@ class Database(QObject):
 
         def with_store(worker: _Worker, st: TaskState) -> Any:
             if worker.store is None:
-                raise EngageError("No shop file is open. Open or create a shop first.")
+                raise EngageError(t("No shop file is open. Open or create a shop first."))
             return job(worker.store, st)
 
         return self._send(with_store, on_done, on_error, on_progress, state)

@@ -18,7 +18,7 @@ from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.report import shop_summary
-from engage_desktop.core.paths import sample_shop_path
+from engage_desktop.core.paths import app_data_dir, sample_shop_path
 from engage_desktop.core.sample import create_sample_shop, sample_is_current
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n, preferences
@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         self.open_shop(path, prepare)
 
     def new_shop(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop file"), str(Path.home() / "my-shop.duckdb"),
+        # The app's own data folder, where the default and sample shops are: not the home folder's clutter.
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop file"), str(app_data_dir() / "my-shop.duckdb"),
                                               self.tr("Shop files (*.duckdb)"))
         if path:
             self.open_shop(Path(path) if path.endswith(".duckdb") else Path(path + ".duckdb"))
@@ -236,8 +237,46 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in preferences.read("recent_shops"):
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_shop(Path(p)))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def open_recent(self, path: Path) -> None:
+        """A recent shop; one that was moved or deleted is said so, never replaced by a new empty shop."""
+        if path.exists():
+            self.open_shop(path)
+            return
+        answer = self.ask_missing_shop(path)
+        if answer == "locate":
+            found = self.locate_shop(path)
+            if found is not None:
+                self._forget(path)
+                self.open_shop(found)
+        elif answer == "remove":
+            self._forget(path)
+
+    def ask_missing_shop(self, path: Path) -> str:
+        """'locate', 'remove' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Shop file not found"),
+                          self.tr("%1 is not where it was (%2): it may have been moved, renamed or deleted. "
+                                  "Nothing was created in its place.").replace("%1", path.name)
+                          .replace("%2", str(path.parent)), parent=self)
+        locate = box.addButton(self.tr("Locate it…"), QMessageBox.ButtonRole.AcceptRole)
+        remove = box.addButton(self.tr("Remove from the list"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return "locate" if box.clickedButton() is locate else "remove" if box.clickedButton() is remove else "cancel"
+
+    def locate_shop(self, path: Path) -> Path | None:
+        start = next((p for p in (path.parent, *path.parents) if p.exists()), app_data_dir())
+        found, _ = QFileDialog.getOpenFileName(self, self.tr("Where is %1?").replace("%1", path.name), str(start),
+                                               self.tr("Shop files (*.duckdb)"))
+        return Path(found) if found else None
+
+    def _forget(self, path: Path) -> None:
+        preferences.write("recent_shops", [p for p in preferences.read("recent_shops") if p != str(path)])
+        if preferences.read("last_shop") == str(path):
+            preferences.write("last_shop", "")
+        self._fill_recent()
 
     def update_header(self) -> None:
         if self.shop is None:

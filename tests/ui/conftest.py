@@ -57,8 +57,11 @@ def window(qtbot: Any) -> Iterator[Any]:
 @pytest.fixture
 def open_shop(qtbot: Any, window: Any) -> Callable[[Path], Any]:
     def opener(path: Path) -> Any:
-        with qtbot.waitSignal(window.header_updated, timeout=30_000):
+        # This shop opened, then its header: a header update of the shop open before cannot stand in.
+        with qtbot.waitSignal(window.shop_opened, timeout=30_000, check_params_cb=lambda opened: opened == path):
             window.open_shop(path)
+        with qtbot.waitSignal(window.header_updated, timeout=30_000):
+            window.update_header()
         return window
 
     return opener

@@ -88,3 +88,32 @@ def test_a_memo_being_typed_is_saved_when_the_window_closes(qtbot: Any, open_sho
 
     with Store(sample_shop, read_only=True) as store:
         assert journey.notes(store)[(5, "memo")] == "100日目のメールに香りの質問"
+
+
+def test_a_recent_shop_that_was_moved_is_said_so_and_never_replaced_by_an_empty_one(
+        qtbot: Any, open_shop: Any, sample_shop: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    from engage_desktop.ui import preferences
+
+    open_shop(sample_shop)
+    window = open_shop(tmp_path / "other-shop.duckdb")  # the sample is closed, and on the recent list
+    moved = tmp_path / "moved" / "my-shop.duckdb"
+    moved.parent.mkdir()
+    sample_shop.rename(moved)  # the owner moves the file in the file manager
+
+    asked: list[Path] = []
+    monkeypatch.setattr(window, "ask_missing_shop", lambda path: asked.append(path) or "remove")
+    recent = next(a for a in window.recent_menu.actions() if a.text() == str(sample_shop))
+    recent.trigger()
+    assert asked == [sample_shop]
+    assert not sample_shop.exists()  # nothing was created in its place
+    assert str(sample_shop) not in preferences.read("recent_shops")
+    assert str(sample_shop) not in [a.text() for a in window.recent_menu.actions()]
+
+    preferences.write("recent_shops", [str(sample_shop)])
+    window._fill_recent()
+    monkeypatch.setattr(window, "ask_missing_shop", lambda path: "locate")
+    monkeypatch.setattr(window, "locate_shop", lambda path: moved)
+    with qtbot.waitSignal(window.shop_opened, timeout=30_000) as opened:
+        window.recent_menu.actions()[0].trigger()
+    assert opened.args == [moved] and not sample_shop.exists()
+    assert preferences.read("recent_shops")[0] == str(moved)
