@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -76,7 +78,8 @@ class CustomerList(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.view.doubleClicked.connect(self._open_orders)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search)
+        self.caption_text = ""
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
@@ -106,7 +109,8 @@ class CustomerList(QWidget):
         self.proxy.sort(-1)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_data([titles.get(c, c) for c in table.columns], table.rows, formats)
-        self.caption.setText(caption + "  " + self.tr("(%n customer(s))", "", len(table.rows)))
+        self.caption_text = caption
+        self._show_count()
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
@@ -119,13 +123,50 @@ class CustomerList(QWidget):
             return []
         return self.table_data.column("customer_key")
 
-    def export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total, shown = len(self.table_data.rows), self.proxy.rowCount()
+        count = self.tr("(%Ln customer(s))", "", total) if shown == total else \
+            self.tr("(%1 of %Ln customer(s))", "", total).replace("%1", i18n.number(shown))
+        self.caption.setText(f"{self.caption_text}  {count}")
+
+    def shown_rows(self) -> list[tuple[Any, ...]]:
+        """The rows as the list shows them: those the search finds, in the order the owner sorted."""
+        return [tuple(self.table_data.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()])
+                for r in range(self.proxy.rowCount())]
+
+    def ask_export_scope(self, shown: int, total: int) -> str:
+        """'shown', 'all' or 'cancel': a search is on, so the owner says which rows to save."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export list"),
+                          self.tr("The search shows %1 of %2 customers. Which do you want to save?")
+                          .replace("%1", i18n.number(shown)).replace("%2", i18n.number(total)), parent=self)
+        only = box.addButton(self.tr("The %1 shown").replace("%1", i18n.number(shown)), QMessageBox.ButtonRole.AcceptRole)
+        every = box.addButton(self.tr("All %1").replace("%1", i18n.number(total)), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(only)
+        box.exec()
+        return "shown" if box.clickedButton() is only else "all" if box.clickedButton() is every else "cancel"
+
+    def choose_export_path(self) -> tuple[str, str]:
+        return QFileDialog.getSaveFileName(
             self, self.tr("Export list"), "customers.csv",
             self.tr("CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)"))
+
+    def export(self) -> None:
+        rows = self.shown_rows()
+        if len(rows) < len(self.table_data.rows):
+            scope = self.ask_export_scope(len(rows), len(self.table_data.rows))
+            if scope == "cancel":
+                return
+            if scope == "all":
+                rows = [tuple(row) for row in self.table_data.rows]
+        path, chosen = self.choose_export_path()
         if not path:
             return
-        shown = self._as_exported()
+        shown = self._as_exported(rows)
         titles = column_titles()
         headers = [titles.get(c, c) for c in shown.columns]
         encoding = "cp932" if "CP932" in chosen and not path.lower().endswith(".xlsx") else "utf-8-sig"
@@ -143,13 +184,13 @@ class CustomerList(QWidget):
         except (OSError, EngageError) as exc:
             show_error(self, self.tr("Could not save the list: %1").replace("%1", str(exc)))
 
-    def _as_exported(self) -> Table:
+    def _as_exported(self, chosen: list[tuple[Any, ...]]) -> Table:
         """The list in the owner's words: tiers by name, without the key that tells customers apart."""
         columns = [c for c in self.table_data.columns if c != "customer_key"]
         at = [self.table_data.columns.index(c) for c in columns]
         tier = columns.index("tier") if "tier" in columns else None
         rows = []
-        for row in self.table_data.rows:
+        for row in chosen:
             values = [row[i] for i in at]
             if tier is not None:
                 values[tier] = self.ctx.tier_name(values[tier])

@@ -34,6 +34,18 @@ def default_text(value: Any) -> str:
     return str(value)
 
 
+def sort_key(value: Any) -> Any:
+    """A value Qt compares as the value: a Python date reaches Qt as an object it cannot order (a list
+    sorted by it came out in text order, 2023年12月10日 before 2023年5月4日), so dates are numbers."""
+    if isinstance(value, dt.datetime):
+        return value.timestamp() if value.tzinfo else (value - dt.datetime(1970, 1, 1)).total_seconds()
+    if isinstance(value, dt.date):
+        return float(value.toordinal())
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
 class TableModel(QAbstractTableModel):
     """Rows of plain values with headers; optional per-column formatters and heat colours."""
 
@@ -73,8 +85,8 @@ class TableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             formatter = self._formatters.get(index.column(), default_text)
             return formatter(value)
-        if role == Qt.ItemDataRole.UserRole:
-            return float(value) if isinstance(value, Decimal) else value
+        if role == Qt.ItemDataRole.UserRole:  # what lists sort by: the value, as Qt can compare it
+            return sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and self._colours is not None:

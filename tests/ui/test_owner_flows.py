@@ -117,3 +117,52 @@ def test_a_recent_shop_that_was_moved_is_said_so_and_never_replaced_by_an_empty_
         window.recent_menu.actions()[0].trigger()
     assert opened.args == [moved] and not sample_shop.exists()
     assert preferences.read("recent_shops")[0] == str(moved)
+
+
+def test_a_list_searched_and_sorted_by_date_exports_what_is_shown_in_the_owner_s_words(
+        qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    import csv
+
+    from PySide6.QtCore import Qt
+
+    from engage_desktop.core.metrics import ltv
+    from engage_desktop.core.metrics.base import resolve_as_of
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "ltv")
+    with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
+        view.select_tier(4)  # 休眠: the largest tier of the sample
+    customers = view.customers
+    everyone = on_db(lambda s: ltv.tier_customers(s, resolve_as_of(s, None), "dormant").as_dicts())
+    assert len(everyone) > 500
+
+    customers.search.setText("example.jp")  # the owner searches part of the e-mail addresses
+    expected = [c for c in everyone if "example.jp" in (c["email"] or "") or "example.jp" in (c["name"] or "")]
+    assert 0 < len(expected) < len(everyone)
+    assert f"{len(expected):,}" in customers.caption.text() and f"{len(everyone):,}" in customers.caption.text()
+
+    last = customers.table_data.columns.index("last_order")
+    customers.view.sortByColumn(last, Qt.SortOrder.AscendingOrder)
+    shown = customers.shown_rows()
+    dates = [row[last] for row in shown]
+    assert dates == sorted(dates)  # by the date itself: 2023年5月4日 before 2023年12月10日
+    assert [row[last] for row in shown] == sorted(c["last_order"] for c in expected)
+
+    out = tmp_path / "dormant.csv"
+    monkeypatch.setattr(customers, "ask_export_scope", lambda shown_n, total: "shown")
+    monkeypatch.setattr(customers, "choose_export_path", lambda: (str(out), "CSV for Excel (UTF-8) (*.csv)"))
+    customers.export()
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.reader(handle))
+    header, body = written[0], written[1:]
+    assert len(body) == len(expected)  # what the search shows, not all of the tier
+    assert "customer_key" not in header
+    assert header == ["氏名", "メールアドレス", "購入回数", "売上", "平均購入単価", "年間LTV", "初回購入", "最終購入",
+                      "最終購入からの日数", "LTV層"]
+    assert {row[-1] for row in body} == {"休眠"}  # the tier by its name, never its key
+    assert [row[1] for row in body] == [row[customers.table_data.columns.index("email")] for row in shown]
+
+    monkeypatch.setattr(customers, "ask_export_scope", lambda shown_n, total: "all")
+    customers.export()
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) - 1 == len(everyone)
