@@ -166,3 +166,31 @@ def test_a_list_searched_and_sorted_by_date_exports_what_is_shown_in_the_owner_s
     customers.export()
     with out.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) - 1 == len(everyone)
+
+
+def test_a_rule_is_edited_with_tier_names_and_follows_a_renamed_tier(
+        qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    from engage_desktop.core.metrics import ltv
+    from engage_desktop.ui.views.journey import RulesDialog
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "journey")
+    dialog = RulesDialog(view, view.data["rules"])
+    qtbot.addWidget(dialog)
+    orders, _days, tiers, _promoter = dialog.widgets[1]
+    orders.setValue(0)
+    assert orders.value() == 1  # step 2 is the first purchase: it cannot ask for none
+    _o, _d, step7, _p = dialog.widgets[6]
+    names = {action.text(): key for key, action in step7.actions_by_key.items()}
+    assert set(names) == {"優良", "中堅", "一般", "1回購入", "休眠"}  # the names the owner sees, no keys
+    step7.actions_by_key["good"].setChecked(True)
+    assert step7.text() == "優良、中堅"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
+    assert on_db(lambda s: journey.rules(s)[6].tiers) == ("top", "good")
+
+    renamed = [ltv.Tier(t.key, "プラチナ" if t.key == "top" else t.ja, t.en, t.min_ltv, t.min_orders, t.dormant)
+               for t in on_db(ltv.tiers)]
+    on_db(lambda s: ltv.save_tiers(s, renamed))
+    window.ctx.data_changed.emit()
+    qtbot.waitUntil(lambda: view.settled() and view.model.value(3, 6) == "LTV層: プラチナ、中堅", timeout=10_000)

@@ -288,7 +288,8 @@ class RulesDialog(QDialog):
             self.table.setCellWidget(row, 0, QLabel(f" {step.number}. {t(step.emotion)}"))
             orders, days, promoter = QSpinBox(), QSpinBox(), QCheckBox()
             tiers = TierChoice(view.ctx.tiers, rule.tiers)
-            orders.setRange(0, 1000)
+            # Step 2 is the first purchase: without one, every known customer would be past step 1.
+            orders.setRange(1 if step.number == 2 else 0, 1000)
             orders.setValue(rule.min_orders)
             days.setRange(0, 3650)
             days.setValue(rule.min_active_days)
