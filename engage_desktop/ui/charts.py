@@ -97,6 +97,7 @@ class BarLineChart(QWidget):
                  line_range: tuple[float, float] | None = None, bar_axis_fmt: Fmt = _plain,
                  line_axis_fmt: Fmt = _plain, bar_axis_unit: float | None = 1.0, line_axis_unit: float | None = 1.0) -> None:
         self.clear()
+        self.clipped = 0  # line points beyond line_range, drawn at its edge
         self.labels = list(labels)
         self.bar_values = list(bars) if bars is not None else []
         self.line_values = list(line) if line is not None else []
@@ -115,7 +116,14 @@ class BarLineChart(QWidget):
         if line is not None:
             target = self.right if (line_on_right and bars is not None) else self.item
             ys = [float("nan") if v is None else float(v) for v in self.line_values]
-            self.line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(LINE, width=2.5), symbol="o", symbolSize=7,
+            symbols = ["o"] * len(ys)
+            if line_range:  # an outlier is drawn at the axis' edge as ▲/▼; hovering still gives its value
+                low, high = line_range
+                symbols = ["t1" if y > high else "t" if y < low else "o" for y in ys]
+                ys = [min(max(y, low), high) if y == y else y for y in ys]
+            self.clipped = sum(symbol != "o" for symbol in symbols)
+            self.line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(LINE, width=2.5), symbol=symbols,
+                                        symbolSize=[11 if symbol != "o" else 7 for symbol in symbols],
                                         symbolBrush=LINE, symbolPen=None, connect="finite")
             target.addItem(self.line)
             if target is self.right:

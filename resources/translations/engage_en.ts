@@ -51,25 +51,31 @@
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="139" />
+        <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
+        <translation>
+            <numerusform>%n month changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform><numerusform>%n months changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="152" />
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="144" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="154" />
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="156" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="147" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="157" />
         <source>%n more to a full round</source>
         <translation>
             <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>
@@ -87,16 +93,22 @@
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="163" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="168" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="170" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="175" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
+        <source>%n month(s) with fewer than %1 answers left out: too few to tell.</source>
+        <translation>
+            <numerusform>%n month with fewer than %1 answers left out: too few to tell.</numerusform><numerusform>%n months with fewer than %1 answers left out: too few to tell.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -160,6 +160,11 @@ def test_streak_counts_runs_and_rounds() -> None:
     assert (run.current, run.longest, run.round_reached) == (2, 4, False)
     table = Table(["revenue"], [(v,) for v in [1, 2, 3, 4, 5]])
     assert monthly.streak(table, "revenue").round_reached
+    # A month up from zero has no change ("—" on screen): it breaks the run rather than starting one.
+    table = Table(["revenue"], [(v,) for v in [3, 0, 2, 3, 4, 5]])
+    assert (monthly.streak(table, "revenue").current, monthly.streak(table, "revenue").longest) == (3, 3)
+    table = Table(["nps"], [(v,) for v in [-20.0, -10.0, 5.0, 0.0, 10.0]])
+    assert monthly.streak(table, "nps").current == 0 and monthly.streak(table, "nps").longest == 2
 
 
 def test_monthly_for_one_tier(shop: Store) -> None:

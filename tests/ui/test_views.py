@@ -118,6 +118,12 @@ def test_surveys_view_matches_core_and_a_cell_lists_its_customers(qtbot: Any, op
     assert shown == matrix.counts
     score = on_db(lambda s: surveys.nps(s, as_of(s)))
     assert view.nps_number.text() == f"{score.score:+.0f}"
+    by_month = on_db(lambda s: surveys.nps_by_month(s, as_of(s)).as_dicts())
+    thin = [m for m in by_month if m["responses"] < 5]
+    assert thin, "the sample's first month has a single answer"
+    # A month with one answer is not drawn as a swing to -100: it is left out, and the note says so.
+    assert view.by_month.line_values == [m["score"] if m["responses"] >= 5 else None for m in by_month]
+    assert str(len(thin)) in view.month_note.text() and view.month_note.isVisible()
     header = view.matrix_model.headerData(1, Qt.Orientation.Vertical)
     assert header == "2. ファンになりたて、\nこれから応援するのが楽しみ!"  # broken where a reader would
 
@@ -164,3 +170,18 @@ def test_count_axes_tick_only_whole_numbers(qtbot: Any) -> None:
     rates = FormattedAxis("left", lambda v: f"{100 * v:.0f}%", unit=0.01)
     values = [v for _, level in rates.tickValues(0.0, 0.4, 300.0) for v in level]
     assert any(0 < v < 1 for v in values)  # a rate axis keeps its fractions
+
+
+def test_a_jump_from_almost_nothing_is_drawn_at_the_edge_not_stretched_to(qtbot: Any) -> None:
+    from engage_desktop.ui.charts import BarLineChart
+    from engage_desktop.ui.views.monthly import change_range
+
+    # ¥3,938 then ¥4.27M: +108,329%; the other months move by tens of percent.
+    changes = [None, 108_329.0, 12.0, -8.0, 25.0, -30.0, 4.0, 18.0]
+    low, high = change_range(changes)
+    assert -100 - 20 < low < -30 and 50 < high < 130  # the axis is for the months that move by tens
+    chart = BarLineChart()
+    qtbot.addWidget(chart)
+    chart.set_data([str(i) for i in range(8)], [1.0] * 8, line=changes, line_range=(low, high))
+    assert chart.clipped == 1
+    assert "108,329" in chart.hover_text(1)  # the exact value on hover

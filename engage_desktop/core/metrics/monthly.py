@@ -112,11 +112,12 @@ class Streak:
 
 
 def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
-    """Runs of month-over-month improvement. A month with no value breaks the run."""
+    """Runs of month-over-month improvement. A month with no value breaks the run, and so does one
+    after a zero: its change is "—" (no percentage from nothing), so it is no step up the owner can see."""
     values = table.column(metric)
     current = longest = 0
     for before, now in zip(values, values[1:]):
-        if before is not None and now is not None and float(now) > float(before):
+        if before is not None and now is not None and float(before) != 0 and float(now) > float(before):
             current += 1
         else:
             current = 0

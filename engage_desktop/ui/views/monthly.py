@@ -33,15 +33,18 @@ def format_metric(metric: str, value: Any) -> str:
 
 
 def change_range(changes: list[float | None]) -> tuple[float, float]:
-    """Axis range for MoM %: the early months of a new shop (+900%) must not flatten the rest.
-    Points outside are drawn at the edge; hovering still shows the exact value."""
+    """Axis range for MoM %: a jump from almost nothing (¥3,938 to ¥4.27M: +108,000%) or the early
+    months of a new shop (+900%) must not flatten the rest. The axis covers what most months do,
+    at least -50%..+50% and at most twice the 80th percentile (not under +100%); the chart draws
+    points beyond at its edge (▲/▼), with a note, and hovering still shows the exact value."""
     values = sorted(v for v in changes if v is not None)
     if not values:
         return (-50.0, 50.0)
-    recent = values[len(values) // 10: len(values) - len(values) // 10] or values
-    low, high = min(recent[0], -10.0), max(recent[-1], 10.0)
-    pad = 0.15 * (high - low)
-    return (max(low - pad, -100.0), high + pad)
+    typical = values[min(len(values) - 1, int(0.8 * len(values)))]
+    cap = max(100.0, 2 * typical)
+    low, high = min(values[0], -50.0), min(max(values[-1], 50.0), cap)
+    pad = 0.1 * (high - low)
+    return (max(low - pad, -100.0 - pad), high + pad)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class MonthlyView(View):
         self.tier.addItem("", None)
         self.metric_label, self.tier_label = QLabel(), QLabel()
         self.streak_label = QLabel()
+        self.clip_note = QLabel()
+        self.clip_note.setStyleSheet("color: #555;")
         self.streak_label.setStyleSheet("font-size: 17px; font-weight: bold; color: #1b5e20; padding: 4px 0;")
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(300)
@@ -89,6 +94,7 @@ class MonthlyView(View):
         layout.addLayout(controls)
         layout.addWidget(self.streak_label)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.clip_note)
         self.metric.currentIndexChanged.connect(self._metric_changed)
         self.tier.currentIndexChanged.connect(self.refresh)
         self.retranslate()
@@ -130,6 +136,10 @@ class MonthlyView(View):
             line_axis_fmt=lambda v: f"{v:+.0f}%",
             bar_axis_unit=None if metric in MONEY_METRICS else (0.01 if metric in RATE_METRICS else 1.0),
         )
+        self.clip_note.setText(self.tr("%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); "
+                                       "hover for the exact change.", "", self.chart.clipped)
+                               if self.chart.clipped else "")
+        self.clip_note.setVisible(bool(self.chart.clipped))
         run = monthly.streak(table, metric, data["round_months"])
         self.streak_label.setText(self.streak_text(run))
         headers = [self.tr("Month"), name, self.tr("Change vs previous month")]

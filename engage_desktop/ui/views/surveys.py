@@ -22,6 +22,7 @@ from engage_desktop.ui.models import TableModel, heat
 from engage_desktop.ui.views.base import View
 
 FEW_ANSWERS = 30
+FEW_MONTH_ANSWERS = 5  # fewer answers in a month and its NPS swings by a whole answer's 20+ points
 DETRACTOR, PASSIVE, PROMOTER = QColor(211, 84, 70), QColor(170, 170, 170), QColor(46, 139, 87)
 
 
@@ -69,6 +70,9 @@ class SurveysView(View):
         self.warning.setStyleSheet("color: #b26a00;")
         self.warning.setWordWrap(True)
         self.by_month = BarLineChart()
+        self.month_note = QLabel()
+        self.month_note.setWordWrap(True)
+        self.month_note.setStyleSheet("color: #555;")
         self.by_month.setMinimumHeight(170)
         self.by_tier_model = TableModel()
         self.by_tier = QTableView()
@@ -107,6 +111,7 @@ class SurveysView(View):
         left.addWidget(self.warning)
         left.addWidget(self.labels["month"])
         left.addWidget(self.by_month, 1)
+        left.addWidget(self.month_note)
         left.addWidget(self.labels["tier"])
         left.addWidget(self.by_tier, 1)
         controls = QGridLayout()
@@ -170,8 +175,15 @@ class SurveysView(View):
         self.warning.setText(self.tr("Only %n answer(s): the NPS is not meaningful yet.", "", score.responses)
                              if score.responses < FEW_ANSWERS else "")
         months = data["by_month"]
+        # One answer makes a month's NPS -100 or +100: such months are left out of the line, and said so.
+        scores = [score if n >= FEW_MONTH_ANSWERS else None
+                  for score, n in zip(months.column("score"), months.column("responses"))]
+        thin = sum(1 for n in months.column("responses") if n < FEW_MONTH_ANSWERS)
+        self.month_note.setText(self.tr("%n month(s) with fewer than %1 answers left out: too few to tell.", "", thin)
+                                .replace("%1", str(FEW_MONTH_ANSWERS)) if thin else "")
+        self.month_note.setVisible(bool(thin))
         self.by_month.set_data([i18n.short_month_label(m) for m in months.column("month")], None,
-                               line=months.column("score"), line_name="NPS", line_fmt=lambda v: f"{v:+.1f}",
+                               line=scores, line_name="NPS", line_fmt=lambda v: f"{v:+.1f}",
                                label_every=max(1, len(months.rows) // 5), line_axis_fmt=lambda v: f"{v:+.0f}",
                                line_range=(-100, 100))
         tier_rows = [(r["name"], r["responses"], r["score"]) for r in data["by_tier"].as_dicts()]
