@@ -104,6 +104,9 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
+WELCOME_WIDTH = 560
+
+
 class WelcomePage(QWidget):
     """No shop is open yet: offer the sample, an empty shop, or a file."""
 
@@ -115,18 +118,25 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.heading, self.text = QLabel(), QLabel()
         self.heading.setStyleSheet("font-size: 24px; font-weight: bold;")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(640)
         self.sample, self.new, self.open = QPushButton(), QPushButton(), QPushButton()
         for button, signal in ((self.sample, self.sample_requested), (self.new, self.new_requested),
                                (self.open, self.open_requested)):
             button.setMinimumHeight(40)
-            button.setMaximumWidth(420)
             button.clicked.connect(signal)
+        # A column of a fixed width: a wrapped label gets the height of its lines only when its width is
+        # known (centred on its own, the text was cut at the top and bottom); retranslate sets that height.
+        column = QWidget()
+        column.setFixedWidth(WELCOME_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(12)
+        for widget in (self.heading, self.text, self.sample, self.new, self.open):
+            inner.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.heading, self.text, self.sample, self.new, self.open):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.retranslate()
 
@@ -135,6 +145,7 @@ class WelcomePage(QWidget):
         self.text.setText(self.tr("See how your customers move from their first purchase to becoming fans. "
                                   "Start with the sample shop to look around, or create your own shop and import "
                                   "the exports of your shop system, till and surveys."))
+        self.text.setMinimumHeight(self.text.heightForWidth(WELCOME_WIDTH))
         self.sample.setText(self.tr("Open the sample shop"))
         self.new.setText(self.tr("Create an empty shop…"))
         self.open.setText(self.tr("Open a shop file…"))

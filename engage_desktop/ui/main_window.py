@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -35,6 +35,15 @@ from engage_desktop.ui.views.base import View
 log = logging.getLogger(__name__)
 
 
+DEFAULT_SIZE = (1280, 800)
+
+
+def first_size(available: QSize) -> tuple[int, int]:
+    """The first window's size: 1280x800, or what the screen has room for (a 1366x768 laptop with its
+    taskbar leaves about 1366x728: a taller window would open with its bottom off the screen)."""
+    return min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height() - 40)
+
+
 class MainWindow(QMainWindow):
     shop_opened = Signal(object)  # Path
     header_updated = Signal()
@@ -47,7 +56,7 @@ class MainWindow(QMainWindow):
         self.shop_info: dict[str, Any] = {}
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(*first_size(self.screen().availableGeometry().size()))
 
         self.shop_label, self.period_label = QLabel(), QLabel()
         self.shop_label.setStyleSheet("font-size: 17px; font-weight: bold;")

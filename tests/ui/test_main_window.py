@@ -134,3 +134,19 @@ def test_settings_dialog_saves_to_the_shop_file(qtbot: Any, open_shop: Any, on_d
     # The owner's yen style is how Japanese screens write yen; English keeps ¥1,234.
     assert i18n.money(1234) == ("1,234円" if i18n.current() == "ja" else "¥1,234")
     i18n.set_currency_style("yen_sign")
+
+
+def test_the_first_window_fits_a_laptop_screen_and_the_welcome_text_is_whole(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QSize
+
+    from engage_desktop.ui.main_window import first_size
+
+    assert first_size(QSize(1366, 728)) == (1280, 688)  # a 1366x768 laptop without its taskbar
+    assert first_size(QSize(2560, 1400)) == (1280, 800)
+    for lang in ("ja", "en"):
+        window.set_language(lang)
+        window.resize(1366, 688)
+        qtbot.wait(50)
+        text = window.welcome.text
+        # Every line of the welcome text is shown: the label is as tall as its wrapped lines need.
+        assert text.height() >= text.heightForWidth(text.width()) > 2 * text.fontMetrics().height()

@@ -123,8 +123,10 @@ class JourneyView(View):
         self.customers = CustomerList(self.ctx)
         bottom = splitter(Qt.Orientation.Horizontal, vstack(self.chart_title, (self.chart, 1)), self.customers,
                        sizes=[420, 620])
+        # The step table scrolls; the emotion curve and the customers behind a step get room to be read
+        # (at 1280x800 they had 2-3 rows and a thumbnail chart). The owner can move the divider.
         QVBoxLayout(self.content).addWidget(splitter(
-            Qt.Orientation.Vertical, vstack(funnel, (self.table, 1), self.hint), bottom, sizes=[600, 170]))
+            Qt.Orientation.Vertical, vstack(funnel, (self.table, 1), self.hint), bottom, sizes=[420, 330]))
         self.retranslate()
 
 
