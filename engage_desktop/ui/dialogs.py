@@ -50,6 +50,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("<b>This shop</b> (saved in the shop file)")))
         form.addRow(self.tr("Time zone of the shop:"), self.zone)
+        zone_note = QLabel(self.tr("Where order times are turned into days and months. It applies from the next "
+                                   "import on: orders already imported keep the days they were read with."))
+        zone_note.setWordWrap(True)
+        zone_note.setStyleSheet("color: #555;")
+        form.addRow("", zone_note)
         form.addRow(self.tr("Dormant after no order for:"), self.dormant)
         form.addRow(self.tr("Money shown as:"), self.currency)
         form.addRow(QLabel(self.tr("<b>You</b> (saved for your user on this computer)")))

@@ -33,7 +33,7 @@
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="156" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="158" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
