@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from engage_desktop.core import money
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
-from engage_desktop.core.importing.fields import FIELD_LABELS
-from engage_desktop.core.importing.kinds import KINDS
+from engage_desktop.core.importing.fields import field_label
+from engage_desktop.core.importing.kinds import KINDS, column_label
 from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_batch
 from engage_desktop.core.importing.preview import plan_and_preview
+from engage_desktop.core.importing.readings import currency_text, date_reading_text, encoding_name, zone_text
+from engage_desktop.core.messages import language, t
 from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
@@ -31,10 +33,17 @@ from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
 
-FILE_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)"
+EXPORT_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb *.ods"
 CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CAD", "AUD", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR")
 ENCODINGS = [("auto", None), ("UTF-8", "utf-8"), ("Shift_JIS (CP932)", "cp932"), ("UTF-16", "utf-16"),
              ("Latin-1", "latin-1")]
+
+
+def quantity_text(value: Any) -> str:
+    """A quantity as a number (2, 1.5), never as money."""
+    if value is None:
+        return ""
+    return f"{value.normalize():,f}" if isinstance(value, Decimal) else str(value)
 
 
 class FileEntry:
@@ -96,7 +105,7 @@ class ImportWizard(QDialog):
         for code in CURRENCIES:
             self.currency.addItem(code, code)
         for kind in KINDS.values():
-            self.kind.addItem(i18n.pick(*kind.label), kind.key)
+            self.kind.addItem(t(kind.label), kind.key)
         for label, codec in ENCODINGS:
             self.encoding.addItem(self.tr("Detect automatically") if codec is None else label, codec)
         self.kind.activated.connect(lambda _: self._option_changed(kind=self.kind.currentData(), mapping={}))
@@ -164,7 +173,9 @@ class ImportWizard(QDialog):
         self._update_buttons()
 
     def pick_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "", FILE_FILTER)
+        exports, everything = self.tr("Export files"), self.tr("All files")
+        filters = f"{exports} ({EXPORT_PATTERNS});;{everything} (*)"
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "", filters)
         self.add_paths(paths)
 
     def remove_current(self) -> None:
@@ -195,11 +206,11 @@ class ImportWizard(QDialog):
             try:
                 det = plan.detection
                 return {
-                    "dates": {f: (r.example, r.ambiguous, r.chosen) for f, r in seen.dates.items()},
-                    "currency": (seen.currency, seen.currency_how, seen.currency_problem),
+                    "dates": dict(seen.dates),
+                    "currency": (seen.currency, seen.currency_how, seen.currency_problem), "problem": seen.problem,
                     "zone": (seen.time_zone, seen.time_zone_how),
                     "source": (seen.source_name, seen.source_is_new, seen.sources),
-                    "kind": det.kind, "format": det.format_name, "label": i18n.pick(det.label_ja, det.label_en),
+                    "kind": det.kind, "format": det.format_name, "label": det.label,
                     "confidence": det.confidence, "confirm": det.needs_confirmation, "encoding": plan.src.encoding,
                     "headers": list(plan.src.headers), "sheets": plan.src.sheets, "sheet": plan.src.sheet,
                     "mapping": {f: [plan.src.headers[i] for i in cols] for f, cols in det.mapping.columns.items()},
@@ -223,7 +234,7 @@ class ImportWizard(QDialog):
             return
         row = self.entries.index(entry)
         item = self.files.item(row)
-        item.setText(f"{entry.path.name}\n  " + (entry.info["label"] if entry.info else self.tr("cannot be imported")))
+        item.setText(f"{entry.path.name}\n  " + (t(entry.info["label"]) if entry.info else self.tr("cannot be imported")))
         if row == self.files.currentRow():
             self.show_entry(row)
         self._update_buttons()
@@ -244,7 +255,7 @@ class ImportWizard(QDialog):
             return
         sure = self.tr("please check the mapping") if info["confirm"] else self.tr("recognised")
         self.detected.setText(
-            f"<b>{entry.path.name}</b>: {info['label']} — {info['encoding']} — "
+            f"<b>{entry.path.name}</b>: {t(info['label'])} — {encoding_name(info['encoding'])} — "
             + self.tr("confidence %1").replace("%1", i18n.percent(info["confidence"], 0)) + f" ({sure})")
         self.read_as.setText(self._read_as_text(info))
         self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
@@ -269,7 +280,11 @@ class ImportWizard(QDialog):
         self.remember.setChecked(entry.options.save_mapping)
         table: Table = info["preview"]
         fate = {"ok": self.tr("will be imported"), "rejected": self.tr("rejected"), "skipped": self.tr("skipped")}
-        rows = [(r[0], fate[r[1]] + (f": {r[2]}" if r[2] else ""), *r[3:]) for r in table.rows]
+        # Who the customer is (name or e-mail), "—" for a row imported as an anonymous sale.
+        anonymous = {table.columns.index("customer")} if "customer" in table.columns else set()
+        rows = [(r[0], fate[r[1]] + (f": {r[2]}" if r[2] else ""),
+                 *("—" if i in anonymous and v is None and r[1] == "ok" else v for i, v in enumerate(r[3:], start=3)))
+                for r in table.rows]
         # Amounts in the file's own currency (a dollar file's preview showed yen); quantities as numbers.
         currency = info["currency"][0] or i18n.currency()
         formats: dict[int, Any] = {0: str}
@@ -277,9 +292,12 @@ class ImportWizard(QDialog):
             if column in ("amount", "order_revenue", "total_spent"):
                 formats[i] = lambda v, c=currency: money.format_money(v, c, i18n.current())
             elif column == "quantity":
-                formats[i] = lambda v: "" if v is None else f"{v.normalize():,f}" if isinstance(v, Decimal) else str(v)
-        self.preview_model.set_data([self.tr("Line"), self.tr("What happens"), *table.columns[3:]], rows, formats)
+                formats[i] = quantity_text
+        headers = [self.tr("Line"), self.tr("What happens"), *(column_label(c) for c in table.columns[3:])]
+        self.preview_model.set_data(headers, rows, formats)
         self.preview.resizeColumnsToContents()
+        # A reason is a sentence or two: it must not push the row's values out of sight (its tooltip has it whole).
+        self.preview.setColumnWidth(1, min(self.preview.columnWidth(1), 360))
 
     def _source_changed(self) -> None:
         entry = self._current()
@@ -289,28 +307,21 @@ class ImportWizard(QDialog):
         self._option_changed(source=text)
 
     def _read_as_text(self, info: dict[str, Any]) -> str:
-        """How the file will be read: dates, money, times (the owner can change the first two)."""
-        parts = []
-        for field, (example, ambiguous, chosen) in info["dates"].items():
-            ja, en = FIELD_LABELS.get(field, (field, field))
-            text = self.tr("%1: dates read like %2").replace("%1", i18n.pick(ja, en)).replace("%2", example)
-            if ambiguous and not chosen:
-                text += " <span style='color:#b00020'>" + self.tr("(could also be read the other way: check)") + "</span>"
-            parts.append(text)
+        """How the file will be read: dates, money, times (the owner can change the first two), in core's words."""
+        parts = [f"<span style='color:#b00020'>{info['problem']}</span>"] if info.get("problem") else []
+        for field, reading in info["dates"].items():
+            column = " + ".join(info.get("mapping", {}).get(field, [])) or field_label(field)
+            text = date_reading_text(column, reading)
+            parts.append(f"<span style='color:#b00020'>{text}</span>" if reading.ambiguous and not reading.chosen else text)
         code, how, problem = info["currency"]
         if problem:
             parts.append(f"<span style='color:#b00020'>{problem}</span>")
         elif code:
-            said = {"column": self.tr("from its currency column"), "platform": self.tr("the platform's currency"),
-                    "symbol": self.tr("from the sign in its amounts"), "chosen": self.tr("your choice"),
-                    "shop": self.tr("the shop's currency: the file does not say"),
-                    "assumed": self.tr("assumed: the file does not say")}.get(how, how)
-            parts.append(self.tr("money in %1 (%2)").replace("%1", code).replace("%2", said))
+            parts.append(currency_text(code, how))
         zone, how = info["zone"]
-        said = {"shop": self.tr("the shop's time zone"), "file": self.tr("from the file's offsets"),
-                "computer": self.tr("this computer's time zone")}.get(how, how)
-        parts.append(self.tr("times in %1 (%2)").replace("%1", zone).replace("%2", said))
-        return " · ".join(parts)
+        if zone:
+            parts.append(zone_text(zone, how))
+        return ("" if language() == "ja" else " ").join(parts)  # Japanese sentences need no space after 。
 
     def _fill_mapping(self, entry: FileEntry) -> None:
         info = entry.info
@@ -318,8 +329,7 @@ class ImportWizard(QDialog):
         fields = KINDS[info["kind"]].fields
         self.mapping.setRowCount(len(fields))
         for row, field in enumerate(fields):
-            ja, en = FIELD_LABELS.get(field, (field, field))
-            self.mapping.setCellWidget(row, 0, QLabel(f" {i18n.pick(ja, en)}  ({field})"))
+            self.mapping.setCellWidget(row, 0, QLabel(f" {field_label(field)}"))
             combo = QComboBox()
             combo.addItem("—", "")
             for header in info["headers"]:
@@ -438,7 +448,7 @@ class ImportWizard(QDialog):
             line = f"<b>{r.file_name}</b> — {status.get(r.status, r.status)}"
             if r.status in ("imported", "nothing new"):
                 line += f": {counts}<br>&nbsp;&nbsp;" + self._read_as_text(
-                    {"dates": {f: (d.example, d.ambiguous, d.chosen) for f, d in r.dates.items()},
+                    {"dates": r.dates, "mapping": {f: [h] for f, h in r.mapping},
                      "currency": (r.currency, r.currency_how, ""), "zone": (r.time_zone, r.time_zone_how)})
             else:
                 line += f"<br>{r.message}"

@@ -18,6 +18,10 @@ from tests.helpers import table_checksums, write_csv, write_xlsx
 GENERIC_HEADER = ["注文番号", "注文日", "メールアドレス", "お名前", "商品名", "数量", "単価", "金額"]
 
 
+# What a reject says of a date this file's layout cannot read (core speaks English in tests).
+NOT_A_DATE = ('{column}: "{value}" is not a date. This file\'s dates are written like 2024-12-31, 2024/12/31. Correct '
+              "the date in the file, or choose how its dates are written, and import again.")
+
 def generic_rows(orders: range, bad: set[int] = frozenset()) -> list[list[str]]:
     """One line per order; order n costs n x 100 yen; orders in ``bad`` have an unreadable date."""
     rows = [GENERIC_HEADER]
@@ -63,8 +67,8 @@ def test_accounting_identity_holds_with_bad_rows(tmp_shop: Store, tmp_path: Path
     assert result.read == result.imported + result.rejected + result.skipped
     assert (result.imported, result.rejected, result.skipped) == (17, 4, 1)
     reasons = sorted(r.reason for r in result.rejects)
-    assert "金額 '千円' is not an amount" in reasons
-    assert reasons.count("注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)") == 2
+    assert '金額: "千円" is not an amount. Write it as a number (such as 1980 or 1,980) in the file and import again.' in reasons
+    assert reasons.count(NOT_A_DATE.format(column="注文日", value="2024/13/45")) == 2
     assert any("fewer columns" in r for r in reasons)
     stored = tmp_shop.con.execute(
         "SELECT rows_read, rows_imported, rows_rejected, rows_skipped FROM imports WHERE id = ?", [result.import_id]
@@ -82,7 +86,10 @@ def test_one_bad_line_rejects_its_whole_order(tmp_shop: Store, tmp_path: Path) -
             *generic_rows(range(1, 11))[1:]]
     result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
     assert result.rejected == 2
-    assert {r.reason for r in result.rejects} == {"数量 '二' is not a number", "another row of this order was rejected (line 3)"}
+    assert {r.reason for r in result.rejects} == {
+        '数量: "二" is not a quantity. Write it as a number (such as 2) in the file and import again.',
+        "Another row of this order (line 3) was rejected, and an order is imported whole or not at all. Correct that "
+        "row and import again."}
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id = 'B1'").fetchone()[0] == 0
 
 
@@ -101,7 +108,7 @@ def test_line_numbers_hold_in_a_file_scanned_in_parallel_on_a_busy_computer(tmp_
                 result = import_file(store, path)
             assert (result.read, result.imported, result.rejected) == (300_000, 299_997, 3)
             for reject in result.rejects:
-                assert reject.reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
+                assert reject.reason == NOT_A_DATE.format(column="注文日", value="2024/13/45")
                 assert reject.text == lines[reject.line - 1]  # line 1 is the header
             assert sorted(r.line for r in result.rejects) == [n + 1 for n in sorted(bad)]
     finally:
@@ -302,7 +309,9 @@ def test_an_order_without_a_date_or_an_amount_on_any_row_is_rejected(tmp_shop: S
     result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
     assert (result.read, result.imported, result.rejected) == (17, 14, 3)
     assert sorted((r.line, r.reason) for r in result.rejects) == [
-        (2, "order has no date"), (3, "order has no date"), (4, "order has no amount")]
+        (2, "The order has no date on any of its rows (注文日). Fill in the date in the file and import again."),
+        (3, "The order has no date on any of its rows (注文日). Fill in the date in the file and import again."),
+        (4, "The order has no amount on any of its rows (金額). Fill in the amount in the file and import again.")]
     assert tmp_shop.con.execute("SELECT revenue FROM orders WHERE order_id = 'E3'").fetchone() == (Decimal("700.00"),)
     assert tmp_shop.con.execute("SELECT count(*) FROM orders WHERE order_id IN ('E1', 'E2')").fetchone() == (0,)
 
@@ -322,7 +331,8 @@ def test_reject_lines_are_file_lines_past_blank_lines_line_breaks_and_refused_ro
     assert sorted(by_line) == [3, 12]
     assert physical[3 - 1] == "A2,2024/1/1,a@x.jp" == by_line[3].text
     assert physical[12 - 1] == "A10,2024/13/45,a@x.jp,100" == by_line[12].text
-    assert by_line[12].reason == "注文日 '2024/13/45' is not a date (dates in this file read like 2024-12-31)"
+    assert by_line[12].reason == NOT_A_DATE.format(column="注文日", value="2024/13/45")
+    assert by_line[3].column == "金額" and "fewer columns than the header row" in by_line[3].reason
 
 
 def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: Path) -> None:
@@ -332,7 +342,7 @@ def test_reject_lines_of_a_file_with_two_header_rows(tmp_shop: Store, tmp_path: 
     rows[5][2] = "not a date"  # file line 6
     result = import_file(tmp_shop, write_csv(tmp_path / "survey.csv", rows))
     assert result.format_name == "surveymonkey"
-    assert [(r.line, r.reason) for r in result.rejects] == [(6, "End Date 'not a date' is not a date (dates in this file read like 2024-12-31)")]
+    assert [(r.line, r.reason) for r in result.rejects] == [(6, NOT_A_DATE.format(column="End Date", value="not a date"))]
 
 
 def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> None:
@@ -350,7 +360,7 @@ def test_xlsx_reject_lines_are_sheet_rows(tmp_shop: Store, tmp_path: Path) -> No
     sheet["C12"] = "not a date"  # X7: rows 4-8 hold X0-X4, row 9 is blank, X5 is row 10
     book.save(tmp_path / "o.xlsx")
     result = import_file(tmp_shop, tmp_path / "o.xlsx")
-    assert [(r.line, r.reason) for r in result.rejects] == [(12, "注文日 'not a date' is not a date (dates in this file read like 2024-12-31)")]
+    assert [(r.line, r.reason) for r in result.rejects] == [(12, NOT_A_DATE.format(column="注文日", value="not a date"))]
     assert result.rejects[0].text.startswith("X7,")
 
 

@@ -75,7 +75,7 @@ def main(folder: Path) -> None:
             if entry["kind"] == "orders":
                 return f"{d.get('orders')} / {d.get('revenue')} / {d.get('customers')} ({d.get('first_date')} – {d.get('last_date')})"
             return " / ".join(f"{k} {d.get(k)}" for k in d)
-        read_as = f"{result.format_label_en}, {result.encoding}" + (f", {result.currency}" if result.currency else "")
+        read_as = f"{result.format_label}, {result.encoding}" + (f", {result.currency}" if result.currency else "")
         print(f"| `{entry['source_repo']}` `{entry['path_in_repo']}` | {entry['platform']} | {read_as} | "
               f"{figures(got) if got else result.status} | {figures(expected)} | {verdict} |")
 

@@ -120,7 +120,7 @@ CASES: list[Case] = [
      "refused", "cannot be opened as a spreadsheet"),
     ("empty xlsx sheet", lambda t: write_xlsx(t / "empty.xlsx", {"Sheet": []}), ImportOptions(), "refused", "is empty"),
     ("one column, no delimiter", lambda t: raw(t, "メモ\nこんにちは\nさようなら\n".encode()), ImportOptions(), "refused",
-     "could not find the column"),
+     "no column was found for"),
     ("rakuten -99999 totals", lambda t: write_csv(t / "r.csv", [exports.RAKUTEN_HEADER,
                                                                  exports.rakuten_row("1", "発送後", "2026/1/1", "10:00:00", "姓", "名", ("03", "1", "2"),
                                                                                      "a@x.jp", "-99999", "-99999", "石鹸", "700", "2", 1)], "cp932"),

@@ -22,7 +22,9 @@ MEMORY_TARGET_MB = 600
 CHILD = """
 import json, sys
 from engage_desktop.core.importing.pipeline import import_file
+from engage_desktop.core.messages import set_language
 from engage_desktop.core.store import Store
+set_language("en")  # the messages below are checked in English, as in the test process
 out = []
 with Store(sys.argv[1]) as store:
     for path in sys.argv[2:]:

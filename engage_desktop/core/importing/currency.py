@@ -11,9 +11,23 @@ from dataclasses import dataclass
 
 from engage_desktop.core.errors import ImportRefused
 from engage_desktop.core.importing.detect import Detection
+from engage_desktop.core.messages import language, listing, t
 from engage_desktop.core.money import DEFAULT_CURRENCY, SYMBOLS
 
 MONEY_FIELDS = ("order_total", "amount", "unit_price", "total_spent", "shipping")
+
+
+def currency_name(code: str) -> str:
+    """A currency as the owner reads it: 米ドル in Japanese, the ISO code (USD) in English."""
+    if language() != "ja":
+        return code
+    from babel.numbers import UnknownCurrencyError, get_currency_name
+
+    try:
+        name = get_currency_name(code, locale="ja")
+    except UnknownCurrencyError:
+        return code
+    return name
 
 
 @dataclass(frozen=True)
@@ -30,7 +44,8 @@ def currency_of_file(det: Detection, head: list[list[str]], column_values: list[
     if chosen:
         chosen = chosen.strip().upper()
         if found.code and found.code != chosen:
-            raise ImportRefused(f"The file says its amounts are in {found.code}, not {chosen}.")
+            raise ImportRefused(t("The file says its amounts are in {found}, not {chosen}. Let the currency be "
+                                  "taken from the file.", found=currency_name(found.code), chosen=currency_name(chosen)))
         return found if found.code else FileCurrency(chosen, "chosen")
     return found
 
@@ -38,8 +53,9 @@ def currency_of_file(det: Detection, head: list[list[str]], column_values: list[
 def _said_by_file(det: Detection, head: list[list[str]], column_values: list[str]) -> FileCurrency:
     codes = sorted({c.strip().upper() for c in column_values if c and c.strip()})
     if len(codes) > 1:
-        raise ImportRefused(f"The file mixes currencies ({', '.join(codes)}). One shop holds one currency: "
-                            "export each currency's orders separately and import them into separate shops.")
+        raise ImportRefused(t("The file mixes currencies ({currencies}). One shop holds one currency: export each "
+                              "currency's orders separately and import them into separate shops.",
+                              currencies=listing([currency_name(c) for c in codes])))
     if codes:
         return FileCurrency(codes[0], "column")
     if det.format and det.format.currency:
@@ -55,9 +71,10 @@ def _said_by_file(det: Detection, head: list[list[str]], column_values: list[str
 def check_against_shop(found: FileCurrency, shop_currency: str | None, file_name: str) -> str:
     """The currency the file is read in; refuses a file in another currency than the shop's."""
     if found.code and shop_currency and found.code != shop_currency:
-        raise ImportRefused(
-            f"{file_name} is in {found.code}, but this shop's money is in {shop_currency}. One shop file holds one "
-            "currency: create a new shop (File ▸ New shop) for this store, and import the file there.")
+        raise ImportRefused(t(
+            "{file} is in {found}, but this shop's money is in {shop}. One shop file holds one currency: create a "
+            "new shop (File ▸ New shop) for this store, and import the file there.", file=file_name,
+            found=currency_name(found.code), shop=currency_name(shop_currency)))
     return shop_currency or found.code or DEFAULT_CURRENCY
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engage_desktop.core.importing.values import clean, halfwidth, quote
+from engage_desktop.core.messages import language, listing
 
 # The earliest order or answer date we accept: no shop export goes back further,
 # and a year read wrongly (6 AD, 1911) lands before it.
@@ -360,6 +361,15 @@ def plausible_sql(ts: str, earliest: dt.date, latest: dt.datetime) -> str:
     return f"({ts} >= DATE '{earliest.isoformat()}' AND {ts} <= TIMESTAMP '{latest.isoformat(sep=' ')}')"
 
 
-def expected_text(reading: DateReading) -> str:
-    """What a reject says was expected: the layout's example, and how to choose another."""
-    return BY_KEY[reading.layout].example
+EXAMPLE_DAY = dt.date(2024, 12, 31)
+
+
+def examples(layout: str) -> str:
+    """How dates of ``layout`` may be written, for a reject to show: 2024-12-31, 2024/12/31 / 12/31/2024, 12-31-2024."""
+    shown = [EXAMPLE_DAY.strftime(f) for f in BY_KEY[layout].date_formats[:2]]
+    return listing(shown)
+
+
+def date_text_sql(ts: str) -> str:
+    """SQL: a parsed date as the owner's language writes it (2026年10月31日 / 31 Oct 2026), as messages.date_text."""
+    return f"strftime({ts}, '%Y年%-m月%-d日')" if language() == "ja" else f"strftime({ts}, '%-d %b %Y')"

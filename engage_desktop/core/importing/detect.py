@@ -9,16 +9,18 @@ explicitly (``--map``, the wizard) wins over everything.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
 
 from engage_desktop.core.errors import ImportRefused
-from engage_desktop.core.importing.fields import FIELD_LABELS, field_and_rank, field_for_header
+from engage_desktop.core.importing.fields import FIELD_LABELS, field_and_rank, field_for_header, field_label
 from engage_desktop.core.importing.formats import BY_NAME, FORMATS, ExportFormat, Source
-from engage_desktop.core.importing.headers import header_key, normalise_header
+from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.kinds import CUSTOMERS, KINDS, ORDERS
 from engage_desktop.core.importing.surveys import question_field
+from engage_desktop.core.messages import listing, quoted, t, tn
 
 
 @dataclass
@@ -38,8 +40,7 @@ class Mapping:
 class Detection:
     kind: str
     format: ExportFormat | None
-    label_ja: str
-    label_en: str
+    label: str  # what the owner calls the layout: a catalogue msgid, shown with t()
     confidence: float  # 0..1: how sure we are of the format and its mapping
     mapping: Mapping
     needs_confirmation: bool
@@ -73,15 +74,21 @@ def detect(
     keys = [header_key(h) for h in headers]
     if format_name and format_name != "auto":
         if format_name not in BY_NAME:
-            raise ImportRefused(f"Unknown format {format_name!r}. Known: {', '.join(sorted(BY_NAME))}, auto.")
+            raise ImportRefused(t("There is no format named {name}. The formats: {names}, or auto (recognised "
+                                  "from the file).", name=quoted(format_name), names=", ".join([*sorted(BY_NAME), "auto"])))
         fmt = BY_NAME[format_name]
         missing = [s for s in fmt.signature if header_key(s) not in set(keys)]
         if missing:
             found = _best_format(headers, keys, head, kind)
-            hint = (f" It looks like {found.label_en} ({found.format_name}): choose that, or auto."
-                    if found and found.format else " Choose auto, or map the columns by hand.")
-            raise ImportRefused(f"The file does not have the columns {fmt.label_en} exports have: "
-                                f"{', '.join(missing)}.{hint}")
+            columns = listing([quoted(m) for m in missing])
+            if found and found.format:
+                raise ImportRefused(t("The file does not have the columns a {format} export has: {columns}. It looks "
+                                      "like {other} ({name}): choose that format, or let the format be recognised "
+                                      "from the file.", format=t(fmt.label), columns=columns, other=t(found.label),
+                                      name=found.format_name))
+            raise ImportRefused(t("The file does not have the columns a {format} export has: {columns}. Let the format "
+                                  "be recognised from the file, or choose its columns by hand.", format=t(fmt.label),
+                                  columns=columns))
         det = _from_format(fmt, headers, keys, head, forced=True)
     else:
         det = _best_format(headers, keys, head, kind)
@@ -134,8 +141,7 @@ def _from_format(
     return Detection(
         kind=fmt.kind,
         format=fmt,
-        label_ja=fmt.label_ja,
-        label_en=fmt.label_en,
+        label=fmt.label,
         confidence=confidence,
         mapping=mapping,
         needs_confirmation=forced and signature_hit < 1,
@@ -163,8 +169,7 @@ def _from_saved(
         cols = _resolve(tuple(names), keys)
         if cols:
             mapping.columns[fld] = cols
-    labels = KINDS[kind].generic_label
-    return Detection(kind, None, labels[0] + " (保存済みの対応)", labels[1] + " (saved mapping)", 1.0, mapping, False, "saved mapping")
+    return Detection(kind, None, KINDS[kind].saved_label, 1.0, mapping, False, "saved mapping")
 
 
 def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Detection:
@@ -184,8 +189,7 @@ def _generic(headers: list[str], head: list[list[str]], kind: str | None) -> Det
     essentials = KINDS[kind].essentials
     found = sum(1 for group in essentials if any(f in mapping.columns for f in group))
     confidence = round(0.5 * found / len(essentials), 2)
-    labels = KINDS[kind].generic_label
-    return Detection(kind, None, labels[0], labels[1], confidence, mapping, True, "generic")
+    return Detection(kind, None, KINDS[kind].generic_label, confidence, mapping, True, "generic")
 
 
 # Headers that are the whole name on their own but the given name beside a family-name column
@@ -265,7 +269,8 @@ def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str]
     allowed = KINDS[det.kind].fields
     for fld, column in explicit.items():
         if fld not in allowed:
-            raise ImportRefused(f"Unknown field {fld!r} for {det.kind}. Fields: {', '.join(allowed)}.")
+            raise ImportRefused(t("There is no field {field} in {kind}. The fields: {fields}.", kind=t(KINDS[det.kind].label),
+                                  field=quoted(fld), fields=", ".join(allowed)))
         if column == "":
             det.mapping.columns.pop(fld, None)
             continue
@@ -273,20 +278,108 @@ def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str]
         if not cols and column.isdigit() and int(column) < len(headers):
             cols = [int(column)]
         if not cols:
-            raise ImportRefused(
-                f"Column {column!r} (for {fld}) is not in the file. Columns: {', '.join(normalise_header(h) for h in headers)}."
-            )
+            raise ImportRefused(t("The file has no column {column}. {likely}", column=quoted(column),
+                                  likely=likely_columns_text(headers, head, (fld,), column)))
         det.mapping.columns[fld] = cols
     det.how = "explicit"
     det.needs_confirmation = False
 
 
 def refusal(det: Detection) -> str:
-    """Why a recognised layout cannot be imported as it is, or ''."""
-    return det.format.refusal if det.format else ""
+    """Why a recognised layout cannot be imported as it is (in the owner's language), or ''."""
+    return t(det.format.refusal) if det.format and det.format.refusal else ""
 
 
-def missing_essentials(det: Detection) -> list[str]:
-    """The essential fields not found, in words the owner knows: 注文日時 (order date)."""
-    return [" / ".join(f"{FIELD_LABELS[f][0]} ({FIELD_LABELS[f][1].lower()})" for f in group)
-            for group in KINDS[det.kind].essentials if not any(f in det.mapping.columns for f in group)]
+def missing_essentials(det: Detection) -> list[tuple[str, ...]]:
+    """The groups of essential fields of which no field was found (one of each is needed)."""
+    return [group for group in KINDS[det.kind].essentials if not any(f in det.mapping.columns for f in group)]
+
+
+def fields_text(group: tuple[str, ...]) -> str:
+    """Fields as the owner calls them, any one of which will do: 「合計金額」、「金額」または「単価」."""
+    labels = [quoted(field_label(f)) for f in group]
+    return labels[0] if len(labels) == 1 else t("{fields} or {last}", fields=listing(labels[:-1]), last=labels[-1])
+
+
+LIKELY_SHOWN = 3  # columns a refusal names: a 158-column export is never listed whole
+
+
+def likely_columns(headers: list[str], head: list[list[str]], fields: tuple[str, ...], hint: str = "") -> list[str]:
+    """The few columns of the file most likely to be one of ``fields`` (or named like ``hint``), likeliest first:
+    a header containing one of the field's words, then a column whose values look like it, then a name close
+    to the field's words. Empty when none looks likely."""
+    words = {header_key(w) for f in fields for w in _synonym_words(f)} | ({header_key(hint)} if hint else set())
+    words.discard("")
+    scores: dict[int, float] = {}
+    for i, header in enumerate(headers):
+        key = header_key(header)
+        if not key:
+            continue
+        if any(w in key for w in words if len(w) >= 2):
+            scores[i] = max(scores.get(i, 0), 3 - min(len(key), 30) / 100)
+        values = [v.strip() for v in _column(head, i) if v.strip()]
+        if values and _looks_like(fields, header, values):
+            scores[i] = max(scores.get(i, 0), 2)
+        close = max((difflib.SequenceMatcher(None, key, w).ratio() for w in words), default=0)
+        if close >= 0.6:
+            scores[i] = max(scores.get(i, 0), close)
+    return [headers[i] for i in sorted(scores, key=lambda i: (-scores[i], i))]
+
+
+def likely_columns_text(headers: list[str], head: list[list[str]], fields: tuple[str, ...], hint: str = "",
+                        named: bool = True) -> str:
+    """A sentence naming at most a few columns that may be one of ``fields`` and how many others the file
+    has: never every column (Rakuten's export has 158). ``named``: the sentence names the fields (where the
+    sentence before it does not)."""
+    likely = likely_columns(headers, head, fields, hint)[:LIKELY_SHOWN]
+    present = [h for h in headers if h.strip()]
+    wanted = fields_text(fields)
+    if not likely:
+        first = listing([quoted(h) for h in present[:LIKELY_SHOWN]])
+        if named:
+            return tn("No column looks like {fields} (the file has {n:,} column: {columns}).",
+                      "No column looks like {fields} (the file has {n:,} columns; the first: {columns}).",
+                      len(present), fields=wanted, columns=first)
+        return tn("No column looks like it (the file has {n:,} column: {columns}).",
+                  "No column looks like it (the file has {n:,} columns; the first: {columns}).", len(present),
+                  columns=first)
+    others = len(present) - len(likely)
+    columns = listing([quoted(h) for h in likely])
+    if named:
+        if not others:
+            return t("Columns that may be {fields}: {columns}.", fields=wanted, columns=columns)
+        return tn("Columns that may be {fields}: {columns} (and {n:,} other column).",
+                  "Columns that may be {fields}: {columns} (and {n:,} other columns).", others, fields=wanted,
+                  columns=columns)
+    if not others:
+        return t("Columns that may be it: {columns}.", columns=columns)
+    return tn("Columns that may be it: {columns} (and {n:,} other column).",
+              "Columns that may be it: {columns} (and {n:,} other columns).", others, columns=columns)
+
+
+def _synonym_words(fld: str) -> tuple[str, ...]:
+    """The words a column of ``fld`` is named with: its synonyms, its label, a survey question's words."""
+    from engage_desktop.core.importing import surveys
+    from engage_desktop.core.importing.fields import _SYNONYMS
+
+    questions = {"nps": surveys._NPS_WORDS, "fan_level": surveys._FAN_WORDS, "liking": surveys._LIKING_WORDS}
+    return (*_SYNONYMS.get(fld, ()), *questions.get(fld, ()), t(FIELD_LABELS[fld]) if fld in FIELD_LABELS else fld)
+
+
+_AMOUNT = re.compile(r"^[-'(△▲]?[¥￥$£€]?[-]?[0-9][0-9,]*(\.[0-9]+)?\)?円?$")
+
+
+_ID_WORDS = re.compile(r"\b[Ii][Dd]\b|ID|番号|コード|[Cc]ode|\b[Nn]o\.?$|#")  # a column of numbers that count nothing
+
+
+def _looks_like(fields: tuple[str, ...], header: str, values: list[str]) -> bool:
+    """The column's first values are what one of ``fields`` holds (dates, amounts, e-mail addresses)."""
+    if {"order_date", "answered_at", "birth_date", "updated_at", "cancelled_at"} & set(fields) and _all_dates(values):
+        return True
+    amounts = {"order_total", "amount", "unit_price", "total_spent", "shipping", "discount", "refund"}
+    if amounts & set(fields) and not _ID_WORDS.search(header) and all(_AMOUNT.match(v.replace(" ", "")) for v in values) \
+            and not all(len(v) > 9 and v.isdigit() for v in values):  # long digit runs are ids and codes
+        return True
+    if "email" in fields and all(_EMAIL.match(v) for v in values):
+        return True
+    return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable
 
 from engage_desktop.core.errors import ImportRefused
+from engage_desktop.core.messages import quoted, t
 
 AUTO_ORDER = ("utf-8-sig", "utf-8", "cp932", "utf-16")
 
@@ -111,21 +112,19 @@ def transcode(src: BinaryIO, dst: BinaryIO, override: str | None = None, head_ch
             if codec == "utf-8" and failed.non_ascii_before >= 3:
                 break
     assert furthest is not None
+    byte = f"0x{furthest.byte:02X}"
     if override:
-        raise ImportRefused(
-            f"The file is not valid {override}: byte {furthest.offset} (0x{furthest.byte:02X}) cannot be read. "
-            "Try automatic detection, or save the file again as UTF-8."
-        )
+        raise ImportRefused(t(
+            "The file is not valid {encoding}: byte {offset} ({byte}) cannot be read. Let the encoding be detected "
+            "automatically, or save the file again as UTF-8.", encoding=override, offset=furthest.offset, byte=byte))
     if candidates[0] in ("utf-8-sig", "utf-16"):
-        raise ImportRefused(
-            f"The file starts like {candidates[0].upper()} but byte {furthest.offset} cannot be read. "
-            "Save it again from the shop system or Excel."
-        )
-    raise ImportRefused(
-        f"Cannot read the file's text: byte {furthest.offset} (0x{furthest.byte:02X}) is neither UTF-8 nor Shift_JIS (CP932). "
-        "The file may be damaged or mix encodings. Save it again from the shop system or Excel "
-        "as 'CSV UTF-8', or choose the encoding by hand."
-    )
+        raise ImportRefused(t(
+            "The file starts like {encoding}, but byte {offset} cannot be read. Save it again from the shop system "
+            "or Excel, and import the saved file.", encoding=candidates[0].upper(), offset=furthest.offset))
+    raise ImportRefused(t(
+        "Cannot read the file's text: byte {offset} ({byte}) is neither UTF-8 nor Shift_JIS (CP932). The file may be "
+        "damaged or mix encodings. Save it again from the shop system or Excel as \"CSV UTF-8\", or choose the "
+        "encoding by hand.", offset=furthest.offset, byte=byte))
 
 
 def _codec(override: str) -> str:
@@ -133,7 +132,8 @@ def _codec(override: str) -> str:
     try:
         codecs.lookup(codec)
     except LookupError as exc:
-        raise ImportRefused(f"Unknown encoding {override!r}. Use utf-8, cp932, utf-16 or latin-1.") from exc
+        raise ImportRefused(t("There is no encoding named {encoding}. Choose utf-8, cp932, utf-16 or latin-1.",
+                              encoding=quoted(override))) from exc
     return codec
 
 

@@ -7,6 +7,7 @@ Synonyms are compared by ``header_key`` (NFKC, lower-case, no spaces/brackets).
 from __future__ import annotations
 
 from engage_desktop.core.importing.headers import header_key
+from engage_desktop.core.messages import N_, t
 
 ORDER_FIELDS = (
     "order_id", "order_date", "order_time", "customer_id", "email", "phone", "name",
@@ -20,39 +21,46 @@ CUSTOMER_FIELDS = (
 )
 SURVEY_FIELDS = ("answered_at", "email", "customer_id", "nps", "fan_level", "liking")
 
-# Field labels for the mapping table (Japanese first: the owner's words).
+# What the owner calls each field (the mapping table, the preview, refusals): the English text is
+# the catalogue's msgid (core/messages.py); ``field_label`` says it in the owner's language.
 FIELD_LABELS = {
-    "order_id": ("注文番号", "Order number"),
-    "order_date": ("注文日時", "Order date"),
-    "order_time": ("注文時間", "Order time"),
-    "customer_id": ("顧客ID", "Customer ID"),
-    "email": ("メールアドレス", "E-mail"),
-    "phone": ("電話番号", "Phone"),
-    "name": ("氏名", "Name"),
-    "last_name": ("姓", "Last name"),
-    "first_name": ("名", "First name"),
-    "product": ("商品名", "Product"),
-    "sku": ("商品コード", "SKU"),
-    "quantity": ("数量", "Quantity"),
-    "unit_price": ("単価", "Unit price"),
-    "amount": ("金額", "Line amount"),
-    "order_total": ("合計金額", "Order total"),
-    "shipping": ("送料", "Shipping"),
-    "discount": ("割引", "Discount"),
-    "refund": ("返金額", "Refunded"),
-    "status": ("ステータス", "Status"),
-    "cancelled_at": ("キャンセル日時", "Cancelled at"),
-    "updated_at": ("更新日時", "Last updated"),
-    "currency": ("通貨", "Currency"),
-    "gender": ("性別", "Gender"),
-    "birth_date": ("生年月日", "Birth date"),
-    "total_spent": ("累計購入金額", "Total spent"),
-    "total_orders": ("累計注文数", "Total orders"),
-    "answered_at": ("回答日時", "Answered at"),
-    "nps": ("おすすめ度 (0-10)", "Recommend (0-10)"),
-    "fan_level": ("ファン度 (1-6)", "Fan degree (1-6)"),
-    "liking": ("好き度 (1-7)", "Liking (1-7)"),
+    "order_id": N_("Order number"),
+    "order_date": N_("Order date"),
+    "order_time": N_("Order time"),
+    "customer_id": N_("Customer ID"),
+    "email": N_("E-mail address"),
+    "phone": N_("Phone number"),
+    "name": N_("Customer name"),
+    "last_name": N_("Last name"),
+    "first_name": N_("First name"),
+    "product": N_("Product name"),
+    "sku": N_("Product code"),
+    "quantity": N_("Quantity"),
+    "unit_price": N_("Unit price"),
+    "amount": N_("Line amount"),
+    "order_total": N_("Order total"),
+    "shipping": N_("Shipping"),
+    "discount": N_("Discount"),
+    "refund": N_("Refunded amount"),
+    "status": N_("Order status"),
+    "cancelled_at": N_("Cancelled at"),
+    "updated_at": N_("Last updated"),
+    "currency": N_("Currency"),
+    "gender": N_("Gender"),
+    "birth_date": N_("Birth date"),
+    "total_spent": N_("Total spent"),
+    "total_orders": N_("Total orders"),
+    "answered_at": N_("Answered at"),
+    "nps": N_("Recommend (0-10)"),
+    "fan_level": N_("Fan degree (1-6)"),
+    "liking": N_("Liking (1-7)"),
 }
+
+
+def field_label(field: str) -> str:
+    """The field as the owner calls it, in the current language (注文番号 / Order number)."""
+    return t(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+
 
 # Ordered: where a file has two columns for one field, the one named earlier here wins
 # (注文日 over 出荷確定日, Net Sales over Gross Sales).

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from engage_desktop.core.messages import N_
+
 Op = Literal["nonempty", "equals", "in", "contains", "startswith", "empty", "not_in", "negative"]
 # A source for a field: one header, or several headers joined (phone in 3 parts).
 Source = str | tuple[str, ...]
@@ -34,8 +36,7 @@ class Rule:
 @dataclass(frozen=True)
 class ExportFormat:
     name: str
-    label_ja: str
-    label_en: str
+    label: str  # what the owner calls it: a catalogue msgid (core/messages.py), shown with t()
     kind: Literal["orders", "customers", "survey"]
     signature: tuple[str, ...]  # all present => this format
     fields: dict[str, tuple[Source, ...]]  # canonical field -> candidate sources, first present wins
@@ -44,17 +45,17 @@ class ExportFormat:
     naive_time_zone: str | None = None  # zone of timestamps without offset; None = the shop's
     money_sentinels: tuple[str, ...] = ()  # values meaning "no value"
     cancel_when: tuple[Rule, ...] = ()  # any rule true on any row => order cancelled
-    skip_when: tuple[tuple[Rule | tuple[Rule, ...], str], ...] = ()  # (rule(s), reason): rows that are not sales
+    skip_when: tuple[tuple[Rule | tuple[Rule, ...], str], ...] = ()  # (rule(s), reason msgid): rows that are not sales
     refund_when: tuple[Rule, ...] = ()  # rows that are refunds (negative amounts)
     option_row: tuple[Rule, ...] = ()  # all true => row is an option of the item above
     summed_per_line: tuple[str, ...] = ()  # order-level fields written per line (Amazon shipping)
     relay_domains: tuple[str, ...] = ()  # masked e-mails: identify within this channel only
     identify_by_name: bool = False  # name alone identifies (channel-scoped) when nothing else does
-    anonymous_note: str = ""  # said on import when the file has no customer columns
+    anonymous_note: str = ""  # said on import when the file has no customer columns (msgid)
     currency: str | None = None  # ISO 4217 of every export of this platform; None: read from the file
     offsets_tell_zone: bool = True  # False: its offsets are always UTC (Amazon), not the shop's zone
-    missing_notes: tuple[tuple[str, str], ...] = ()  # (header, what the owner should know when it is missing)
-    refusal: str = ""  # a layout we recognise but cannot import as sales: why, and what to export instead
+    missing_notes: tuple[tuple[str, str], ...] = ()  # (header, what the owner should know when it is missing: msgid)
+    refusal: str = ""  # a layout we recognise but cannot import as sales: why, and what to export instead (msgid)
 
 
 def _contains_cancel(column: str) -> Rule:
@@ -92,8 +93,7 @@ _SQUARE_TRANSACTION: dict[str, tuple[Source, ...]] = {
 FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         name="shopify_orders",
-        label_ja="Shopify 注文データ",
-        label_en="Shopify orders",
+        label=N_("Shopify orders"),
         kind="orders",
         signature=("Name", "Financial Status", "Lineitem quantity", "Lineitem name"),
         fields={
@@ -117,14 +117,14 @@ FORMATS: tuple[ExportFormat, ...] = (
         channel="shopify",
         # Real cancelled orders show Financial Status refunded or even paid: Cancelled at decides.
         cancel_when=(Rule("Cancelled at", "nonempty"), Rule("Financial Status", "equals", ("voided",))),
-        missing_notes=(("Cancelled at", "This Shopify export has no 'Cancelled at' column, so cancelled orders "
-                        "cannot be told apart and count as sales. Export the orders again with all columns."),),
+        missing_notes=(("Cancelled at", N_("This Shopify export has no \"Cancelled at\" column, so cancelled orders "
+                                           "cannot be told apart and count as sales. Export the orders again with all "
+                                           "columns.")),),
         # Order-level columns are filled on the first row of each order only.
     ),
     ExportFormat(
         name="shopify_customers",
-        label_ja="Shopify 顧客データ",
-        label_en="Shopify customers",
+        label=N_("Shopify customers"),
         kind="customers",
         signature=("Email", "Total Spent", "Total Orders"),
         fields={
@@ -140,8 +140,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="base",
-        label_ja="BASE 注文データ",
-        label_en="BASE orders",
+        label=N_("BASE orders"),
         kind="orders",
         signature=("注文ID", "注文日時", "メールアドレス(請求先)", "発送状況"),
         fields={
@@ -167,8 +166,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="rakuten_rms",
-        label_ja="楽天RMS 受注データ",
-        label_en="Rakuten RMS orders",
+        label=N_("Rakuten RMS orders"),
         kind="orders",
         signature=("受注番号", "注文者名字", "個数", "レコードナンバー"),
         fields={
@@ -198,8 +196,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="rakuten_rms_current",
-        label_ja="楽天RMS 受注データ (R-Backoffice)",
-        label_en="Rakuten RMS orders (R-Backoffice)",
+        label=N_("Rakuten RMS orders (R-Backoffice)"),
         kind="orders",
         signature=("注文番号", "注文日時", "注文者姓", "注文者メールアドレス", "請求金額"),
         fields={
@@ -231,8 +228,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="amazon_orders",
-        label_ja="Amazon 注文レポート",
-        label_en="Amazon order report",
+        label=N_("Amazon order report"),
         kind="orders",
         signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased", "item-price"),
         fields={
@@ -252,19 +248,17 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="amazon_unshipped",
-        label_ja="Amazon 未出荷注文レポート",
-        label_en="Amazon unshipped orders report",
+        label=N_("Amazon unshipped orders report"),
         kind="orders",
         signature=("order-id", "order-item-id", "purchase-date", "quantity-purchased"),
         fields={"order_id": ("order-id",), "order_date": ("purchase-date",)},
         channel="amazon",
-        refusal="This is Amazon's unshipped-orders report: it has no prices, so importing it would count every "
-        "sale as ¥0. Download the all-orders report (全注文レポート) from Seller Central and import that.",
+        refusal=N_("This is Amazon's unshipped-orders report: it has no prices, so importing it would count every "
+                   "sale as zero. Download the all-orders report from Seller Central and import that."),
     ),
     ExportFormat(
         name="amazon_all_orders",
-        label_ja="Amazon 全注文レポート",
-        label_en="Amazon all orders report",
+        label=N_("Amazon all orders report"),
         kind="orders",
         signature=("amazon-order-id", "purchase-date", "order-status", "quantity"),
         fields={**_AMAZON_LINES, "order_id": ("amazon-order-id",), "quantity": ("quantity",), "status": ("order-status",),
@@ -273,16 +267,15 @@ FORMATS: tuple[ExportFormat, ...] = (
         # A cancelled order, or a cancelled item inside a shipped one.
         cancel_when=(Rule("order-status", "equals", ("Cancelled",)),),
         skip_when=(((Rule("item-status", "equals", ("Cancelled",)), Rule("order-status", "not_in", ("Cancelled",))),
-                    "cancelled item of an order that was not cancelled (item-status Cancelled)"),),
+                    N_("cancelled item of an order that was not cancelled (item-status Cancelled)")),),
         summed_per_line=("shipping", "discount"),
         offsets_tell_zone=False,
-        anonymous_note="Amazon all-orders report: it has no buyer e-mail, so these sales were imported as "
-        "anonymous sales. Import the order report (with buyer-email) to link them to customers.",
+        anonymous_note=N_("Amazon's all-orders report has no buyer e-mail, so these sales were imported as "
+                          "anonymous sales. Import the order report (it has buyer-email) to link them to customers."),
     ),
     ExportFormat(
         name="amazon_in_sales",
-        label_ja="Amazon.in 売上レポート",
-        label_en="Amazon.in sale report",
+        label=N_("Amazon.in sale report"),
         kind="orders",
         signature=("Order ID", "Date", "Status", "Fulfilment", "Sales Channel", "Qty", "Amount"),
         fields={
@@ -297,13 +290,12 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="amazon",
         cancel_when=(Rule("Status", "equals", ("Cancelled",)),),  # their Amount is still filled
-        anonymous_note="Amazon.in sale report: it has no buyer columns, so these sales were imported as anonymous "
-        "sales: they count toward revenue, not toward any customer.",
+        anonymous_note=N_("The Amazon.in sale report has no buyer columns, so these sales were imported as anonymous "
+                          "sales: they count toward revenue, not toward any customer."),
     ),
     ExportFormat(
         name="yahoo_shopping",
-        label_ja="Yahoo!ショッピング 注文データ",
-        label_en="Yahoo! Shopping orders",
+        label=N_("Yahoo! Shopping orders"),
         kind="orders",
         # order.csv (one row per order), or order.csv and item.csv joined on OrderId (see pipeline).
         signature=("OrderId", "OrderTime", "OrderStatus"),
@@ -328,20 +320,18 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="yahoo_items",
-        label_ja="Yahoo!ショッピング 商品データ (item.csv)",
-        label_en="Yahoo! Shopping items (item.csv)",
+        label=N_("Yahoo! Shopping items (item.csv)"),
         kind="orders",
         signature=("OrderId", "LineId", "ItemId", "Quantity"),
         fields={"order_id": ("OrderId",), "product": ("Title",), "quantity": ("Quantity",)},
         channel="yahoo",
         currency="JPY",
-        refusal="This is Yahoo!ショッピング's item.csv: it has the items but not the order times. Import it "
-        "together with order.csv (choose or drop both files at once): the two are joined on OrderId.",
+        refusal=N_("This is the item.csv of Yahoo! Shopping: it has the items but not the order times. Import it "
+                   "together with order.csv (choose or drop both files at once): the two are joined on OrderId."),
     ),
     ExportFormat(
         name="makeshop",
-        label_ja="MakeShop 注文データ",
-        label_en="MakeShop orders",
+        label=N_("MakeShop orders"),
         kind="orders",
         signature=("注文番号", "日付", "注文時間", "処理状況"),
         fields={
@@ -367,8 +357,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="futureshop",
-        label_ja="futureshop 受注データ",
-        label_en="futureshop orders",
+        label=N_("futureshop orders"),
         kind="orders",
         signature=("受注コード", "注文日時", "購入数量"),
         fields={
@@ -394,8 +383,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="colorme",
-        label_ja="カラーミーショップ 売上データ",
-        label_en="Color Me Shop sales",
+        label=N_("Color Me Shop sales"),
         kind="orders",
         signature=("売上ID", "受注日", "購入者 メールアドレス"),
         fields={
@@ -423,8 +411,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="woocommerce_orders",
-        label_ja="WooCommerce 注文レポート",
-        label_en="WooCommerce orders report",
+        label=N_("WooCommerce orders report"),
         kind="orders",
         signature=("Order #", "Net Sales", "Customer type"),
         fields={
@@ -443,8 +430,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="woocommerce_customers",
-        label_ja="WooCommerce 顧客レポート",
-        label_en="WooCommerce customers report",
+        label=N_("WooCommerce customers report"),
         kind="customers",
         signature=("Email", "Orders", "Total Spend", "AOV"),
         fields={
@@ -457,8 +443,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="square_item_detail",
-        label_ja="Square 商品別売上",
-        label_en="Square item sales",
+        label=N_("Square item sales"),
         kind="orders",
         # Time Zone is optional: exports without it are Square all the same.
         signature=("Gross Sales", "Transaction ID", "Item", "Qty"),
@@ -470,8 +455,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="square_transactions",
-        label_ja="Square 取引データ",
-        label_en="Square transactions",
+        label=N_("Square transactions"),
         kind="orders",
         signature=("Gross Sales", "Transaction ID", "Total Collected"),
         fields={**_SQUARE_TRANSACTION, "amount": ("Gross Sales",), "order_total": ("Total Collected",),
@@ -482,8 +466,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="smaregi",
-        label_ja="スマレジ 取引履歴",
-        label_en="Smaregi transactions",
+        label=N_("Smaregi transactions"),
         kind="orders",
         signature=("取引ID", "取引日時", "取引区分", "取消区分"),
         fields={
@@ -499,15 +482,14 @@ FORMATS: tuple[ExportFormat, ...] = (
         channel="smaregi",
         currency="JPY",
         skip_when=(
-            (Rule("取引区分", "not_in", ("1",)), "not a sale (取引区分 is not 1)"),
-            (Rule("取消区分", "not_in", ("0",)), "cancelled (取消区分 is not 0)"),
+            (Rule("取引区分", "not_in", ("1",)), N_("not a sale (取引区分 is not 1)")),
+            (Rule("取消区分", "not_in", ("0",)), N_("cancelled (取消区分 is not 0)")),
         ),
         # Only 取引区分 = 1 (通常) with 取消区分 = 0 are sales.
     ),
     ExportFormat(
         name="airregi",
-        label_ja="Airレジ 会計明細",
-        label_en="AirREGI sales detail",
+        label=N_("AirREGI sales detail"),
         kind="orders",
         signature=("取引No", "会計日", "会計時間", "メニュー名", "修正後合計"),
         fields={
@@ -524,13 +506,13 @@ FORMATS: tuple[ExportFormat, ...] = (
         },
         channel="airregi",
         currency="JPY",
-        anonymous_note="Airレジ: no customer columns (顧客名/顧客番号 are off by default), "
-        "so these sales were imported as anonymous sales: they count toward revenue, not toward any customer.",
+        anonymous_note=N_("This AirREGI export has no customer columns (顧客名 and 顧客番号 are off by default), "
+                          "so these sales were imported as anonymous sales: they count toward revenue, not toward "
+                          "any customer. Switch the customer columns on in AirREGI to link sales to customers."),
     ),
     ExportFormat(
         name="eccube4",
-        label_ja="EC-CUBE 4 受注データ",
-        label_en="EC-CUBE 4 orders",
+        label=N_("EC-CUBE 4 orders"),
         kind="orders",
         signature=("注文ID", "注文番号", "対応状況(ID)", "明細区分(ID)"),
         fields={
@@ -553,13 +535,12 @@ FORMATS: tuple[ExportFormat, ...] = (
         currency="JPY",
         cancel_when=(_status_in("対応状況(ID)", "3", "9"),),  # 3 注文取消し, 9 返品
         skip_when=((Rule("明細区分(ID)", "not_in", ("1",)),
-                    "not a product line (送料, 手数料, 割引, 税 or ポイント: already in 支払合計)"),),
+                    N_("not a product line (送料, 手数料, 割引, 税 or ポイント: already in 支払合計)")),),
         # One row per order detail; 明細区分 1 is a product line, the others are in 支払合計.
     ),
     ExportFormat(
         name="eccube2",
-        label_ja="EC-CUBE 2 受注データ",
-        label_en="EC-CUBE 2 orders",
+        label=N_("EC-CUBE 2 orders"),
         kind="orders",
         signature=("注文番号", "会員ID", "お支払い合計", "対応状況", "注文日時"),
         fields={
@@ -581,8 +562,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="google_forms",
-        label_ja="Googleフォーム 回答",
-        label_en="Google Forms responses",
+        label=N_("Google Forms responses"),
         kind="survey",
         signature=("タイムスタンプ",),
         fields={"answered_at": ("タイムスタンプ",), "email": ("メールアドレス",)},
@@ -590,8 +570,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="google_forms_en",
-        label_ja="Googleフォーム 回答",
-        label_en="Google Forms responses",
+        label=N_("Google Forms responses"),
         kind="survey",
         signature=("Timestamp",),
         fields={"answered_at": ("Timestamp",), "email": ("Email Address", "Email")},
@@ -599,8 +578,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         name="surveymonkey",
-        label_ja="SurveyMonkey 回答",
-        label_en="SurveyMonkey responses",
+        label=N_("SurveyMonkey responses"),
         kind="survey",
         signature=("Respondent ID", "Collector ID"),
         fields={"answered_at": ("End Date", "Start Date"), "email": ("Email Address",), "customer_id": ("Custom Data 1",)},

@@ -23,7 +23,9 @@ from engage_desktop.core import backups
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused, explain_database_error
 from engage_desktop.core.importing.currency import currency_of_file, currency_of_import
 from engage_desktop.core.importing.dates import DateReading
-from engage_desktop.core.importing.detect import Detection, detect, header_set_key, missing_essentials, refusal
+from engage_desktop.core.importing.detect import (
+    Detection, detect, fields_text, header_set_key, likely_columns_text, missing_essentials, refusal,
+)
 from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.identity import keys_of_import, rebuild_customers_sql
 from engage_desktop.core.importing.joined import ORDERS_FORMAT, JoinedFiles, pair_files, read_joined
@@ -33,6 +35,7 @@ from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.importing.staging import StageContext, drop_temp, scan
 from engage_desktop.core.importing import versions
 from engage_desktop.core.importing.values import quote
+from engage_desktop.core.messages import N_, listing, t, tn
 from engage_desktop.core.paths import WORK_PREFIX
 from engage_desktop.core.importing.zones import computer_zone, zone_of_file
 from engage_desktop.core.schema import IMPORTED_TABLES
@@ -73,8 +76,7 @@ class ImportResult:
     message: str = ""
     import_id: int | None = None
     format_name: str = ""
-    format_label_ja: str = ""
-    format_label_en: str = ""
+    format_label: str = ""  # what the owner calls the format: a catalogue msgid, shown with t()
     confidence: float = 0.0
     needs_confirmation: bool = False
     encoding: str = ""
@@ -175,13 +177,12 @@ def import_file(
     state = state or TaskState()
     path = path if isinstance(path, JoinedFiles) else Path(path)
     result = ImportResult(file_name=path.name, status="refused")
-    reading = f"Reading {path.name}"
-    state.progress(0, PROGRESS, reading)
+    state.progress(0, PROGRESS, t("Reading {file}", file=path.name))
     plan: Plan | None = None
 
     def decoding(share: float) -> None:
         state.check()  # Cancel answers within one 4 MB chunk while a big file is decoded
-        state.progress(int(share * STEP), PROGRESS, f"{reading} ({share:.0%})")
+        state.progress(int(share * STEP), PROGRESS, t("Reading {file} ({share:.0%})", file=path.name, share=share))
 
     try:
         state.check()
@@ -204,12 +205,14 @@ def import_file(
             # The file defeated the CSV reader or a conversion in a way we did not foresee:
             # refuse it (the transaction, if any, was rolled back) and say what DuckDB said.
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            result.message = (f"{path.name} could not be read ({first}). Nothing was imported. "
-                              "Check that it is a CSV or Excel export; save it again from the shop system or Excel.")
+            result.message = t("{file} could not be read ({error}). Nothing was imported. Check that it is a CSV or "
+                               "Excel export, save it again from the shop system or Excel, and import the saved file.",
+                               file=path.name, error=first)
     except OSError as exc:  # the work folder or the shop's disk (full, gone) while reading
         result.status = "refused"
         said = explain_database_error(exc, store.path.name)
-        result.message = str(said) if said else f"{path.name}: {exc.strerror or exc}. Nothing was imported."
+        result.message = str(said) if said else t("{file}: {error}. Nothing was imported.", file=path.name,
+                                                  error=exc.strerror or exc)
     finally:
         state.set_interrupt(None)
         drop_temp_quietly(store)
@@ -243,35 +246,31 @@ def check_free_space(store: Store, path: Path) -> None:
     for folder, need in needs.items():
         free = shutil.disk_usage(folder).free
         if free < need:
-            raise ImportRefused(
-                f"{path.name} ({size / 1e6:,.0f} MB) needs about {need / 1e6:,.0f} MB free on the disk of {folder}; "
-                f"{free / 1e6:,.0f} MB are free. Nothing was imported. Free some space on that disk and import again.")
+            raise ImportRefused(t(
+                "{file} ({size:,.0f} MB) needs about {need:,.0f} MB free on the disk of {folder}; {free:,.0f} MB are "
+                "free. Nothing was imported. Free some space on that disk and import again.", file=path.name,
+                size=size / 1e6, need=need / 1e6, folder=folder, free=free / 1e6))
 
 
 def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, result: ImportResult) -> ImportResult:
     src, det = plan.src, plan.detection
     fmt = det.format
-    result.format_name, result.format_label_ja, result.format_label_en = det.format_name, det.label_ja, det.label_en
+    result.format_name, result.format_label = det.format_name, det.label
     result.confidence, result.needs_confirmation = det.confidence, det.needs_confirmation
     result.encoding, result.kind, result.sheet = src.encoding, det.kind, src.sheet
     result.mapping = det.mapping.describe(src.headers)
-    if refusal(det):
-        raise ImportRefused(f"{src.name}: {refusal(det)}")
-    missing = missing_essentials(det)
-    if missing:
-        raise ImportRefused(
-            f"{src.name}: could not find the column(s) for {', '.join(missing)}. "
-            f"Columns in the file: {', '.join(src.headers)}. Choose them in the mapping (CLI: --map FIELD=COLUMN)."
-        )
+    refused = refusal_of(plan)
+    if refused:
+        raise ImportRefused(refused)
     if fmt and fmt.anonymous_note and not any(f in det.mapping.columns for f in ("customer_id", "name", "email")):
-        result.notes.append(fmt.anonymous_note)
+        result.notes.append(t(fmt.anonymous_note))
     if src.odd_letters:
-        result.notes.append(
-            f"This file was read as Shift_JIS (CP932), but its only non-ASCII letters are rare kanji "
-            f"({src.odd_letters[:10]}): it may be written in Latin-1 (José read as Jos饌). Check the names; "
-            "if they are wrong, undo this import and choose the Latin-1 encoding.")
+        result.notes.append(t(
+            "This file was read as Shift_JIS (CP932), but its only non-ASCII letters are rare kanji ({letters}): it "
+            "may be written in Latin-1 (José read as Jos饌). Check the names; if they are wrong, undo this import and "
+            "choose the Latin-1 encoding.", letters=src.odd_letters[:10]))
     present = {header_key(h) for h in src.headers}
-    result.notes += [note for header, note in (fmt.missing_notes if fmt else ()) if header_key(header) not in present]
+    result.notes += [t(note) for header, note in (fmt.missing_notes if fmt else ()) if header_key(header) not in present]
 
     con = store.con
     state.set_interrupt(con.interrupt)
@@ -281,10 +280,10 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     ctx = StageContext(CheckedConnection(con, state), src, det, result.time_zone, source.source,  # type: ignore[arg-type]
                        date_layout=options.date_layout)
     started = dt.datetime.now()
-    state.progress(1 * STEP, PROGRESS, "Scanning rows")
+    state.progress(1 * STEP, PROGRESS, t("Scanning rows"))
     scan(ctx)
     state.check()
-    state.progress(2 * STEP, PROGRESS, "Checking values")
+    state.progress(2 * STEP, PROGRESS, t("Checking values"))
     KINDS[det.kind].stage(ctx)
     state.check()
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
@@ -303,10 +302,10 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
         ).fetchall()
     ]
     _refuse_if_bad(store, result)
-    state.progress(3 * STEP, PROGRESS, "Writing to the shop file")
+    state.progress(3 * STEP, PROGRESS, t("Writing to the shop file"))
     with written_or_given_back(store, "import"):
         _write_import(store, ctx, source, options, state, result, started)
-    state.progress(PROGRESS, PROGRESS, "Done")
+    state.progress(PROGRESS, PROGRESS, t("Done"))
     result.message = summary_line(result)
     return result
 
@@ -326,7 +325,7 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
         if result.currency and det.kind == "orders" and store.stored_setting("currency") is None:
             store.set_setting("currency", result.currency)
         state.check()
-        state.progress(4 * STEP, PROGRESS, "Updating customers")
+        state.progress(4 * STEP, PROGRESS, t("Updating customers"))
         # An empty customers table means no row named a customer before: this import touched them all.
         first = con.execute("SELECT count(*) = 0 FROM customers").fetchone()[0]
         con.execute(rebuild_customers_sql(None if first else keys_of_import(import_id)))
@@ -337,6 +336,28 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
             save_mapping(store, src.headers, det)
         state.check()
     store.con.execute("CHECKPOINT")  # the shop file alone holds the import (a copy or a sync of it is complete)
+
+
+def refusal_of(plan: Plan) -> str:
+    """Why the file, recognised and mapped as it is, would be refused before any row is read: a layout
+    that cannot be imported, or an essential field without its column; '' when none (the preview says it too)."""
+    src, det = plan.src, plan.detection
+    if refusal(det):
+        return t("{file}: {refusal}", file=src.name, refusal=refusal(det))
+    missing = missing_essentials(det)
+    return missing_columns_text(src, det, missing) if missing else ""
+
+
+def missing_columns_text(src: SourceTable, det: Detection, missing: list[tuple[str, ...]]) -> str:
+    """Why a file without an essential field is refused: the field by its label, the few columns that may
+    be it (never every column of a 158-column export), and what to do."""
+    head = src.head[det.header_rows - 1:]  # the last header row, then the data
+    likely = " ".join(likely_columns_text(src.headers, head, group, named=len(missing) > 1) for group in missing)
+    named = [fields_text(group) for group in missing]
+    fields = named[0] if len(named) == 1 else t("{fields} and {last}", fields=listing(named[:-1]), last=named[-1])
+    return t("{file}: no column was found for {fields}. {likely} Choose the column in the import window's column "
+             "mapping and import again.", file=src.name,
+             fields=fields, likely=likely)
 
 
 def shop_zone_for(store: Store, plan: Plan) -> tuple[str, str]:
@@ -366,29 +387,43 @@ def _accounting(con: duckdb.DuckDBPyConnection, kind: str, scanned: int) -> tupl
     table = KINDS[kind].staged_table
     imported = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if read != imported + rejected + skipped:
-        raise EngageError(
-            f"Internal accounting error: read {read} != imported {imported} + rejected {rejected} + skipped {skipped}. "
-            "Nothing was imported. Please report this file."
-        )
+        raise EngageError(t(
+            "Internal accounting error: read {read} is not imported {imported} + rejected {rejected} + skipped "
+            "{skipped}. Nothing was imported. Please report this file.", read=read, imported=imported,
+            rejected=rejected, skipped=skipped))
     return read, imported, rejected, skipped
 
 
 def _refuse_if_bad(store: Store, result: ImportResult) -> None:
     name = result.file_name
     if result.read == 0:
-        raise ImportRefused(f"{name} has a header row but no data rows. Export the data again with a date range that has orders.")
+        raise ImportRefused(t("{file} has a header row but no data rows. Export the data again for a period that has "
+                              "data.", file=name))
     if result.imported == 0 and result.skipped == 0:
+        first = result.rejects[0] if result.rejects else None
         raise ImportRefused(
-            f"{name}: none of the {result.read:,} rows could be imported ({result.rejected:,} rejected; first reason: "
-            f"{result.rejects[0].reason if result.rejects else 'unknown'}). Check that this is the right file and mapping."
-        )
+            tn("{file}: the {n:,} row could not be imported, so nothing was imported. Why: {reason} {where}",
+               "{file}: none of the {n:,} rows could be imported, so nothing was imported. The first reason: {reason} "
+               "{where}", result.read, file=name, reason=_first_reason(first), where=t(WHERE_REJECTS)))
     share = result.rejected / result.read
     limit = float(store.setting("max_reject_share"))
     if share > limit:
-        raise ImportRefused(
-            f"{name}: {result.rejected:,} of {result.read:,} rows ({share:.0%}) could not be read, more than the "
-            f"{limit:.0%} allowed. Nothing was imported. Look at the rejected rows, fix the file or the mapping, and import again."
-        )
+        raise ImportRefused(t(
+            "{file}: {rejected:,} of {read:,} rows ({share:.0%}) could not be read, more than the {limit:.0%} allowed. "
+            "Nothing was imported. {where} Correct the file or the column mapping, and import again.", file=name,
+            rejected=result.rejected, read=result.read, share=share, limit=limit, where=t(WHERE_REJECTS)))
+
+
+# Where the owner sees every rejected row of a refused file: the rows come with the result (the import
+# window lists them on its result page and saves them as CSV; the command line prints the first ones).
+WHERE_REJECTS = N_("The rejected rows and their reasons are listed with this result; the import window's "
+                   "\"Save rejected rows as CSV…\" saves them.")
+
+
+def _first_reason(reject: Reject | None) -> str:
+    if reject is None:
+        return t("unknown.")
+    return t("line {line}: {reason}", line=reject.line, reason=reject.reason) if reject.line else reject.reason
 
 
 def _write(ctx: StageContext, import_id: int) -> None:
@@ -437,7 +472,7 @@ def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, d
         """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             import_id, src.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
-            det.label_ja, det.confidence, det.kind, ctx_source, src.sheet,
+            det.label, det.confidence, det.kind, ctx_source, src.sheet,
             json.dumps(r.mapping, ensure_ascii=False), r.read, r.imported, r.rejected, r.skipped,
             json.dumps(r.skipped_detail, ensure_ascii=False), started, dt.datetime.now(), r.status, "; ".join(r.notes),
             r.updated,
@@ -446,10 +481,9 @@ def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, d
 
 
 def summary_line(r: ImportResult) -> str:
-    return (
-        f"{r.file_name}: {r.format_label_en} ({r.encoding}), read {r.read:,}, imported {r.imported:,}, "
-        f"rejected {r.rejected:,}, skipped {r.skipped:,}"
-    )
+    return t("{file}: {format} ({encoding}): read {read:,}, imported {imported:,}, rejected {rejected:,}, skipped "
+             "{skipped:,}", file=r.file_name, format=t(r.format_label), encoding=r.encoding, read=r.read,
+             imported=r.imported, rejected=r.rejected, skipped=r.skipped)
 
 
 def drop_temp_quietly(store: Store) -> None:
@@ -464,9 +498,9 @@ def undo_import(store: Store, import_id: int) -> None:
     """Remove everything one import added, in one transaction."""
     row = store.con.execute("SELECT status FROM imports WHERE id = ?", [import_id]).fetchone()
     if row is None:
-        raise EngageError(f"There is no import #{import_id}. See the list of imports.")
+        raise EngageError(t("There is no import #{number}. See the list of imports for the number.", number=import_id))
     if row[0] == "undone":
-        raise EngageError(f"Import #{import_id} was already undone.")
+        raise EngageError(t("Import #{number} was already undone.", number=import_id))
     with written_or_given_back(store, "undo"), store.transaction() as con:
         con.execute(f"CREATE OR REPLACE TEMP TABLE undo_keys AS {keys_of_import(import_id)}")
         versions.undo(con, import_id)  # records handed over to later imports, earlier states restored

@@ -9,7 +9,7 @@ from typing import Any
 from engage_desktop.core.errors import ImportRefused
 from engage_desktop.core.importing.currency import currency_of_import
 from engage_desktop.core.importing.dates import DateReading
-from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, shop_zone_for
+from engage_desktop.core.importing.pipeline import ImportOptions, Plan, plan_import, refusal_of, shop_zone_for
 from engage_desktop.core.importing.sources import choose_source, list_sources
 from engage_desktop.core.importing.kinds import KINDS
 from engage_desktop.core.importing.staging import StageContext, drop_temp, scan
@@ -28,6 +28,7 @@ class Preview:
     currency: str = ""
     currency_how: str = ""
     currency_problem: str = ""  # why the import would be refused for its currency ('' when none)
+    problem: str = ""  # why the import would be refused as the file is mapped now (no rows are shown then)
     time_zone: str = ""
     time_zone_how: str = ""
     source_name: str = ""  # where the records will go (the owner's name, or the suggestion)
@@ -49,6 +50,11 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
     ctx = StageContext(store.con, src, det, zone, source.source, date_layout=options.date_layout)
     kind = KINDS[det.kind]
     sql, columns = kind.preview_sql, kind.preview_columns
+    problem = refusal_of(plan)
+    if problem:  # a column the import cannot do without is not mapped: nothing to stage, the owner maps it
+        return Preview(Table(["line", "fate", "reason", *columns], []), time_zone=zone, time_zone_how=zone_how,
+                       source_name=source.name, source_is_new=source.new,
+                       sources=[name for _, name in list_sources(store)], problem=problem)
     try:
         scan(ctx)
         kind.stage(ctx)

@@ -20,6 +20,8 @@ from pathlib import PurePosixPath
 
 from defusedxml import ElementTree
 
+from engage_desktop.core.messages import quoted, t
+
 MAX_COLUMNS = 2_000  # a real export has at most a few hundred (Rakuten's orders: 158)
 # calamine holds ~40 bytes a cell of the extent: 10 million cells are 400 MB, what the 600 MB an
 # import may use leaves after the app itself (100k rows x 100 columns; Rakuten's 158: 63k rows).
@@ -138,12 +140,14 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
 def refusal_for_extent(file_name: str, sheet: str, rows: int, cols: int) -> str | None:
     """Why a sheet of this extent cannot be read, or None."""
     if cols > MAX_COLUMNS:
-        return (f"Sheet {sheet!r} of {file_name} reaches column {_letters(cols)} ({cols:,} columns); an export has "
-                f"at most {MAX_COLUMNS:,}. A stray cell far to the right makes Excel files this wide: delete the empty "
-                "columns after the data in Excel, save, and import again (or save the sheet as CSV).")
+        return t("Sheet {sheet} of {file} reaches column {letters} ({columns:,} columns); an export has at most "
+                 "{limit:,}. A stray cell far to the right makes Excel files this wide: delete the empty columns "
+                 "after the data in Excel, save, and import again (or save the sheet as CSV).", sheet=quoted(sheet),
+                 file=file_name, letters=_letters(cols), columns=cols, limit=MAX_COLUMNS)
     if rows * cols > MAX_CELLS:
-        return (f"Sheet {sheet!r} of {file_name} reaches row {rows:,} and column {_letters(cols)}: "
-                f"{rows * cols:,} cells, more than the {MAX_CELLS:,} this computer can read from an Excel file at once. "
-                "If the data ends earlier, a stray cell lies far below or to the right: delete the empty rows and "
-                "columns after the data in Excel and save. Otherwise save the sheet as CSV and import that.")
+        return t("Sheet {sheet} of {file} reaches row {rows:,} and column {letters}: {cells:,} cells, more than the "
+                 "{limit:,} this computer can read from an Excel file at once. If the data ends earlier, a stray cell "
+                 "lies far below or to the right: delete the empty rows and columns after the data in Excel and "
+                 "save. Otherwise save the sheet as CSV and import that.", sheet=quoted(sheet), file=file_name,
+                 rows=rows, letters=_letters(cols), cells=rows * cols, limit=MAX_CELLS)
     return None

@@ -18,13 +18,16 @@ import re
 from dataclasses import dataclass
 
 from engage_desktop.core.importing.detect import Detection, header_set_key
+from engage_desktop.core.messages import N_, t
 from engage_desktop.core.store import Store
 
-# What owners call each platform's channel.
+# What owners call each platform's channel: the name a new source is given, in the owner's language
+# when the import creates it (msgids; the owner may rename it later, it is data from then on).
 CHANNEL_NAMES = {
-    "shopify": "Shopify", "rakuten": "楽天市場", "amazon": "Amazon", "yahoo": "Yahoo!ショッピング", "base": "BASE",
-    "makeshop": "MakeShop", "futureshop": "futureshop", "colorme": "カラーミーショップ", "woocommerce": "WooCommerce",
-    "square": "Square", "smaregi": "スマレジ", "airregi": "Airレジ", "eccube": "EC-CUBE", "survey": "アンケート",
+    "shopify": "Shopify", "rakuten": N_("Rakuten Ichiba"), "amazon": "Amazon", "yahoo": N_("Yahoo! Shopping"),
+    "base": "BASE", "makeshop": "MakeShop", "futureshop": "futureshop", "colorme": N_("Color Me Shop"),
+    "woocommerce": "WooCommerce", "square": "Square", "smaregi": N_("Smaregi"), "airregi": N_("AirREGI"),
+    "eccube": "EC-CUBE", "survey": N_("Survey"),
 }
 LEGACY_GENERIC = "generic"  # generic files of shops from before sources had names
 
@@ -49,7 +52,7 @@ def choose_source(store: Store, det: Detection, headers: list[str], file_stem: s
     if det.format is not None:
         channel = det.format.channel
         row = con.execute("SELECT source, name, layout_key FROM sources WHERE source = ?", [channel]).fetchone()
-        return Source(*row) if row else Source(channel, CHANNEL_NAMES.get(channel, channel), None, new=True)
+        return Source(*row) if row else Source(channel, t(CHANNEL_NAMES.get(channel, channel)), None, new=True)
     layout = header_set_key(headers)
     row = con.execute("SELECT source, name, layout_key FROM sources WHERE layout_key = ?", [layout]).fetchone()
     if row:

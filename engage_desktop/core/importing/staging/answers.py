@@ -11,8 +11,11 @@ from __future__ import annotations
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext
-from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, quoting, read_dates, settle_known
+from engage_desktop.core.importing.staging.rows import (
+    Check, create_rows, fate, message_sql, read_dates, settle_known, shown,
+)
 from engage_desktop.core.importing.surveys import level_sql, nps_sql
+from engage_desktop.core.messages import N_
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
 
 # What an answer is (the columns survey_responses keeps, so that a migration can recompute it).
@@ -24,10 +27,15 @@ def answer_text_sql(alias: str) -> str:
 
 
 _QUESTIONS = (
-    ("nps", "is not a number from 0 to 10"),
-    ("fan_level", "is not one of the 6 fan-degree answers"),
-    ("liking", "is not one of the 7 liking answers"),
+    ("nps", N_("{column}: {value} is not a number from 0 to 10. Write the answer as a number from 0 to 10 in the "
+               "file and import again.")),
+    ("fan_level", N_("{column}: {value} is not one of the 6 answers of the fan-degree question. Write one of the "
+                     "6 answers (or its number, 1 to 6) in the file and import again.")),
+    ("liking", N_("{column}: {value} is not one of the 7 answers of the liking question. Write one of the 7 "
+                  "answers (or its number, 1 to 7) in the file and import again.")),
 )
+
+NO_ANSWER = N_("no answer to the NPS, fan-degree or liking question")
 
 
 def stage_survey(ctx: StageContext) -> None:
@@ -42,8 +50,9 @@ def stage_survey(ctx: StageContext) -> None:
                {dates.text_sql(ctx.col('answered_at'))} AS answered_text, NULL::TIMESTAMP AS answered_at,
                {answers['nps']} AS nps, {answers['fan_level']} AS fan_level, {answers['liking']} AS liking,
                CASE WHEN {texts['nps']} IS NULL AND {texts['fan_level']} IS NULL AND {texts['liking']} IS NULL
-                    THEN 'no answer to the NPS, fan or liking question' END AS skip_reason"""
-    checks = [Check(f"{fld} IS NULL AND {texts[fld]} IS NOT NULL", ctx.header(fld), quoting(ctx.header(fld), texts[fld], why))
+                    THEN {message_sql(NO_ANSWER)} END AS skip_reason"""
+    checks = [Check(f"{fld} IS NULL AND {texts[fld]} IS NOT NULL", ctx.header(fld),
+                    message_sql(why, {"value": shown(texts[fld])}, column=ctx.header(fld)))
               for fld, why in _QUESTIONS if ctx.has(fld)]
     create_rows(ctx, select_list, checks)
     if ctx.has("answered_at"):
@@ -62,4 +71,4 @@ def stage_survey(ctx: StageContext) -> None:
                ) AS customer_key
         FROM imp_rows r"""
     )
-    settle_known(ctx, versions.ANSWERS, "imp_answers", "answer")
+    settle_known(ctx, versions.ANSWERS, "imp_answers", N_("the same answer appears earlier in the file"))

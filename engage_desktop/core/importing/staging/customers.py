@@ -8,8 +8,11 @@ from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.people import customer_key, identity_columns
-from engage_desktop.core.importing.staging.rows import Check, create_rows, fate, money_checks, read_dates, settle_known
+from engage_desktop.core.importing.staging.rows import (
+    Check, create_rows, fate, message_sql, money_checks, read_dates, settle_known,
+)
 from engage_desktop.core.importing.staging.rules import skip_reason_sql
+from engage_desktop.core.messages import N_
 
 
 def stage_customers(ctx: StageContext) -> None:
@@ -24,7 +27,8 @@ def stage_customers(ctx: StageContext) -> None:
     checks = money_checks(ctx, ("total_spent",))
     checks.append(Check(
         "email IS NULL AND customer_id IS NULL AND NOT (customer_name IS NOT NULL AND (phone IS NOT NULL OR by_name))",
-        "", "'no customer id, e-mail, or name with phone'",
+        "", message_sql(N_("The row names no customer: it needs a customer ID, an e-mail address, or a name with "
+                           "a phone number. Fill one of them in and import again.")),
     ))
     create_rows(ctx, select_list, checks, row_hash=True)
     if ctx.has("birth_date"):
@@ -38,4 +42,4 @@ def stage_customers(ctx: StageContext) -> None:
                coalesce(r.customer_id, r.email, r.row_hash) AS record_id
         FROM imp_rows r"""
     )
-    settle_known(ctx, versions.CUSTOMERS, "imp_customers", "customer")
+    settle_known(ctx, versions.CUSTOMERS, "imp_customers", N_("the same customer appears earlier in the file"))

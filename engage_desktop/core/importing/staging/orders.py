@@ -18,23 +18,26 @@ import duckdb
 
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.fields import field_label
 from engage_desktop.core.importing.formats import GENERIC_CANCEL
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.lines import line_of, map_lines
 from engage_desktop.core.importing.staging.people import RAW_IDENTITY, customer_key, raw_identity_columns
 from engage_desktop.core.importing.staging.rows import (
-    Check, create_rows, fate, live, money_checks, quoting, read_dates,
+    ALREADY_IN_SHOP, Check, create_rows, fate, live, message_sql, money_checks, read_dates, shown,
 )
 from engage_desktop.core.importing.staging.rules import all_rules, any_rule, skip_reason_sql
+from engage_desktop.core.messages import N_, listing, t
 
 MONEY_FIELDS = ("unit_price", "amount", "order_total", "shipping", "discount", "refund")
 # quantity x price, widened first: 999,999,999,999 x ¥99,999,999 overflowed DECIMAL(18) and refused the whole
 # file with DuckDB's error; now the product is NULL past DECIMAL(18, 2), and such a row a reject of its own.
 PRODUCT = "TRY_CAST(CAST(quantity AS DECIMAL(38, 3)) * unit_price AS DECIMAL(18, 2))"
 LINE_AMOUNT = f"coalesce(amount, {PRODUCT}, unit_price)"
-OPTION_ROW = "option row, folded into the item above"
-NO_ORDER_NUMBERS = ("This file has no order numbers: the rows of one customer at one time were taken as one "
-                    "order, and each row without a customer as a purchase of its own.")
+# A skip reason the stager also compares in SQL: said in the language of the staging, at both places.
+OPTION_ROW = N_("option row, folded into the item above")
+NO_ORDER_NUMBERS = N_("This file has no order numbers: the rows of one customer at one time were taken as one "
+                      "order, and each row without a customer as a purchase of its own.")
 
 
 def stage_orders(ctx: StageContext) -> None:
@@ -43,7 +46,7 @@ def stage_orders(ctx: StageContext) -> None:
     money = {f: v.money(ctx.col(f), sentinels) for f in MONEY_FIELDS}
     skip = skip_reason_sql(ctx)
     if fmt and fmt.option_row:
-        skip = f"CASE WHEN {all_rules(ctx, fmt.option_row)} THEN {v.quote(OPTION_ROW)} ELSE {skip} END"
+        skip = f"CASE WHEN {all_rules(ctx, fmt.option_row)} THEN {v.quote(t(OPTION_ROW))} ELSE {skip} END"
     select_list = f"""
             {v.identifier(ctx.col('order_id'))} AS order_id_text,
             {dates.text_sql(ctx.col('order_date'))} AS date_text,
@@ -68,19 +71,27 @@ def stage_orders(ctx: StageContext) -> None:
             {raw_identity_columns(ctx)}"""
     checks = []
     if ctx.has("order_id"):
-        checks.append(Check("order_id_text IS NULL", ctx.header("order_id"), "'no order number'"))
+        column = ctx.header("order_id")
+        checks.append(Check("order_id_text IS NULL", column, message_sql(
+            N_("{column} is empty: the row has no order number. Fill in the order number in the file and import "
+               "again."), column=column)))
     checks += money_checks(ctx, MONEY_FIELDS)
     if ctx.has("quantity"):
-        q = v.clean(ctx.col("quantity"))
-        checks.append(Check(f"quantity IS NULL AND {q} IS NOT NULL", ctx.header("quantity"),
-                            quoting(ctx.header("quantity"), q, "is not a number")))
+        q, column = v.clean(ctx.col("quantity")), ctx.header("quantity")
+        checks.append(Check(f"quantity IS NULL AND {q} IS NOT NULL", column, message_sql(
+            N_("{column}: {value} is not a quantity. Write it as a number (such as 2) in the file and import again."),
+            {"value": shown(q)}, column=column)))
     if ctx.has("quantity") and ctx.has("unit_price") and not ctx.has("amount"):
+        quantity, price = ctx.header("quantity"), ctx.header("unit_price")
         checks.append(Check(f"quantity IS NOT NULL AND unit_price IS NOT NULL AND {PRODUCT} IS NULL",
-                            f"{ctx.header('quantity')}, {ctx.header('unit_price')}",
-                            "'quantity x unit price is more than an amount can hold (16 digits)'"))
+                            f"{quantity}, {price}", message_sql(
+            N_("{quantity} × {price} is more than an amount can hold (16 digits). Correct the quantity or the price "
+               "in the file and import again."), quantity=quantity, price=price)))
     if ctx.has("order_time"):
-        checks.append(Check(f"time_text IS NOT NULL AND {v.time_of_day('time_text')} IS NULL", ctx.header("order_time"),
-                            quoting(ctx.header("order_time"), "time_text", "is not a time of day (expected 09:30:05)")))
+        column = ctx.header("order_time")
+        checks.append(Check(f"time_text IS NOT NULL AND {v.time_of_day('time_text')} IS NULL", column, message_sql(
+            N_("{column}: {value} is not a time of day. Write it like 09:30:05 or 093005 in the file and import "
+               "again."), {"value": shown("time_text")}, column=column)))
     create_rows(ctx, select_list, checks, row_hash=not ctx.has("order_id"))
     naive_zone = fmt.naive_time_zone if fmt else None
     read_dates(ctx, "order_date", "date_text", "ordered_at", naive_zone=naive_zone,
@@ -101,7 +112,7 @@ def stage_orders(ctx: StageContext) -> None:
 
 def _number_orders(ctx: StageContext) -> None:
     """Order ids for an export without order numbers (see the module's docstring)."""
-    ctx.notes.append(NO_ORDER_NUMBERS)
+    ctx.notes.append(t(NO_ORDER_NUMBERS))
     named = " OR ".join(f"{c} IS NOT NULL" for c in RAW_IDENTITY)
     who_and_when = "concat_ws(chr(31), " + ", ".join(f"coalesce({c}, '')" for c in (*RAW_IDENTITY, "date_text", "time_text")) + ")"
     ctx.con.execute(
@@ -118,14 +129,15 @@ def _fold_options(ctx: StageContext) -> None:
     if not (fmt and fmt.option_row):
         return
     # Option rows are skipped; their text is appended to the nearest item row above them.
+    option = v.quote(t(OPTION_ROW))  # as stage_orders said it
     ctx.con.execute(
         f"""UPDATE imp_rows SET product = imp_rows.product || ' ' || o.options
         FROM (
             SELECT parent, string_agg(product, ' ' ORDER BY rn) AS options FROM (
                 SELECT r.rn, r.product,
                        (SELECT max(p.rn) FROM imp_rows p
-                        WHERE p.rn < r.rn AND p.skip_reason IS DISTINCT FROM {v.quote(OPTION_ROW)}) AS parent
-                FROM imp_rows r WHERE r.skip_reason = {v.quote(OPTION_ROW)} AND r.product IS NOT NULL
+                        WHERE p.rn < r.rn AND p.skip_reason IS DISTINCT FROM {option}) AS parent
+                FROM imp_rows r WHERE r.skip_reason = {option} AND r.product IS NOT NULL
             ) GROUP BY parent
         ) o WHERE imp_rows.rn = o.parent"""
     )
@@ -139,7 +151,7 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     map_lines(ctx)  # the message below names a line
     con.execute(
         f"""UPDATE imp_rows SET reject_column = NULL,
-               reject_reason = 'another row of this order was rejected (line ' || bad.line || ')'
+               reject_reason = {message_sql(ANOTHER_ROW, {'line': 'bad.line'})}
         FROM (SELECT order_id_text, {line_of('first_rn')} AS line FROM (
                   SELECT order_id_text, min(rn) AS first_rn FROM imp_rows
                   WHERE skip_reason IS NULL AND reject_reason IS NOT NULL AND order_id_text IS NOT NULL GROUP BY 1)) bad
@@ -148,14 +160,17 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
     # Only orders with a row lacking a date or an amount can lack them altogether:
     # a million-line file usually has none, and the grouping is skipped.
     no_amount = f"order_total IS NULL AND {LINE_AMOUNT} IS NULL"
+    amounts = listing([ctx.header(f) for f in ("order_total", "amount", "unit_price") if ctx.has(f)]) \
+        or field_label("order_total")
+    date_column = ctx.header("order_date") if ctx.has("order_date") else field_label("order_date")
     con.execute(
         f"""UPDATE imp_rows SET reject_column = NULL, reject_reason = bad.reason
         FROM (
             SELECT order_id_text, CASE
-                WHEN count(ordered_at) = 0 THEN 'order has no date'
+                WHEN count(ordered_at) = 0 THEN {message_sql(NO_DATE, column=date_column)}
                 -- a cancelled order needs no amount (Amazon.in leaves it blank): it counts for nothing
                 WHEN count(order_total) = 0 AND count({LINE_AMOUNT}) = 0
-                     AND NOT bool_or(cancel_flag) THEN 'order has no amount'
+                     AND NOT bool_or(cancel_flag) THEN {message_sql(NO_AMOUNT, columns=amounts)}
             END AS reason
             FROM imp_rows
             WHERE {live()} AND order_id_text IN (
@@ -166,6 +181,15 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
           AND {live('imp_rows')}"""
     )
 
+
+ANOTHER_ROW = N_("Another row of this order (line {line}) was rejected, and an order is imported whole or not at "
+                 "all. Correct that row and import again.")
+NO_DATE = N_("The order has no date on any of its rows ({column}). Fill in the date in the file and import again.")
+NO_AMOUNT = N_("The order has no amount on any of its rows ({columns}). Fill in the amount in the file and import "
+               "again.")
+COLLISION = N_("Order {order} is already in the shop from another sale ({date}{customer}). If this file comes from "
+               "another shop or till, import it as its own source: give it a new name under Source in the import "
+               "window.")
 
 VERSION_COLUMNS = ("id VARCHAR, staged_hash VARCHAR, shop_import INTEGER, shop_hash VARCHAR, shop_at TIMESTAMP, "
                    "shop_customer VARCHAR, fate VARCHAR")
@@ -184,15 +208,15 @@ def _classify(ctx: StageContext) -> None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE imp_versions ({VERSION_COLUMNS})")
         return
     con.execute(versions.classify_sql(versions.ORDERS, "imp_orders", ctx.source, "imp_lines"))
-    con.execute(
-        f"""UPDATE imp_rows SET skip_reason = 'already in the shop (import #' || v.shop_import || ')'
-            FROM imp_versions v WHERE v.fate = 'same' AND imp_rows.order_id_text = v.id AND {live('imp_rows')}""")
     column = ctx.header("order_id") if ctx.has("order_id") else ""
+    customer = f"coalesce({v.quote(listing(['', '']))} || v.shop_customer, '')"  # ", 山田 花子" / "、山田 花子"
+    collision = message_sql(COLLISION, {"order": shown("v.id"), "date": dates.date_text_sql("v.shop_at"),
+                                        "customer": customer})
     con.execute(
-        f"""UPDATE imp_rows SET reject_column = {v.quote(column)}, reject_reason =
-                'order ' || v.id || ' is already in the shop from another sale (' || strftime(v.shop_at, '%Y-%m-%d')
-                || coalesce(', ' || v.shop_customer, '') || '): if this file comes from another shop or till, '
-                || 'import it as its own source (the wizard''s Source, or --source NAME)'
+        f"""UPDATE imp_rows SET skip_reason = {message_sql(ALREADY_IN_SHOP, {'number': 'v.shop_import'})}
+            FROM imp_versions v WHERE v.fate = 'same' AND imp_rows.order_id_text = v.id AND {live('imp_rows')}""")
+    con.execute(
+        f"""UPDATE imp_rows SET reject_column = {v.quote(column)}, reject_reason = {collision}
             FROM imp_versions v WHERE v.fate = 'collision' AND imp_rows.order_id_text = v.id AND {live('imp_rows')}""")
 
 

@@ -22,6 +22,8 @@ from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.staging.context import StageContext, drop_temp, present_columns_sql, read_csv_sql
 from engage_desktop.core.importing.staging.lines import line_of, map_lines
+from engage_desktop.core.messages import N_, date_text, quoted, t
+from engage_desktop.core.sql import text_template
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,18 @@ class Check:
     reason: str
 
 
-def quoting(before: str, value: str, after: str) -> str:
-    """SQL text: ``before 'value' after`` (value a SQL expression; long values cut at 40 characters)."""
-    shown = f"CASE WHEN length({value}) > 40 THEN left({value}, 40) || '…' ELSE {value} END"
-    return f"({v.quote(before)} || ' ''' || {shown} || ''' ' || {v.quote(after)})"
+def shown(value: str) -> str:
+    """SQL text: a cell as a message quotes it, in the language's quote marks (「…」 / "…"), long
+    values cut at 40 characters."""
+    opening, closing = quoted("\0").split("\0")
+    cut = f"CASE WHEN length({value}) > 40 THEN left({value}, 40) || '…' ELSE {value} END"
+    return f"({v.quote(opening)} || {cut} || {v.quote(closing)})"
+
+
+def message_sql(msgid: str, sql: dict[str, str] | None = None, **values: object) -> str:
+    """A message of the catalogue, in the current language, as a SQL text expression: ``sql`` fills
+    its fields from SQL expressions (the cell it could not read), ``values`` from Python values."""
+    return text_template(t(msgid), **{name: v.quote(str(value)) for name, value in values.items()}, **(sql or {}))
 
 
 def scan(ctx: StageContext) -> None:
@@ -75,16 +85,32 @@ def _scanned(ctx: StageContext) -> None:
     first, last = con.execute("SELECT min(rn), max(rn) FROM imp_rows").fetchone()
     ctx.scanned = range(first, last + 1) if first is not None else range(0)
     # The reader lists a short row once per missing column: one reject per line, with its first error.
+    headers = "[" + ", ".join(v.quote(h) for h in ctx.src.headers) + "]"
+    number = message_sql(N_("column {number}"), {"number": "min(column_idx)"})
+    # The column as the file names it (the reader names it c0, c1…), else its number (a column past the header's).
+    index = "TRY_CAST(substr(arg_min(column_name, column_idx), 2) AS INTEGER) + 1"
+    column = f"coalesce(list_extract({headers}, {index}), {number})"
+    said = "lower(error_type) || ': ' || error_message"  # DuckDB's words, for an error we did not foresee
+    error = ("CASE error_type " + " ".join(f"WHEN {v.quote(kind)} THEN {message_sql(text)}" for kind, text in _SCAN_ERRORS.items())
+             + f" ELSE {message_sql(_SCAN_ERROR, {'error': said})} END")
     con.execute(
-        """INSERT INTO imp_reject
-        SELECT NULL, line, CASE WHEN min(column_idx) > 0 THEN 'column ' || min(column_idx) END,
-               arg_min(CASE error_type WHEN 'MISSING COLUMNS' THEN 'row has fewer columns than the header'
-                                       WHEN 'TOO MANY COLUMNS' THEN 'row has more columns than the header'
-                                       WHEN 'UNQUOTED VALUE' THEN 'stray quote mark in the row'
-                                       ELSE lower(error_type) END || ' (' || error_message || ')', column_idx),
-               trim(any_value(csv_line), chr(13) || chr(10))
+        f"""INSERT INTO imp_reject
+        SELECT NULL, line, CASE WHEN min(column_idx) > 0 THEN {column} END,
+               arg_min({error}, column_idx), trim(any_value(csv_line), chr(13) || chr(10))
         FROM imp_scan_errors GROUP BY line"""
     )
+
+
+# Rows the CSV reader refused: what is wrong, and what to do.
+_SCAN_ERRORS = {
+    "MISSING COLUMNS": N_("The row has fewer columns than the header row (cut short, or split by a line break "
+                          "inside a value). Correct the row in the file and import again."),
+    "TOO MANY COLUMNS": N_("The row has more columns than the header row (a comma inside a value without quote "
+                           "marks?). Correct the row in the file and import again."),
+    "UNQUOTED VALUE": N_("The row has a stray quote mark inside a value. Correct the row in the file and import "
+                         "again."),
+}
+_SCAN_ERROR = N_("The row cannot be read as CSV ({error}). Correct the row in the file and import again.")
 
 
 def row_text(ctx: StageContext) -> str:
@@ -174,12 +200,16 @@ def read_dates(ctx: StageContext, fld: str, text: str, target: str, *, earliest:
         parsed = f"(CAST({parsed} AS DATE) + coalesce({v.time_of_day(time_text)}, TIME '00:00:00'))"
     con.execute(f"UPDATE imp_rows SET {target} = {parsed} WHERE {text} IS NOT NULL")
     column = ctx.header(fld)
-    add_reject(ctx, Check(f"{target} IS NULL AND {text} IS NOT NULL", column,
-                          quoting(column, text, f"is not a date (dates in this file read like {reading.example})")))
+    add_reject(ctx, Check(f"{target} IS NULL AND {text} IS NOT NULL", column, message_sql(
+        N_("{column}: {value} is not a date. This file's dates are written like {examples}. Correct the date in "
+           "the file, or choose how its dates are written, and import again."),
+        {"value": shown(text)}, column=column, examples=dates.examples(reading.layout))))
     add_reject(ctx, Check(
-        f"{target} IS NOT NULL AND NOT {dates.plausible_sql(target, earliest, latest)}", column,
-        quoting(column, text, "") + f" || 'is read as ' || strftime({target}, '%Y-%m-%d') || "
-        f"{v.quote(f', outside {earliest.isoformat()} .. {latest.date().isoformat()}: check the date layout')}"))
+        f"{target} IS NOT NULL AND NOT {dates.plausible_sql(target, earliest, latest)}", column, message_sql(
+            N_("{column}: {value} reads as {date}, outside {earliest} – {latest}. Check how the dates are written "
+               "(day and month the other way?), or correct the date in the file, and import again."),
+            {"value": shown(text), "date": dates.date_text_sql(target)}, column=column,
+            earliest=date_text(earliest), latest=date_text(latest))))
 
 
 def fate(ctx: StageContext) -> None:
@@ -200,6 +230,9 @@ def fate(ctx: StageContext) -> None:
     con.execute("DELETE FROM imp_rows WHERE skip_reason IS NOT NULL")
 
 
+ALREADY_IN_SHOP = N_("already in the shop (import #{number})")
+
+
 def live(table: str = "") -> str:
     """SQL: the row is neither skipped nor rejected (yet)."""
     prefix = f"{table}." if table else ""
@@ -215,27 +248,32 @@ def money_checks(ctx: StageContext, fields: tuple[str, ...]) -> list[Check]:
             raw = ctx.col(fld)
             # A sentinel (Rakuten -99999) is "no value", not a bad amount.
             digits = f"regexp_replace({v.clean(raw)}, '[^0-9]', '', 'g')"
+            column = ctx.header(fld)
             checks.append(Check(
-                f"{fld} IS NULL AND {v.clean(raw)} IS NOT NULL AND NOT {v.is_sentinel(raw, sentinels)}",
-                ctx.header(fld),
-                f"CASE WHEN length({digits}) > 16 THEN {quoting(ctx.header(fld), v.clean(raw), 'is more than an amount can hold (16 digits)')} "
-                f"ELSE {quoting(ctx.header(fld), v.clean(raw), 'is not an amount')} END"))
+                f"{fld} IS NULL AND {v.clean(raw)} IS NOT NULL AND NOT {v.is_sentinel(raw, sentinels)}", column,
+                f"CASE WHEN length({digits}) > 16 THEN "
+                + message_sql(N_("{column}: {value} is more than an amount can hold (16 digits). Correct the amount "
+                                 "in the file and import again."), {"value": shown(v.clean(raw))}, column=column)
+                + " ELSE " + message_sql(N_("{column}: {value} is not an amount. Write it as a number (such as 1980 "
+                                            "or 1,980) in the file and import again."),
+                                         {"value": shown(v.clean(raw))}, column=column) + " END"))
     return checks
 
 
-def settle_known(ctx: StageContext, family: versions.Family, staged: str, what: str) -> None:
-    """A staged record repeated in the file is skipped; one the shop already has from this source
-    is skipped when it says the same, and kept as a newer state when it does not (versions.py)."""
+def settle_known(ctx: StageContext, family: versions.Family, staged: str, repeated: str) -> None:
+    """A staged record repeated in the file is skipped (``repeated``: the skip reason's msgid); one the
+    shop already has from this source is skipped when it says the same, and kept as a newer state when
+    it does not (versions.py)."""
     con = ctx.con
     key = family.id_column
     con.execute(
-        f"""INSERT INTO imp_skip SELECT rn, 'same {what} appears earlier in the file' FROM (
+        f"""INSERT INTO imp_skip SELECT rn, {message_sql(repeated)} FROM (
             SELECT rn, row_number() OVER (PARTITION BY {key} ORDER BY rn) AS k FROM {staged}) WHERE k > 1"""
     )
     con.execute(f"DELETE FROM {staged} WHERE rn IN (SELECT rn FROM imp_skip)")
     con.execute(versions.classify_sql(family, staged, ctx.source))
     con.execute(
-        f"""INSERT INTO imp_skip SELECT t.rn, 'already in the shop (import #' || k.shop_import || ')'
+        f"""INSERT INTO imp_skip SELECT t.rn, {message_sql(ALREADY_IN_SHOP, {'number': 'k.shop_import'})}
         FROM {staged} t JOIN imp_versions k ON k.id = t.{key} WHERE k.fate = 'same'"""
     )
     con.execute(f"DELETE FROM {staged} WHERE rn IN (SELECT rn FROM imp_skip)")

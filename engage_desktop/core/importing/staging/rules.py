@@ -5,6 +5,7 @@ from __future__ import annotations
 from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.formats import Rule
 from engage_desktop.core.importing.staging.context import StageContext
+from engage_desktop.core.messages import N_, t
 
 
 def rule_sql(ctx: StageContext, rule: Rule) -> str:
@@ -42,12 +43,15 @@ def all_rules(ctx: StageContext, rules: tuple[Rule, ...]) -> str:
     return "(" + " AND ".join(rule_sql(ctx, r) for r in rules) + ")" if rules else "FALSE"
 
 
+EMPTY_ROW = N_("empty row")
+
+
 def skip_reason_sql(ctx: StageContext) -> str:
     """SQL: why a row is not imported although nothing is wrong with it (empty, not a sale), or NULL."""
     fmt = ctx.det.format
     empty = " AND ".join(f"{v.clean(f'c{i}')} IS NULL" for i in range(ctx.width))
-    cases = [f"WHEN {empty} THEN 'empty row'"]
+    cases = [f"WHEN {empty} THEN {v.quote(t(EMPTY_ROW))}"]
     if fmt:
-        cases += [f"WHEN {all_rules(ctx, rule if isinstance(rule, tuple) else (rule,))} THEN {v.quote(reason)}"
+        cases += [f"WHEN {all_rules(ctx, rule if isinstance(rule, tuple) else (rule,))} THEN {v.quote(t(reason))}"
                   for rule, reason in fmt.skip_when]
     return "CASE " + " ".join(cases) + " END"
