@@ -15,7 +15,10 @@ from pathlib import Path
 from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError, ShopFileDamaged
 from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
+from engage_desktop.core.importing.fields import field_label
 from engage_desktop.core.importing.kinds import KINDS
+from engage_desktop.core.importing.readings import (currency_text, date_reading_text, encoding_name, status_text,
+                                                    zone_text)
 from engage_desktop.core.messages import LANGUAGES, N_, percent_text, quoted, set_language, system_language, t
 from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
@@ -211,12 +214,12 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
     if r.format_name:
         sure = "" if not r.needs_confirmation else t(" - please check the mapping")
         lines.append(t("{file}: {format}, {encoding}, confidence {confidence}", file=r.file_name,
-                       format=t(getattr(r, "format_label", None) or r.format_label_en), encoding=r.encoding, confidence=percent_text(r.confidence, 0)) + sure)
+                       format=t(r.format_label), encoding=encoding_name(r.encoding), confidence=percent_text(r.confidence, 0)) + sure)
     else:
         lines.append(f"{r.file_name}:")
     if r.mapping and (r.needs_confirmation or r.format_name.startswith("generic") or r.status == "refused"):
         lines.append("  " + t("mapping used:"))
-        lines += [f"    {field:<12} <- {header}" for field, header in r.mapping]  # TODO-INTEGRATE field_label
+        lines += [f"    {field_label(field)} <- {header}" for field, header in r.mapping]
     lines += read_as_lines(r)
     if r.status in ("imported", "nothing new"):
         lines.append("  " + t("{status} (import #{id}): read {read:,}, imported {imported:,}, rejected {rejected:,}, "
@@ -231,40 +234,21 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
         col = f" [{rej.column}]" if rej.column else ""
         lines.append("  " + t("rejected {where}{column}: {reason}", where=where, column=col, reason=rej.reason))
     if len(r.rejects) > 10 or r.rejected > 10:
-        lines.append("  " + t("… {count:,} more rejected rows: the import wizard's result page lists them all and saves "
+        lines.append("  " + t("… {count:,} more rejected rows: the import window's result page lists them and saves "
                               "them as a CSV", count=r.rejected - 10))
     return "\n".join(lines)
 
 
-STATUS = {"imported": N_("imported"), "nothing new": N_("nothing new"), "refused": N_("refused"),
-          "failed": N_("failed"), "undone": N_("undone"), "cancelled": N_("cancelled")}
-CURRENCY_HOW = {"column": N_("from its currency column"), "platform": N_("the platform's currency"),
-                "chosen": N_("your choice"), "symbol": N_("from the sign in its amounts"),
-                "shop": N_("the shop's currency (the file does not say)"),
-                "assumed": N_("assumed: the file does not say (a new shop's default)")}
-ZONE_HOW = {"shop": N_("the shop's time zone"), "file": N_("from the file's offsets, now the shop's"),
-            "computer": N_("this computer's zone, now the shop's")}
-
-
-def status_text(status: str) -> str:
-    return t(STATUS[status]) if status in STATUS else status
-
-
 def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
-    """How the file was read: its date layout per column, its currency and the time zone it was put in."""
+    """How the file was read (its sheet, each date column's layout, its currency, the time zone), as the
+    import window says it."""
     out = ["  " + t("sheet: {sheet}", sheet=r.sheet)] if r.sheet else []
     for field, reading in r.dates.items():
-        header = dict(r.mapping).get(field, field)
-        how = t("your choice") if reading.chosen else (
-            t("ambiguous: check, or choose with --date-format") if reading.ambiguous else t("decided from all its values"))
-        out.append("  " + t("dates in {column}: read like {example} ({how})", column=header, example=reading.example,
-                            how=how))
+        out.append("  " + date_reading_text(dict(r.mapping).get(field, field_label(field)), reading))
     if r.currency:
-        how = t(CURRENCY_HOW[r.currency_how]) if r.currency_how in CURRENCY_HOW else r.currency_how
-        out.append("  " + t("money: {currency} ({how})", currency=r.currency, how=how))
+        out.append("  " + currency_text(r.currency, r.currency_how))
     if r.time_zone:
-        how = t(ZONE_HOW[r.time_zone_how]) if r.time_zone_how in ZONE_HOW else r.time_zone_how
-        out.append("  " + t("times: {zone} ({how})", zone=r.time_zone, how=how))
+        out.append("  " + zone_text(r.time_zone, r.time_zone_how))
     return out
 
 
@@ -279,7 +263,8 @@ def cmd_imports(args: argparse.Namespace) -> int:
         print(f"#{row['id']:<4} " + t(
             "{status}  {file}  [{format}, {encoding}]  read {read:,}, imported {imported:,}, rejected {rejected:,}, "
             "skipped {skipped:,}", status=status_text(row["status"]), file=row["file_name"],
-            format=t(row["format_label"]), encoding=row["encoding"], read=row["rows_read"],
+            format=t(row["format_label"]) if row["format_label"] else "", encoding=encoding_name(row["encoding"]),
+            read=row["rows_read"],
             imported=row["rows_imported"], rejected=row["rows_rejected"], skipped=row["rows_skipped"]))
     return 0
 

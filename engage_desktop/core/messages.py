@@ -142,10 +142,14 @@ def quoted(text: str) -> str:
 
 
 def zone_name(zone: str) -> str:
-    """A time zone as the owner reads it (日本時間 / Japan Time): CLDR's name of its place."""
-    if zone in ("UTC", "Etc/UTC"):
+    """A time zone as the owner reads it (日本時間 / Japan Time): CLDR's name of its place; a fixed
+    offset as UTC+9."""
+    if zone in ("UTC", "Etc/UTC", "Etc/GMT"):
         return t("Coordinated Universal Time (UTC)")
+    if zone.startswith("Etc/GMT"):  # POSIX signs are the other way round: Etc/GMT-9 is UTC+9
+        hours = zone.removeprefix("Etc/GMT")
+        return "UTC" + ("+" if hours.startswith("-") else "-") + hours[1:]
     try:
         return get_timezone_location(get_timezone(zone), locale=language())
-    except LookupError:  # a zone CLDR does not name: its identifier is all there is
+    except (LookupError, ValueError):  # a zone CLDR does not name: its identifier is all there is
         return zone

@@ -32,7 +32,8 @@ def test_import_prints_format_encoding_and_accounting(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "rakuten.csv", rows, encoding="cp932")
     done = run("import", "--db", str(db), "--lang", "ja", str(path))
     assert done.returncode == 0, done.stderr
-    assert "rakuten.csv: 楽天RMS 受注データ、cp932、判定の確度" in done.stdout
+    assert "rakuten.csv: 楽天RMS 受注データ、Shift_JIS（CP932）、判定の確度 91%" in done.stdout
+    assert "注文日の日付は 2024-12-31 の形式で読みます（すべての値から判定）。" in done.stdout
     assert "取り込み済み（取り込み #1）: 読んだ行 1、取り込んだ行 1、読めなかった行 0、対象外の行 0" in done.stdout
 
     listed = run("imports", "--db", str(db), "--lang", "en")
@@ -48,9 +49,10 @@ def test_generic_file_prints_its_mapping(tmp_path: Path) -> None:
     done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path))
     assert done.returncode == 0, done.stderr
     assert "Generic orders" in done.stdout
-    assert "order_id     <- order id" in done.stdout
-    assert "order_date   <- purchase date" in done.stdout
-    assert "amount       <- amount" in done.stdout
+    # Each field by the name the owner knows it by (the CLI follows the computer: English here).
+    assert "Order number <- order id" in done.stdout
+    assert "Order date <- purchase date" in done.stdout
+    assert "Line amount <- amount" in done.stdout
 
 
 def test_refused_file_exits_non_zero_with_one_clear_line(tmp_path: Path) -> None:
@@ -67,7 +69,7 @@ def test_a_japanese_computer_is_answered_in_japanese_only(tmp_path: Path) -> Non
     path.write_bytes(b"id,amount\n1,\x85\x40\x85\n")
     done = run("import", "--db", str(tmp_path / "s.duckdb"), str(path), system_language="ja_JP.UTF-8")
     assert done.returncode == 1
-    assert "取り込みませんでした" in done.stdout
+    assert "取り込み不可: " in done.stdout
     assert english_words(done.stdout, {"UTF", "Shift_JIS", "CP", "CSV", "Excel"}) == set(), done.stdout
 
     missing = run("undo-import", "--db", str(tmp_path / "none.duckdb"), "3", system_language="ja_JP.UTF-8")

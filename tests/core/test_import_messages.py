@@ -46,14 +46,14 @@ def test_a_reject_in_japanese_quotes_the_cell_names_the_column_as_the_file_does_
     by_line = {r.line: r for r in result.rejects}
     assert by_line[4].column == "注文日"
     assert by_line[4].reason == (
-        "注文日の「13/31/2024」を日付として読めません。このファイルの日付の形式: 2024-12-31、2024/12/31。"
+        "注文日の「13/31/2024」を日付として読めません。このファイルの日付は 2024-12-31、2024/12/31 のように書かれています。"
         "ファイルの日付を直すか、日付の書き方を選び直してから、もう一度取り込んでください。")
     assert by_line[6].column == "金額"
     assert by_line[6].reason == (
         "金額の「千円」を金額として読めません。ファイルで数字（1980 や 1,980 など）に直してから、もう一度取り込んでください。")
     with in_language("ja"):
-        assert summary_line(result) == ("注文.csv: 汎用 注文データ（cp932）読み込み 20行、取り込み 18行、除外 2行、"
-                                        "スキップ 0行")
+        assert summary_line(result) == ("注文.csv: 汎用 注文データ、Shift_JIS（CP932）。読んだ行 20、取り込んだ行 18、"
+                                        "読めなかった行 2、対象外の行 0")
 
 
 def test_a_reject_in_english_says_the_same(tmp_shop: Store, tmp_path: Path) -> None:
@@ -73,9 +73,9 @@ def test_a_refused_file_is_told_in_japanese_with_where_to_see_its_rejected_rows(
         result = import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows, encoding="cp932"))
     assert result.status == "refused" and len(result.rejects) == 5
     assert result.message == (
-        "orders.csv: 10行のうち5行（50%）を読めませんでした。除外してよいのは20%までなので、何も取り込んでいません。"
-        "除外した行とその理由は、この結果と一緒に一覧で表示されます。取り込み画面の「除外した行をCSVで保存…」で保存"
-        "できます。ファイルか列の対応を直してから、もう一度取り込んでください。")
+        "orders.csv: 10行のうち5行（50%）を読めませんでした。読めなかった行が上限の20%を超えたため、何も取り込んでいません。"
+        "読めなかった行とその理由は、この結果と一緒に一覧で表示されます。取り込み画面の「読めなかった行をCSVで保存…」で保存"
+        "できます。ファイルか列の対応づけを直してから、もう一度取り込んでください。")
     assert ascii_words(result.message, "orders.csv", "CSV") == []
     assert ascii_words(result.rejects[0].reason) == []
 
@@ -86,9 +86,9 @@ def test_a_file_with_no_row_to_import_says_the_first_reason_in_japanese(tmp_shop
         result = import_file(tmp_shop, write_csv(tmp_path / "b.csv", rows, encoding="cp932"))
     assert result.status == "refused"
     assert result.message == (
-        "b.csv: 取り込める行が1行もありませんでした（全5行）。何も取り込んでいません。最初の理由 — 2行目: 金額の「無料」を"
+        "b.csv: 取り込める行が1行もなかったため（全5行）、何も取り込んでいません。最初の理由: 2行目: 金額の「無料」を"
         "金額として読めません。ファイルで数字（1980 や 1,980 など）に直してから、もう一度取り込んでください。 "
-        "除外した行とその理由は、この結果と一緒に一覧で表示されます。取り込み画面の「除外した行をCSVで保存…」で保存"
+        "読めなかった行とその理由は、この結果と一緒に一覧で表示されます。取り込み画面の「読めなかった行をCSVで保存…」で保存"
         "できます。")
 
 
@@ -100,8 +100,8 @@ def test_a_missing_field_is_named_by_its_label_and_a_wide_file_is_not_listed_who
         result = import_file(tmp_shop, path, ImportOptions(kind="orders"))
     assert result.status == "refused"
     assert result.message == (
-        "wide.csv に「合計金額」、「金額」または「単価」の列が見つかりません。この列かもしれません: 「税込価格」"
-        "（ほかに157列あります）。取り込み画面の「列の対応」でその列を選んでから、もう一度取り込んでください。")
+        "wide.csv に「合計金額」、「明細の金額」または「単価」の列が見つかりません。当てはまりそうな列: 「税込価格」"
+        "（ほかに157列）。取り込み画面の「列の対応づけ」でその列を選んでから、もう一度取り込んでください。")
     english = import_file(tmp_shop, path, ImportOptions(kind="orders"))
     assert english.message == (
         'wide.csv: no column was found for "Order total", "Line amount" or "Unit price". Columns that may be it: '
@@ -151,7 +151,7 @@ def test_labels_of_kinds_formats_and_fields_are_one_msgid_each_in_both_languages
         assert [t(k.label) for k in KINDS.values()] == ["注文データ", "顧客データ", "アンケート回答"]
         assert [field_label(f) for f in ("order_id", "order_date", "nps")] == ["注文番号", "注文日時", "おすすめ度（0〜10）"]
         assert [column_label(c) for c in KINDS["orders"].preview_columns] == [
-            "注文番号", "注文日時", "顧客", "商品名", "数量", "金額", "注文の売上", "キャンセル"]
+            "注文番号", "注文日時", "顧客", "商品名", "数量", "明細の金額", "注文の売上", "キャンセル"]
     assert [column_label(c) for c in KINDS["orders"].preview_columns] == [
         "Order number", "Order date", "Customer", "Product name", "Quantity", "Line amount", "Order revenue", "Cancelled"]
 
@@ -174,11 +174,11 @@ def test_how_a_file_is_read_is_said_in_the_owner_s_words() -> None:
         assert date_reading_text("Date", reading) == (
             "Dateの日付は 12/31/2024 の形式で読みますが、月と日を逆にしても読めます。日付を確かめるか、日付の書き方を"
             "選んでください。")
-        assert currency_text("GBP", "symbol") == "金額は英国ポンドです（金額の記号から）。"
+        assert currency_text("GBP", "symbol") == "金額は英国ポンドです（金額の通貨記号から）。"
         assert zone_text("Asia/Tokyo", "computer") == "時刻は日本時間です（このパソコンのタイムゾーン）。"
-        assert zone_text("Etc/GMT-9", "file") == "時刻はUTC+9です（ファイルの時差の表記から）。"
+        assert zone_text("Etc/GMT-9", "file") == "時刻はUTC+9です（ファイルの時差表記から）。"
     assert currency_text("GBP", "symbol") == "Money in GBP, from the sign in its amounts."
-    assert zone_text("Asia/Tokyo", "shop") == "Times in Japan Time (Asia/Tokyo), the shop's time zone."
+    assert zone_text("Asia/Tokyo", "shop") == "Times in Japan Time, the shop's time zone."
 
 
 def test_skip_reasons_are_said_in_japanese(tmp_shop: Store, tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_skip_reasons_are_said_in_japanese(tmp_shop: Store, tmp_path: Path) -> N
         first = import_file(tmp_shop, path)
         again = import_file(tmp_shop, path)
     assert first.skipped_detail == {"空の行": 1}
-    assert again.skipped_detail == {"取り込み済み（取り込み #1）": 3, "空の行": 1}
+    assert again.skipped_detail == {"すでにショップにある（取り込み #1）": 3, "空の行": 1}
     base, _ = exports.base(tmp_path)
     with in_language("ja"):
         assert import_file(tmp_shop, base).skipped_detail == {"オプションの行（上の商品にまとめました）": 1}
@@ -201,8 +201,8 @@ def test_the_preview_of_a_file_missing_an_essential_column_says_so_and_stages_no
     try:
         assert shown.table.rows == []
         assert shown.problem == (
-            "no_date.csv に「注文日時」の列が見つかりません。それらしい列は見つかりません（ファイルには3列あり、先頭は"
-            "「注文番号」、「品名」、「金額」です）。取り込み画面の「列の対応」でその列を選んでから、もう一度取り込んで"
+            "no_date.csv に「注文日時」の列が見つかりません。当てはまる列が見つかりません（ファイルには3列あります。先頭の列: "
+            "「注文番号」、「品名」、「金額」）。取り込み画面の「列の対応づけ」でその列を選んでから、もう一度取り込んで"
             "ください。")
     finally:
         plan.close()

@@ -128,7 +128,7 @@ def test_a_dollar_shop_keeps_its_dollars_and_cents(tmp_shop: Store, tmp_path: Pa
     assert "$35.75" in report_text(report) and "¥" not in report_text(report)
     # A late-evening order in New York stays in its month (it was moved to February in Tokyo time).
     assert [m["month"] for m in report["monthly"]][0] == "2024-01"
-    assert report["ltv"]["tiers"][0]["name_en"] == "Top"
+    assert report["ltv"]["tiers"][0]["name"] == "Top"
     from engage_desktop.core.metrics import ltv
 
     assert ltv.tiers(tmp_shop)[0].min_ltv == 500  # ¥50,000 a year is $500 in a dollar shop
@@ -183,7 +183,7 @@ def test_cli_summary_names_the_date_layout_currency_and_time_zone(tmp_path: Path
     done = subprocess.run([sys.executable, "-m", "engage_desktop", "import", "--db", str(tmp_path / "s.duckdb"), str(path)],
                           capture_output=True, text=True, encoding="utf-8", env={**__import__("os").environ})
     assert done.returncode == 0, done.stderr
-    assert "USD" in done.stdout and "America/New_York" in done.stdout and "2024-12-31" in done.stdout
+    assert "Money in USD" in done.stdout and "New York" in done.stdout and "2024-12-31" in done.stdout
     report = subprocess.run([sys.executable, "-m", "engage_desktop", "report", "--json", "--db", str(tmp_path / "s.duckdb")],
                             capture_output=True, text=True, encoding="utf-8")
     assert json.loads(report.stdout)["currency"] == "USD"

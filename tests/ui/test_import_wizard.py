@@ -44,12 +44,12 @@ def test_cp932_file_through_the_wizard(qtbot: Any, open_shop: Any, on_db: Any, t
     assert isinstance(phone, QComboBox) and phone.currentText() == "注文者電話番号１ + 注文者電話番号２ + 注文者電話番号３"
     # The preview shows the rows as they will be imported, before anything is written.
     assert wizard.preview_model.rowCount() == 4
-    assert wizard.preview_model.value(0, 1) == "取り込みます"
+    assert wizard.preview_model.value(0, 1) == "取り込む"
     assert on_db(lambda s: s.con.execute("SELECT count(*) FROM orders").fetchone()[0]) == 0
 
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
-    assert "読み込み 4、取り込み 4、除外 0、スキップ 0" in wizard.summary.text()
+    assert "読んだ行 4、取り込んだ行 4、読めなかった行 0、対象外の行 0" in wizard.summary.text()
     orders, revenue = on_db(lambda s: s.con.execute(
         "SELECT count(*) FILTER (WHERE NOT cancelled), sum(revenue) FILTER (WHERE NOT cancelled) FROM orders").fetchone())
     assert (orders, revenue) == (expected.orders, Decimal(expected.revenue))
@@ -62,15 +62,16 @@ def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp
     rows[3][1] = "2026/13/40"
     wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "orders.csv", rows, encoding="cp932")])
     assert wizard.preview_model.value(2, 1) == (
-        "除外: 注文日の「2026/13/40」を日付として読めません。このファイルの日付の形式: 2024-12-31、2024/12/31。"
+        "読めない: 注文日の「2026/13/40」を日付として読めません。このファイルの日付は 2024-12-31、2024/12/31 のように"
+        "書かれています。"
         "ファイルの日付を直すか、日付の書き方を選び直してから、もう一度取り込んでください。")
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
-    assert "取り込み 19、除外 1" in wizard.summary.text()
+    assert "取り込んだ行 19、読めなかった行 1" in wizard.summary.text()
     assert wizard.rejects_model.rowCount() == 1
     assert wizard.rejects_model.value(0, 2) == "注文日"  # the column as the file names it
     assert wizard.rejects_model.value(0, 3) == (
-        "注文日の「2026/13/40」を日付として読めません。このファイルの日付の形式: 2024-12-31、2024/12/31。"
+        "注文日の「2026/13/40」を日付として読めません。このファイルの日付は 2024-12-31、2024/12/31 のように書かれています。"
         "ファイルの日付を直すか、日付の書き方を選び直してから、もう一度取り込んでください。")
     assert wizard.save_rejects.isEnabled()
     wizard.accept()
@@ -100,7 +101,7 @@ def test_the_wizard_says_how_dates_money_and_times_are_read_and_the_owner_can_ch
     wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "uk.csv", rows)])
     text = wizard.read_as.text()
     assert "Dateの日付は 12/31/2024 の形式で読みますが、月と日を逆にしても読めます" in text  # M/D or D/M: check
-    assert "金額は英国ポンドです（金額の記号から）。" in text
+    assert "金額は英国ポンドです（金額の通貨記号から）。" in text
     assert "時刻は日本時間です（このパソコンのタイムゾーン）。" in text
     assert "£12.50" in [wizard.preview_model.data(wizard.preview_model.index(0, c)) for c in range(wizard.preview_model.columnCount())]
     # A UK file: day first.
@@ -109,7 +110,7 @@ def test_the_wizard_says_how_dates_money_and_times_are_read_and_the_owner_can_ch
     qtbot.waitUntil(lambda: wizard.entries[0].info is not None and "31/12/2024" in wizard.read_as.text(), timeout=30_000)
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
-    assert "英国ポンド" in wizard.summary.text() and "Dateの日付は 31/12/2024 の形式で読みます（選択どおり）" in wizard.summary.text()
+    assert "英国ポンド" in wizard.summary.text() and "Dateの日付は 31/12/2024 の形式で読みます（指定どおり）" in wizard.summary.text()
     days = on_db(lambda s: [r[0].isoformat() for r in s.con.execute(
         "SELECT CAST(ordered_at AS DATE) FROM orders ORDER BY 1").fetchall()])
     assert days == ["2024-02-01", "2024-04-03"]
@@ -126,12 +127,12 @@ def test_a_second_store_is_named_in_the_wizard(qtbot: Any, open_shop: Any, on_db
     qtbot.waitUntil(lambda: first.pages.currentIndex() == 2, timeout=30_000)
     first.accept()
     second = open_wizard(qtbot, window, [shopify_store(tmp_path / "b", "b", 5)])
-    assert second.preview_model.value(0, 1).startswith("除外: 注文番号「#1001」は、別の売上としてすでにショップにあります")
-    assert "取り込み画面の「取込元」に新しい名前を付けて" in second.preview_model.value(0, 1)
+    assert second.preview_model.value(0, 1).startswith("読めない: 注文番号「#1001」は、別の売上としてすでにショップにあります")
+    assert "取り込み画面の「取り込み元」に新しい名前を付けて" in second.preview_model.value(0, 1)
     second.source.setCurrentText("Shopify 2号店")
     second.source.lineEdit().editingFinished.emit()
     qtbot.waitUntil(lambda: second.entries[0].info is not None and second.entries[0].options.source == "Shopify 2号店"
-                    and second.preview_model.value(0, 1) == "取り込みます", timeout=30_000)
+                    and second.preview_model.value(0, 1) == "取り込む", timeout=30_000)
     qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: second.pages.currentIndex() == 2, timeout=30_000)
     assert on_db(lambda s: s.con.execute("SELECT count(*) FROM orders").fetchone()[0]) == 20
@@ -147,7 +148,8 @@ def test_the_preview_speaks_the_owner_s_words_not_internal_keys(qtbot: Any, open
     wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "orders.csv", rows, encoding="cp932")])
     model = wizard.preview_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["行", "どうなるか", "注文番号", "注文日時", "顧客", "商品名", "数量", "金額", "注文の売上", "キャンセル"]
+    assert headers == ["行番号", "扱い", "注文番号", "注文日時", "顧客", "商品名", "数量", "明細の金額", "注文の売上",
+                       "キャンセル"]
     shown = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert shown[0][4] == "山田 花子" and shown[1][4] == "—"  # who bought, never a key like e:a@example.jp
     assert (shown[0][6], shown[1][6]) == ("2", "1.5")  # quantities are numbers, not money
@@ -164,8 +166,8 @@ def test_a_refused_file_is_said_in_japanese_on_the_result_page(qtbot: Any, open_
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
     summary = wizard.summary.text()
-    assert "b.csv: 取り込める行が1行もありませんでした（全5行）。何も取り込んでいません。" in summary
-    assert "取り込み画面の「除外した行をCSVで保存…」で保存できます。" in summary
+    assert "b.csv: 取り込める行が1行もなかったため（全5行）、何も取り込んでいません。" in summary
+    assert "取り込み画面の「読めなかった行をCSVで保存…」で保存できます。" in summary
     assert wizard.rejects_model.rowCount() == 5 and wizard.save_rejects.isEnabled()  # every rejected row, and why
     assert wizard.rejects_model.value(0, 3).startswith("金額の「無料」を金額として読めません。")
     wizard.accept()

@@ -20,7 +20,7 @@ def test_switching_language_changes_the_menus_and_views(qtbot: Any, open_shop: A
     assert window.file_menu.title() == "ファイル(&F)"
     assert window.actions["import"].text() == "ファイルを取り込む…"
     assert window.nav.item(0).text() == "カスタマージャーニー"
-    assert "前月比アップ" in window.views[3].streak_label.text() or "前月比" in window.views[3].streak_label.text()
+    assert "か月連続で前月を上回っています" in window.views[3].streak_label.text()
 
     window.set_language("en")
     assert window.file_menu.title() == "&File"

@@ -140,7 +140,7 @@ def test_monthly_view_matches_core_and_shows_the_round(qtbot: Any, open_shop: An
     assert view.chart.bar_values == [float(v) for v in table.column("revenue")]
     assert view.chart.labels[-1] == i18n.short_month_label(table.column("month")[-1])
     run = monthly.streak(table, "revenue")
-    assert f"{run.current}か月連続で前月比アップ" in view.streak_label.text()
+    assert f"{run.current}か月連続で前月を上回っています" in view.streak_label.text()
     assert f"あと{run.remaining}か月" in view.streak_label.text()
     view.metric.setCurrentIndex(view.metric.findData("orders"))
     assert view.chart.bar_values == [float(v) for v in table.column("orders")]

@@ -23,6 +23,7 @@ from engage_desktop.core import backups
 from engage_desktop.core.errors import Cancelled, EngageError, ImportRefused, explain_database_error
 from engage_desktop.core.importing.currency import currency_of_file, currency_of_import
 from engage_desktop.core.importing.dates import DateReading
+from engage_desktop.core.importing.readings import encoding_name
 from engage_desktop.core.importing.detect import (
     Detection, detect, fields_text, header_set_key, likely_columns_text, missing_essentials, refusal,
 )
@@ -482,7 +483,7 @@ def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, d
 
 def summary_line(r: ImportResult) -> str:
     return t("{file}: {format} ({encoding}): read {read:,}, imported {imported:,}, rejected {rejected:,}, skipped "
-             "{skipped:,}", file=r.file_name, format=t(r.format_label), encoding=r.encoding, read=r.read,
+             "{skipped:,}", file=r.file_name, format=t(r.format_label), encoding=encoding_name(r.encoding), read=r.read,
              imported=r.imported, rejected=r.rejected, skipped=r.skipped)
 
 

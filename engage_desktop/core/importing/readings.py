@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from engage_desktop.core.importing.currency import currency_name
 from engage_desktop.core.importing.dates import DateReading
-from engage_desktop.core.messages import N_, language, t
+from engage_desktop.core.messages import N_, t, zone_name
 
 _DATES = {
     "chosen": N_("Dates in {column} are read like {example} (your choice)."),
@@ -29,6 +29,10 @@ _ZONE = {
     "computer": N_("Times in {zone}, this computer's time zone."),
 }
 
+
+# What became of an import (ImportResult.status, the imports table's status).
+_STATUS = {"imported": N_("imported"), "nothing new": N_("nothing new"), "refused": N_("refused"),
+           "failed": N_("failed"), "undone": N_("undone"), "cancelled": N_("cancelled")}
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "latin-1": "Latin-1"}
 _WORKBOOKS = ("xlsx", "xlsm", "xls", "xlsb")
@@ -57,20 +61,11 @@ def currency_text(code: str, how: str) -> str:
     return t(_CURRENCY[how], currency=currency_name(code)) if how in _CURRENCY else currency_name(code)
 
 
-def zone_name(zone: str) -> str:
-    """A time zone as the owner reads it: 日本時間 / Japan Time (Asia/Tokyo); UTC offsets as UTC+9."""
-    from babel.dates import get_timezone_location
-
-    if zone == "UTC" or zone.startswith("Etc/"):
-        hours = zone.removeprefix("Etc/GMT").removeprefix("Etc/UTC").removeprefix("UTC")
-        return "UTC" + (("+" if hours.startswith("-") else "-") + hours[1:] if hours[:1] in "+-" and hours else "")
-    try:
-        place = get_timezone_location(zone, locale=language())
-    except (LookupError, ValueError):
-        return zone
-    return place if language() == "ja" else f"{place} ({zone})"
-
-
 def zone_text(zone: str, how: str) -> str:
     """The zone the times are put in, and how it was known (shop, file, computer)."""
     return t(_ZONE[how], zone=zone_name(zone)) if how in _ZONE else zone_name(zone)
+
+
+def status_text(status: str) -> str:
+    """An import's status in the owner's words (取り込み済み, 新しいデータなし, 取り消し済み…)."""
+    return t(_STATUS[status]) if status in _STATUS else status

@@ -126,7 +126,7 @@ def definition_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
     rows = []
     for key, value in report["definitions"].items():
         text = (monthly.metric_name(value) if key == "streak_metric" else
-                zone_name(value) if key == "time_zone" else str(value))
+                (zone_name(value) if value else "—") if key == "time_zone" else str(value))
         rows.append((t(DEFINITION_TERMS[key]), text))
     return rows
 

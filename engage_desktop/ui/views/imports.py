@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout
 
 from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
+from engage_desktop.core.importing.readings import encoding_name, status_text
 from engage_desktop.core.messages import t
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.customer_list import SIZE_FROM_ROWS
@@ -63,10 +64,9 @@ class ImportsView(View):
         self.imports = data
         headers = ["#", self.tr("File"), self.tr("Format"), self.tr("Encoding"), self.tr("Read"), self.tr("Imported"),
                    self.tr("Rejected"), self.tr("Skipped"), self.tr("Status"), self.tr("Finished")]
-        status = {"imported": self.tr("imported"), "nothing new": self.tr("nothing new"), "undone": self.tr("undone")}
         # The format is stored as its catalogue msgid (older shops: its Japanese, which t() leaves as it is).
-        rows = [(r["id"], r["file_name"], t(r["format_label"]) if r["format_label"] else "", r["encoding"], r["rows_read"], r["rows_imported"],
-                 r["rows_rejected"], r["rows_skipped"], status.get(r["status"], r["status"]), r["finished_at"])
+        rows = [(r["id"], r["file_name"], t(r["format_label"]) if r["format_label"] else "", encoding_name(r["encoding"]), r["rows_read"], r["rows_imported"],
+                 r["rows_rejected"], r["rows_skipped"], status_text(r["status"]), r["finished_at"])
                 for r in reversed(data)]
         self.history_model.set_data(headers, rows, {0: str})
         self.rejects_model.set_data([self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")], [])
