@@ -136,6 +136,21 @@ def listing(items: list[str] | tuple[str, ...]) -> str:
     return ("、" if language() == "ja" else ", ").join(items)
 
 
+def sentences(parts: list[str]) -> str:
+    """Sentences one after the other: Japanese needs no space after 。, English does."""
+    return ("" if language() == "ja" else " ").join(parts)
+
+
+def one_line(text: str) -> str:
+    """A label broken into lines (a header), on one line: Japanese joins its lines, English puts a space."""
+    return text.replace("\n", "" if language() == "ja" else " ")
+
+
+def day_format_sql() -> str:
+    """DuckDB's strftime format of a day in the current language, as date_text writes it."""
+    return "%Y年%-m月%-d日" if language() == "ja" else "%-d %b %Y"
+
+
 def quoted(text: str) -> str:
     """A value from a file, quoted the language's way: 「13/31/2024」 / "13/31/2024"."""
     return f"「{text}」" if language() == "ja" else f'"{text}"'

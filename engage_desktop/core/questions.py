@@ -6,7 +6,8 @@ it lives here, below them all.
 
 from __future__ import annotations
 
-from engage_desktop.core.messages import N_, language, t
+from engage_desktop.core.messages import N_, t
+from engage_desktop.core.messages import one_line as joined
 
 NPS_QUESTION = "あなたはこの企業(製品/サービス/ブランド)を友人や同僚に薦める可能性は、どのくらいありますか?"
 FAN_QUESTION = "<ブランド名>に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
@@ -53,18 +54,13 @@ LIKING_LEVEL_NAMES = (
 def fan_level_name(level: int, one_line: bool = False) -> str:
     """Fan degree 1-6 in the owner's language (line breaks where a header would wrap)."""
     name = t(FAN_LEVEL_NAMES[level - 1])
-    return _one_line(name) if one_line else name
+    return joined(name) if one_line else name
 
 
 def liking_name(level: int, one_line: bool = False) -> str:
     """Liking 1-7 in the owner's language."""
     name = t(LIKING_LEVEL_NAMES[level - 1])
-    return _one_line(name) if one_line else name
-
-
-def _one_line(name: str) -> str:
-    # Japanese joins its lines as they are; English puts a space where the line broke.
-    return name.replace("\n", "" if language() == "ja" else " ")
+    return joined(name) if one_line else name
 
 
 # The articles' wordings: 「…薦める可能性は、どのくらいありますか?」「…おすすめする可能性はどのくらいありますか?」

@@ -24,7 +24,7 @@ from engage_desktop.core.importing.kinds import KINDS, column_label
 from engage_desktop.core.importing.pipeline import ImportOptions, ImportResult, import_batch
 from engage_desktop.core.importing.preview import plan_and_preview
 from engage_desktop.core.importing.readings import currency_text, date_reading_text, encoding_name, zone_text
-from engage_desktop.core.messages import language, t
+from engage_desktop.core.messages import sentences, t
 from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
@@ -321,7 +321,7 @@ class ImportWizard(QDialog):
         zone, how = info["zone"]
         if zone:
             parts.append(zone_text(zone, how))
-        return ("" if language() == "ja" else " ").join(parts)  # Japanese sentences need no space after 。
+        return sentences(parts)
 
     def _fill_mapping(self, entry: FileEntry) -> None:
         info = entry.info

@@ -109,3 +109,11 @@ def test_report_json_on_the_sample_shop(tmp_path: Path) -> None:
     assert sum(t["customers"] for t in report["ltv"]["tiers"]) == report["customers"]
     text = run("report", "--db", str(db))
     assert "サンプル石鹸店" in text.stdout and "NPS" in text.stdout
+
+
+def test_a_mapping_to_a_column_the_file_does_not_have_is_refused_with_its_likely_columns(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "x.csv", [["order id", "purchase date", "amount"], ["1", "2024-01-01", "100"]])
+    done = run("import", "--db", str(tmp_path / "s.duckdb"), "--map", "order_date=Bought on", str(path))
+    assert done.returncode == 1, done.stderr
+    assert 'The file has no column "Bought on".' in done.stdout and "purchase date" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engage_desktop.core.importing.values import clean, halfwidth, quote
-from engage_desktop.core.messages import language, listing
+from engage_desktop.core.messages import day_format_sql, listing
 
 # The earliest order or answer date we accept: no shop export goes back further,
 # and a year read wrongly (6 AD, 1911) lands before it.
@@ -372,4 +372,4 @@ def examples(layout: str) -> str:
 
 def date_text_sql(ts: str) -> str:
     """SQL: a parsed date as the owner's language writes it (2026年10月31日 / 31 Oct 2026), as messages.date_text."""
-    return f"strftime({ts}, '%Y年%-m月%-d日')" if language() == "ja" else f"strftime({ts}, '%-d %b %Y')"
+    return f"strftime({ts}, '{day_format_sql()}')"

@@ -98,7 +98,7 @@ def detect(
         if det is None:
             det = _generic(headers, head, kind)
     if explicit:
-        _apply_explicit(det, explicit, headers, keys)
+        _apply_explicit(det, explicit, headers, keys, head)
     return det
 
 
@@ -265,7 +265,8 @@ def _map_questions(mapping: Mapping, headers: list[str], head: list[list[str]], 
             mapping.columns[fld] = [i]
 
 
-def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str], keys: list[str]) -> None:
+def _apply_explicit(det: Detection, explicit: dict[str, str], headers: list[str], keys: list[str],
+                    head: list[list[str]]) -> None:
     allowed = KINDS[det.kind].fields
     for fld, column in explicit.items():
         if fld not in allowed:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from engage_desktop.core.metrics.base import has_orders, resolve_as_of
 from engage_desktop.core.views import BY_KEY as VIEW_SPECS_BY_KEY
 from engage_desktop.core.store import Store
-from engage_desktop.ui import i18n
 from engage_desktop.ui.context import AppContext
 
 FEW_CUSTOMERS = 30  # below this, shares and deciles say more about luck than about the shop
