@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QTableView, QTableWidget, QVBoxLayout, QWidget)
 
 from engage_desktop.core import money
+from engage_desktop.core.errors import EngageError
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.importing.dates import BY_KEY as DATE_LAYOUTS
 from engage_desktop.core.importing.fields import field_label
@@ -29,6 +30,7 @@ from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store
 from engage_desktop.core.tasks import TaskState
 from engage_desktop.ui import i18n
+from engage_desktop.ui.background import show_error
 from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.layout import splitter, vstack
 from engage_desktop.ui.models import TableModel
@@ -256,7 +258,7 @@ class ImportWizard(QDialog):
         sure = self.tr("please check the mapping") if info["confirm"] else self.tr("recognised")
         self.detected.setText(
             f"<b>{entry.path.name}</b>: {t(info['label'])} — {encoding_name(info['encoding'])} — "
-            + self.tr("confidence %1").replace("%1", i18n.percent(info["confidence"], 0)) + f" ({sure})")
+            + self.tr("confidence %1 (%2)").replace("%1", i18n.percent(info["confidence"], 0)).replace("%2", sure))
         self.read_as.setText(self._read_as_text(info))
         self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
         self.dates.setCurrentIndex(max(0, self.dates.findData(entry.options.date_layout)))
@@ -422,7 +424,7 @@ class ImportWizard(QDialog):
         rejects = QTableView()
         rejects.setModel(self.rejects_model)
         rejects.verticalHeader().setVisible(False)
-        rejects.horizontalHeader().setStretchLastSection(True)
+        self.rejects_view = rejects
         self.save_rejects = QPushButton(self.tr("Save rejected rows as CSV…"))
         self.save_rejects.clicked.connect(self.export_rejects)
         close = QPushButton(self.tr("Close"))
@@ -439,10 +441,13 @@ class ImportWizard(QDialog):
         return page
 
     def show_results(self) -> None:
-        status = {"imported": self.tr("imported"), "nothing new": self.tr("nothing new (all rows already in the shop)"),
-                  "refused": self.tr("refused, nothing written"), "cancelled": self.tr("cancelled, nothing written")}
+        status = {"imported": self.tr("imported"), "refused": self.tr("refused, nothing written"),
+                  "cancelled": self.tr("cancelled, nothing written")}
         lines = []
         for r in self.results:
+            # Nothing new: the rows read were in the shop already, or could not be read (never "all" then).
+            status["nothing new"] = (self.tr("nothing new (the rows that could be read are in the shop already)")
+                                     if r.rejected else self.tr("nothing new (all rows already in the shop)"))
             counts = self.tr("read %1, imported %2, rejected %3, skipped %4").replace("%1", f"{r.read:,}") \
                 .replace("%2", f"{r.imported:,}").replace("%3", f"{r.rejected:,}").replace("%4", f"{r.skipped:,}")
             line = f"<b>{r.file_name}</b> — {status.get(r.status, r.status)}"
@@ -455,8 +460,13 @@ class ImportWizard(QDialog):
             lines += [line, *[f"&nbsp;&nbsp;{n}" for n in r.notes]]
         self.summary.setText("<br>".join(lines))
         rows = [(r.file_name, j.line, j.column, j.reason, j.text) for r in self.results for j in r.rejects]
-        self.rejects_model.set_data([self.tr("File"), self.tr("Line"), self.tr("Column"), self.tr("Reason"),
-                                     self.tr("Original text")], rows, {1: str})
+        self.rejects_model.set_data(self._rejects_headers(), rows, {1: str})
+        # The reason is what the owner reads: it gets the room; the row as the file had it, what is left.
+        header = self.rejects_view.horizontalHeader()
+        self.rejects_view.resizeColumnsToContents()
+        for column in (0, 4):
+            self.rejects_view.setColumnWidth(column, min(self.rejects_view.columnWidth(column), 220))
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.save_rejects.setEnabled(bool(rows))
         self.pages.setCurrentIndex(2)
 
@@ -464,7 +474,14 @@ class ImportWizard(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected_rows.csv", "CSV (*.csv)")
         if path:
             rows = [(r.file_name, j.line, j.column, j.reason, j.text) for r in self.results for j in r.rejects]
-            write_list(Table(["file", "line", "column", "reason", "original_text"], rows), path)
+            try:
+                write_list(Table(["file", "line", "column", "reason", "original_text"], rows), path,
+                           self._rejects_headers())
+            except (OSError, EngageError) as exc:
+                show_error(self, str(exc))
+
+    def _rejects_headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")]
 
     def reject(self) -> None:
         if self.state is not None:  # closing while importing means cancel

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from engage_desktop.core import messages
 from engage_desktop.ui.import_wizard import ImportWizard
@@ -56,7 +57,8 @@ def test_cp932_file_through_the_wizard(qtbot: Any, open_shop: Any, on_db: Any, t
     wizard.accept()
 
 
-def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
+def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_shop(tmp_path / "shop.duckdb")
     rows = [["注文番号", "注文日", "メールアドレス", "金額"]] + [[f"A{i}", "2026/1/1", "a@x.jp", "1000"] for i in range(20)]
     rows[3][1] = "2026/13/40"
@@ -74,7 +76,23 @@ def test_rejected_rows_are_reported_with_reasons(qtbot: Any, open_shop: Any, tmp
         "注文日の「2026/13/40」を日付として読めません。このファイルの日付は 2024-12-31、2024/12/31 のように書かれています。"
         "ファイルの日付を直すか、日付の書き方を選び直してから、もう一度取り込んでください。")
     assert wizard.save_rejects.isEnabled()
+    # The reason gets the room: wider than the file's name and the row as the file had it.
+    view = wizard.rejects_view
+    assert view.columnWidth(3) > max(view.columnWidth(0), view.columnWidth(4))
+    saved = tmp_path / "rejected.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(saved), "CSV (*.csv)"))
+    wizard.export_rejects()
+    with saved.open(encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[0] == ["ファイル", "行番号", "列", "理由", "元の内容"]  # the owner's words, not field keys
+    assert written[1][:3] == ["orders.csv", "4", "注文日"]
     wizard.accept()
+
+    again = open_wizard(qtbot, window, [tmp_path / "orders.csv"])  # the same file: nothing is new
+    qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.pages.currentIndex() == 2, timeout=30_000)
+    assert "新しいデータなし（読めた行はすべてショップにあります）" in again.summary.text()  # not "all rows"
+    again.accept()
 
 
 def test_cancel_midway_leaves_the_shop_unchanged(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path,
