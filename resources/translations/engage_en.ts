@@ -24,7 +24,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="358" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="360" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
@@ -42,7 +42,7 @@
 <context>
     <name>LtvView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="108" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="109" />
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
