@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QListWidget, QProgressBar, QPushButton, QStackedWidget,
-                               QTableView, QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton, QStackedWidget, QTableView, QTableWidget, QVBoxLayout,
+                               QWidget)
 
 from engage_desktop.core import money
 from engage_desktop.core.errors import EngageError
@@ -56,6 +57,9 @@ class FileEntry:
         self.options = ImportOptions()
         self.info: dict[str, Any] | None = None
         self.error: str | None = None
+
+
+SEVERAL = "\0several"  # the mapping combo's "Several columns…" (no header can be this)
 
 
 class ImportWizard(QDialog):
@@ -195,6 +199,8 @@ class ImportWizard(QDialog):
         entry = self._current()
         if entry is None:
             return
+        if "kind" in changes and changes["kind"] != entry.options.kind:
+            entry.options.mapping = {}  # the fields of another kind are other fields
         for key, value in changes.items():
             setattr(entry.options, key, value)
         self._plan(entry)
@@ -250,6 +256,8 @@ class ImportWizard(QDialog):
             self.read_as.setText("")
             self.mapping.setRowCount(0)
             self.preview_model.set_data([], [])
+            self.sheet.clear()
+            self.sheet.setEnabled(False)  # nothing read: no sheet to choose (a CSV never has one)
             return
         info = entry.info
         if info is None:
@@ -339,25 +347,64 @@ class ImportWizard(QDialog):
             mapped = info["mapping"].get(field, [])
             if len(mapped) > 1:  # a value the export splits over columns (phone in 3 parts)
                 combo.addItem(" + ".join(mapped), "+".join(mapped))
+            combo.addItem(self.tr("Several columns…"), SEVERAL)
             if mapped:
                 combo.setCurrentIndex(combo.findData("+".join(mapped)))
-            combo.activated.connect(lambda _, f=field, c=combo: self._map(f, c.currentData()))
+            combo.activated.connect(lambda _, f=field, c=combo: self._combo_chosen(f, c))
             self.mapping.setCellWidget(row, 1, combo)
 
+    def _combo_chosen(self, field: str, combo: QComboBox) -> None:
+        column = combo.currentData()
+        if column == SEVERAL:
+            entry = self._current()
+            assert entry is not None and entry.info is not None
+            chosen = self.choose_columns(field, entry.info["headers"], entry.info["mapping"].get(field, []))
+            if not chosen:  # cancelled: back to what the field had
+                self._fill_mapping(entry)
+                return
+            column = "+".join(chosen)
+        self._map(field, column)
+
+    def choose_columns(self, field: str, headers: list[str], current: list[str]) -> list[str]:
+        """The columns one field is made of, in the file's order (a phone in three parts, family + given name)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Columns for %1").replace("%1", field_label(field)))
+        note = QLabel(self.tr("Tick the columns that together hold %1; they are joined in the file's order.")
+                      .replace("%1", field_label(field)))
+        note.setWordWrap(True)
+        columns = QListWidget()
+        for header in headers:
+            item = QListWidgetItem(header)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if header in current else Qt.CheckState.Unchecked)
+            columns.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        for widget in (note, columns, buttons):
+            layout.addWidget(widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [columns.item(i).text() for i in range(columns.count())
+                if columns.item(i).checkState() == Qt.CheckState.Checked]
+
     def _map(self, field: str, column: str) -> None:
+        """The owner's choice for one field. Earlier choices stay: a field the owner cleared (—) is not
+        guessed again when another field changes, and the owner's columns win over the guesses."""
         entry = self._current()
         if entry is None or entry.info is None:
             return
-        mapping = {f: "+".join(cols) for f, cols in entry.info["mapping"].items()}
-        mapping[field] = column
-        entry.options.mapping = mapping
+        guessed = {f: "+".join(cols) for f, cols in entry.info["mapping"].items()}
+        entry.options.mapping = {**guessed, **(entry.options.mapping or {}), field: column}
         entry.options.kind = entry.info["kind"]
         self._plan(entry)
 
     def _update_buttons(self) -> None:
         ready = [e for e in self.entries if e.info is not None]
         self.import_button.setEnabled(bool(ready))
-        self.import_button.setText(self.tr("Import %n file(s)", "", len(ready)))
+        # Never "Import 0 files": with nothing to import the button just says what it would do.
+        self.import_button.setText(self.tr("Import %n file(s)", "", len(ready)) if ready else self.tr("Import"))
 
     # -- page 2: progress ---------------------------------------------------------------
     def _build_progress(self) -> QWidget:

@@ -291,270 +291,286 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="68"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="72"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="86"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="86"/>
         <source>Remove</source>
         <translation>リストから外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="86"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="101"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="105"/>
         <source>Where this file comes from. Files from one shop or till share a source; a second shop on the same platform needs a name of its own.</source>
         <translation>このファイルがどのお店・レジのデータかを示す名前です。同じお店やレジのファイルには同じ取り込み元を選びます。同じサービスで2店目を運営している場合は、別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="103"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="107"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="106"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Contents:</source>
         <translation>データの種類:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="122"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="124"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="128"/>
         <source>Source:</source>
         <translation>取り込み元:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="129"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
         <source>Field</source>
         <translation>データ項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="129"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="132"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="136"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルには、次回からこの列の対応づけを使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="145"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="149"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応づけ（違っていたら変更してください）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="146"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="150"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー（先頭の行をどう取り込むか）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="151"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="155"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="407"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="154"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="158"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="161"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="178"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
         <source>Export files</source>
         <translation>エクスポートファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="178"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
         <source>All files</source>
         <translation>すべてのファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="180"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="184"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="239"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="256"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="264"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="258"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
         <source>please check the mapping</source>
         <translation>列の対応づけを確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="258"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
         <source>recognised</source>
         <translation>自動で判定しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>will be imported</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>rejected</source>
         <translation>読めない</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>skipped</source>
         <translation>対象外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="298"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="531"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="298"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
         <source>What happens</source>
         <translation>扱い</translation>
     </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="350"/>
+        <source>Several columns…</source>
+        <translation>複数の列…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="371"/>
+        <source>Columns for %1</source>
+        <translation>%1 の列</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="372"/>
+        <source>Tick the columns that together hold %1; they are joined in the file&apos;s order.</source>
+        <translation>%1 を分けて持っている列に印を付けてください。ファイルの列の順につなげて読みます。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="360"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="407"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n件のファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="367"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="385"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="432"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="400"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="447"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルを取り込む前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="428"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="475"/>
         <source>Save rejected rows as CSV…</source>
         <translation>読めなかった行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="430"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="477"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="434"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="481"/>
         <source>Rejected rows and why</source>
         <translation>読めなかった行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="444"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="491"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="449"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="496"/>
         <source>nothing new (the rows that could be read are in the shop already)</source>
         <translation>新しいデータなし（読めた行はすべてショップにあります）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="450"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="497"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし（すべて取り込み済み）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="444"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="491"/>
         <source>refused, nothing written</source>
         <translation>取り込めませんでした（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="261"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="269"/>
         <source>confidence %1 (%2)</source>
         <translation>判定の確度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="445"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="492"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="451"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読んだ行 %1、取り込んだ行 %2、読めなかった行 %3、対象外の行 %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="531"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="531"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="531"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="531"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="474"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="521"/>
         <source>Save rejected rows</source>
         <translation>読めなかった行を保存</translation>
     </message>

@@ -194,3 +194,67 @@ def test_a_rule_is_edited_with_tier_names_and_follows_a_renamed_tier(
     on_db(lambda s: ltv.save_tiers(s, renamed))
     window.ctx.data_changed.emit()
     qtbot.waitUntil(lambda: view.settled() and view.model.value(3, 6) == "LTV層: プラチナ、中堅", timeout=10_000)
+
+
+def mapping_combo(wizard: Any, field: str) -> Any:
+    from engage_desktop.core.importing.fields import field_label
+
+    row = next(r for r in range(wizard.mapping.rowCount())
+               if wizard.mapping.cellWidget(r, 0).text().strip() == field_label(field))
+    return wizard.mapping.cellWidget(row, 1)
+
+
+def choose(qtbot: Any, wizard: Any, field: str, data: str) -> None:
+    """What the owner does: pick an item of a field's combo (activated, as a click gives)."""
+    combo = mapping_combo(wizard, field)
+    index = combo.findData(data)
+    assert index >= 0, (field, data)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: wizard.entries[0].info is not None, timeout=30_000)
+
+
+def test_a_wrong_guess_corrected_by_hand_a_three_column_phone_and_a_cleared_field(
+        qtbot: Any, open_shop: Any, on_db: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from engage_desktop.ui.import_wizard import SEVERAL
+    from tests.helpers import write_csv
+    from tests.ui.test_import_wizard import open_wizard
+
+    window = open_shop(tmp_path / "shop.duckdb")
+    # A till's export: it was shipped (発送日) days after it was ordered (受付日); the phone is in three parts.
+    rows = [["伝票番号", "発送日", "受付日", "メールアドレス", "金額", "電話1", "電話2", "電話3"],
+            ["T1", "2026/3/9", "2026/3/2", "hanako@example.jp", "1200", "03", "1234", "5678"],
+            ["T2", "2026/3/12", "2026/3/5", "taro@example.jp", "800", "06", "9876", "5432"]]
+    wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "till.csv", rows, encoding="cp932")])
+
+    choose(qtbot, wizard, "order_date", "受付日")
+    monkeypatch.setattr(wizard, "choose_columns", lambda field, headers, current: ["電話1", "電話2", "電話3"])
+    choose(qtbot, wizard, "phone", SEVERAL)
+    assert mapping_combo(wizard, "phone").currentText() == "電話1 + 電話2 + 電話3"
+    choose(qtbot, wizard, "email", "")  # the owner clears the e-mail: these are the till's, not the customer's
+    choose(qtbot, wizard, "order_id", "伝票番号")  # another field changes: the cleared one stays cleared
+    assert mapping_combo(wizard, "email").currentData() == ""
+    assert mapping_combo(wizard, "order_date").currentData() == "受付日"  # and the correction stays
+
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == 2, timeout=30_000)
+    stored = on_db(lambda s: s.con.execute(
+        "SELECT order_id, CAST(ordered_at AS DATE)::VARCHAR, phone, email FROM orders ORDER BY order_id").fetchall())
+    assert stored == [("T1", "2026-03-02", "0312345678", None), ("T2", "2026-03-05", "0698765432", None)]
+    wizard.accept()
+
+
+def test_a_file_that_cannot_be_read_offers_no_import_of_0_files_and_no_sheet(
+        qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
+    from tests.ui.test_import_wizard import open_wizard
+
+    window = open_shop(tmp_path / "shop.duckdb")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    wizard = open_wizard(qtbot, window, [empty])
+    assert wizard.entries[0].error and "empty.csv" in wizard.detected.text()
+    assert not wizard.import_button.isEnabled() and "0" not in wizard.import_button.text()
+    assert not wizard.sheet.isEnabled()
+    wizard.reject()
