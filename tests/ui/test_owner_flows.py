@@ -258,3 +258,23 @@ def test_a_file_that_cannot_be_read_offers_no_import_of_0_files_and_no_sheet(
     assert not wizard.import_button.isEnabled() and "0" not in wizard.import_button.text()
     assert not wizard.sheet.isEnabled()
     wizard.reject()
+
+
+def test_after_an_undo_the_undone_import_stays_selected_and_cannot_be_undone_again(
+        qtbot: Any, open_shop: Any, sample_shop: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "imports")
+    assert view.history_model.rowCount() == 3
+    view.history.selectRow(1)
+    view.select(1)
+    chosen = view.history_model.value(1, 0)
+    assert view.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    view.undo()
+    qtbot.waitUntil(lambda: view.settled() and any(r["id"] == chosen and r["status"] == "undone" for r in view.imports),
+                    timeout=30_000)
+    selected = view.history.selectionModel().selectedRows()[0].row()
+    assert view.history_model.value(selected, 0) == chosen  # the row the owner undid, not the newest
+    assert not view.undo_button.isEnabled()

@@ -23,6 +23,7 @@ class ImportsView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
+        self.chosen_id: int | None = None  # the import selected in the history
         self.history_model = TableModel()
         self.history = row_table(self.history_model)
         self.history.clicked.connect(lambda index: self.select(index.row()))
@@ -72,8 +73,11 @@ class ImportsView(View):
         self.rejects_model.set_data([self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")], [])
         self.undo_button.setEnabled(False)
         if rows:
-            self.history.selectRow(0)
-            self.select(0)
+            # The import the owner was looking at (the one just undone) stays selected; else the newest.
+            ids = [row[0] for row in rows]
+            row = ids.index(self.chosen_id) if self.chosen_id in ids else 0
+            self.history.selectRow(row)
+            self.select(row)
 
     def selected_import(self) -> dict[str, Any] | None:
         rows = self.history.selectionModel().selectedRows()
@@ -85,7 +89,9 @@ class ImportsView(View):
     def select(self, row: int) -> None:
         import_id = self.history_model.value(row, 0)
         record = next(r for r in self.imports if r["id"] == import_id)
-        self.undo_button.setEnabled(record["status"] != "undone")
+        self.chosen_id = import_id
+        # Only an import that brought something can be undone (nothing new, undone: nothing to take out).
+        self.undo_button.setEnabled(record["status"] == "imported")
 
         def show(rejects: list[Any]) -> None:
             self.rejects_model.set_data([self.tr("Line"), self.tr("Column"), self.tr("Reason"), self.tr("Original text")],
