@@ -336,10 +336,17 @@ class ImportWizard(QDialog):
     def _fill_mapping(self, entry: FileEntry) -> None:
         info = entry.info
         assert info is not None
-        fields = KINDS[info["kind"]].fields
+        kind = KINDS[info["kind"]]
+        fields = kind.fields
+        # What the import cannot do without and could not find: shown in red, so the owner sees what to map.
+        missing = {f for group in kind.essentials if not any(info["mapping"].get(g) for g in group) for f in group}
         self.mapping.setRowCount(len(fields))
         for row, field in enumerate(fields):
-            self.mapping.setCellWidget(row, 0, QLabel(f" {field_label(field)}"))
+            label = QLabel(f" {field_label(field)}")
+            if field in missing:
+                label.setStyleSheet("color: #b00020; font-weight: bold;")
+                label.setToolTip(self.tr("Needed to import: choose the column that holds it."))
+            self.mapping.setCellWidget(row, 0, label)
             combo = QComboBox()
             combo.addItem("—", "")
             for header in info["headers"]:

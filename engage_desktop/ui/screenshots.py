@@ -7,7 +7,9 @@ size (1280x800 by default):
 - the import wizard (the dialog itself) with files it writes into a temporary folder: an empty
   CSV it refuses before importing, the result page of a CSV refused because most of its dates are
   unreadable, and the preview and result page of a CP932 CSV with one unreadable date;
-- the message box of an Excel export into a folder (the box itself).
+- the message box of an Excel export into a folder (the box itself);
+- the wizard's preview after a mapping corrected by hand (a till's order date from 受付日, not 発送日),
+  a customer list after a search, and the welcome page.
 
 The imports go into a copy of the shop in the temporary folder, and the person's preferences
 (recent shops, the window's size) are kept apart for the run: taking screenshots changes nothing
@@ -30,6 +32,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from engage_desktop.core.export.workbook import export_workbook
+from engage_desktop.core.importing.fields import field_label
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import run_in_background
@@ -61,6 +64,18 @@ def orders_csv(dates: list[str]) -> bytes:
     return buffer.getvalue().encode("cp932")
 
 
+def till_csv() -> bytes:
+    """A till's export with two dates: shipped (発送日) days after ordered (受付日), the phone in three parts."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["伝票番号", "発送日", "受付日", "お名前", "金額", "電話1", "電話2", "電話3"])
+    for i in range(6):
+        name, _mail = CUSTOMERS[i]
+        writer.writerow([f"T{301 + i}", f"2026/3/{9 + i}", f"2026/3/{2 + i}", name, PRODUCTS[i % 3][1],
+                         "03", f"{1200 + i}", f"{5600 + i}"])
+    return buffer.getvalue().encode("cp932")
+
+
 def write_import_files(folder: Path) -> dict[str, Path]:
     """empty: refused before importing; dates_unreadable: refused on import (7 of 10 dates cannot be
     read, more than allowed); one_bad_date: imported with one row rejected (February 30th)."""
@@ -70,6 +85,7 @@ def write_import_files(folder: Path) -> dict[str, Path]:
                              orders_csv([f"2026/3/{d}" for d in range(1, 4)] + ["未定"] * 7)),
         "one_bad_date": (folder / "orders_2026-02.csv",
                          orders_csv([f"2026/2/{d}" for d in (2, 5, 9, 14, 30, 20, 26)])),
+        "two_dates": (folder / "till_2026-03.csv", till_csv()),
     }
     for path, content in files.values():
         path.write_bytes(content)
@@ -168,6 +184,35 @@ class ScreenshotRunner(QObject):
         yield SETTLE_MS
         shot(box, "error-export-to-folder")
         box.done(0)
+
+        # A mapping the owner corrected by hand: the order date taken from another column.
+        wizard = yield from self._wizard([files["two_dates"]])
+        self.waiting_for = "the wizard's preview after a corrected mapping"
+        combo = next(wizard.mapping.cellWidget(r, 1) for r in range(wizard.mapping.rowCount())
+                     if wizard.mapping.cellWidget(r, 0).text().strip() == field_label("order_date"))
+        combo.setCurrentIndex(combo.findData("受付日"))
+        combo.activated.emit(combo.currentIndex())
+        yield lambda: all(e.info is not None for e in wizard.entries) and not self.window.db.busy
+        yield SETTLE_MS
+        shot(wizard, "import-mapping-corrected")
+        wizard.reject()
+
+        # A customer list after a search: the dormant customers whose e-mail is at example.jp.
+        self.waiting_for = "the LTV view's customers after a search"
+        index = next(i for i, v in enumerate(window.views) if v.key == "ltv")
+        window.nav.setCurrentRow(index)
+        view = window.views[index]
+        yield lambda: view.settled() and not window.db.busy
+        view.select_tier(len(view.data["tiers"]) - 1)
+        yield lambda: not window.db.busy
+        view.customers.search.setText("example.jp")
+        yield SETTLE_MS
+        shot(window, "list-after-search")
+
+        # The welcome page, as the app first opens.
+        window.stack.setCurrentWidget(window.welcome)
+        yield SETTLE_MS
+        shot(window, "welcome")
 
     def _open_a_copy(self, copy: Path) -> Iterator[Step]:
         """Open a copy of the shop (checkpointed, so it holds everything): the imports go into it."""

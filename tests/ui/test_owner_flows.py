@@ -278,3 +278,21 @@ def test_after_an_undo_the_undone_import_stays_selected_and_cannot_be_undone_aga
     selected = view.history.selectionModel().selectedRows()[0].row()
     assert view.history_model.value(selected, 0) == chosen  # the row the owner undid, not the newest
     assert not view.undo_button.isEnabled()
+
+
+def test_a_file_missing_a_needed_column_shows_its_mapping_with_what_is_missing_in_red(
+        qtbot: Any, open_shop: Any, tmp_path: Path) -> None:
+    from engage_desktop.core.importing.fields import field_label
+    from tests.helpers import write_csv
+    from tests.ui.test_import_wizard import open_wizard
+
+    window = open_shop(tmp_path / "shop.duckdb")
+    path = write_csv(tmp_path / "no_date.csv", [["注文番号", "品名", "金額"], ["A1", "石鹸", "100"]], encoding="cp932")
+    wizard = open_wizard(qtbot, window, [path])
+    assert "注文日時" in wizard.read_as.text() or "注文日時" in wizard.detected.text()  # said, not a KeyError
+    assert wizard.mapping.rowCount() > 0  # the table is there to correct
+    labels = {wizard.mapping.cellWidget(r, 0).text().strip(): wizard.mapping.cellWidget(r, 0)
+              for r in range(wizard.mapping.rowCount())}
+    assert "b00020" in labels[field_label("order_date")].styleSheet()  # what is missing stands out
+    assert "b00020" not in labels[field_label("order_id")].styleSheet()
+    wizard.reject()

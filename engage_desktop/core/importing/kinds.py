@@ -46,7 +46,7 @@ ORDERS = ImportKind(
     family=versions.ORDERS,
     has_money=True,
     # A row that is not a line (Airレジ's totals row) still shows its order.
-    preview_sql="SELECT o.order_id, strftime(o.ordered_at, '%Y-%m-%d %H:%M'), "
+    preview_sql="SELECT o.order_id, o.ordered_at, "
                 "CASE WHEN o.customer_key IS NOT NULL THEN coalesce(o.customer_name, o.email, o.customer_id, o.phone) END, "
                 "l.product, l.quantity, "
                 "l.amount, o.revenue, o.cancelled FROM imp_rows r JOIN imp_orders o ON o.order_id = r.order_id_text "
@@ -77,7 +77,7 @@ SURVEY = ImportKind(
     family=versions.ANSWERS,
     has_money=False,
     # The customer an answer links to, by name when the shop knows it (the key itself is never shown).
-    preview_sql="SELECT strftime(answered_at, '%Y-%m-%d %H:%M'), email, nps, fan_level, liking, "
+    preview_sql="SELECT answered_at, email, nps, fan_level, liking, "
                 "CASE WHEN customer_key IS NOT NULL THEN coalesce((SELECT c.customer_name FROM customers c "
                 "WHERE c.customer_key = imp_answers.customer_key), email, customer_id) END "
                 "FROM imp_answers WHERE rn = ?",
