@@ -296,3 +296,44 @@ def test_a_file_missing_a_needed_column_shows_its_mapping_with_what_is_missing_i
     assert "b00020" in labels[field_label("order_date")].styleSheet()  # what is missing stands out
     assert "b00020" not in labels[field_label("order_id")].styleSheet()
     wizard.reject()
+
+
+def test_a_customer_s_orders_are_titled_by_their_name_and_big_counts_have_separators(
+        qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    from engage_desktop.core.table import Table
+    from engage_desktop.ui.customer_list import OrdersDialog
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "ltv")
+    customers = view.customers
+    name = customers.model.value(0, customers.table_data.columns.index("name"))
+    customers._open_orders(customers.proxy.index(0, 0))
+    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=10_000)
+    dialog = window.findChildren(OrdersDialog)[-1]
+    assert name in dialog.windowTitle() and "e:" not in dialog.windowTitle()  # never the internal key
+    dialog.reject()
+
+    many = Table(["customer_key", "name", "email"], [(f"k{i}", f"客{i}", f"c{i}@example.jp") for i in range(3980)])
+    customers.set_table(many, "一覧")
+    assert "3,980" in customers.caption.text()
+    customers.search.setText("c1")  # c1, c10…c19, c100…c199, c1000…c1999
+    assert "3,980人中 1,111人" in customers.caption.text()
+
+
+def test_new_shop_starts_in_the_app_s_data_folder_and_the_journey_lists_customers_at_a_laptop_size(
+        qtbot: Any, open_shop: Any, sample_shop: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from engage_desktop.core.paths import app_data_dir
+
+    window = open_shop(sample_shop)
+    suggested: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, *rest: suggested.append(start) or ("", ""))
+    window.new_shop()
+    assert Path(suggested[0]).parent == app_data_dir()
+
+    window.resize(1280, 800)
+    view = show_view(qtbot, window, "journey")
+    qtbot.wait(100)
+    rows = view.customers.view.height() // max(1, view.customers.view.rowHeight(0))
+    assert rows >= 5 and view.chart.height() >= 180  # room to read who is at a step, and the curve
