@@ -118,9 +118,11 @@ class Plan:
 
 
 def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOptions | None = None,
-                progress: Callable[[float], None] | None = None) -> Plan:
+                progress: Callable[[float], None] | None = None, head_only: bool = False) -> Plan:
     """Read and recognise a file (or two files that are imported joined); writes nothing.
-    ``progress(share read)`` follows the decoding (and may raise Cancelled)."""
+    ``progress(share read)`` follows the decoding (and may raise Cancelled). ``head_only``: a text
+    file's first rows only (the wizard's plan and preview, ready at once whatever the file's size;
+    the import reads the whole file, once, and recognises it again from the same first rows)."""
     options = options or ImportOptions()
     work_dir = tempfile.TemporaryDirectory(prefix=WORK_PREFIX)
     try:
@@ -129,7 +131,7 @@ def plan_import(store: Store, path: str | Path | JoinedFiles, options: ImportOpt
             det = detect(src.head, format_name=ORDERS_FORMAT, saved={}, explicit=options.mapping)
         else:
             src = read_source(path, Path(work_dir.name), encoding=options.encoding, sheet=options.sheet,
-                              progress=progress)
+                              progress=progress, head_only=head_only)
             det = detect(
                 src.head, kind=options.kind, format_name=options.format,
                 saved=saved_mappings(store), explicit=options.mapping,
@@ -255,6 +257,7 @@ def check_free_space(store: Store, path: Path) -> None:
 
 def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, result: ImportResult) -> ImportResult:
     src, det = plan.src, plan.detection
+    assert not src.partial, "a plan of the first rows only is for the preview, never imported"
     fmt = det.format
     result.format_name, result.format_label = det.format_name, det.label
     result.confidence, result.needs_confirmation = det.confidence, det.needs_confirmation

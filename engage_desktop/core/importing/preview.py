@@ -84,7 +84,9 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
 
 
 def plan_and_preview(store: Store, path: str, options: ImportOptions) -> tuple[Plan, Preview]:
-    plan = plan_import(store, path, options)
+    """The wizard's view of a file: recognised and previewed from its first rows only, so it is ready
+    at once whatever the file's size (a 1M-line export is decoded once, by the import)."""
+    plan = plan_import(store, path, options, head_only=True)
     try:
         return plan, preview(store, plan, options)
     except BaseException:

@@ -22,6 +22,7 @@ from engage_desktop.core.importing import sheets
 from engage_desktop.core.importing.encodings import transcode
 
 HEAD_ROWS = 30
+HEAD_BYTES = 512 * 1024  # what the wizard decodes of a text file to recognise it and show its first rows
 DELIMITERS = (",", "\t", ";", "|")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, ".xlsb", ".xls", ".ods")
@@ -47,6 +48,7 @@ class SourceTable:
     sheets: list[str] = field(default_factory=list)
     newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
     record_lines: list[int] | None = None  # xlsx: the sheet row each record of csv_path came from
+    partial: bool = False  # only the file's first rows (the wizard's plan and preview): never imported
     odd_letters: str = ""  # see encodings.Transcoded.odd_letters
     label: str | None = None  # what the owner calls it, when it is not one file's name (two files joined)
 
@@ -66,16 +68,19 @@ def read_source(
     encoding: str | None = None,
     sheet: str | None = None,
     progress: Callable[[float], None] | None = None,
+    head_only: bool = False,
 ) -> SourceTable:
     """Read ``path`` (CSV/TSV/TXT or a workbook) into ``work_dir``; refuse what cannot be read.
-    ``progress(share read)`` is called as a text file is decoded (it may raise Cancelled)."""
+    ``progress(share read)`` is called as a text file is decoded (it may raise Cancelled).
+    ``head_only``: a text file's first HEAD_BYTES only (whole lines), decoded on their own: what the
+    wizard needs to recognise the file and preview its first rows, at once whatever the file's size."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
             start = handle.read(8192)
             if start[:4] == b"PK\x03\x04" or start[:8] == OLE2:
                 return _read_workbook(path, start + handle.read(), work_dir, sheet)
-            return _read_text(path, handle, start, work_dir, encoding, progress)
+            return _read_text(path, handle, start, work_dir, encoding, progress, head_only)
     except FileNotFoundError as exc:
         raise ImportRefused(t("{file} was not found. It may have been moved or deleted. Choose the file again.", file=path.name)) from exc
     except PermissionError as exc:
@@ -87,7 +92,7 @@ def read_source(
 
 
 def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encoding: str | None,
-               progress: Callable[[float], None] | None = None) -> SourceTable:
+               progress: Callable[[float], None] | None = None, head_only: bool = False) -> SourceTable:
     if not start.strip() and not handle.read(1 << 20).strip():
         raise ImportRefused(t("{file} is empty. Export the data again from the shop system.", file=path.name))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -100,8 +105,10 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
     handle.seek(0)
     csv_path = work_dir / "table.csv"
     size = max(path.stat().st_size, 1)
+    first = _first_lines(handle, size) if head_only else None
     with csv_path.open("w+b") as out:
-        decoded = transcode(handle, out, encoding, on_chunk=(lambda done: progress(done / size)) if progress else None)
+        decoded = transcode(first or handle, out, encoding,
+                            on_chunk=(lambda done: progress(done / size)) if progress and not first else None)
     delimiter = sniff_delimiter(decoded.head, path.suffix.lower())
     head = parse_head(decoded.head, delimiter)
     if not head or not any(cell.strip() for cell in head[0]):
@@ -111,7 +118,24 @@ def _read_text(path: Path, handle: BinaryIO, start: bytes, work_dir: Path, encod
                               "export (and that its values are separated by commas or tabs).", file=path.name,
                               count=len(head[0]), limit=MAX_TEXT_COLUMNS))
     return SourceTable(path, decoded.size, decoded.sha256, decoded.encoding, delimiter, csv_path, head,
-                       newlines=decoded.newlines, odd_letters=decoded.odd_letters)
+                       newlines=decoded.newlines, odd_letters=decoded.odd_letters, partial=first is not None)
+
+
+def _first_lines(handle: BinaryIO, size: int) -> BinaryIO | None:
+    """The file's first HEAD_BYTES, cut after their last line break (None: the file is no longer than
+    that, read it whole). A line break is one byte no CP932 or UTF-8 character contains; UTF-16 keeps
+    its two-byte units."""
+    if size <= HEAD_BYTES:
+        return None
+    chunk = handle.read(HEAD_BYTES)
+    handle.seek(0)
+    newline = b"\n\x00" if chunk.startswith(b"\xff\xfe") else b"\x00\n" if chunk.startswith(b"\xfe\xff") else b"\n"
+    end = chunk.rfind(newline)
+    while newline != b"\n" and end > 0 and end % 2:  # a UTF-16 unit starts at an even byte
+        end = chunk.rfind(newline, 0, end)
+    if end <= 0:
+        return None  # no line break in the first HEAD_BYTES: nothing shorter to read
+    return io.BytesIO(chunk[: end + len(newline)])
 
 
 def peek_header(path: Path) -> list[str] | None:
