@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +27,9 @@ from engage_desktop.ui.resources import icon_path
 from engage_desktop.ui.screenshots import SIZE, ScreenshotRunner, parse_size
 
 log = logging.getLogger("engage_desktop")
+# Set (to anything) by the start-up benchmark (tests/perf/startup.py): the app prints when the first view is
+# drawn with its data, then quits.
+EXIT_WHEN_DRAWN = "ENGAGE_DESKTOP_EXIT_WHEN_DRAWN"
 CJK_FONTS = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans JP", "IPAexGothic")
 
 
@@ -95,6 +101,8 @@ def run_app(argv: list[str]) -> int:
         window.shop_opened.connect(lambda _: QTimer.singleShot(0, runner.start))
     else:
         window.restore_geometry()
+    if os.environ.get(EXIT_WHEN_DRAWN):
+        exit_when_drawn(window)
     window.show()
     if args.sample:
         window.open_sample()
@@ -107,6 +115,19 @@ def run_app(argv: list[str]) -> int:
     if runner is not None:
         runner.cleanup()  # its copy of the shop is closed now
     return code
+
+
+def exit_when_drawn(window: MainWindow) -> None:
+    """The start-up benchmark's hook: once the first view has loaded, paint the window, print the time
+    (``time.time()``, for the parent to subtract its own) and whether the view has data, and quit."""
+    view = window.views[0]
+
+    def drawn() -> None:
+        window.repaint()  # paints now, charts included: the owner sees this
+        print(json.dumps({"drawn": time.time(), "with_data": view.data is not None}), flush=True)
+        QCoreApplication.quit()
+
+    view.loaded.connect(drawn)
 
 
 def install_excepthook(window: MainWindow) -> None:
