@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from engage_desktop.core.errors import EngageError
-from engage_desktop.core.export.lists import unwritable, write_list
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import customer_orders
 from engage_desktop.ui import i18n
@@ -166,6 +165,9 @@ class CustomerList(QWidget):
         path, chosen = self.choose_export_path()
         if not path:
             return
+        # On first use: the list's writer takes openpyxl (for .xlsx), not needed at start.
+        from engage_desktop.core.export.lists import unwritable, write_list
+
         shown = self._as_exported(rows)
         titles = column_titles()
         headers = [titles.get(c, c) for c in shown.columns]

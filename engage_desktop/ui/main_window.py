@@ -14,25 +14,24 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
 
 from engage_desktop import APP_NAME
 from engage_desktop.core import backups
-from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.report import shop_summary
 from engage_desktop.core.paths import app_data_dir, sample_shop_path
-from engage_desktop.core.sample import create_sample_shop, sample_is_current
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.background import run_in_background, show_error
-from engage_desktop.ui.backups_dialog import BackupsDialog
 from engage_desktop.ui.context import AppContext
 from engage_desktop.ui.db import Database
 from engage_desktop.ui.dialogs import AboutDialog, SettingsDialog, WelcomePage
-from engage_desktop.ui.import_wizard import ImportWizard
 from engage_desktop.ui.resources import icon_path
 from engage_desktop.ui.views import VIEWS
 from engage_desktop.ui.views.base import View
 
 log = logging.getLogger(__name__)
+
+# Start-up pays only for the first view: what the import wizard, the Excel export (openpyxl), the backups
+# dialog and the sample shop's building need is imported where they are opened (tests/ui/test_startup_imports.py).
 
 
 DEFAULT_SIZE = (1280, 800)
@@ -206,6 +205,8 @@ class MainWindow(QMainWindow):
             self._choose_backup(path)
 
     def _choose_backup(self, path: Path) -> None:
+        from engage_desktop.ui.backups_dialog import BackupsDialog  # on first use: not needed at start
+
         dialog = BackupsDialog(path, self)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_backup(path, dialog.chosen)
@@ -215,6 +216,9 @@ class MainWindow(QMainWindow):
         self.open_shop(path, prepare=lambda state: backups.restore(path, backup))
 
     def open_sample(self) -> None:
+        # On first use: building the sample shop takes the import pipeline, not needed at start.
+        from engage_desktop.core.sample import create_sample_shop, sample_is_current
+
         path = sample_shop_path()
 
         def prepare(state: Any) -> None:
@@ -347,9 +351,14 @@ class MainWindow(QMainWindow):
                                                     self.tr("Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"))
             if not paths:
                 return
+        # On first use: the wizard takes the import pipeline, not needed at start.
+        from engage_desktop.ui.import_wizard import ImportWizard
+
         ImportWizard(self.ctx, list(paths), self).open()
 
     def export_excel(self) -> None:
+        from engage_desktop.core.export.workbook import export_workbook  # on first use: openpyxl, not needed at start
+
         name = f"{self.shop_info.get('name', 'shop')}_{dt.date.today():%Y%m%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / name),
                                               self.tr("Excel workbook (*.xlsx)"))

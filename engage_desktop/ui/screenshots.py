@@ -26,18 +26,18 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from engage_desktop.core.export.workbook import export_workbook
-from engage_desktop.core.importing.fields import field_label
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import run_in_background
-from engage_desktop.ui.import_wizard import ImportWizard
 from engage_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from engage_desktop.ui.import_wizard import ImportWizard
 
 log = logging.getLogger(__name__)
 SIZE = (1280, 800)
@@ -138,6 +138,11 @@ class ScreenshotRunner(QObject):
 
     # -- what is taken -----------------------------------------------------------------
     def _script(self) -> Iterator[Step]:
+        # Here, not at the top: the app imports this module for SIZE and parse_size at every start, and
+        # the export (openpyxl) and the import are not needed at start.
+        from engage_desktop.core.export.workbook import export_workbook
+        from engage_desktop.core.importing.fields import field_label
+
         window = self.window
         for index, view in enumerate(window.views):
             self.waiting_for = f"view {view.key}"
@@ -231,6 +236,8 @@ class ScreenshotRunner(QObject):
             v.settled() for v in self.window.views if v.isVisible())
 
     def _wizard(self, paths: list[Path]) -> Iterator[Step]:
+        from engage_desktop.ui.import_wizard import ImportWizard  # not needed at start (see _script)
+
         self.waiting_for = "the import wizard's reading of " + ", ".join(p.name for p in paths)
         self.window.import_files([str(p) for p in paths])
         wizard = self.window.findChildren(ImportWizard)[-1]

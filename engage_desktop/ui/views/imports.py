@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout
 
-from engage_desktop.core.importing.pipeline import import_rejects, list_imports, undo_import
-from engage_desktop.core.importing.readings import encoding_name, status_text
 from engage_desktop.core.messages import t
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.customer_list import SIZE_FROM_ROWS
 from engage_desktop.ui.layout import row_table, splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
+
+
+def _pipeline() -> ModuleType:
+    """The import pipeline, imported on first use (this view shown, an import undone): start-up pays only
+    for the first view."""
+    from engage_desktop.core.importing import pipeline
+
+    return pipeline
 
 
 class ImportsView(View):
@@ -59,9 +66,11 @@ class ImportsView(View):
         self.rejects_caption.setText(self.tr("Rejected rows of the selected import"))
 
     has_data = staticmethod(lambda store: True)  # an empty history is still the place to start importing
-    load = staticmethod(lambda store, as_of, inputs: list_imports(store))
+    load = staticmethod(lambda store, as_of, inputs: _pipeline().list_imports(store))
 
     def show_data(self, data: list[dict[str, Any]]) -> None:
+        from engage_desktop.core.importing.readings import encoding_name, status_text  # on first use, see _pipeline
+
         self.imports = data
         headers = ["#", self.tr("File"), self.tr("Format"), self.tr("Encoding"), self.tr("Read"), self.tr("Imported"),
                    self.tr("Rejected"), self.tr("Skipped"), self.tr("Status"), self.tr("Finished")]
@@ -98,7 +107,7 @@ class ImportsView(View):
                                         [(r.line, r.column, r.reason, r.text) for r in rejects], {0: str})
             self.rejects.resizeColumnsToContents()
 
-        self.ctx.db.submit(lambda store, state: import_rejects(store, import_id), show)
+        self.ctx.db.submit(lambda store, state: _pipeline().import_rejects(store, import_id), show)
 
     def undo(self) -> None:
         record = self.selected_import()
@@ -111,5 +120,5 @@ class ImportsView(View):
         if answer != QMessageBox.StandardButton.Yes:
             return
         import_id = record["id"]
-        self.ctx.db.submit(lambda store, state: undo_import(store, import_id),
+        self.ctx.db.submit(lambda store, state: _pipeline().undo_import(store, import_id),
                            lambda _: self.ctx.data_changed.emit(), lambda message: show_error(self, message))
