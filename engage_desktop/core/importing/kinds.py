@@ -31,7 +31,7 @@ class ImportKind:
     staged_table: str  # one row per imported row of the file: imported = count(*) of it
     family: versions.Family  # the records it writes and their older states
     has_money: bool  # amounts in the file: its currency is read and checked
-    preview_sql: str  # one staged row's values for the wizard's preview (? = rn)
+    preview_sql: str  # the staged rows' values for the wizard's preview: rn first (? = the rows' rn, a list)
     preview_columns: tuple[str, ...]  # their keys; ``column_label`` names them
 
 
@@ -46,11 +46,11 @@ ORDERS = ImportKind(
     family=versions.ORDERS,
     has_money=True,
     # A row that is not a line (Airレジ's totals row) still shows its order.
-    preview_sql="SELECT o.order_id, o.ordered_at, "
+    preview_sql="SELECT r.rn, o.order_id, o.ordered_at, "
                 "CASE WHEN o.customer_key IS NOT NULL THEN coalesce(o.customer_name, o.email, o.customer_id, o.phone) END, "
                 "l.product, l.quantity, "
                 "l.amount, o.revenue, o.cancelled FROM imp_rows r JOIN imp_orders o ON o.order_id = r.order_id_text "
-                "LEFT JOIN imp_lines l ON l.rn = r.rn WHERE r.rn = ?",
+                "LEFT JOIN imp_lines l ON l.rn = r.rn WHERE list_contains(?, r.rn)",
     preview_columns=("order_id", "ordered_at", "customer", "product", "quantity", "amount", "order_revenue", "cancelled"),
 )
 CUSTOMERS = ImportKind(
@@ -63,7 +63,8 @@ CUSTOMERS = ImportKind(
     staged_table="imp_customers",
     family=versions.CUSTOMERS,
     has_money=True,
-    preview_sql="SELECT customer_id, customer_name, email, phone, total_spent FROM imp_customers WHERE rn = ?",
+    preview_sql="SELECT rn, customer_id, customer_name, email, phone, total_spent FROM imp_customers "
+                "WHERE list_contains(?, rn)",
     preview_columns=("customer_id", "name", "email", "phone", "total_spent"),
 )
 SURVEY = ImportKind(
@@ -77,10 +78,10 @@ SURVEY = ImportKind(
     family=versions.ANSWERS,
     has_money=False,
     # The customer an answer links to, by name when the shop knows it (the key itself is never shown).
-    preview_sql="SELECT answered_at, email, nps, fan_level, liking, "
+    preview_sql="SELECT rn, answered_at, email, nps, fan_level, liking, "
                 "CASE WHEN customer_key IS NOT NULL THEN coalesce((SELECT c.customer_name FROM customers c "
                 "WHERE c.customer_key = imp_answers.customer_key), email, customer_id) END "
-                "FROM imp_answers WHERE rn = ?",
+                "FROM imp_answers WHERE list_contains(?, rn)",
     preview_columns=("answered_at", "email", "nps", "fan_level", "liking", "customer"),
 )
 

@@ -38,6 +38,7 @@ class StageContext:
     data_records: int = 0  # records after the header DuckDB read as rows (extra header rows included)
     lines_mapped: bool = False  # lines.map_lines has run
     rows_numbered_by: str = ""  # "rowid" (the insert kept file order) or "row_number" (rows.create_rows)
+    few_rows: bool = False  # the preview's first rows: numbered by row_number() without asking the plan
     readings: dict[str, DateReading] = field(default_factory=dict)  # how each date field was read
     currencies: list[str] = field(default_factory=list)  # the currency column's values, when there is one
     notes: list[str] = field(default_factory=list)  # what the owner should know of how the file was read
