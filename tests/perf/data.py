@@ -61,3 +61,31 @@ def orders_xlsx(path: Path, rows: int = 100_000, seed: int = 3) -> Path:
                       f"x{rng.randrange(20000)}@example.jp", "石鹸", rng.choice((1, 2)), rng.choice(PRICES)])
     book.save(path)
     return path
+
+
+def rakuten_wide_csv(path: Path, lines: int = 200_000, customers: int = 20_000, seed: int = 4) -> Path:
+    """The current 楽天 RMS order export: 158 columns, CP932, dates as a US-locale Excel re-saves them."""
+    from tests.fixtures.exports import RAKUTEN_CURRENT_HEADER, rakuten_current_row
+
+    rng = random.Random(seed)
+    with path.open("w", encoding="cp932", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(RAKUTEN_CURRENT_HEADER)
+        written, order = 0, 0
+        while written < lines:
+            order += 1
+            customer = rng.randrange(customers)
+            items = [(rng.choice(PRICES), rng.choice((1, 1, 2))) for _ in range(rng.choice((1, 1, 2, 3)))]
+            total = str(sum(p * q for p, q in items))
+            month, day, hour = 1 + order % 12, 13 + order % 15, order % 24
+            when = (f"{month}/{day}/2024 {hour}:{order % 60:02d}", f"{month}/{day}/2024", f"{hour}:{order % 60:02d}:00")
+            status = "900" if rng.random() < 0.03 else "500"
+            for price, qty in items:
+                written += 1
+                writer.writerow(rakuten_current_row(
+                    f"393415-2024{month:02d}{day:02d}-{order:07d}", status, when, "髙橋", f"太郎{customer}",
+                    ("090", f"{customer % 10000:04d}", f"{customer // 10:04d}"), f"u{customer}@pc.fw.rakuten.ne.jp",
+                    (total, "0", "0", total), "石鹸①", str(price), str(qty)))
+                if written >= lines:
+                    break
+    return path
