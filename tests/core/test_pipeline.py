@@ -394,3 +394,15 @@ def test_a_batch_reports_progress_over_all_its_files(tmp_shop: Store, tmp_path: 
     assert [r.status for r in results] == ["imported"] * 3
     assert {total for _, total in seen} == {3 * 5 * STEP} and seen[-1][0] == seen[-1][1]
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_row_is_empty_only_when_every_cell_is_blank_mapped_or_not(tmp_shop, tmp_path) -> None:
+    rows = [["注文番号", "注文日", "金額", "メモ", "備考"],
+            ["A1", "2026/1/5", "1000", "", ""],
+            ["", "", "", "　", "\t "],          # blanks only (a full-width space, a tab): an empty row
+            ["", "", "", "", "ギフト包装"],      # text in a column nobody reads: not empty, a row without an order
+            ["A2", "2026/1/6", "500", "", ""]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows))
+    assert (result.read, result.imported, result.skipped, result.rejected) == (4, 2, 1, 1)
+    assert list(result.skipped_detail.values()) == [1]
+    assert result.rejects[0].line == 4

@@ -39,7 +39,7 @@ def present(col: str) -> str:
 
 
 NO_COLUMN = "NULL::VARCHAR"  # a field the export does not have: every normaliser gives a typed NULL
-_BLANKS = " 　\t"  # space, full-width space, tab
+BLANKS = " 　\t"  # space, full-width space, tab
 _APOSTROPHE = "'"
 
 
@@ -53,8 +53,8 @@ def clean(col: str) -> str:
 
     Most cells have nothing to trim: testing their two ends first is twice as fast as
     trimming every cell (this runs on several columns of every row)."""
-    return (f"CASE WHEN {col} = '' THEN NULL WHEN {_edges_in(col, _BLANKS)} "
-            f"THEN nullif(trim({col}, {quote(_BLANKS)}), '') ELSE {col} END")
+    return (f"CASE WHEN {col} = '' THEN NULL WHEN {_edges_in(col, BLANKS)} "
+            f"THEN nullif(trim({col}, {quote(BLANKS)}), '') ELSE {col} END")
 
 
 def halfwidth(col: str) -> str:
@@ -124,7 +124,7 @@ def email(col: str) -> str:
     """Lower case, trimmed of blanks and apostrophes, full-width folded; NULL when blank."""
     plain = f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
     # Most addresses are ASCII with nothing to trim: then lower() is all there is to do.
-    ascii_and_trimmed = f"strlen({col}) = length({col}) AND NOT ({_edges_in(col, _BLANKS + _APOSTROPHE)})"
+    ascii_and_trimmed = f"strlen({col}) = length({col}) AND NOT ({_edges_in(col, BLANKS + _APOSTROPHE)})"
     return f"CASE WHEN {col} = '' THEN NULL WHEN {ascii_and_trimmed} THEN lower({col}) ELSE {plain} END"
 
 

@@ -49,7 +49,13 @@ EMPTY_ROW = N_("empty row")
 def skip_reason_sql(ctx: StageContext) -> str:
     """SQL: why a row is not imported although nothing is wrong with it (empty, not a sale), or NULL."""
     fmt = ctx.det.format
-    empty = " AND ".join(f"{v.clean(f'c{i}')} IS NULL" for i in range(ctx.width))
+    # Every cell blank. The mapped cells first: most rows have one filled, and the rest of the test is
+    # then not evaluated for them. The others as one text: a CASE per column of a 158-column export
+    # took 0.4 s to plan, twice per import (what clean() says of each cell, said of them all at once).
+    mapped = sorted(ctx.det.mapping.used())
+    everything = "concat(" + ", ".join(f"c{i}" for i in range(ctx.width)) + ")"
+    empty = " AND ".join([*(f"{v.clean(f'c{i}')} IS NULL" for i in mapped),
+                          f"trim({everything}, {v.quote(v.BLANKS)}) = ''"])
     cases = [f"WHEN {empty} THEN {v.quote(t(EMPTY_ROW))}"]
     if fmt:
         cases += [f"WHEN {all_rules(ctx, rule if isinstance(rule, tuple) else (rule,))} THEN {v.quote(t(reason))}"
