@@ -14,11 +14,6 @@ from pathlib import Path
 
 from engage_desktop import __version__
 from engage_desktop.core.errors import EngageError, ShopFileDamaged
-from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
-from engage_desktop.core.importing.fields import field_label
-from engage_desktop.core.importing.kinds import KINDS
-from engage_desktop.core.importing.readings import (currency_text, date_reading_text, encoding_name, status_text,
-                                                    zone_text)
 from engage_desktop.core.messages import LANGUAGES, N_, percent_text, quoted, set_language, system_language, t
 from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
@@ -28,6 +23,11 @@ COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "b
 
 def _parser() -> argparse.ArgumentParser:
     """The commands and their help, in the current language (``--lang`` is read before this is built)."""
+    # Imported here: the app imports this module at every start (for COMMANDS and the language), and the
+    # import's modules are 30 more to load before the first window.
+    from engage_desktop.core.importing.dates import BY_KEY, LAYOUT_KEYS
+    from engage_desktop.core.importing.kinds import KINDS
+
     parser = argparse.ArgumentParser(prog="engage-desktop",
                                      description=t("Engage Desktop: customer engagement for a small shop."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -210,6 +210,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
     """One file's import as the CLI prints it, in the current language."""
+    from engage_desktop.core.importing.fields import field_label
+    from engage_desktop.core.importing.readings import encoding_name, status_text
+
     lines = []
     if r.format_name:
         sure = "" if not r.needs_confirmation else t(" - please check the mapping")
@@ -242,6 +245,9 @@ def describe_result(r) -> str:  # noqa: ANN001 - ImportResult
 def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
     """How the file was read (its sheet, each date column's layout, its currency, the time zone), as the
     import window says it."""
+    from engage_desktop.core.importing.fields import field_label
+    from engage_desktop.core.importing.readings import currency_text, date_reading_text, zone_text
+
     out = ["  " + t("sheet: {sheet}", sheet=r.sheet)] if r.sheet else []
     for field, reading in r.dates.items():
         out.append("  " + date_reading_text(dict(r.mapping).get(field, field_label(field)), reading))
@@ -254,6 +260,7 @@ def read_as_lines(r) -> list[str]:  # noqa: ANN001 - ImportResult
 
 def cmd_imports(args: argparse.Namespace) -> int:
     from engage_desktop.core.importing.pipeline import list_imports
+    from engage_desktop.core.importing.readings import encoding_name, status_text
 
     with _open(args) as store:
         rows = list_imports(store)

@@ -175,33 +175,6 @@ rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
 print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(rows) - 1}))
 """
 
-STARTUP_CHILD = """
-import json, sys, time
-t0 = float(sys.argv[2])
-from PySide6.QtWidgets import QApplication
-from PySide6.QtCore import QTimer
-app = QApplication([])
-from engage_desktop.ui import i18n
-from engage_desktop.ui.db import Database
-from engage_desktop.ui.main_window import MainWindow
-from pathlib import Path
-i18n.install("ja")
-db = Database()
-window = MainWindow(db)
-window.show()
-def check():
-    view = window.views[0]
-    if window.shop is not None and view.settled() and view.data is not None:
-        print(json.dumps({"seconds": time.time() - t0}))
-        app.quit()
-    else:
-        QTimer.singleShot(5, check)
-window.open_shop(Path(sys.argv[1]))
-QTimer.singleShot(5, check)
-app.exec()
-db.shutdown()
-"""
-
 # The import wizard in the real window: the file added, its preview shown, then Import pressed;
 # the seconds from the press to the result page (argv: a new shop file, the CSV).
 GUI_IMPORT_CHILD = """
@@ -244,18 +217,6 @@ window.shop_opened.connect(opened)
 window.open_shop(Path(sys.argv[1]))
 app.exec()
 db.shutdown()
-"""
-
-BARE_CHILD = """
-import json, sys, time
-t0 = float(sys.argv[1])
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-app = QApplication([])
-window = QMainWindow()
-window.setCentralWidget(QLabel("hello"))
-window.show()
-app.processEvents()
-print(json.dumps({"seconds": time.time() - t0}))
 """
 
 STALL_CHILD = """
