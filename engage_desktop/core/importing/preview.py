@@ -44,7 +44,8 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
     small = plan.src.csv_path.with_name("preview.csv")
     with small.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out, lineterminator="\n").writerows(head)
-    src = replace(plan.src, csv_path=small, delimiter=",", newlines=None)
+    # A workbook's first rows too: its head is the text its arrays give the import (sheet_columns.py).
+    src = replace(plan.src, csv_path=small, delimiter=",", newlines=None, columns=None)
     zone, zone_how = shop_zone_for(store, plan)
     source = choose_source(store, det, plan.src.headers, plan.src.path.stem, options.source)
     ctx = StageContext(store.con, src, det, zone, source.source, date_layout=options.date_layout, few_rows=True)
@@ -64,7 +65,8 @@ def preview(store: Store, plan: Plan, options: ImportOptions | None = None, rows
         for rn, reason in store.con.execute("SELECT rn, reason FROM imp_skip").fetchall():
             fates[rn] = ("skipped", reason)
         out_rows: list[tuple[Any, ...]] = []
-        lines = first_rows_lines(plan.src, len(ctx.scanned))
+        # A text file's lines are counted in the file; a workbook's records carry their sheet rows (src's are its first).
+        lines = first_rows_lines(src if plan.src.columns is not None else plan.src, len(ctx.scanned))
         # One query for every row to be imported (one per row took 20 x 20 ms: a wizard that lags).
         staged = {row[0]: row[1:] for row in store.con.execute(
             sql, [[rn for rn in ctx.scanned if rn not in fates]]).fetchall()}

@@ -1,14 +1,14 @@
-"""Read an export file (CSV, TSV, TXT; Excel .xlsx/.xlsm/.xls/.xlsb; .ods) into a UTF-8 CSV DuckDB can scan.
+"""Read an export file (CSV, TSV, TXT; Excel .xlsx/.xlsm/.xls/.xlsb; .ods) into a form DuckDB can scan.
 
-Decoding happens here in Python because DuckDB reads only UTF-8/UTF-16/Latin-1
-offline. The result keeps the first rows parsed for detection and preview; the
-bulk of the rows is parsed by DuckDB's CSV reader, never by a Python loop.
+A text file is decoded here in Python into a UTF-8 CSV, because DuckDB reads only
+UTF-8/UTF-16/Latin-1 offline; the bulk of its rows is parsed by DuckDB's CSV reader,
+never by a Python loop. A workbook's sheet becomes NumPy arrays DuckDB scans directly
+(sheet_columns.py). Either way the result keeps the first rows for detection and preview.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import zipfile
@@ -20,6 +20,7 @@ from engage_desktop.core.errors import ImportRefused
 from engage_desktop.core.messages import listing, quoted, t
 from engage_desktop.core.importing import sheets
 from engage_desktop.core.importing.encodings import transcode
+from engage_desktop.core.importing.sheet_columns import SheetColumns, read_sheet
 
 HEAD_ROWS = 30
 HEAD_BYTES = 512 * 1024  # what the wizard decodes of a text file to recognise it and show its first rows
@@ -42,12 +43,15 @@ class SourceTable:
     sha256: str
     encoding: str
     delimiter: str
-    csv_path: Path  # UTF-8 text DuckDB scans; its first record is the header row
+    csv_path: Path  # UTF-8 text DuckDB scans; its first record is the header row (a workbook: see columns)
     head: list[list[str]]  # first rows, header included, for detection and preview
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     newlines: int | None = None  # line breaks in csv_path, when it is the owner's text file (not an xlsx)
-    record_lines: list[int] | None = None  # xlsx: the sheet row each record of csv_path came from
+    record_lines: list[int] | None = None  # a workbook: the sheet row of its header and of each record
+    # A workbook's records as arrays DuckDB scans (sheet_columns.py): no text is written, csv_path only
+    # names the work folder (the preview's few rows are written there).
+    columns: SheetColumns | None = None
     partial: bool = False  # only the file's first rows (the wizard's plan and preview): never imported
     odd_letters: str = ""  # see encodings.Transcoded.odd_letters
     label: str | None = None  # what the owner calls it, when it is not one file's name (two files joined)
@@ -246,8 +250,8 @@ def _read_workbook(path: Path, data: bytes, work_dir: Path, wanted: str | None) 
                 if refusal:
                     raise ImportRefused(refusal)
             found = workbook.get_sheet_by_name(chosen)
-            csv_path = work_dir / "table.csv"
-            head, record_lines = _write_rows(found.iter_rows(), csv_path)
+            read = read_sheet(found.iter_rows())
+            del found  # calamine's copy of the sheet (~40 bytes a cell) goes before the staging
         except ImportRefused:
             raise
         except Exception as exc:  # calamine's XmlError, ZipError, cell limit…: the sheet is broken or hostile
@@ -255,35 +259,12 @@ def _read_workbook(path: Path, data: bytes, work_dir: Path, wanted: str | None) 
                                   "and import the saved file.", file=path.name, error=type(exc).__name__ + ": " + str(exc))) from exc
     finally:
         workbook.close()
-    if not head:
+    if read is None:
         raise ImportRefused(t("Sheet {sheet} of {file} is empty. Choose the sheet that holds the export.", sheet=quoted(chosen), file=path.name))
-    return SourceTable(path, len(data), digest, path.suffix.lower().lstrip(".") or "xlsx", ",", csv_path, head, chosen,
-                       names, record_lines=record_lines)
-
-
-def _write_rows(rows: Any, csv_path: Path) -> tuple[list[list[str]], list[int]]:
-    """The sheet's rows as CSV text, one at a time (a sparse sheet's million empty rows are never
-    held at once); blank rows are left out, and each kept row remembers its sheet row. (calamine's
-    iter_rows starts at the sheet's row 1, columns at the data's first.)"""
-    head: list[list[str]] = []
-    record_lines: list[int] = []
-    width = 0
-    with csv_path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        for number, row in enumerate(rows, start=1):
-            if not any(cell not in ("", None) for cell in row):
-                continue
-            # Most cells are text or numbers: look their conversion up by type (100k rows: 0.3 s less).
-            cells = [cell if type(cell) is str else _TEXT_OF.get(type(cell), cell_text)(cell) for cell in row]
-            width = width or len(cells)
-            # Trailing empty cells beyond the header are Excel noise, not data.
-            while len(cells) > width and cells[-1] == "":
-                cells.pop()
-            writer.writerow(cells)
-            record_lines.append(number)
-            if len(head) < HEAD_ROWS:
-                head.append(cells)
-    return head, record_lines
+    head = [read.header, *read.records.texts(HEAD_ROWS - 1)]
+    # delimiter ",": what a rejected row's text is joined with (staging.rows.row_text), as in the CSV it once was
+    return SourceTable(path, len(data), digest, path.suffix.lower().lstrip(".") or "xlsx", ",", work_dir / "table.csv",
+                       head, chosen, names, record_lines=read.record_lines, columns=read.records)
 
 
 def _choose(workbook: Any, archive: zipfile.ZipFile | None, layout: sheets.WorkbookLayout | None, names: list[str],
@@ -312,28 +293,3 @@ def _choose(workbook: Any, archive: zipfile.ZipFile | None, layout: sheets.Workb
                                   "Choose that sheet by its name if it is the export.", file=path.name, sheets=listing(hidden)))
         raise ImportRefused(t("Sheet {sheet} of {file} is empty. Choose the sheet that holds the export.", sheet=quoted(names[0]), file=path.name))
     return chosen
-
-
-def _number_text(cell: float) -> str:
-    return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
-
-
-def cell_text(cell: object) -> str:
-    """Text of an xlsx cell: whole-number floats (ids, phones) without '.0'."""
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "TRUE" if cell else "FALSE"
-    if isinstance(cell, float):
-        return _number_text(cell)
-    if isinstance(cell, dt.datetime):
-        return cell.isoformat(sep=" ")
-    if isinstance(cell, (dt.date, dt.time)):
-        return cell.isoformat()
-    if isinstance(cell, dt.timedelta):
-        seconds = int(cell.total_seconds())
-        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return str(cell)
-
-
-_TEXT_OF: dict[type, Callable[[Any], str]] = {float: _number_text, int: str}

@@ -12,6 +12,7 @@ from engage_desktop.core.importing import values as v
 from engage_desktop.core.importing.dates import DateReading
 from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.readers import SourceTable
+from engage_desktop.core.importing.sheet_columns import line_shifts
 
 if TYPE_CHECKING:  # detect -> kinds -> staging: the detection is only a type here
     from engage_desktop.core.importing.detect import Detection
@@ -23,6 +24,7 @@ TEMP_TABLES = (
 # Views, computed when read: the orders and lines are computed once, by the INSERT that
 # writes them (materialising them first cost 0.5 s at 1M lines, and the memory).
 TEMP_VIEWS = ("imp_raw", "imp_orders", "imp_lines")
+SHEET = "imp_sheet"  # a workbook's arrays, as DuckDB scans them (open_source registers them)
 
 
 @dataclass
@@ -78,17 +80,41 @@ def drop_temp(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP VIEW IF EXISTS temp.{view}")
     for table in TEMP_TABLES:
         con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    con.unregister(SHEET)  # (nothing when no workbook was staged)
 
 
 def present_columns_sql(ctx: StageContext, store_rejects: bool = True) -> str:
     """The file's rows, with missing-value markers in the mapped columns read as NULL (once per
     cell here, rather than inside every normaliser that reads the cell)."""
     mapped = sorted(ctx.det.mapping.used())
-    reader = read_csv_sql(ctx, store_rejects=store_rejects)
+    reader = source_sql(ctx, store_rejects=store_rejects)
     if not mapped:
         return reader
     replaced = ", ".join(f"{v.present(f'c{i}')} AS c{i}" for i in mapped)
     return f"(SELECT * REPLACE ({replaced}) FROM {reader})"
+
+
+def source_sql(ctx: StageContext, *, store_rejects: bool) -> str:
+    """The one place that says where the file's rows are read from, as text columns c0..cN after the
+    header row: DuckDB's CSV reader for a text file, a workbook's arrays (``open_source``) for a sheet."""
+    if ctx.src.columns is not None:
+        return ctx.src.columns.relation_sql(SHEET)
+    return read_csv_sql(ctx, store_rejects=store_rejects)
+
+
+def open_source(ctx: StageContext) -> None:
+    """Ready a workbook's arrays for ``source_sql``, with what reading a CSV would have left: the table
+    of rows the reader refused (none: a sheet has no broken rows) and each row's line, its sheet row,
+    known from the read (so ``lines.map_lines`` has no text to split). Nothing for a text file."""
+    columns, con = ctx.src.columns, ctx.con
+    if columns is None:
+        return
+    con.register(SHEET, columns.frame())
+    con.execute("CREATE TEMP TABLE imp_scan_errors (line BIGINT, column_idx BIGINT, column_name VARCHAR, "
+                "error_type VARCHAR, csv_line VARCHAR, error_message VARCHAR)")
+    con.execute("INSERT INTO imp_line_shifts SELECT unnest($1::BIGINT[]), unnest($2::BIGINT[])",
+                list(line_shifts(ctx.src.record_lines or [])))
+    ctx.lines_mapped = True
 
 
 def read_csv_sql(ctx: StageContext, *, store_rejects: bool) -> str:

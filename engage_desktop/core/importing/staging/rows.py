@@ -20,7 +20,9 @@ import duckdb
 
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
-from engage_desktop.core.importing.staging.context import StageContext, drop_temp, present_columns_sql, read_csv_sql
+from engage_desktop.core.importing.staging.context import (
+    StageContext, drop_temp, open_source, present_columns_sql, source_sql,
+)
 from engage_desktop.core.importing.staging.lines import line_of, map_lines
 from engage_desktop.core.messages import N_, date_text, quoted, t
 from engage_desktop.core.sql import text_template
@@ -53,23 +55,24 @@ def message_sql(msgid: str, sql: dict[str, str] | None = None, **values: object)
 
 
 def scan(ctx: StageContext) -> None:
-    """Get ready to read the UTF-8 CSV: the fate tables, and ``imp_raw`` for the rare rows that
-    need their text (rejects). The rows themselves are read by the stager, in one pass that
-    parses and normalises them (``create_rows``)."""
+    """Get ready to read the file's rows (``source_sql``): the fate tables, and ``imp_raw`` for the
+    rare rows that need their text (rejects). The rows themselves are read by the stager, in one
+    pass that parses and normalises them (``create_rows``)."""
     con = ctx.con
     drop_temp(con)
+    con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
+    con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
+    con.execute("CREATE TEMP TABLE imp_line_shifts (from_rn BIGINT, shift BIGINT)")
+    open_source(ctx)  # a workbook's arrays (and its lines): after the tables it fills
     extra_header_rows = ctx.det.header_rows - 1
     # A view, not a table: it re-reads the file, and is only read when some row is rejected.
     # The same rows as the main read (both leave out the rows the CSV reader refuses),
     # numbered the same way.
     con.execute(
         f"""CREATE TEMP VIEW imp_raw AS SELECT * FROM (
-            SELECT row_number() OVER () AS rn, * FROM {read_csv_sql(ctx, store_rejects=False)}
+            SELECT row_number() OVER () AS rn, * FROM {source_sql(ctx, store_rejects=False)}
         ) WHERE rn > {extra_header_rows}"""
     )
-    con.execute("CREATE TEMP TABLE imp_reject (rn BIGINT, line BIGINT, column_name VARCHAR, reason VARCHAR, original_text VARCHAR)")
-    con.execute("CREATE TEMP TABLE imp_skip (rn BIGINT, reason VARCHAR)")
-    con.execute("CREATE TEMP TABLE imp_line_shifts (from_rn BIGINT, shift BIGINT)")
 
 
 def _scanned(ctx: StageContext) -> None:
