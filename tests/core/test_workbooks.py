@@ -77,3 +77,21 @@ def test_the_cli_names_the_sheet_it_read(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "engage_desktop", "import", "--db", str(tmp_path / "s.duckdb"), str(path)],
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0 and "sheet: 受注" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("at", [65533, 65534, 65535, 65536])
+def test_a_sheet_is_seen_to_hold_cells_wherever_its_first_cell_starts(at: int) -> None:
+    # The sheet's XML is read 64 KB at a time, up to its first cell: one cut across the "<c " too.
+    import io
+    import zipfile
+
+    from engage_desktop.core.importing.sheets import xlsx_has_cells
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as book:
+        book.writestr("xl/worksheets/sheet1.xml", b"<sheetData>" + b" " * (at - 11) + b'<c r="A1"><v>1</v></c>')
+        book.writestr("xl/worksheets/sheet2.xml", b"<sheetData>" + b" " * 200_000 + b"<cols/></sheetData>")
+    with zipfile.ZipFile(data) as book:
+        assert xlsx_has_cells(book, "xl/worksheets/sheet1.xml")
+        assert not xlsx_has_cells(book, "xl/worksheets/sheet2.xml")
+        assert not xlsx_has_cells(book, "xl/worksheets/sheet3.xml") and not xlsx_has_cells(book, None)

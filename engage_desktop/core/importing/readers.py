@@ -274,17 +274,19 @@ def _choose(workbook: Any, archive: zipfile.ZipFile | None, layout: sheets.Workb
         return wanted
     if layout is not None and archive is not None:  # xlsx: from workbook.xml, without parsing any sheet
         infos, active = layout.sheets, layout.active
-        has_data = {s.name: b"<c " in archive.read(s.part) for s in infos if s.part in archive.namelist()}
+        parts, book = {s.name: s.part for s in infos}, archive
+
+        def has_data(name: str) -> bool:
+            return sheets.xlsx_has_cells(book, parts[name])
     else:  # xls, xlsb, ods: calamine's metadata, and each visible sheet's size
         from python_calamine import SheetVisibleEnum
 
         infos = [sheets.SheetInfo(m.name, m.visible != SheetVisibleEnum.Visible) for m in workbook.sheets_metadata]
         active = None
-        has_data = {}
-        for info in infos:
-            if not info.hidden and not any(has_data.values()):
-                sheet = workbook.get_sheet_by_name(info.name)
-                has_data[info.name] = sheet.height > 0 and sheet.width > 0
+
+        def has_data(name: str) -> bool:
+            sheet = workbook.get_sheet_by_name(name)
+            return bool(sheet.height > 0 and sheet.width > 0)
     chosen = sheets.choose_sheet(infos, active, has_data, None)
     if chosen is None:
         hidden = [s.name for s in infos if s.hidden]
