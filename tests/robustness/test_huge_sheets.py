@@ -89,6 +89,27 @@ def test_stray_far_cells_and_huge_widths_are_refused_without_a_crash(tmp_path: P
     assert peak < MEMORY_TARGET_MB, peak
 
 
+def with_raw_cell(path: Path, cell: str) -> Path:
+    """Row 2 gets ``cell`` as written: XML allows the reference after other attributes, in single quotes."""
+    with zipfile.ZipFile(path) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</row></sheetData>", cell.encode() + b"</row></sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return path
+
+
+def test_a_far_cell_written_another_way_is_refused_too_not_a_crash(tmp_path: Path) -> None:
+    # Before, only <c r="…" was recognised: these two reached calamine, which aborted the process.
+    files = [with_raw_cell(book_with(tmp_path / "order.xlsx", {}), '<c t="inlineStr" r="XFD1048576"><is><t>x</t></is></c>'),
+             with_raw_cell(book_with(tmp_path / "quotes.xlsx", {}), "<c r='AZ1048576' t='inlineStr'><is><t>x</t></is></c>")]
+    results, peak = import_in_child(tmp_path, *files)
+    assert [status for status, _ in results] == ["refused", "refused"], results
+    assert "XFD" in results[0][1] and "AZ" in results[1][1]
+
+
 def test_a_wide_real_sheet_still_imports(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active

@@ -126,8 +126,12 @@ def _columns_above(limit: int) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
-_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+# A cell or row element, written any way XML allows and calamine reads: the reference may follow other
+# attributes (<c t="inlineStr" r="…">), be in single quotes, or the element carry a prefix (<x:c …>).
+# Matching only <c r="…" let a hostile sheet's far cell past the extent check, and calamine aborted the app.
+_CELL_START = rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br\s*=\s*["\']'
+_CELL = re.compile(_CELL_START + rb'([A-Z]{1,3})([0-9]{1,7})["\']')
+_ROW = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\br\s*=\s*["\']([0-9]{1,7})["\']')
 
 
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
@@ -145,11 +149,11 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
         for letters, number in _CELL.findall(chunk):
             cols, rows = max(cols, _column_number(letters)), max(rows, int(number))
     digits = len(str(rows))
-    beyond = [_columns_above(cols), rf'[A-Z]{{1,3}}[0-9]{{{digits + 1},}}"']
+    beyond = [_columns_above(cols), rf'[A-Z]{{1,3}}[0-9]{{{digits + 1},}}["\']']
     if 10 ** digits * max(cols, 1) > MAX_CELLS:  # rows of as many digits could reach past the limit
-        beyond.append(rf'[A-Z]{{1,3}}{_numbers_above(rows)}"')
+        beyond.append(rf'[A-Z]{{1,3}}{_numbers_above(rows)}["\']')
     # One search for them all: each cell is visited once (100k rows x 7 columns: 0.05 s, not 0.09).
-    if re.search(rf'<c r="(?:{"|".join(beyond)})'.encode(), xml):
+    if re.search(_CELL_START + f'(?:{"|".join(beyond)})'.encode(), xml):
         for letters, number in _CELL.findall(xml):  # the rare slow path: measure every cell
             cols, rows = max(cols, _column_number(letters)), max(rows, int(number))
     return rows, cols
