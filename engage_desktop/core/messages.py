@@ -82,6 +82,8 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
 
 def t(msgid: str, /, **params: object) -> str:
     """The message in the current language, its ``{name}`` fields filled from ``params``."""
+    if not msgid:
+        return ""  # gettext's translation of "" is the catalogue's header
     text = _catalogue(language()).gettext(msgid)
     return text.format(**params) if params else text
 
