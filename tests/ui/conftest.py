@@ -71,16 +71,18 @@ def open_shop(qtbot: Any, window: Any) -> Callable[[Path], Any]:
 def on_db(qtbot: Any, window: Any) -> Callable[[Callable[..., Any]], Any]:
     """Run ``fn(store)`` on the window's database thread and return its result (to compare with the screen)."""
 
-    def run(fn: Callable[..., Any]) -> Any:
-        box: dict[str, Any] = {}
-        window.db.submit(lambda store, state: fn(store), lambda result: box.setdefault("result", result),
-                         lambda message: box.setdefault("error", message))
-        qtbot.waitUntil(lambda: "result" in box or "error" in box, timeout=30_000)
-        if "error" in box:
-            raise AssertionError(box["error"])
-        return box["result"]
+    return lambda fn: run_on_db(qtbot, window, fn)
 
-    return run
+
+def run_on_db(qtbot: Any, window: Any, fn: Callable[..., Any]) -> Any:
+    """``fn(store)`` on ``window``'s database thread, its result (an error fails the test)."""
+    box: dict[str, Any] = {}
+    window.db.submit(lambda store, state: fn(store), lambda result: box.setdefault("result", result),
+                     lambda message: box.setdefault("error", message))
+    qtbot.waitUntil(lambda: "result" in box or "error" in box, timeout=30_000)
+    if "error" in box:
+        raise AssertionError(box["error"])
+    return box["result"]
 
 
 def show_view(qtbot: Any, window: Any, key: str) -> Any:

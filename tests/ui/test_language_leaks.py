@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 
 from engage_desktop.core.sample import create_sample_shop
 from tests.helpers import write_csv
+from tests.ui.conftest import run_on_db
 
 pytestmark = [
     # Popups (a chart's right-click menu, message boxes) on the offscreen platform; harmless, not ours.
@@ -559,16 +560,6 @@ def window_in(qtbot: Any) -> Iterator[Callable[[str], Any]]:
     for win in windows:
         win.close()
     i18n.install("en")
-
-
-def run_on_db(qtbot: Any, window: Any, fn: Callable[[Any], Any]) -> Any:
-    box: dict[str, Any] = {}
-    window.db.submit(lambda store, state: fn(store), lambda r: box.setdefault("result", r),
-                     lambda message: box.setdefault("error", message))
-    qtbot.waitUntil(lambda: "result" in box or "error" in box, timeout=30_000)
-    if "error" in box:
-        raise AssertionError(box["error"])
-    return box["result"]
 
 
 # -- the walk through the app ---------------------------------------------------------------------------
