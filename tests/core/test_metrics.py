@@ -168,9 +168,17 @@ def test_streak_counts_runs_and_rounds() -> None:
 
 
 def test_monthly_for_one_tier(shop: Store) -> None:
+    # A's tier at each month end (tests/core/test_tiers_over_time.py has the rule): January 2025, one
+    # order of 10,000: 1回購入; June 2025, 30,000 over one year: 中堅; March 2026, 60,000 over 445 days
+    # (1.22 years): 49,260, still 中堅; June 2026, 100,000 over 536 days (1.47 years): 68,142, 優良.
+    # So 優良's revenue is A's June 2026 order alone (today's tier applied to the past gave all 100,000).
+    # E: April 2026, 12,000: 1回購入; May, 25,000 over one year: 中堅.
     table = monthly.monthly(shop, AS_OF, tier="top")
-    assert sum(table.column("revenue")) == 100000
-    assert table.column("month")[0] == dt.date(2025, 1, 1)
+    assert sum(table.column("revenue")) == 40000
+    assert table.column("month") == [dt.date(2026, 6, 1)]
+    good = monthly.monthly(shop, AS_OF, tier="good").as_dicts()
+    assert {r["month"]: r["revenue"] for r in good if r["revenue"]} == {
+        dt.date(2025, 6, 1): 20000, dt.date(2026, 3, 1): 30000, dt.date(2026, 5, 1): 13000}
 
 
 def test_nps(shop: Store) -> None:

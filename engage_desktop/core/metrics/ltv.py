@@ -98,6 +98,57 @@ def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None 
     return f"SELECT *, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM ({facts_with_ltv_sql(as_of)})"
 
 
+def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
+                       tier_list: list[Tier] | None = None) -> str:
+    """SQL: (customer_key, month, tier) — the tier each customer had at the end of a month (the as-of
+    day for the as-of month), from their orders up to then: not today's tier applied to the past (a
+    customer who became dormant this year was 優良 in the months they bought), and not stored
+    snapshots (they would go stale after an undo). The same facts and rules as ``tiered_facts_sql``
+    at each month's end.
+
+    Every month in which the customer ordered is answered from the running totals of their months
+    with orders. ``also``: SQL giving more (customer_key, month) pairs to answer (the months of survey
+    answers; ``every_month_sql`` for a customer's whole history), each from the totals of the
+    customer's last month with orders before it (an ASOF join): no customer x month grid is summed."""
+    tier_list = tier_list or tiers(store)
+    day = f"DATE '{as_of.isoformat()}'"
+    end = f"least(last_day(month), {day})"
+    facts = f"""SELECT customer_key, month, orders,
+                       date_diff('day', CAST(last_order AS DATE), {end}) AS days_since_last,
+                       (revenue / orders) * (orders / greatest(1.0, date_diff('day', CAST(first_order AS DATE), {end})
+                                                              / 365.25)) AS ltv
+                FROM {{source}} WHERE orders > 0"""
+    later = """(SELECT a.customer_key, a.month, r.orders, r.last_order, r.revenue, r.first_order
+                FROM (SELECT DISTINCT * FROM ({also}) EXCEPT SELECT customer_key, month FROM per_month) a
+                ASOF JOIN running r ON a.customer_key = r.customer_key AND a.month >= r.month)"""
+    extra = "" if also is None else " UNION ALL " + facts.format(source=later.format(also=also))
+    return f"""
+        WITH per_month AS (
+            SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month,
+                   min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
+                   max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
+                   count(*) FILTER (WHERE NOT is_refund) AS orders, sum(revenue) AS revenue
+            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY ALL
+        ),
+        running AS (
+            SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
+                   sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
+            FROM per_month WINDOW w AS (PARTITION BY customer_key ORDER BY month ROWS UNBOUNDED PRECEDING)
+        ),
+        facts AS ({facts.format(source='running')}{extra})
+        SELECT customer_key, month, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM facts
+    """
+
+
+def every_month_sql(as_of: dt.date) -> str:
+    """SQL: (customer_key, month) for every month from each customer's first order to the as-of month."""
+    return f"""SELECT c.customer_key, CAST(m AS DATE) AS month
+               FROM (SELECT customer_key, CAST(date_trunc('month', min(ordered_at)) AS DATE) AS since
+                     FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY 1) c,
+                    range(c.since, date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH,
+                          INTERVAL 1 MONTH) r(m)"""
+
+
 def tier_table(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> Table:
     """Per tier: customers, revenue, share of customer revenue, average LTV, repeat rate, days since last order."""
     tier_list = tier_list or tiers(store)

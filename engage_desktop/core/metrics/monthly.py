@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
-from engage_desktop.core.metrics.ltv import tiered_facts_sql
+from engage_desktop.core.metrics.ltv import tiers_by_month_sql
 from engage_desktop.core.store import Store
 from engage_desktop.core.messages import N_, t
 
@@ -37,13 +37,20 @@ def metric_name(metric: str) -> str:
 
 def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
     """One row per month: the metrics, then their month-over-month change (ratio; None after a zero)."""
-    tier_filter = ""
+    tier_filter = in_tier = ""
     params: list[str] = []
     if tier:
-        tier_filter = f"AND customer_key IN (SELECT customer_key FROM ({tiered_facts_sql(store, as_of)}) WHERE tier = ?)"
-        params = [tier, tier]
+        # Each month counts the customers who were in the tier that month (at its end), not those in it
+        # today: today's tier applied to the past showed 休眠 with no revenue in its own last months.
+        # The months with answers but no orders are asked too (NPS by month for the tier).
+        answers = """SELECT customer_key, CAST(date_trunc('month', answered_at) AS DATE) AS month
+                     FROM survey_responses WHERE customer_key IS NOT NULL AND answered_at IS NOT NULL"""
+        in_tier = f"""in_tier AS MATERIALIZED (
+                          SELECT customer_key, month FROM ({tiers_by_month_sql(store, as_of, answers)}) WHERE tier = ?),"""
+        tier_filter = "AND (customer_key, CAST(date_trunc('month', {when}) AS DATE)) IN (FROM in_tier)"
+        params = [tier]
     rows = store.con.execute(
-        f"""WITH o AS (SELECT * FROM ({counted_orders(as_of)}) WHERE TRUE {tier_filter}),
+        f"""WITH {in_tier} o AS (SELECT * FROM ({counted_orders(as_of)}) WHERE TRUE {tier_filter.format(when="ordered_at")}),
             firsts AS (
                 SELECT customer_key, date_trunc('month', min(ordered_at)) AS first_month
                 FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
@@ -71,7 +78,8 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
                 SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month,
                        100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(*) AS nps
                 FROM survey_responses
-                WHERE nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY {tier_filter}
+                WHERE nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
+                      {tier_filter.format(when="answered_at")}
                 GROUP BY 1
             )
             SELECT m.month, coalesce(p.revenue, 0), coalesce(p.orders, 0), coalesce(p.customers, 0),

@@ -1,0 +1,62 @@
+"""Tiers as they were: each customer's tier at each month's end, from the orders up to then, and the
+month-over-month view's tier filter counting the customers who were in the tier that month.
+Expected figures are worked out by hand from the rules (LTV = revenue / max(1, years since the first
+order), dormant after 180 days without an order) in the comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from engage_desktop.core.importing.pipeline import import_file
+from engage_desktop.core.metrics import ltv, monthly
+from engage_desktop.core.store import Store
+from tests.helpers import write_csv
+
+AS_OF = dt.date(2025, 12, 31)
+ORDERS = [
+    # A spends ¥60,000 a month in January-March 2025, then stops.
+    ("A1", "2025-01-10", "a@x.jp", 60000), ("A2", "2025-02-10", "a@x.jp", 60000), ("A3", "2025-03-10", "a@x.jp", 60000),
+    # B buys ¥1,000 in January and again in November.
+    ("B1", "2025-01-20", "b@x.jp", 1000), ("B2", "2025-11-05", "b@x.jp", 1000),
+]
+
+
+@pytest.fixture
+def shop(tmp_shop: Store, tmp_path: Path) -> Store:
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
+    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ORDERS]
+    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows)).status == "imported"
+    return tmp_shop
+
+
+def test_a_customer_s_tier_at_each_month_end_follows_their_orders_up_to_then(shop: Store) -> None:
+    rows = shop.con.execute(
+        f"""SELECT c.email, t.month, t.tier FROM ({ltv.tiers_by_month_sql(shop, AS_OF, ltv.every_month_sql(AS_OF))}) t
+            JOIN customers c USING (customer_key) ORDER BY 1, 2""").fetchall()
+    by = {(email, month.month): tier for email, month, tier in rows}
+    # A: LTV 60,000 at the end of January (one year's minimum), 120,000, 180,000: 優良 (top) while buying;
+    # still top through August (Aug 31 is 174 days after Mar 10); dormant from September (204 days > 180).
+    assert [by[("a@x.jp", m)] for m in range(1, 13)] == ["top"] * 8 + ["dormant"] * 4
+    # B: one order of ¥1,000 (1回購入); July 31 is 192 days after January 20 -> dormant from July to
+    # October; November's second order makes them 一般 (2 purchases).
+    assert [by[("b@x.jp", m)] for m in range(1, 13)] == (["one_time"] * 6 + ["dormant"] * 4 + ["regular"] * 2)
+    # At the as-of month it is the tier of today's tier table.
+    today = {r["email"]: r["tier"] for r in ltv.customer_list(shop, AS_OF).as_dicts()}
+    assert (by[("a@x.jp", 12)], by[("b@x.jp", 12)]) == (today["a@x.jp"], today["b@x.jp"])
+
+
+def test_the_monthly_tier_filter_counts_who_was_in_the_tier_that_month(shop: Store) -> None:
+    top = {r["month"].month: r["revenue"] for r in monthly.monthly(shop, AS_OF, tier="top").as_dicts()}
+    # A became dormant this year and still counts in 優良 for the months they were 優良 (before: 0 everywhere).
+    assert [top[m] for m in (1, 2, 3)] == [Decimal(60000)] * 3
+    assert sum(top.values()) == Decimal(180000)
+    dormant = {r["month"].month: r["revenue"] for r in monthly.monthly(shop, AS_OF, tier="dormant").as_dicts()}
+    assert sum(dormant.values()) == 0  # nobody buys while dormant (before: A's 180,000 showed here)
+    regular = {r["month"].month: r["revenue"] for r in monthly.monthly(shop, AS_OF, tier="regular").as_dicts()}
+    assert regular[11] == Decimal(1000) and sum(regular.values()) == Decimal(1000)  # B's second order
+    one_time = {r["month"].month: r["revenue"] for r in monthly.monthly(shop, AS_OF, tier="one_time").as_dicts()}
+    assert one_time[1] == Decimal(1000) and sum(one_time.values()) == Decimal(1000)  # B's first
