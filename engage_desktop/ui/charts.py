@@ -98,6 +98,7 @@ class BarLineChart(QWidget):
                  line_axis_fmt: Fmt = _plain, bar_axis_unit: float | None = 1.0, line_axis_unit: float | None = 1.0) -> None:
         self.clear()
         self.clipped = 0  # line points beyond line_range, drawn at its edge
+        self.bands: list[tuple[int, int]] = []  # shaded spans of bars (add_band)
         self.labels = list(labels)
         self.bar_values = list(bars) if bars is not None else []
         self.line_values = list(line) if line is not None else []
@@ -147,6 +148,15 @@ class BarLineChart(QWidget):
             high = max([0.0, *[h for h in heights]])
             self.item.setYRange(low, high * 1.12 if high > 0 else 1, padding=0)
         self._sync()
+
+    def add_band(self, first: int, last: int, color: QColor = QColor(46, 139, 87, 40)) -> None:
+        """A shaded band behind the bars from bar ``first`` to bar ``last`` (a round reached)."""
+        band = pg.LinearRegionItem((first - 0.5, last + 0.5), movable=False, brush=pg.mkBrush(color),
+                                   pen=pg.mkPen(None))
+        band.setZValue(-10)
+        self.item.addItem(band)
+        self._extra.append(band)
+        self.bands.append((first, last))
 
     def add_text(self, text: str, x: float, y: float, color: QColor = QColor(40, 40, 40), on_right: bool = False,
                  anchor: tuple[float, float] = (0.5, 1.0)) -> None:

@@ -1,24 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="91" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="91"/>
         <source>About %1</source>
         <translation>%1 について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="102" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
         <source>Customer engagement for a small shop, offline.</source>
         <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="103" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
         <source>Bundled libraries</source>
         <translation>同梱ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="104" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="104"/>
         <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
         <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
     </message>
@@ -26,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../engage_desktop/ui/app.py" line="117" />
+        <location filename="../../engage_desktop/ui/app.py" line="138"/>
         <source>Something went wrong: %1
 Details are in %2.</source>
         <translation>予期しない問題が発生しました: %1
@@ -36,7 +37,7 @@ Details are in %2.</source>
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../engage_desktop/ui/background.py" line="21" />
+        <location filename="../../engage_desktop/ui/background.py" line="21"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -44,52 +45,52 @@ Details are in %2.</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="21" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="21"/>
         <source>Backups of %1</source>
         <translation>%1 のバックアップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
         <source>Made</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="25"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="38" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="38"/>
         <source>A copy of the shop file is kept before each import and undo, and once a day. Restoring one puts it in place of the shop file; the current file is kept as one more backup.</source>
         <translation>取り込みと取り消しの前、そして1日1回、ショップファイルのコピーを保存しています。復元すると、選んだコピーがショップファイルに置き換わります。今のファイルもバックアップとして残ります。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="41" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="41"/>
         <source>Restore the selected backup</source>
         <translation>選んだバックアップを復元</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="44" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="44"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="54" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="54"/>
         <source>No backups yet: the first is made before the next import.</source>
         <translation>バックアップはまだありません。次の取り込みの前に作られます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="63" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="63"/>
         <source>Restore a backup</source>
         <translation>バックアップの復元</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/backups_dialog.py" line="64" />
+        <location filename="../../engage_desktop/ui/backups_dialog.py" line="64"/>
         <source>Put the backup of %1 in place of the shop file? Everything imported after it is no longer in the shop (the current file is kept as a backup).</source>
         <translation>%1 のバックアップでショップファイルを置き換えますか？ それより後に取り込んだデータはショップから消えます（今のファイルはバックアップとして残ります）。</translation>
     </message>
@@ -97,174 +98,174 @@ Details are in %2.</source>
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="24" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="25" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="26" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="28" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="31" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
         <source>First order</source>
         <translation>初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="32" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
         <source>Last order</source>
         <translation>最終購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="33" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
         <source>Days since last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="27" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
         <source>Purchases</source>
         <translation>購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="29" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
         <source>Average order value</source>
         <translation>平均購入単価</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="30" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
         <source>Annual LTV</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="34" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="40" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="41" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="42" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="95" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="94"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="96" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="95"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="97" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="96"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="132" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="131"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="133" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143" />
-        <location filename="../../engage_desktop/ui/customer_list.py" line="155" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="142"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="154"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="144" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="146" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="145"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="147" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="146"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="156" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="176" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="177" />
-        <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
+        <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="185" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="207" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="209"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -272,17 +273,17 @@ Details are in %2.</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="217" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="217"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="227" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="227"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
         <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="231" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="231"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -290,291 +291,291 @@ Details are in %2.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="72" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="72"/>
         <source>Import files</source>
         <translation>ファイルの取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="86" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="86"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="86" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="86"/>
         <source>Remove</source>
         <translation>リストから外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="90" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="90"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="105" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="105"/>
         <source>Where this file comes from. Files from one shop or till share a source; a second shop on the same platform needs a name of its own.</source>
         <translation>このファイルがどのお店・レジのデータかを示す名前です。同じお店やレジのファイルには同じ取り込み元を選びます。同じサービスで2店目を運営している場合は、別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="107" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="107"/>
         <source>Decide from the file</source>
         <translation>ファイルから判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="110" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="110"/>
         <source>As the file says</source>
         <translation>ファイルの表記どおり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="116" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="116"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="126" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Contents:</source>
         <translation>データの種類:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="126" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="126" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="126"/>
         <source>Sheet:</source>
         <translation>シート:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="127" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Dates written like:</source>
         <translation>日付の書き方:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="127" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="127"/>
         <source>Currency:</source>
         <translation>通貨:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="128" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="128"/>
         <source>Source:</source>
         <translation>取り込み元:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="133" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
         <source>Field</source>
         <translation>データ項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="133" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="133"/>
         <source>Column in your file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="136" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="136"/>
         <source>Remember this mapping for files with the same columns</source>
         <translation>同じ列のファイルには、次回からこの列の対応づけを使う</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="149" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="149"/>
         <source>Column mapping (change it if a field is wrong)</source>
         <translation>列の対応づけ（違っていたら変更してください）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="150" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="150"/>
         <source>Preview: the first rows as they will be imported</source>
         <translation>プレビュー（先頭の行をどう取り込むか）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="155" />
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="155"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="158" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="158"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="161" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="161"/>
         <source>Nothing is written to your shop until you press Import.</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="182" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
         <source>Export files</source>
         <translation>エクスポートファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="182" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
         <source>All files</source>
         <translation>すべてのファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="184" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="184"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="264" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="264"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="266" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
         <source>please check the mapping</source>
         <translation>列の対応づけを確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="266" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
         <source>recognised</source>
         <translation>自動で判定しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>will be imported</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>rejected</source>
         <translation>読めない</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>skipped</source>
         <translation>対象外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="306" />
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="306" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
         <source>What happens</source>
         <translation>扱い</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="348" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="348"/>
         <source>Needed to import: choose the column that holds it.</source>
         <translation>取り込みに必要です。この項目が入っている列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="357" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
         <source>Several columns…</source>
         <translation>複数の列…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Columns for %1</source>
         <translation>%1 の列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="379" />
-        <source>Tick the columns that together hold %1; they are joined in the file's order.</source>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="379"/>
+        <source>Tick the columns that together hold %1; they are joined in the file&apos;s order.</source>
         <translation>%1 を分けて持っている列に印を付けてください。ファイルの列の順につなげて読みます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n件のファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="421" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="454" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルを取り込む前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="482" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="482"/>
         <source>Save rejected rows as CSV…</source>
         <translation>読めなかった行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="488" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="488"/>
         <source>Rejected rows and why</source>
         <translation>読めなかった行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="498" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="503" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="503"/>
         <source>nothing new (the rows that could be read are in the shop already)</source>
         <translation>新しいデータなし（読めた行はすべてショップにあります）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="504" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="504"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし（すべて取り込み済み）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="498" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>refused, nothing written</source>
         <translation>取り込めませんでした（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="269" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="269"/>
         <source>confidence %1 (%2)</source>
         <translation>判定の確度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="499" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="499"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="505" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="505"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読んだ行 %1、取り込んだ行 %2、読めなかった行 %3、対象外の行 %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="528" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="528"/>
         <source>Save rejected rows</source>
         <translation>読めなかった行を保存</translation>
     </message>
@@ -582,101 +583,101 @@ Details are in %2.</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="56" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル（読んだ行は、取り込んだ行・読めなかった行・対象外の行のどれかに分かれます）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="57" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="58" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="59" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みの読めなかった行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
         <source>Read</source>
         <translation>読んだ行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
         <source>Imported</source>
         <translation>取り込んだ行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Rejected</source>
         <translation>読めなかった行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Skipped</source>
         <translation>対象外の行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="67" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="73" />
-        <location filename="../../engage_desktop/ui/views/imports.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="73" />
-        <location filename="../../engage_desktop/ui/views/imports.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="73" />
-        <location filename="../../engage_desktop/ui/views/imports.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="73" />
-        <location filename="../../engage_desktop/ui/views/imports.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="108" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="117"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="109" />
+        <location filename="../../engage_desktop/ui/views/imports.py" line="118"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1（%2）で追加したデータを、ショップからすべて取り除きますか？ 元のファイルは変更しません。</translation>
     </message>
@@ -684,110 +685,110 @@ Details are in %2.</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="134" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="135" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="135"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックすると、顧客接点・施策・メモを書き込めます。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
-        <location filename="../../engage_desktop/ui/views/journey.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="171"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
         <source>Median days to reach</source>
         <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
         <source>Average liking (1-7)</source>
         <translation>好き度の平均（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="151" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="151"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="158" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="172" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="172"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="174" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップに今いる人数（棒）と好き度の平均（線）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="185" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="185"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」に今いる顧客</translation>
     </message>
@@ -795,95 +796,95 @@ Details are in %2.</source>
 <context>
     <name>LtvView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="85" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="85"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="86" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="86"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客（平均購入単価 × 年間購入回数）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="87" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="87"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図（顧客のデシル別の売上）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103" />
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="114" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="114"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
         <source>Number of
 customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
         <source>Revenue
 share</source>
         <translation>売上構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
         <source>Average
 annual LTV</source>
         <translation>年間LTVの平均</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
         <source>Repeat
 rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="105" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
         <source>Days since
 last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="109" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="109"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、LTV層の売上構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="115" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="115"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比（%）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="117" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="117"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル（1 = 売上上位10%の顧客）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="118" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="118"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="130" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="130"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="142" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="142"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -891,184 +892,184 @@ last order</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="96" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="95"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="145" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="146" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="147" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="146"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="151" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
         <source>Backups…</source>
         <translation>バックアップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="152" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="166" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="165"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="201" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="200"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="202" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="201"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="228" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="232"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="229" />
-        <location filename="../../engage_desktop/ui/main_window.py" line="235" />
-        <location filename="../../engage_desktop/ui/main_window.py" line="281" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="285"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="234" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="238"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="268" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="272"/>
         <source>Shop file not found</source>
         <translation>ショップファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="269" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
         <source>%1 is not where it was (%2): it may have been moved, renamed or deleted. Nothing was created in its place.</source>
         <translation>%1 が元の場所（%2）にありません。移動・名前の変更・削除のどれかが行われた可能性があります。代わりのファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="272" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
         <source>Locate it…</source>
         <translation>場所を指定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="273" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
         <source>Remove from the list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="280" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="284"/>
         <source>Where is %1?</source>
         <translation>%1 はどこにありますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="321" />
-        <source>No orders yet: import your shop's exports (File ▸ Import files…)</source>
+        <location filename="../../engage_desktop/ui/main_window.py" line="325"/>
+        <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません。ショップのエクスポートファイルを取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="323" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="327"/>
         <source>%1 customers known</source>
         <translation>顧客数 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="327" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1〜%2   基準日 %3   顧客数 %4人（うち購入者 %5人）、注文数 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="346" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="350"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="347" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="351"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="354" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="363"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="355" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="364"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="360" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="369"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="361" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="370"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="367" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="376"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="370" />
+        <location filename="../../engage_desktop/ui/main_window.py" line="379"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -1076,65 +1077,82 @@ last order</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="108" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="112"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="109" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="113"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="112" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="131" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="139" />
-        <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="144"/>
+        <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="154"/>
+        <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
+        <translation>
+            <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="145" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="157"/>
+        <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
+        <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="145" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <source> (so far)</source>
+        <translation>（途中）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="152" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="154" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="173"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="157" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="156" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="175"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1144,12 +1162,12 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="216" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="231" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="233"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
@@ -1159,37 +1177,37 @@ last order</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="281" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="281"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="285" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="285"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から○日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="286" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="286"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="286" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="286"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="302" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="302"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
     </message>
@@ -1197,47 +1215,47 @@ last order</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="31" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="31"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="38" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="38"/>
         <source> days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="51" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="51"/>
         <source>&lt;b&gt;This shop&lt;/b&gt; (saved in the shop file)</source>
         <translation>&lt;b&gt;このショップ&lt;/b&gt;（ショップファイルに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="52" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="52"/>
         <source>Time zone of the shop:</source>
         <translation>ショップのタイムゾーン:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="53" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="53"/>
         <source>Where order times are turned into days and months. It applies from the next import on: orders already imported keep the days they were read with.</source>
         <translation>注文の時刻を日付や月に分けるときの基準です。次の取り込みから使われます。取り込み済みの注文は、読んだときの日付のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="58" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="58"/>
         <source>Dormant after no order for:</source>
         <translation>休眠とみなす日数（購入のない日数）:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="59" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
         <source>Money shown as:</source>
         <translation>金額の表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="60" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
         <source>&lt;b&gt;You&lt;/b&gt; (saved for your user on this computer)</source>
         <translation>&lt;b&gt;あなたの設定&lt;/b&gt;（このパソコンのユーザーごとに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="61" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="61"/>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
@@ -1245,113 +1263,113 @@ last order</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="137" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="137"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」から取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS（ネットプロモータースコア）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="150" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="151" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="152" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="153" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の分布（セルをクリックすると、そのお客様を一覧表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="154" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
         <source>Rows: fan degree   Columns: liking</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="168" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="168"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者（9〜10）の割合 − 批判者（0〜6）の割合（ポイント）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="172" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="173"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="175" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="175"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
         <source>%n month(s) with fewer than %1 answers left out: too few to tell.</source>
         <translation>
             <numerusform>回答が%1件未満の%nか月は、少なすぎて判断できないため線に含めていません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="190" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="190"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="190" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="190"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -1359,7 +1377,7 @@ last order</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="359" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>
@@ -1367,47 +1385,47 @@ last order</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="156" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="156"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="159" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="159" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
         <source>Name (English)</source>
         <translation>名前（英語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="160" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="160"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低年間LTV（円）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="160" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="160"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="169" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="169"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠とみなす日数のあいだ購入なし（「設定」で変更）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="191" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="191"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="216" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="216"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="216" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="216"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1415,35 +1433,35 @@ last order</source>
 <context>
     <name>View</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/base.py" line="86" />
-        <source>No orders yet. Import your shop's order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
+        <location filename="../../engage_desktop/ui/views/base.py" line="86"/>
+        <source>No orders yet. Import your shop&apos;s order export (File ▸ Import files…) or open the sample shop to see how this view works.</source>
         <translation>まだ注文データがありません。ショップの注文データを取り込む（ファイル ▸ ファイルを取り込む…）か、サンプルショップを開いて、この画面の使い方を確かめてください。</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="149" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="149"/>
         <source>Welcome to Engage Desktop</source>
         <translation>Engage Desktop へようこそ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="150" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="150"/>
         <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
         <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見て回るか、自分のショップを作って、ショップのシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="154" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="154"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="155" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="155"/>
         <source>Create an empty shop…</source>
         <translation>新しい空のショップを作る…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="156" />
+        <location filename="../../engage_desktop/ui/dialogs.py" line="156"/>
         <source>Open a shop file…</source>
         <translation>ショップファイルを開く…</translation>
     </message>

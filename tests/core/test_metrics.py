@@ -246,7 +246,7 @@ def test_report_json_shape(shop: Store) -> None:
     assert report["ltv"]["top20_share"] == pytest.approx(100000 / 151000, abs=1e-4)
     assert len(report["monthly"]) == 18 and report["monthly"][-1]["month"] == "2026-06"
     assert report["streak"] == {"metric": "revenue", "current": 2, "longest": 2, "round_months": 4,
-                                "round_reached": False}
+                                "round_reached": False, "rounds": []}
     assert report["nps"]["score"] == 0.0
     assert len(report["fan_matrix"]) == 6 and sum(map(sum, report["fan_matrix"])) == 5
     assert [j["step"] for j in report["journey"]] == list(range(1, 9))

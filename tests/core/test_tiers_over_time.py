@@ -60,3 +60,28 @@ def test_the_monthly_tier_filter_counts_who_was_in_the_tier_that_month(shop: Sto
     assert regular[11] == Decimal(1000) and sum(regular.values()) == Decimal(1000)  # B's second order
     one_time = {r["month"].month: r["revenue"] for r in monthly.monthly(shop, AS_OF, tier="one_time").as_dicts()}
     assert one_time[1] == Decimal(1000) and sum(one_time.values()) == Decimal(1000)  # B's first
+
+
+def test_rounds_in_history_and_the_running_month() -> None:
+    from engage_desktop.core.table import Table
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)]
+    # Up Feb-May (4 in a row: a round), down in June, up July-September (3: not yet), October running.
+    revenue = [10, 11, 12, 13, 14, 9, 10, 11, 12, 5, None, None]
+    table = Table(["month", "revenue", "running"],
+                  [(m, v, m == dt.date(2025, 10, 1)) for m, v in zip(months[:10], revenue[:10])])
+    assert monthly.rounds(table, "revenue") == [(dt.date(2025, 2, 1), dt.date(2025, 5, 1))]
+    run = monthly.streak(table, "revenue")
+    # October is running (5 so far): it neither breaks the run of July-September nor counts in it.
+    assert (run.current, run.longest, run.round_reached) == (3, 4, False)
+
+
+def test_the_month_still_running_is_not_compared_with_a_full_one(shop: Store) -> None:
+    mid_month = dt.date(2025, 11, 15)
+    table = monthly.monthly(shop, mid_month).as_dicts()
+    last = table[-1]
+    assert last["month"] == dt.date(2025, 11, 1) and last["running"]
+    assert last["revenue"] == Decimal(1000) and last["revenue_mom"] is None  # B's order so far, no change
+    assert not any(r["running"] for r in table[:-1])
+    month_end = monthly.monthly(shop, dt.date(2025, 11, 30)).as_dicts()
+    assert not month_end[-1]["running"] and month_end[-1]["revenue_mom"] is None  # October had 0: "—"

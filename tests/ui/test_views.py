@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +146,22 @@ def test_monthly_view_matches_core_and_shows_the_round(qtbot: Any, open_shop: An
     assert f"あと{run.remaining}か月" in view.streak_label.text()
     view.metric.setCurrentIndex(view.metric.findData("orders"))
     assert view.chart.bar_values == [float(v) for v in table.column("orders")]
+    # Every round reached is a band behind its months, said in the note.
+    months = table.column("month")
+    view.metric.setCurrentIndex(view.metric.findData("revenue"))
+    reached = monthly.rounds(table, "revenue", 4)
+    assert reached and view.chart.bands == [(months.index(a), months.index(b)) for a, b in reached]
+    assert f"{len(reached)}回" in view.round_note.text()
+
+
+def test_the_month_still_running_is_labelled_and_not_compared(qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    window.ctx.as_of = dt.date(2026, 10, 15)  # the owner looks at the shop in the middle of October
+    view = show_view(qtbot, window, "monthly")
+    window.ctx.data_changed.emit()
+    qtbot.waitUntil(lambda: view.settled() and view.data["table"].column("running")[-1], timeout=10_000)
+    assert view.table_model.value(0, 0) == "2026年10月（途中）" and view.table_model.value(0, 2) is None
+    assert "2026年10月 はまだ途中の月" in view.round_note.text()
 
 
 def test_imports_view_lists_the_history_and_undo_works(qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
@@ -91,13 +92,20 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
     ).fetchall()
     out = []
     previous = None
+    running_month = as_of.replace(day=1) if as_of < _last_day(as_of) else None
     for row in rows:
         month, *values = row
         values = [None if v is None else (float(v) if i in (5, 6, 7) else v) for i, v in enumerate(values)]
-        changes = [_change(values[i], previous[i]) if previous else None for i in range(len(values))]
-        out.append((month, *values, *changes))
+        # The month still running is not compared with a full one (on the 15th it looked -38%).
+        running = month == running_month
+        changes = [_change(values[i], previous[i]) if previous and not running else None for i in range(len(values))]
+        out.append((month, *values, *changes, running))
         previous = values
-    return Table(["month", *METRICS, *[f"{m}_mom" for m in METRICS]], out)
+    return Table(["month", *METRICS, *[f"{m}_mom" for m in METRICS], "running"], out)
+
+
+def _last_day(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _change(now: object, before: object) -> float | None:
@@ -119,15 +127,42 @@ class Streak:
         return max(0, self.round_months - self.current)
 
 
-def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
-    """Runs of month-over-month improvement. A month with no value breaks the run, and so does one
-    after a zero: its change is "—" (no percentage from nothing), so it is no step up the owner can see."""
+def _full_months(table: Table, metric: str) -> tuple[list[Any], list[object]]:
+    """The months and values the runs are counted on: the month still running is not one of them."""
     values = table.column(metric)
+    months = table.column("month") if "month" in table.columns else [None] * len(values)
+    if "running" in table.columns and table.rows and table.column("running")[-1]:
+        months, values = months[:-1], values[:-1]
+    return months, values
+
+
+def _ups(values: list[object]) -> list[bool]:
+    """Each month (after the first) above the month before. A month with no value is no step up, and
+    neither is one after a zero: its change is "—" (no percentage from nothing)."""
+    return [before is not None and now is not None and float(before) != 0 and float(now) > float(before)  # type: ignore[arg-type]
+            for before, now in zip(values, values[1:])]
+
+
+def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
+    """Runs of month-over-month improvement over the full months (the running one is left out)."""
+    _, values = _full_months(table, metric)
     current = longest = 0
-    for before, now in zip(values, values[1:]):
-        if before is not None and now is not None and float(before) != 0 and float(now) > float(before):
-            current += 1
-        else:
-            current = 0
+    for up in _ups(values):
+        current = current + 1 if up else 0
         longest = max(longest, current)
     return Streak(metric, current, longest, round_months, current >= round_months)
+
+
+def rounds(table: Table, metric: str, round_months: int = 4) -> list[tuple[dt.date, dt.date]]:
+    """Every run of ``round_months`` or more months in a row up on the month before (ワンクール
+    reached), past or current: (its first month up, its last), oldest first."""
+    months, values = _full_months(table, metric)
+    found, start = [], None
+    for i, up in enumerate([*_ups(values), False], start=1):  # month i is up on month i - 1
+        if up and start is None:
+            start = i
+        elif not up and start is not None:
+            if i - start >= round_months:
+                found.append((months[start], months[i - 1]))
+            start = None
+    return found

@@ -86,7 +86,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             for r in month_table.as_dicts()
         ],
         "streak": {"metric": run.metric, "current": run.current, "longest": run.longest,
-                   "round_months": run.round_months, "round_reached": run.round_reached},
+                   "round_months": run.round_months, "round_reached": run.round_reached,
+                   # every round reached, past or current: its first and last month up
+                   "rounds": [[first.strftime("%Y-%m"), last.strftime("%Y-%m")] for first, last in
+                              monthly.rounds(month_table, STREAK_METRIC, run.round_months)]},
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
                 "detractors": score.detractors, "score": score.score},
         "fan_matrix": matrix.counts,

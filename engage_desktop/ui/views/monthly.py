@@ -74,6 +74,9 @@ class MonthlyView(View):
         self.streak_label = QLabel()
         self.clip_note = QLabel()
         self.clip_note.setStyleSheet("color: #555;")
+        self.round_note = QLabel()
+        self.round_note.setWordWrap(True)
+        self.round_note.setStyleSheet("color: #555;")
         self.streak_label.setStyleSheet("font-size: 17px; font-weight: bold; color: #1b5e20; padding: 4px 0;")
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(300)
@@ -95,6 +98,7 @@ class MonthlyView(View):
         layout.addWidget(self.streak_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.clip_note)
+        layout.addWidget(self.round_note)
         self.metric.currentIndexChanged.connect(self._metric_changed)
         self.tier.currentIndexChanged.connect(self.refresh)
         self.retranslate()
@@ -123,6 +127,7 @@ class MonthlyView(View):
         months = table.column("month")
         values = table.column(metric)
         changes = table.column(f"{metric}_mom")
+        running = table.column("running")
         labels = [i18n.short_month_label(m) for m in months]
         name = monthly.metric_name(metric)
         line = [None if c is None else 100 * c for c in changes]
@@ -140,10 +145,24 @@ class MonthlyView(View):
                                        "hover for the exact change.", "", self.chart.clipped)
                                if self.chart.clipped else "")
         self.clip_note.setVisible(bool(self.chart.clipped))
+        # Every round reached, past or current, as a band behind its months (ワンクール in history).
+        reached = monthly.rounds(table, metric, data["round_months"])
+        for first, last in reached:
+            self.chart.add_band(months.index(first), months.index(last))
+        notes = []
+        if reached:
+            notes.append(self.tr("Green bands: %n round(s) reached, each %1 or more months in a row up on the month "
+                                 "before.", "", len(reached)).replace("%1", str(data["round_months"])))
+        if running and running[-1]:
+            notes.append(self.tr("%1 is still running: it is not compared with a full month, nor counted in the "
+                                 "run.").replace("%1", i18n.month_label(months[-1])))
+        self.round_note.setText("  ".join(notes))
+        self.round_note.setVisible(bool(notes))
         run = monthly.streak(table, metric, data["round_months"])
         self.streak_label.setText(self.streak_text(run))
         headers = [self.tr("Month"), name, self.tr("Change vs previous month")]
-        rows = [(i18n.month_label(m), v, c) for m, v, c in zip(months, values, changes)][::-1]
+        rows = [(i18n.month_label(m) + (self.tr(" (so far)") if r else ""), v, c)
+                for m, v, c, r in zip(months, values, changes, running)][::-1]
         self.table_model.set_data(headers, rows, {1: lambda v: format_metric(metric, v),
                                                   2: lambda c: "—" if c is None else f"{100 * c:+.1f}%"})
 
