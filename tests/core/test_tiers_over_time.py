@@ -85,3 +85,20 @@ def test_the_month_still_running_is_not_compared_with_a_full_one(shop: Store) ->
     assert not any(r["running"] for r in table[:-1])
     month_end = monthly.monthly(shop, dt.date(2025, 11, 30)).as_dicts()
     assert not month_end[-1]["running"] and month_end[-1]["revenue_mom"] is None  # October had 0: "—"
+
+
+def test_tier_movement_between_two_dates(shop: Store) -> None:
+    start, end = dt.date(2025, 3, 31), AS_OF
+    cells = {(r["from_tier"], r["to_tier"]): (r["customers"], r["revenue"])
+             for r in ltv.tier_movement(shop, start, end).as_dicts()}
+    # At the end of March: A 優良 (180,000 over one year), B 1回購入 (one order). At the end of December:
+    # A dormant (last order March 10, 296 days), B 一般 (two orders; the last in November).
+    assert cells[("top", "dormant")] == (1, Decimal(0))  # A spent nothing after March
+    assert cells[("one_time", "regular")] == (1, Decimal(1000))  # B's November order
+    assert sum(n for n, _ in cells.values()) == 2
+    assert len(cells) == 6 * 5  # every pair, zeros included (from: new + 5 tiers; to: 5 tiers)
+    movers = ltv.tier_movers(shop, start, end, "one_time", "regular")
+    assert [r["email"] for r in movers.as_dicts()] == ["b@x.jp"]
+    # From before anyone bought: both are new.
+    early = {(r["from_tier"], r["to_tier"]): r["customers"] for r in ltv.tier_movement(shop, dt.date(2024, 12, 31), end).as_dicts()}
+    assert early[("new", "dormant")] == 1 and early[("new", "regular")] == 1

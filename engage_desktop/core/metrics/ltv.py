@@ -149,6 +149,36 @@ def every_month_sql(as_of: dt.date) -> str:
                           INTERVAL 1 MONTH) r(m)"""
 
 
+NEW = "new"  # tier_movement's from-tier of a customer who had not bought yet at the start
+
+
+def tier_movement(store: Store, start: dt.date, end: dt.date) -> Table:
+    """From-tier x to-tier between two dates: each customer's tier at the end of ``start`` and at the end
+    of ``end`` (from their orders up to then), how many moved so and what they spent in between
+    (after ``start``, up to ``end``). A customer who had not bought by ``start`` comes from ``NEW``.
+    Rows for every pair of tiers (zeros included), highest tiers first."""
+    tier_list = tiers(store)
+    keys = [NEW, *(tier.key for tier in tier_list)]
+    moved = {(f, to): (n, rev) for f, to, n, rev in store.con.execute(
+        f"""SELECT coalesce(a.tier, {quote(NEW)}), b.tier, count(*), coalesce(sum(o.spent), 0)
+            FROM ({tiered_facts_sql(store, end, tier_list)}) b
+            LEFT JOIN ({tiered_facts_sql(store, start, tier_list)}) a USING (customer_key)
+            LEFT JOIN (SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
+                       WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1) o USING (customer_key)
+            GROUP BY ALL""").fetchall()}
+    rows = [(f, to, *moved.get((f, to), (0, Decimal(0)))) for f in keys for to in keys[1:]]
+    return Table(["from_tier", "to_tier", "customers", "revenue"], rows)
+
+
+def tier_movers(store: Store, start: dt.date, end: dt.date, from_tier: str, to_tier: str) -> Table:
+    """The customers of one cell of ``tier_movement``, as an action list (highest LTV at ``end`` first)."""
+    keys = [k for (k,) in store.con.execute(
+        f"""SELECT b.customer_key FROM ({tiered_facts_sql(store, end)}) b
+            LEFT JOIN ({tiered_facts_sql(store, start)}) a USING (customer_key)
+            WHERE coalesce(a.tier, {quote(NEW)}) = ? AND b.tier = ?""", [from_tier, to_tier]).fetchall()]
+    return customer_list(store, end, keys=keys)
+
+
 def tier_table(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> Table:
     """Per tier: customers, revenue, share of customer revenue, average LTV, repeat rate, days since last order."""
     tier_list = tier_list or tiers(store)
