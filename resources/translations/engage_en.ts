@@ -88,6 +88,15 @@
     </message>
 </context>
 <context>
+    <name>MovementView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="97" />
+        <source>the end of the month %n month(s) ago</source>
+        <translation>
+            <numerusform>the end of the month %n month ago</numerusform><numerusform>the end of the month %n months ago</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrdersDialog</name>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/customer_list.py" line="233" />

@@ -1160,6 +1160,46 @@ last order</source>
     </message>
 </context>
 <context>
+    <name>MovementView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="95"/>
+        <source>Compared with:</source>
+        <translation>比べる時点:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="97"/>
+        <source>the end of the month %n month(s) ago</source>
+        <translation>
+            <numerusform>%nか月前の月末</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
+        <source>Rows: the tier at the start; columns: the tier now (each from the orders up to then). A cell shows how many customers moved so, and what they spent in between. Click a cell for its customers.</source>
+        <translation>行は比べる時点のLTV層、列は今のLTV層です（どちらもその時点までの注文から判定）。セルには、そのように移ったお客様の人数と、その間に使った金額（マウスを合わせると表示）を示します。セルをクリックすると、そのお客様を一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="110"/>
+        <source>Not yet a customer</source>
+        <translation>まだ購入前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="121"/>
+        <source>%1 customers, %2 spent in between</source>
+        <translation>%1人、その間の購入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="126"/>
+        <source>LTV tier movement: %1 → %2</source>
+        <translation>LTV層の移動: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="128"/>
+        <source>Click a cell for its customers</source>
+        <translation>セルをクリックするとお客様を表示</translation>
+    </message>
+</context>
+<context>
     <name>OrdersDialog</name>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>

@@ -203,3 +203,25 @@ def test_a_jump_from_almost_nothing_is_drawn_at_the_edge_not_stretched_to(qtbot:
     chart.set_data([str(i) for i in range(8)], [1.0] * 8, line=changes, line_range=(low, high))
     assert chart.clipped == 1
     assert "108,329" in chart.hover_text(1)  # the exact value on hover
+
+
+def test_tier_movement_view_shows_core_s_matrix_and_a_cell_s_customers(qtbot: Any, open_shop: Any, on_db: Any,
+                                                                       sample_shop: Path) -> None:
+    from engage_desktop.core.metrics import ltv as ltv_metrics
+    from engage_desktop.ui.views.movement import month_end_before
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "movement")
+    end = on_db(as_of)
+    start = month_end_before(end, 3)
+    assert start == dt.date(2026, 7, 31) and view.data["start"] == start  # the sample's as-of is 2026-10-31
+    table = on_db(lambda s: ltv_metrics.tier_movement(s, start, end).as_dicts())
+    shown = {(view.rows[r], view.cols[c]): view.matrix_model.value(r, c)
+             for r in range(len(view.rows)) for c in range(len(view.cols))}
+    assert shown == {(r["from_tier"], r["to_tier"]): r["customers"] for r in table}
+    assert view.matrix_model.headerData(0, Qt.Orientation.Vertical) == "まだ購入前"
+    good_to_dormant = view.cols.index("dormant"), view.rows.index("good")
+    with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
+        view.select_cell(view.matrix_model.index(good_to_dormant[1], good_to_dormant[0]))
+    assert len(view.customers.table_data.rows) == shown[("good", "dormant")] > 0
+    assert view.customers.caption.text().startswith("中堅 → 休眠")
