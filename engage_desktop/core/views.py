@@ -28,7 +28,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("ltv", N_("LTV tiers")),
     ViewSpec("surveys", N_("Surveys")),
     ViewSpec("monthly", N_("Month over month")),
-    ViewSpec("movement", N_("Tier movement"), exported=False),  # its export sheet is still to come (issue 19)
+    ViewSpec("movement", N_("Tier movement")),
     ViewSpec("imports", N_("Imports"), exported=False),
 )
 BY_KEY = {spec.key: spec for spec in VIEW_SPECS}

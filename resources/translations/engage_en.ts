@@ -90,7 +90,7 @@
 <context>
     <name>MovementView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/movement.py" line="89" />
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>the end of the month %n month ago</numerusform><numerusform>the end of the month %n months ago</numerusform></translation>

@@ -1162,39 +1162,39 @@ last order</source>
 <context>
     <name>MovementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="95"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="87"/>
         <source>Compared with:</source>
         <translation>比べる時点:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="97"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="89"/>
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>%nか月前の月末</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="90"/>
         <source>Rows: the tier at the start; columns: the tier now (each from the orders up to then). A cell shows how many customers moved so, and what they spent in between. Click a cell for its customers.</source>
         <translation>行は比べる時点のLTV層、列は今のLTV層です（どちらもその時点までの注文から判定）。セルには、そのように移ったお客様の人数と、その間に使った金額（マウスを合わせると表示）を示します。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="110"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="102"/>
         <source>Not yet a customer</source>
         <translation>まだ購入前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="121"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="113"/>
         <source>%1 customers, %2 spent in between</source>
         <translation>%1人、その間の購入 %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="118"/>
         <source>LTV tier movement: %1 → %2</source>
         <translation>LTV層の移動: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="120"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
     </message>

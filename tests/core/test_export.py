@@ -62,11 +62,12 @@ def ref(series: object) -> str:
 
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
-    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比"]
+    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
-    assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month"]
+    assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month",
+                                  "Tier movement"]
 
 
 def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:
@@ -207,3 +208,18 @@ def test_workbook_opens_and_renders_in_libreoffice(shop: Store, tmp_path: Path) 
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 5
+
+
+def test_movement_sheet_matches_core_and_its_chart_compares_the_tiers_then_and_now(shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.metrics.report import MOVEMENT_MONTHS
+
+    _, book = workbook_for(shop, tmp_path, view="movement")
+    sheet = book["LTV層の移動"]
+    day = resolve_as_of(shop, None)
+    start = ltv.month_end_before(day, MOVEMENT_MONTHS)
+    cells = {(r["from_tier"], r["to_tier"]): r["customers"] for r in ltv.tier_movement(shop, start, day).as_dicts()}
+    keys = [tier.key for tier in ltv.tiers(shop)]
+    for i, source in enumerate([ltv.NEW, *keys]):
+        assert [sheet.cell(row=4 + i, column=2 + j).value for j in range(len(keys))] == [cells[(source, k)] for k in keys]
+    (chart,) = charts(sheet)
+    assert len(chart.series) == 2  # the tiers' sizes then and now, from the table under the matrix

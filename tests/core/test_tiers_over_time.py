@@ -102,3 +102,15 @@ def test_tier_movement_between_two_dates(shop: Store) -> None:
     # From before anyone bought: both are new.
     early = {(r["from_tier"], r["to_tier"]): r["customers"] for r in ltv.tier_movement(shop, dt.date(2024, 12, 31), end).as_dicts()}
     assert early[("new", "dormant")] == 1 and early[("new", "regular")] == 1
+
+
+def test_the_report_says_the_tier_movement_of_the_last_three_months(shop: Store) -> None:
+    from engage_desktop.core.metrics.report import build_report
+
+    moved = build_report(shop, AS_OF)["tier_movement"]
+    # From September 30: A dormant (204 days since March 10) stays dormant; B dormant (253 days since
+    # January 20) became 一般 with November's order of 1,000.
+    assert moved["start"] == "2025-09-30" and moved["end"] == "2025-12-31"
+    assert sorted(moved["cells"], key=lambda c: c["to"]) == [
+        {"from": "dormant", "to": "dormant", "customers": 1, "revenue": 0.0},
+        {"from": "dormant", "to": "regular", "customers": 1, "revenue": 1000.0}]

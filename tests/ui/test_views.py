@@ -208,7 +208,7 @@ def test_a_jump_from_almost_nothing_is_drawn_at_the_edge_not_stretched_to(qtbot:
 def test_tier_movement_view_shows_core_s_matrix_and_a_cell_s_customers(qtbot: Any, open_shop: Any, on_db: Any,
                                                                        sample_shop: Path) -> None:
     from engage_desktop.core.metrics import ltv as ltv_metrics
-    from engage_desktop.ui.views.movement import month_end_before
+    from engage_desktop.core.metrics.ltv import month_end_before
 
     window = open_shop(sample_shop)
     view = show_view(qtbot, window, "movement")

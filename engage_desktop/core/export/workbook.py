@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.errors import EngageError, os_reason
 from engage_desktop.core.export.xlsx_cells import PERCENT, month_format, write_cell, write_row
-from engage_desktop.core.messages import N_, in_language, language, month_text, quoted, t, tn
+from engage_desktop.core.messages import N_, date_text, in_language, language, month_text, quoted, t, tn
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
@@ -297,6 +297,42 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _place(sheet, chart, f"A{last + 4}", 30, 13, new_page=True)
 
 
+def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """From-tier x to-tier since the end of the month three months back, and the tiers' sizes then and now."""
+    from engage_desktop.core.metrics.report import MOVEMENT_MONTHS
+
+    _title(sheet, label("movement"))
+    start = ltv.month_end_before(day, MOVEMENT_MONTHS)
+    tier_list = ltv.tiers(store)
+    names = {tier.key: tier.name() for tier in tier_list}
+    names[ltv.NEW] = t("Not yet a customer")
+    cells = {(r["from_tier"], r["to_tier"]): r for r in ltv.tier_movement(store, start, day).as_dicts()}
+    cols = [tier.key for tier in tier_list]
+    rows = [ltv.NEW, *cols]
+    write_cell(sheet, 2, 1, t("From the tier on {start} (rows) to the tier on {end} (columns): customers",
+                              start=date_text(start), end=date_text(day)))
+    _header(sheet, 3, ["", *[names[c] for c in cols]])
+    for i, source in enumerate(rows):
+        write_row(sheet, 4 + i, [names[source], *[cells[(source, c)]["customers"] for c in cols]],
+                  [None, *["#,##0"] * len(cols)])
+    last = 3 + len(rows)
+    # The tiers' sizes at the start and now: what the chart compares.
+    sizes = last + 2
+    _header(sheet, sizes, [label("tier"), date_text(start), date_text(day)])
+    for i, key in enumerate(cols):
+        then = sum(cells[(key, c)]["customers"] for c in cols)
+        now = sum(cells[(source, key)]["customers"] for source in rows)
+        write_row(sheet, sizes + 1 + i, [names[key], then, now], [None, "#,##0", "#,##0"])
+    _widths(sheet, [16, *[16] * len(cols)])
+    chart = BarChart()
+    chart.title = label("movement")
+    chart.y_axis.title = label("customers")
+    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=sizes, max_row=sizes + len(cols)),
+                   titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=sizes + 1, max_row=sizes + len(cols)))
+    _place(sheet, chart, f"A{sizes + len(cols) + 3}", 20, 9, new_page=True)
+
+
 def _print_setup(sheet: Worksheet) -> None:
     """Landscape A4, one page wide: what the owner gets when they press Print."""
     sheet.page_setup.orientation = "landscape"
@@ -319,4 +355,4 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly}
+SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement}

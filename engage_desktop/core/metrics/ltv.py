@@ -152,6 +152,14 @@ def every_month_sql(as_of: dt.date) -> str:
 NEW = "new"  # tier_movement's from-tier of a customer who had not bought yet at the start
 
 
+def month_end_before(day: dt.date, months: int) -> dt.date:
+    """The last day of the month ``months`` before ``day``'s month (where a movement is counted from)."""
+    first = day.replace(day=1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return first - dt.timedelta(days=1)
+
+
 def tier_movement(store: Store, start: dt.date, end: dt.date) -> Table:
     """From-tier x to-tier between two dates: each customer's tier at the end of ``start`` and at the end
     of ``end`` (from their orders up to then), how many moved so and what they spent in between

@@ -15,6 +15,7 @@ from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
 STREAK_METRIC = "revenue"
+MOVEMENT_MONTHS = 3  # the report's and the export's tier movement: since the end of the month 3 months back
 
 
 def money(value: Any) -> float:
@@ -93,6 +94,13 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
                 "detractors": score.detractors, "score": score.score},
         "fan_matrix": matrix.counts,
+        "tier_movement": {
+            "start": ltv.month_end_before(day, MOVEMENT_MONTHS).isoformat(), "end": day.isoformat(),
+            "cells": [{"from": r["from_tier"], "to": r["to_tier"], "customers": r["customers"],
+                       "revenue": money(r["revenue"])}
+                      for r in ltv.tier_movement(store, ltv.month_end_before(day, MOVEMENT_MONTHS), day).as_dicts()
+                      if r["customers"]],
+        },
         "journey": [
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
              "reached": r["reached"], "moved_on": _num(r["moved_on"]), "median_days": r["median_days"],

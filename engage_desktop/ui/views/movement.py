@@ -22,14 +22,6 @@ from engage_desktop.ui.views.base import View
 MONTHS_BACK = (1, 3, 6, 12)  # the start: the end of the month so many months before the as-of day's
 
 
-def month_end_before(day: dt.date, months: int) -> dt.date:
-    """The last day of the month ``months`` before ``day``'s month."""
-    first = day.replace(day=1)
-    for _ in range(months - 1):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return first - dt.timedelta(days=1)
-
-
 class MovementModel(TableModel):
     """The matrix: from-tiers down the side, to-tiers across; each cell's tooltip says what was spent."""
 
@@ -55,7 +47,7 @@ class MovementInputs:
 
 
 def load_movement(store: Store, as_of: dt.date, inputs: MovementInputs) -> dict[str, Any]:
-    start = month_end_before(as_of, inputs.months_back)
+    start = ltv.month_end_before(as_of, inputs.months_back)
     return {"start": start, "end": as_of, "tiers": ltv.tiers(store), "table": ltv.tier_movement(store, start, as_of)}
 
 
