@@ -227,6 +227,44 @@ def journey(store: Store, as_of: dt.date) -> Table:
                   "median_days", "avg_liking", "liking_answers"], out)
 
 
+COHORT_STEPS = (3, 4, 5)  # the 100-day plan's steps: second purchase, third, still buying after 100 days
+COHORT_DAYS = (30, 60, 100)
+
+
+def cohort_100d(store: Store, as_of: dt.date) -> Table:
+    """The 100-day plan, measured: per month of first purchase (a cohort), the share of its customers
+    who reached steps 3, 4 and 5 within 30, 60 and 100 days of their first purchase. Only customers
+    whose first purchase is at least that many days before the as-of day count (the eligible ones):
+    a customer who bought last week has not had 30 days yet. One row per cohort, step and days."""
+    day = f"DATE '{as_of.isoformat()}'"
+    parts = []
+    for step in COHORT_STEPS:
+        for days in COHORT_DAYS:
+            parts.append(f"""SELECT cohort, {step} AS step, {days} AS days, count(*) AS customers,
+                    count(*) FILTER (WHERE CAST(first_order AS DATE) + {days} <= {day}) AS eligible,
+                    count(*) FILTER (WHERE CAST(first_order AS DATE) + {days} <= {day}
+                                     AND d{step} <= first_order + INTERVAL {days} DAY) AS reached
+                FROM ladder GROUP BY cohort""")
+    rows = store.con.execute(
+        f"""WITH ladder AS MATERIALIZED (
+                SELECT *, CAST(date_trunc('month', first_order) AS DATE) AS cohort
+                FROM ({step_of_sql(store, as_of)}) WHERE first_order IS NOT NULL)
+            {" UNION ALL ".join(parts)} ORDER BY cohort, step, days""").fetchall()
+    return Table(["cohort", "step", "days", "customers", "eligible", "reached", "share"],
+                 [(*r, r[5] / r[4] if r[4] else None) for r in rows])
+
+
+def cohort_customers(store: Store, as_of: dt.date, cohort: dt.date, step: int, days: int) -> Table:
+    """The customers of a cohort who reached ``step`` within ``days`` of their first purchase."""
+    keys = [k for (k,) in store.con.execute(
+        f"""SELECT customer_key FROM ({step_of_sql(store, as_of)})
+            WHERE CAST(date_trunc('month', first_order) AS DATE) = ? AND d{int(step)} <= first_order + INTERVAL {int(days)} DAY""",
+        [cohort]).fetchall()]
+    from engage_desktop.core.metrics.ltv import customer_list
+
+    return customer_list(store, as_of, keys=keys)
+
+
 def step_customers(store: Store, as_of: dt.date, step: int) -> Table:
     """The customers now at one step, highest LTV first (customers without orders last)."""
     rows = store.con.execute(

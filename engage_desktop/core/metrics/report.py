@@ -94,6 +94,11 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
                 "detractors": score.detractors, "score": score.score},
         "fan_matrix": matrix.counts,
+        "cohort_100d": [
+            {"cohort": r["cohort"].strftime("%Y-%m"), "step": r["step"], "days": r["days"], "eligible": r["eligible"],
+             "reached": r["reached"], "share": _num(r["share"])}
+            for r in journey_metrics.cohort_100d(store, day).as_dicts()
+        ],
         "tier_movement": {
             "start": ltv.month_end_before(day, MOVEMENT_MONTHS).isoformat(), "end": day.isoformat(),
             "cells": [{"from": r["from_tier"], "to": r["to_tier"], "customers": r["customers"],
