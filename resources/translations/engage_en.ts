@@ -1,6 +1,18 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CohortsView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="90" />
+        <source>Step %1
+within %n day(s)</source>
+        <translation>
+            <numerusform>Step %1
+within %n day</numerusform><numerusform>Step %1
+within %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message numerus="yes">
         <location filename="../../engage_desktop/ui/customer_list.py" line="131" />

@@ -96,6 +96,38 @@ Details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>CohortsView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="76"/>
+        <source>The 100-day plan: customers who reached a step within so many days of their first purchase, by the month of that purchase</source>
+        <translation>100日ファン化計画: 初回購入から何日以内に各ステップへ到達したか（初回購入の月ごと）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="78"/>
+        <source>Only customers who have had the days count: a customer who bought last week is not yet counted for 30 days. Click a cell for its customers.</source>
+        <translation>その日数がまだ経っていないお客様は数えていません（先週初めて購入したお客様は、30日の欄にはまだ入りません）。セルをクリックすると、そのお客様を一覧表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="90"/>
+        <source>Step %1
+within %n day(s)</source>
+        <translation>
+            <numerusform>ステップ%1
+%n日以内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="93"/>
+        <source>%1 of %2 customers</source>
+        <translation>%2人中 %1人</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="98"/>
+        <source>Click a cell for its customers</source>
+        <translation>セルをクリックするとお客様を表示</translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>

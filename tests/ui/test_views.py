@@ -225,3 +225,21 @@ def test_tier_movement_view_shows_core_s_matrix_and_a_cell_s_customers(qtbot: An
         view.select_cell(view.matrix_model.index(good_to_dormant[1], good_to_dormant[0]))
     assert len(view.customers.table_data.rows) == shown[("good", "dormant")] > 0
     assert view.customers.caption.text().startswith("中堅 → 休眠")
+
+
+def test_the_100_day_plan_view_shows_core_s_shares_and_a_cell_s_customers(qtbot: Any, open_shop: Any, on_db: Any,
+                                                                          sample_shop: Path) -> None:
+    from engage_desktop.core.metrics import journey as journey_metrics
+    from engage_desktop.ui.views.cohorts import CELLS
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "cohorts")
+    table = on_db(lambda s: journey_metrics.cohort_100d(s, as_of(s)).as_dicts())
+    cells = {(r["cohort"], r["step"], r["days"]): r for r in table}
+    assert view.cohorts == sorted({r["cohort"] for r in table}, reverse=True)
+    for row, cohort in enumerate(view.cohorts[:6]):
+        assert [view.model.value(row, c) for c in range(len(CELLS))] == [cells[(cohort, s, d)]["share"] for s, d in CELLS]
+    row, column = 5, CELLS.index((3, 100))
+    with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
+        view.select_cell(view.model.index(row, column))
+    assert len(view.customers.table_data.rows) == cells[(view.cohorts[row], 3, 100)]["reached"] > 0

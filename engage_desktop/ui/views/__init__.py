@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engage_desktop.ui.views.cohorts import CohortsView
 from engage_desktop.ui.views.imports import ImportsView
 from engage_desktop.ui.views.journey import JourneyView
 from engage_desktop.ui.views.monthly import MonthlyView
@@ -9,4 +10,4 @@ from engage_desktop.ui.views.surveys import SurveysView
 from engage_desktop.ui.views.ltv import LtvView
 from engage_desktop.ui.views.movement import MovementView
 
-VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, ImportsView]
+VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, ImportsView]
