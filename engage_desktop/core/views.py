@@ -29,7 +29,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("surveys", N_("Surveys")),
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),
-    ViewSpec("cohorts", N_("100-day plan"), exported=False),  # its export sheet is still to come (issue 19)
+    ViewSpec("cohorts", N_("100-day plan")),
     ViewSpec("imports", N_("Imports"), exported=False),
 )
 BY_KEY = {spec.key: spec for spec in VIEW_SPECS}

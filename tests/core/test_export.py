@@ -62,12 +62,12 @@ def ref(series: object) -> str:
 
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
-    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動"]
+    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動", "100日プラン"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
     assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month",
-                                  "Tier movement"]
+                                  "Tier movement", "100-day plan"]
 
 
 def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:
@@ -223,3 +223,17 @@ def test_movement_sheet_matches_core_and_its_chart_compares_the_tiers_then_and_n
         assert [sheet.cell(row=4 + i, column=2 + j).value for j in range(len(keys))] == [cells[(source, k)] for k in keys]
     (chart,) = charts(sheet)
     assert len(chart.series) == 2  # the tiers' sizes then and now, from the table under the matrix
+
+
+def test_cohort_sheet_matches_core_and_charts_each_step_within_100_days(shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.metrics import journey
+
+    _, book = workbook_for(shop, tmp_path, view="cohorts")
+    sheet = book["100日プラン"]
+    day = resolve_as_of(shop, None)
+    cells = {(r["cohort"], r["step"], r["days"]): r["share"] for r in journey.cohort_100d(shop, day).as_dicts()}
+    cohorts = sorted({c for c, _, _ in cells})
+    assert [sheet.cell(row=4 + i, column=1).value.date() for i in range(len(cohorts))] == cohorts
+    assert sheet.cell(row=4, column=2).value == cells[(cohorts[0], 3, 30)]
+    (chart,) = charts(sheet)
+    assert len(chart.series) == 3

@@ -333,6 +333,33 @@ def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _place(sheet, chart, f"A{sizes + len(cols) + 3}", 20, 9, new_page=True)
 
 
+def _cohorts(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """The 100-day plan: per month of first purchase, the share who reached steps 3-5 within 30/60/100 days."""
+    _title(sheet, label("cohorts"))
+    cells = {(r["cohort"], r["step"], r["days"]): r for r in journey.cohort_100d(store, day).as_dicts()}
+    cohorts = sorted({c for c, _, _ in cells})
+    pairs = [(step, days) for step in journey.COHORT_STEPS for days in journey.COHORT_DAYS]
+    write_cell(sheet, 2, 1, t("Customers who reached a step within so many days of their first purchase, by the "
+                              "month of that purchase (only those who have had the days)"))
+    _header(sheet, 3, [label("month"), *[t("Step {step}, within {days} days", step=s, days=d) for s, d in pairs]])
+    for i, cohort in enumerate(cohorts):
+        write_row(sheet, 4 + i, [cohort, *[cells[(cohort, s, d)]["share"] for s, d in pairs]],
+                  [month_format(), *[PERCENT] * len(pairs)])
+    last = 3 + len(cohorts)
+    _widths(sheet, [12, *[13] * len(pairs)])
+    chart = LineChart()
+    chart.title = label("cohorts")
+    chart.y_axis.number_format = "0%"
+    for step in journey.COHORT_STEPS:  # each step within 100 days: the plan's promise, cohort by cohort
+        column = 2 + pairs.index((step, journey.COHORT_DAYS[-1]))
+        chart.add_data(Reference(sheet, min_col=column, min_row=3, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=last))
+    chart.x_axis.number_format = month_format()
+    chart.x_axis.tickLblPos = "low"
+    _straight(chart)
+    _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
+
+
 def _print_setup(sheet: Worksheet) -> None:
     """Landscape A4, one page wide: what the owner gets when they press Print."""
     sheet.page_setup.orientation = "landscape"
@@ -355,4 +382,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement}
+SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
+          "cohorts": _cohorts}
