@@ -389,6 +389,8 @@ def run(lines: int, work: Path) -> list[Row]:
             "NPS by tier": lambda: surveys.nps_by_tier(store, day),
             "fan matrix": lambda: surveys.fan_matrix(store, day),
             "journey": lambda: journey.journey(store, day),
+            "tier movement, 3 months": lambda: ltv.tier_movement(store, ltv.month_end_before(day, 3), day),
+            "100-day plan cohort heat map": lambda: journey.cohort_100d(store, day),
         }
         for name, fn in metrics.items():
             seconds = best_of(fn)
