@@ -106,6 +106,26 @@ class TableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
+class TitledTableModel(TableModel):
+    """A table whose rows have titles (down the side) and whose cells each have a tooltip (a heat map's
+    "how many of how many")."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent=parent)
+        self.row_titles: list[str] = []
+        self.tooltips: list[list[str]] = []
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical and section < len(self.row_titles):
+            return self.row_titles[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self.tooltips):
+            return self.tooltips[index.row()][index.column()]
+        return super().data(index, role)
+
+
 def heat(value: float, maximum: float) -> QColor:
     """White to deep teal (the darkest cells switch to white text, see ForegroundRole)."""
     share = 0.0 if maximum <= 0 else max(0.0, min(1.0, value / maximum))

@@ -16,29 +16,10 @@ from engage_desktop.core.table import Table
 from engage_desktop.ui import i18n
 from engage_desktop.ui.customer_list import CustomerList
 from engage_desktop.ui.layout import splitter, vstack
-from engage_desktop.ui.models import TableModel, heat
+from engage_desktop.ui.models import TitledTableModel, heat
 from engage_desktop.ui.views.base import View
 
 CELLS = [(step, days) for step in journey.COHORT_STEPS for days in journey.COHORT_DAYS]
-
-
-class CohortModel(TableModel):
-    """Cohorts down the side; each cell's tooltip says how many of how many."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent=parent)
-        self.row_titles: list[str] = []
-        self.tooltips: list[list[str]] = []
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical and section < len(self.row_titles):
-            return self.row_titles[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self.tooltips):
-            return self.tooltips[index.row()][index.column()]
-        return super().data(index, role)
 
 
 @dataclass(frozen=True)
@@ -59,7 +40,7 @@ class CohortsView(View):
         self.caption.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
-        self.model = CohortModel(self)
+        self.model = TitledTableModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.model)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
