@@ -211,12 +211,10 @@ def test_workbook_opens_and_renders_in_libreoffice(shop: Store, tmp_path: Path) 
 
 
 def test_movement_sheet_matches_core_and_its_chart_compares_the_tiers_then_and_now(shop: Store, tmp_path: Path) -> None:
-    from engage_desktop.core.metrics.report import MOVEMENT_MONTHS
-
     _, book = workbook_for(shop, tmp_path, view="movement")
     sheet = book["LTV層の移動"]
     day = resolve_as_of(shop, None)
-    start = ltv.month_end_before(day, MOVEMENT_MONTHS)
+    start = ltv.month_end_before(day, ltv.MOVEMENT_MONTHS)
     cells = {(r["from_tier"], r["to_tier"]): r["customers"] for r in ltv.tier_movement(shop, start, day).as_dicts()}
     keys = [tier.key for tier in ltv.tiers(shop)]
     for i, source in enumerate([ltv.NEW, *keys]):

@@ -299,10 +299,8 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
 
 def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
     """From-tier x to-tier since the end of the month three months back, and the tiers' sizes then and now."""
-    from engage_desktop.core.metrics.report import MOVEMENT_MONTHS
-
     _title(sheet, label("movement"))
-    start = ltv.month_end_before(day, MOVEMENT_MONTHS)
+    start = ltv.month_end_before(day, ltv.MOVEMENT_MONTHS)
     tier_list = ltv.tiers(store)
     names = {tier.key: tier.name() for tier in tier_list}
     names[ltv.NEW] = t("Not yet a customer")

@@ -150,6 +150,7 @@ def every_month_sql(as_of: dt.date) -> str:
 
 
 NEW = "new"  # tier_movement's from-tier of a customer who had not bought yet at the start
+MOVEMENT_MONTHS = 3  # the movement shown first (the view, the export, the report): since 3 month ends back
 
 
 def month_end_before(day: dt.date, months: int) -> dt.date:

@@ -15,7 +15,6 @@ from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
 STREAK_METRIC = "revenue"
-MOVEMENT_MONTHS = 3  # the report's and the export's tier movement: since the end of the month 3 months back
 
 
 def money(value: Any) -> float:
@@ -100,10 +99,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             for r in journey_metrics.cohort_100d(store, day).as_dicts()
         ],
         "tier_movement": {
-            "start": ltv.month_end_before(day, MOVEMENT_MONTHS).isoformat(), "end": day.isoformat(),
+            "start": ltv.month_end_before(day, ltv.MOVEMENT_MONTHS).isoformat(), "end": day.isoformat(),
             "cells": [{"from": r["from_tier"], "to": r["to_tier"], "customers": r["customers"],
                        "revenue": money(r["revenue"])}
-                      for r in ltv.tier_movement(store, ltv.month_end_before(day, MOVEMENT_MONTHS), day).as_dicts()
+                      for r in ltv.tier_movement(store, ltv.month_end_before(day, ltv.MOVEMENT_MONTHS), day).as_dicts()
                       if r["customers"]],
         },
         "journey": [

@@ -40,7 +40,7 @@ class MovementView(View):
         self.since = QComboBox()
         for months in MONTHS_BACK:
             self.since.addItem("", months)
-        self.since.setCurrentIndex(MONTHS_BACK.index(3))
+        self.since.setCurrentIndex(MONTHS_BACK.index(ltv.MOVEMENT_MONTHS))
         self.since.currentIndexChanged.connect(lambda _: self.refresh())
         self.since_label, self.caption, self.note = QLabel(), QLabel(), QLabel()
         self.caption.setStyleSheet("font-weight: bold; font-size: 14px;")
