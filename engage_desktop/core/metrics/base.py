@@ -36,6 +36,11 @@ def resolve_as_of(store: Store, as_of: str | dt.date | None) -> dt.date:
     return row[0] if row and row[0] else dt.date.today()
 
 
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month."""
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
 def counted_orders(as_of: dt.date) -> str:
     """SQL for the orders that count up to the end of the as-of day."""
     return (

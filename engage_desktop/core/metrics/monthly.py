@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiers_by_month_sql
 from engage_desktop.core.store import Store
@@ -92,7 +92,7 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
     ).fetchall()
     out = []
     previous = None
-    running_month = as_of.replace(day=1) if as_of < _last_day(as_of) else None
+    running_month = as_of.replace(day=1) if as_of < month_end(as_of) else None
     for row in rows:
         month, *values = row
         values = [None if v is None else (float(v) if i in (5, 6, 7) else v) for i, v in enumerate(values)]
@@ -102,10 +102,6 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
         out.append((month, *values, *changes, running))
         previous = values
     return Table(["month", *METRICS, *[f"{m}_mom" for m in METRICS], "running"], out)
-
-
-def _last_day(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _change(now: object, before: object) -> float | None:

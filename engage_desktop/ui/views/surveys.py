@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from engage_desktop.core.questions import fan_level_name, liking_name
 from engage_desktop.core.metrics import ltv, surveys
+from engage_desktop.core.metrics.base import month_end
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, StackedBar
@@ -44,7 +45,7 @@ class SurveysInputs:
 
 def load_surveys(store: Store, as_of: dt.date, inputs: SurveysInputs) -> dict[str, Any]:
     tier, period = inputs.tier, inputs.period
-    start, end = (period, _month_end(period)) if period else (None, None)
+    start, end = (period, month_end(period)) if period else (None, None)
     return {
         "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
         "by_tier": surveys.nps_by_tier(store, as_of), "tiers": ltv.tiers(store),
@@ -224,7 +225,3 @@ class SurveysView(View):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-
-
-def _month_end(month: dt.date) -> dt.date:
-    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
