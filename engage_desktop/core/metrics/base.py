@@ -49,6 +49,12 @@ def counted_orders(as_of: dt.date) -> str:
     )
 
 
+def years_sql(first_order: str, day: str) -> str:
+    """SQL: the years LTV divides by, from the first order to ``day`` (both SQL expressions): at
+    least one, so a new customer's yearly value is what they have bought so far."""
+    return f"greatest(1.0, date_diff('day', CAST({first_order} AS DATE), {day}) / 365.25)"
+
+
 def customer_facts_sql(as_of: dt.date) -> str:
     """One row per customer who bought: the facts LTV, tiers and the journey are built on.
 
@@ -67,8 +73,7 @@ def customer_facts_sql(as_of: dt.date) -> str:
                sum(revenue) / nullif(count(*) FILTER (WHERE NOT is_refund), 0) AS aov,
                date_diff('day', CAST(max(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) AS days_since_last,
                date_diff('day', CAST(min(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) AS tenure_days,
-               greatest(1.0, date_diff('day', CAST(min(ordered_at) FILTER (WHERE NOT is_refund) AS DATE), {day}) / 365.25)
-                   AS years
+               {years_sql('min(ordered_at) FILTER (WHERE NOT is_refund)', day)} AS years
         FROM ({counted_orders(as_of)}) o
         WHERE customer_key IS NOT NULL
         GROUP BY customer_key

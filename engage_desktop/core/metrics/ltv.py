@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql
+from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql, years_sql
 from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
 from engage_desktop.core.messages import N_, language, t, t_in, tn
@@ -115,8 +115,7 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     end = f"least(last_day(month), {day})"
     facts = f"""SELECT customer_key, month, orders,
                        date_diff('day', CAST(last_order AS DATE), {end}) AS days_since_last,
-                       (revenue / orders) * (orders / greatest(1.0, date_diff('day', CAST(first_order AS DATE), {end})
-                                                              / 365.25)) AS ltv
+                       (revenue / orders) * (orders / {years_sql('first_order', end)}) AS ltv
                 FROM {{source}} WHERE orders > 0"""
     later = """(SELECT a.customer_key, a.month, r.orders, r.last_order, r.revenue, r.first_order
                 FROM (SELECT DISTINCT * FROM ({also}) EXCEPT SELECT customer_key, month FROM per_month) a
