@@ -14,6 +14,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.core import messages
 from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.context import AppContext
+from engage_desktop.ui.layout import note_label
 
 TIME_ZONES = ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Taipei", "Asia/Singapore", "Europe/London",
               "Europe/Paris", "America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "UTC"]
@@ -50,10 +51,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("<b>This shop</b> (saved in the shop file)")))
         form.addRow(self.tr("Time zone of the shop:"), self.zone)
-        zone_note = QLabel(self.tr("Where order times are turned into days and months. It applies from the next "
-                                   "import on: orders already imported keep the days they were read with."))
-        zone_note.setWordWrap(True)
-        zone_note.setStyleSheet("color: #555;")
+        zone_note = note_label(self.tr("Where order times are turned into days and months. It applies from the "
+                                       "next import on: orders already imported keep the days they were read with."))
         form.addRow("", zone_note)
         form.addRow(self.tr("Dormant after no order for:"), self.dormant)
         form.addRow(self.tr("Money shown as:"), self.currency)

@@ -33,7 +33,7 @@ from engage_desktop.core.tasks import TaskState
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.context import AppContext
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import note_label, splitter, vstack
 from engage_desktop.ui.models import TableModel
 
 EXPORT_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.xlsb *.ods"
@@ -158,8 +158,7 @@ class ImportWizard(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         bottom = QHBoxLayout()
-        self.note = QLabel(self.tr("Nothing is written to your shop until you press Import."))
-        self.note.setStyleSheet("color: #555;")
+        self.note = note_label(self.tr("Nothing is written to your shop until you press Import."), wrap=False)
         bottom.addWidget(self.note, 1)
         bottom.addWidget(cancel)
         bottom.addWidget(self.import_button)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLayout, QSplitter, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
@@ -34,6 +34,22 @@ def _box(kind: type[QVBoxLayout] | type[QHBoxLayout], items: tuple[Item, ...]) -
     layout.setContentsMargins(0, 0, 0, 0)
     _fill(layout, items)
     return widget
+
+
+def caption_label(wrap: bool = False) -> QLabel:
+    """The bold title above a table or a chart, the same in every view."""
+    label = QLabel()
+    label.setStyleSheet("font-weight: bold; font-size: 14px;")
+    label.setWordWrap(wrap)
+    return label
+
+
+def note_label(text: str = "", wrap: bool = True) -> QLabel:
+    """The grey explanation under or beside a table, a chart or a field."""
+    label = QLabel(text)
+    label.setStyleSheet("color: #555;")
+    label.setWordWrap(wrap)
+    return label
 
 
 def row_table(model: QAbstractItemModel) -> QTableView:

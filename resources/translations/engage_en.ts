@@ -3,7 +3,7 @@
 <context>
     <name>CohortsView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="90" />
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="68" />
         <source>Step %1
 within %n day(s)</source>
         <translation>
@@ -36,7 +36,7 @@ within %n days</numerusform></translation>
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
@@ -45,7 +45,7 @@ within %n days</numerusform></translation>
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="158" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="156" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
@@ -54,7 +54,7 @@ within %n days</numerusform></translation>
 <context>
     <name>LtvView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="109" />
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="107" />
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
@@ -63,37 +63,37 @@ within %n days</numerusform></translation>
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="144" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
         <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%n month changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform><numerusform>%n months changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="154" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="152" />
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>Green bands: %n round reached, each %1 or more months in a row up on the month before.</numerusform><numerusform>Green bands: %n rounds reached, each %1 or more months in a row up on the month before.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="169" />
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171" />
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="175" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="173" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="174" />
         <source>%n more to a full round</source>
         <translation>
             <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>
@@ -102,7 +102,7 @@ within %n days</numerusform></translation>
 <context>
     <name>MovementView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="89" />
+        <location filename="../../engage_desktop/ui/views/movement.py" line="67" />
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>the end of the month %n month ago</numerusform><numerusform>the end of the month %n months ago</numerusform></translation>
@@ -120,19 +120,19 @@ within %n days</numerusform></translation>
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="168" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="164" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="175" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178" />
         <source>%n month(s) with fewer than %1 answers left out: too few to tell.</source>
         <translation>
             <numerusform>%n month with fewer than %1 answers left out: too few to tell.</numerusform><numerusform>%n months with fewer than %1 answers left out: too few to tell.</numerusform></translation>

@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="91"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="90"/>
         <source>About %1</source>
         <translation>%1 について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="101"/>
         <source>Customer engagement for a small shop, offline.</source>
         <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
         <source>Bundled libraries</source>
         <translation>同梱ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="104"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
         <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
         <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
     </message>
@@ -98,17 +98,17 @@ Details are in %2.</source>
 <context>
     <name>CohortsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="54"/>
         <source>The 100-day plan: customers who reached a step within so many days of their first purchase, by the month of that purchase</source>
         <translation>100日ファン化計画: 初回購入から何日以内に各ステップへ到達したか（初回購入の月ごと）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="78"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="56"/>
         <source>Only customers who have had the days count: a customer who bought last week is not yet counted for 30 days. Click a cell for its customers.</source>
         <translation>その日数がまだ経っていないお客様は数えていません（先週初めて購入したお客様は、30日の欄にはまだ入りません）。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="90"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="68"/>
         <source>Step %1
 within %n day(s)</source>
         <translation>
@@ -117,12 +117,12 @@ within %n day(s)</source>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="71"/>
         <source>%1 of %2 customers</source>
         <translation>%2人中 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="76"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
     </message>
@@ -305,17 +305,17 @@ within %n day(s)</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="217"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="215"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="227"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="225"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
         <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="231"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="229"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -419,7 +419,7 @@ within %n day(s)</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/import_wizard.py" line="155"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
@@ -434,180 +434,180 @@ within %n day(s)</source>
         <translation>「取り込む」を押すまで、ショップには何も書き込まれません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="181"/>
         <source>Export files</source>
         <translation>エクスポートファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="182"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="181"/>
         <source>All files</source>
         <translation>すべてのファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="184"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="183"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="244"/>
         <source>cannot be imported</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="264"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="263"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="265"/>
         <source>please check the mapping</source>
         <translation>列の対応づけを確認してください</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="266"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="265"/>
         <source>recognised</source>
         <translation>自動で判定しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
         <source>will be imported</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
         <source>rejected</source>
         <translation>読めない</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
         <source>skipped</source>
         <translation>対象外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
         <source>What happens</source>
         <translation>扱い</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="348"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
         <source>Needed to import: choose the column that holds it.</source>
         <translation>取り込みに必要です。この項目が入っている列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="356"/>
         <source>Several columns…</source>
         <translation>複数の列…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
         <source>Columns for %1</source>
         <translation>%1 の列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="379"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Tick the columns that together hold %1; they are joined in the file&apos;s order.</source>
         <translation>%1 を分けて持っている列に印を付けてください。ファイルの列の順につなげて読みます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n件のファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="420"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルを取り込む前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="482"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="481"/>
         <source>Save rejected rows as CSV…</source>
         <translation>読めなかった行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="483"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="488"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="487"/>
         <source>Rejected rows and why</source>
         <translation>読めなかった行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="497"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="503"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="502"/>
         <source>nothing new (the rows that could be read are in the shop already)</source>
         <translation>新しいデータなし（読めた行はすべてショップにあります）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="504"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="503"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし（すべて取り込み済み）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="497"/>
         <source>refused, nothing written</source>
         <translation>取り込めませんでした（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="269"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="268"/>
         <source>confidence %1 (%2)</source>
         <translation>判定の確度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="499"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="505"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="504"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読んだ行 %1、取り込んだ行 %2、読めなかった行 %3、対象外の行 %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="528"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="527"/>
         <source>Save rejected rows</source>
         <translation>読めなかった行を保存</translation>
     </message>
@@ -717,110 +717,110 @@ within %n day(s)</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="132"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="135"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="135"/>
         <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックすると、顧客接点・施策・メモを書き込めます。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="169"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Median days to reach</source>
         <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
         <source>Average liking (1-7)</source>
         <translation>好き度の平均（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="151"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="149"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="156"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="172"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="170"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="172"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップに今いる人数（棒）と好き度の平均（線）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="183"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」に今いる顧客</translation>
     </message>
@@ -828,95 +828,95 @@ within %n day(s)</source>
 <context>
     <name>LtvView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="83"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="84"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客（平均購入単価 × 年間購入回数）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="85"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図（顧客のデシル別の売上）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="112"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
         <source>Number of
 customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
         <source>Revenue
 share</source>
         <translation>売上構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
         <source>Average
 annual LTV</source>
         <translation>年間LTVの平均</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
         <source>Repeat
 rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
         <source>Days since
 last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="109"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="107"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、LTV層の売上構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="113"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比（%）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="115"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル（1 = 売上上位10%の顧客）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="116"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="130"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="128"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="140"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -1109,82 +1109,82 @@ last order</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="112"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="110"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="113"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="111"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="142"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="152"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="155"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="162"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="173"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="174"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="173"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1194,39 +1194,39 @@ last order</source>
 <context>
     <name>MovementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="65"/>
         <source>Compared with:</source>
         <translation>比べる時点:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="67"/>
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>%nか月前の月末</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="90"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="68"/>
         <source>Rows: the tier at the start; columns: the tier now (each from the orders up to then). A cell shows how many customers moved so, and what they spent in between. Click a cell for its customers.</source>
         <translation>行は比べる時点のLTV層、列は今のLTV層です（どちらもその時点までの注文から判定）。セルには、そのように移ったお客様の人数と、その間に使った金額（マウスを合わせると表示）を示します。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="80"/>
         <source>Not yet a customer</source>
         <translation>まだ購入前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="113"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="91"/>
         <source>%1 customers, %2 spent in between</source>
         <translation>%1人、その間の購入 %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="96"/>
         <source>LTV tier movement: %1 → %2</source>
         <translation>LTV層の移動: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="120"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
     </message>
@@ -1249,37 +1249,37 @@ last order</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="281"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="279"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="282"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="282"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="285"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="283"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から○日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="286"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="286"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="302"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="300"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
     </message>
@@ -1287,47 +1287,47 @@ last order</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="31"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="32"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="38"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="39"/>
         <source> days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="51"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="52"/>
         <source>&lt;b&gt;This shop&lt;/b&gt; (saved in the shop file)</source>
         <translation>&lt;b&gt;このショップ&lt;/b&gt;（ショップファイルに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="53"/>
         <source>Time zone of the shop:</source>
         <translation>ショップのタイムゾーン:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="54"/>
         <source>Where order times are turned into days and months. It applies from the next import on: orders already imported keep the days they were read with.</source>
         <translation>注文の時刻を日付や月に分けるときの基準です。次の取り込みから使われます。取り込み済みの注文は、読んだときの日付のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="57"/>
         <source>Dormant after no order for:</source>
         <translation>休眠とみなす日数（購入のない日数）:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="58"/>
         <source>Money shown as:</source>
         <translation>金額の表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
         <source>&lt;b&gt;You&lt;/b&gt; (saved for your user on this computer)</source>
         <translation>&lt;b&gt;あなたの設定&lt;/b&gt;（このパソコンのユーザーごとに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
@@ -1335,113 +1335,113 @@ last order</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="133"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」から取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="139"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS（ネットプロモータースコア）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="140"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="141"/>
         <source>NPS by LTV tier</source>
         <translation>LTV層別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の分布（セルをクリックすると、そのお客様を一覧表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
         <source>Rows: fan degree   Columns: liking</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="168"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="164"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者（9〜10）の割合 − 批判者（0〜6）の割合（ポイント）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="167"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="168"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="173"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="169"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>%n month(s) with fewer than %1 answers left out: too few to tell.</source>
         <translation>
             <numerusform>回答が%1件未満の%nか月は、少なすぎて判断できないため線に含めていません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="190"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="190"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -1449,7 +1449,7 @@ last order</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>
@@ -1457,47 +1457,47 @@ last order</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="154"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="157"/>
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="157"/>
         <source>Name (English)</source>
         <translation>名前（英語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低年間LTV（円）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="167"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠とみなす日数のあいだ購入なし（「設定」で変更）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="191"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="189"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="216"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="214"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="216"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="214"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1513,27 +1513,27 @@ last order</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="149"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="148"/>
         <source>Welcome to Engage Desktop</source>
         <translation>Engage Desktop へようこそ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="150"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="149"/>
         <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
         <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見て回るか、自分のショップを作って、ショップのシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="153"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="155"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="154"/>
         <source>Create an empty shop…</source>
         <translation>新しい空のショップを作る…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="156"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="155"/>
         <source>Open a shop file…</source>
         <translation>ショップファイルを開く…</translation>
     </message>

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 from engage_desktop.ui import i18n
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import caption_label, note_label, splitter, vstack
 from engage_desktop.ui.models import TitledTableModel, heat
 from engage_desktop.ui.views.base import View
 
@@ -36,10 +36,7 @@ class CohortsView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
-        self.caption, self.note = QLabel(), QLabel()
-        self.caption.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.caption, self.note = caption_label(), note_label()
         self.model = TitledTableModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.model)

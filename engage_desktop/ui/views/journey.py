@@ -19,7 +19,7 @@ from engage_desktop.ui import i18n
 from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import note_label, splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -111,9 +111,7 @@ class JourneyView(View):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().sectionClicked.connect(self.select_step)
         self.table.clicked.connect(lambda index: self.select_step(index.column()))
-        self.hint = QLabel()
-        self.hint.setStyleSheet("color: #555;")
-        self.hint.setWordWrap(True)
+        self.hint = note_label()
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(120)
         self.chart.clicked.connect(self.select_step)

@@ -17,7 +17,7 @@ from engage_desktop.ui import i18n
 from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import hstack, row_table, splitter
+from engage_desktop.ui.layout import caption_label, hstack, row_table, splitter
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
 
@@ -58,9 +58,7 @@ class LtvView(View):
         self.warning.setStyleSheet("color: #b26a00;")
         self.warning.setWordWrap(True)
         self.customers = CustomerList(self.ctx)
-        self.tiers_caption, self.pareto_caption = QLabel(), QLabel()
-        for label in (self.tiers_caption, self.pareto_caption):
-            label.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.tiers_caption, self.pareto_caption = caption_label(), caption_label()
         left = QVBoxLayout()
         head = QHBoxLayout()
         head.addWidget(self.tiers_caption, 1)

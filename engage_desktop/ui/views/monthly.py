@@ -13,6 +13,7 @@ from engage_desktop.core.metrics import ltv, monthly
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart
+from engage_desktop.ui.layout import note_label
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -72,11 +73,8 @@ class MonthlyView(View):
         self.tier.addItem("", None)
         self.metric_label, self.tier_label = QLabel(), QLabel()
         self.streak_label = QLabel()
-        self.clip_note = QLabel()
-        self.clip_note.setStyleSheet("color: #555;")
-        self.round_note = QLabel()
-        self.round_note.setWordWrap(True)
-        self.round_note.setStyleSheet("color: #555;")
+        self.clip_note = note_label(wrap=False)
+        self.round_note = note_label()
         self.streak_label.setStyleSheet("font-size: 17px; font-weight: bold; color: #1b5e20; padding: 4px 0;")
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(300)

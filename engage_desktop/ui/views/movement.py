@@ -15,7 +15,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 from engage_desktop.ui import i18n
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import caption_label, note_label, splitter, vstack
 from engage_desktop.ui.models import TitledTableModel, heat
 from engage_desktop.ui.views.base import View
 
@@ -42,10 +42,7 @@ class MovementView(View):
             self.since.addItem("", months)
         self.since.setCurrentIndex(MONTHS_BACK.index(ltv.MOVEMENT_MONTHS))
         self.since.currentIndexChanged.connect(lambda _: self.refresh())
-        self.since_label, self.caption, self.note = QLabel(), QLabel(), QLabel()
-        self.caption.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.since_label, self.caption, self.note = QLabel(), caption_label(), note_label()
         self.matrix_model = TitledTableModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.matrix_model)

@@ -18,7 +18,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, StackedBar
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import splitter, vstack
+from engage_desktop.ui.layout import caption_label, note_label, splitter, vstack
 from engage_desktop.ui.models import TableModel, heat
 from engage_desktop.ui.views.base import View
 
@@ -71,9 +71,7 @@ class SurveysView(View):
         self.warning.setStyleSheet("color: #b26a00;")
         self.warning.setWordWrap(True)
         self.by_month = BarLineChart()
-        self.month_note = QLabel()
-        self.month_note.setWordWrap(True)
-        self.month_note.setStyleSheet("color: #555;")
+        self.month_note = note_label()
         self.by_month.setMinimumHeight(170)
         self.by_tier_model = TableModel()
         self.by_tier = QTableView()
@@ -84,9 +82,7 @@ class SurveysView(View):
         self.mode.addItems(["", ""])
         self.tier.addItem("", None)
         self.period.addItem("", None)
-        self.matrix_caption = QLabel()
-        self.matrix_caption.setStyleSheet("font-weight: bold; font-size: 14px;")
-        self.matrix_caption.setWordWrap(True)
+        self.matrix_caption = caption_label(wrap=True)
         self.matrix_model = MatrixModel()
         self.matrix = QTableView()
         self.matrix.setModel(self.matrix_model)
@@ -95,8 +91,7 @@ class SurveysView(View):
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.matrix.clicked.connect(self.select_cell)
-        self.axis_labels = QLabel()
-        self.axis_labels.setStyleSheet("color: #555;")
+        self.axis_labels = note_label(wrap=False)
         self.customers = CustomerList(self.ctx)
         self.labels = {name: QLabel() for name in ("nps", "month", "tier", "mode", "filter_tier", "period")}
         for name in ("nps", "month", "tier"):
