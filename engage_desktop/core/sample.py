@@ -26,6 +26,7 @@ import duckdb
 from engage_desktop.core.importing.formats import RAKUTEN_RELAY
 from engage_desktop.core.importing.pipeline import import_files
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
+from engage_desktop.core import measures
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.errors import EngageError, ShopFileBusy
 from engage_desktop.core.connection import connection_config
@@ -40,7 +41,7 @@ START = dt.date(2024, 1, 1)
 END = dt.date(2026, 10, 31)
 SHOP_NAME = "サンプル石鹸店"
 BRAND = "サンプル石鹸店"
-SAMPLE_VERSION = 1  # bump when the generator changes, so old sample files are rebuilt
+SAMPLE_VERSION = 2  # bump when the generator changes, so old sample files are rebuilt
 
 FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
           "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "髙橋", "山﨑", "森", "池田", "橋本", "阿部", "石川"]
@@ -213,12 +214,52 @@ def _survey(rng: random.Random, people: list[Customer], counts: dict[int, int], 
     return _write(folder / "survey_responses.csv", rows, "utf-8")
 
 
+# The owner's measures (施策), and what two of them did: the generator adds the orders they brought,
+# so that the app's check of their effect has something real to find. The other two did nothing
+# the data can show (one too recent to tell). Name, start, end, target kind, target, metric.
+SAMPLE_MEASURES = (
+    ("初回購入に手書きのサンクスカードを同梱", dt.date(2026, 3, 1), None, "everyone", None, "repeat_rate"),
+    ("2回目のご購入を後押しするお礼クーポン", dt.date(2026, 5, 1), None, "step", "2", "customers"),
+    ("中堅のお客様に新作の先行案内", dt.date(2026, 6, 1), None, "tier", "good", "revenue"),
+    ("秋の香りの新作メール", dt.date(2026, 9, 15), None, "everyone", None, "revenue"),
+)
+COUPON_START, PREVIEW_START = SAMPLE_MEASURES[1][1], SAMPLE_MEASURES[2][1]
+
+
+def _measures_at_work(people: list[Customer], orders: list[Order]) -> list[Order]:
+    """The orders two measures brought (their own random stream: the rest of the sample stays as it was).
+    The coupon: a customer with one purchase so far buys a second time within the month, 1 in 5 a
+    month. The preview: a customer with 3+ purchases who bought in the last 120 days buys once more,
+    1 in 4 a month."""
+    rng = random.Random(SEED + 2)
+    bought: dict[int, list[dt.datetime]] = {}
+    for o in orders:
+        if not o.cancelled:
+            bought.setdefault(o.customer.number, []).append(o.placed)
+    extra: list[Order] = []
+    month = COUPON_START
+    while month <= END:
+        start = dt.datetime.combine(month, dt.time())
+        for person in people:
+            before = [day for day in bought.get(person.number, []) if day < start]
+            coupon = len(before) == 1 and rng.random() < 1 / 5
+            preview = (month >= PREVIEW_START and len(before) >= 3
+                       and (start - max(before)).days <= 120 and rng.random() < 1 / 4)
+            if coupon or preview:
+                placed = start + dt.timedelta(days=rng.randrange(3, 26), hours=rng.randrange(8, 22))
+                extra.append(_order(rng, person, placed))
+                bought[person.number].append(placed)
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return extra
+
+
 def write_sample_exports(folder: Path) -> list[Path]:
     """Write the three export files of the sample shop into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(SEED)
     people = _customers(rng)
     orders = _orders(rng, people)
+    orders += _measures_at_work(people, orders)
     counts: dict[int, int] = {}
     for o in orders:
         if not o.cancelled:
@@ -287,7 +328,7 @@ def _may_replace(path: Path, force: bool) -> None:
 
 
 def _owner_inputs(store: Store) -> None:
-    """What an owner would have typed in: pre-purchase counts and a few journey notes."""
+    """What an owner would have typed in: pre-purchase counts, a few journey notes, the measures log."""
     rng = random.Random(SEED + 1)
     month = dt.date(2026, 5, 1)
     while month <= END:
@@ -297,10 +338,10 @@ def _owner_inputs(store: Store) -> None:
         journey.set_funnel_count(store, month, "比較・検討", int(store_views * rng.uniform(0.05, 0.08)))
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     journey.set_note(store, 1, "touchpoints", "Instagram / 楽天の商品ページ / 口コミ")
-    journey.set_note(store, 2, "measures", "初回購入に手書きのサンクスカードを同梱")
     journey.set_note(store, 3, "touchpoints", "発送メール / 使い方ガイド")
-    journey.set_note(store, 5, "measures", "100日目に香りの好みを聞くメール")
-    journey.set_note(store, 7, "memo", "優良のお客様に新作の先行案内")
+    journey.set_note(store, 7, "memo", "新作は優良のお客様から先にご案内する")
+    for name, started, ended, kind, target, metric in SAMPLE_MEASURES:
+        measures.add(store, measures.Measure(name, started, kind, target, metric, ended))
 
 
 def sample_is_current(path: Path) -> bool:

@@ -221,6 +221,32 @@ MIGRATIONS: list[tuple[int, str]] = [
         WHERE survey_responses.rowid = n.r;
         """,
     ),
+    (
+        5,
+        # The measures log (施策): what the owner did, when, for whom and which month-over-month metric
+        # it should move (core/measures.py). The journey's free-text 施策 cells become entries of it,
+        # one per cell, targeting the cell's step: the cell said neither when the measure began nor
+        # what it should move, so both stay empty (the app asks for them; no made-up start date).
+        """
+        CREATE SEQUENCE measure_id_seq START 1;
+        CREATE TABLE measures (
+            id INTEGER PRIMARY KEY DEFAULT nextval('measure_id_seq'),
+            name VARCHAR NOT NULL,
+            started_on DATE,
+            ended_on DATE,
+            target_kind VARCHAR NOT NULL,  -- everyone | step | tier
+            target VARCHAR,  -- the step's number or the tier's key
+            metric VARCHAR,  -- a month-over-month metric (monthly.METRICS)
+            note VARCHAR NOT NULL DEFAULT '',
+            created_at TIMESTAMP NOT NULL
+        );
+        INSERT INTO measures (name, target_kind, target, note, created_at)
+        SELECT left(trim(split_part(trim(text), chr(10), 1)), 100), 'step', CAST(step AS VARCHAR), trim(text),
+               now()::TIMESTAMP
+        FROM journey_notes WHERE field = 'measures' AND trim(text) <> '' ORDER BY step;
+        DELETE FROM journey_notes WHERE field = 'measures';
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -30,6 +30,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),
     ViewSpec("cohorts", N_("100-day plan")),
+    ViewSpec("measures", N_("Measures")),
     ViewSpec("imports", N_("Imports"), exported=False),
 )
 BY_KEY = {spec.key: spec for spec in VIEW_SPECS}

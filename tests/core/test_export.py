@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engage_desktop.core import measures
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.export.safe import FORMULA_STARTS
 from engage_desktop.core.export.workbook import export_workbook
@@ -43,6 +45,8 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Store:
     assert import_file(store, write_csv(folder / "o.csv", rows, encoding="cp932")).status == "imported"
     assert import_file(store, exports.google_forms(folder)).status == "imported"
     journey.set_note(store, 2, "memo", "=HYPERLINK(\"http://evil.example\")")
+    measures.add(store, measures.Measure("=1+1 夏のセール", dt.date(2025, 7, 1), metric="revenue"))
+    measures.add(store, measures.Measure("2回目クーポン", dt.date(2025, 9, 1), "step", "2", "orders"))
     yield store
     store.close()
 
@@ -62,12 +66,13 @@ def ref(series: object) -> str:
 
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
-    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動", "100日プラン"]
+    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動", "100日プラン",
+                               "施策"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
     assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month",
-                                  "Tier movement", "100-day plan"]
+                                  "Tier movement", "100-day plan", "Measures"]
 
 
 def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:
@@ -203,7 +208,7 @@ def test_workbook_opens_and_renders_in_libreoffice(shop: Store, tmp_path: Path) 
     pdf = tmp_path / "report.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for words in ("パレート図", "ファン度 × 好き度", "前月比", "上位20%の顧客の売上構成比", "本当かな?"):
+    for words in ("パレート図", "ファン度 × 好き度", "前月比", "上位20%の顧客の売上構成比", "本当かな?", "2回目クーポン"):
         assert words in text, words
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
@@ -235,3 +240,27 @@ def test_cohort_sheet_matches_core_and_charts_each_step_within_100_days(shop: St
     assert sheet.cell(row=4, column=2).value == cells[(cohorts[0], 3, 30)]
     (chart,) = charts(sheet)
     assert len(chart.series) == 3
+
+
+def test_measures_sheet_matches_core_and_charts_the_changes_side_by_side(shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.messages import in_language
+    from engage_desktop.core.metrics import effect
+
+    _, book = workbook_for(shop, tmp_path, view="measures")
+    sheet = book["施策"]
+    day = resolve_as_of(shop, None)
+    effects = [effect.effect(shop, day, m) for m in measures.measures(shop)]
+    rows = [[sheet.cell(row=4 + i, column=c).value for c in range(1, 14)] for i in range(len(effects))]
+    assert [r[0] for r in rows] == ["2回目クーポン", "=1+1 夏のセール"]  # the latest start first; never a formula
+    assert sheet.cell(row=5, column=1).data_type == "s"
+    for row, e in zip(rows, effects):
+        assert row[3].date() == e.measure.started_on
+        figures = [e.value_before, e.value_after, e.change, e.year_change, e.rest_change, e.usual_change, e.customers]
+        assert [None if v is None else pytest.approx(v, rel=1e-12) for v in figures] == row[5:12]
+        with in_language("ja"):
+            assert row[12] == effect.verdict_text(e)
+    assert rows[0][1] == "ジャーニーのステップ2" and rows[1][1] == "全顧客"
+    journey_sheet = workbook_for(shop, tmp_path, view="journey")[1]["カスタマージャーニー"]
+    assert journey_sheet.cell(row=5, column=12).value == "2回目クーポン"  # step 2's 施策 cell lists the log's entry
+    (chart,) = charts(sheet)
+    assert [ref(s) for s in chart.series] == ["'施策'!$H$4:$H$5", "'施策'!$I$4:$I$5", "'施策'!$J$4:$J$5"]

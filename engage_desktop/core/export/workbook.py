@@ -26,7 +26,8 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import journey, ltv, monthly, surveys
+from engage_desktop.core import measures
+from engage_desktop.core.metrics import effect, journey, ltv, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -55,6 +56,10 @@ LABELS: dict[str, str] = {
     "month": N_("Month"), "matrix": N_("Fan degree × liking"),
     "mom": N_("Change vs previous month"), "streak": N_("Months up in a row"),
     "pareto": N_("Pareto: revenue by decile and cumulative share"),
+    "measure": N_("Measure"), "targets": N_("Targets"), "metric": N_("Should move"), "started": N_("Started on"),
+    "ended": N_("Ended on"), "before": N_("Before"), "after": N_("After"), "change": N_("Change"),
+    "year_change": N_("Change a year earlier"), "rest_change": N_("Change for everyone else"),
+    "usual_change": N_("Usual change"), "targeted": N_("Targeted customers"), "verdict": N_("What it shows"),
 }
 
 
@@ -135,6 +140,7 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _title(sheet, label("journey"))
     steps = journey.journey(store, day).as_dicts()
     notes = journey.notes(store)
+    planned = measures.by_step(store)
     columns = ["step", "emotion", "stage", "goal", "rule", "now", "reached", "moved", "days", "liking",
                "touchpoints", "measures", "memo"]
     _header(sheet, 3, [label(c) for c in columns])
@@ -143,7 +149,8 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
         write_row(sheet, r, [
             step.number, row["emotion"], row["stage"], row["goal"], row["rule"], row["customers"],
             row["reached"], row["moved_on"], row["median_days"], row["avg_liking"],
-            *[notes.get((step.number, f), "") for f in journey.NOTE_FIELDS],
+            notes.get((step.number, "touchpoints"), ""), "\n".join(m.name for m in planned.get(step.number, [])),
+            notes.get((step.number, "memo"), ""),
         ], [None, None, None, None, None, "#,##0", "#,##0", PERCENT, "0", "0.00"])
     last = 3 + len(steps)
     funnel_row = last + 3
@@ -358,6 +365,43 @@ def _cohorts(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
 
 
+def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """The measures log with each measure's effect (metrics/effect.py): the figures, the verdict in words, and
+    a chart of the changes side by side (targeted, a year earlier, everyone else)."""
+    _title(sheet, label("measures"))
+    names = ltv.tier_names(store)
+    effects = [effect.effect(store, day, m) for m in measures.measures(store)]
+    write_cell(sheet, 2, 1, t("Before: as many full months before the start as there are full months after it "
+                              "(at most {n}). A year earlier: the same months one year back.", n=effect.EFFECT_MONTHS))
+    columns = ["measure", "targets", "metric", "started", "ended", "before", "after", "change", "year_change",
+               "rest_change", "usual_change", "targeted", "verdict"]
+    _header(sheet, 3, [label(c) for c in columns])
+    money = excel_format(store.setting("currency"))
+    value_formats = {"revenue": money, "aov": money, "repeat_rate": PERCENT, "nps": "0.0"}
+    for i, e in enumerate(effects):
+        m = e.measure
+        value = value_formats.get(m.metric or "", "#,##0.0")
+        write_row(sheet, 4 + i, [
+            m.name, m.target_text(names), monthly.metric_name(m.metric) if m.metric else "—", m.started_on, m.ended_on,
+            e.value_before, e.value_after, e.change, e.year_change, e.rest_change, e.usual_change, e.customers,
+            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[PERCENT] * 4,
+                                      "#,##0", None])
+    last = 3 + len(effects)
+    _widths(sheet, [30, 18, 16, 12, 12, 14, 14, 10, 12, 12, 12, 10, 80])
+    if not effects:
+        write_cell(sheet, 4, 1, t("No measures yet."))
+        return
+    chart = BarChart()
+    chart.title = label("measures")
+    chart.y_axis.title = label("change")
+    chart.y_axis.number_format = "0%"
+    for column in (8, 9, 10):  # change, a year earlier, everyone else
+        chart.add_data(Reference(sheet, min_col=column, min_row=3, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=last))
+    chart.x_axis.tickLblPos = "low"
+    _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
+
+
 def _print_setup(sheet: Worksheet) -> None:
     """Landscape A4, one page wide: what the owner gets when they press Print."""
     sheet.page_setup.orientation = "landscape"
@@ -381,4 +425,4 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
 
 
 SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
-          "cohorts": _cohorts}
+          "cohorts": _cohorts, "measures": _measures}

@@ -96,7 +96,7 @@ DEFAULT_RULES: tuple[StepRule, ...] = (
     StepRule(tiers=("top",)),
     StepRule(promoter=True),
 )
-NOTE_FIELDS = ("touchpoints", "measures", "memo")
+NOTE_FIELDS = ("touchpoints", "memo")  # the 施策 row is the measures log (core/measures.py)
 # The funnel's stages: the key saved in the shop file, and the owner's word for it.
 FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
 FUNNEL_LABELS = dict(zip(FUNNEL_STAGES, (N_("Awareness"), N_("Interest"), N_("Comparison"), N_("Purchase"),

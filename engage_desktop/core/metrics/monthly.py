@@ -36,8 +36,12 @@ def metric_name(metric: str) -> str:
     return t(METRIC_LABELS[metric])
 
 
-def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
-    """One row per month: the metrics, then their month-over-month change (ratio; None after a zero)."""
+def monthly(store: Store, as_of: dt.date, tier: str | None = None, group: str | None = None,
+            outside: bool = False) -> Table:
+    """One row per month: the metrics, then their month-over-month change (ratio; None after a zero).
+    ``group``: SQL giving (customer_key, month) pairs (a measure's target as it stood each month,
+    metrics/effect.py): only their orders and answers in those months count, or with ``outside``
+    everyone else's (orders without a customer too)."""
     tier_filter = in_tier = ""
     params: list[str] = []
     if tier:
@@ -50,6 +54,10 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None) -> Table:
                           SELECT customer_key, month FROM ({tiers_by_month_sql(store, as_of, answers)}) WHERE tier = ?),"""
         tier_filter = "AND (customer_key, CAST(date_trunc('month', {when}) AS DATE)) IN (FROM in_tier)"
         params = [tier]
+    if group:
+        member = "(customer_key, CAST(date_trunc('month', {when}) AS DATE)) IN (FROM grp)"
+        in_tier += f"grp AS MATERIALIZED ({group}),"
+        tier_filter += f" AND (customer_key IS NULL OR NOT {member})" if outside else f" AND {member}"
     rows = store.con.execute(
         f"""WITH {in_tier} o AS (SELECT * FROM ({counted_orders(as_of)}) WHERE TRUE {tier_filter.format(when="ordered_at")}),
             firsts AS (

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import ltv, monthly, repeat, surveys
+from engage_desktop.core import measures
+from engage_desktop.core.metrics import effect, ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -105,6 +106,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                       for r in ltv.tier_movement(store, ltv.month_end_before(day, ltv.MOVEMENT_MONTHS), day).as_dicts()
                       if r["customers"]],
         },
+        # Each measure of the log with its effect: the figures and the verdict (metrics/effect.py), rounded.
+        "measures": [{key: _num(value) if isinstance(value, float) else value
+                      for key, value in effect.as_json(effect.effect(store, day, m)).items()}
+                     for m in measures.measures(store)],
         "journey": [
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
              "reached": r["reached"], "moved_on": _num(r["moved_on"]), "median_days": r["median_days"],

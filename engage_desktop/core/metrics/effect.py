@@ -1,0 +1,284 @@
+"""The effect of a measure (施策の効果): its metric before and after it started, and against what.
+
+The check, in the owner's terms:
+- **after**: the full months since the measure started, at most EFFECT_MONTHS (and not past its end).
+  The month it started in counts only when it started on the 1st: otherwise it is half before, half
+  after, and is left out. The month still running never counts.
+- **before**: as many full months just before the start.
+- **a year earlier**: the same calendar months one year back, where the shop has data (the sample
+  shop's December is +79% and January -37%: the season alone moves a metric).
+- **everyone else**: when the measure targets a step or a tier, the same figure for the other
+  customers over the same months. Who is targeted is decided month by month: the customers at the
+  step, or in the tier, at the start of that month (group_sql says why).
+- **the usual change**: how much the metric moves between two spans of the same length in the
+  months before the start (the median of the absolute changes, each span against the one before
+  it). A change no larger than that, once the same months' change a year earlier is taken off
+  (when the shop has them), cannot be told apart from the season and chance.
+
+A span's figure is the average of its months' values. The verdict says "too early", "too few
+customers" or "within the usual change" before it ever says "up" or "down": the rules are the
+constants below, and their reasons are in the verdict's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from engage_desktop.core.messages import t, tn
+from engage_desktop.core.metrics.base import counted_orders, month_end
+from engage_desktop.core.metrics.journey import step_of_sql
+from engage_desktop.core.measures import STEP_COUNT, Measure
+from engage_desktop.core.metrics.ltv import every_month_sql, tiers_by_month_sql
+from engage_desktop.core.metrics.monthly import metric_name, monthly
+from engage_desktop.core.sql import quote
+from engage_desktop.core.store import Store
+from engage_desktop.core.table import Table
+
+EFFECT_MONTHS = 3  # a quarter each side: long enough to see past one odd month, short enough to come soon
+MIN_MONTHS = 2  # one month after the start says more about that month than about the measure
+MIN_CUSTOMERS = 30  # a targeted group smaller than this moves by chance (the app's FEW_CUSTOMERS)
+MIN_EARLIER_PAIRS = 3  # earlier span pairs needed to know the metric's usual change
+CHART_MONTHS_BEFORE = 12  # the effect chart starts this many months before the start
+
+VERDICTS = ("incomplete", "too_early", "no_history", "few_customers", "within_usual", "up", "down")
+
+
+@dataclass(frozen=True)
+class Effect:
+    measure: Measure
+    verdict: str  # VERDICTS
+    months: int  # full months compared on each side (0: none yet)
+    before: tuple[dt.date, dt.date] | None  # first and last month of each span
+    after: tuple[dt.date, dt.date] | None
+    value_before: float | None  # the targeted customers (everyone, for an everyone measure)
+    value_after: float | None
+    rest_before: float | None  # everyone else (None for an everyone measure)
+    rest_after: float | None
+    year_before: float | None  # the targeted customers a year earlier, same months
+    year_after: float | None
+    usual_change: float | None  # median absolute change between earlier spans (a ratio)
+    customers: int | None  # targeted in the first month after the start (None: everyone)
+    series: Table  # month, targeted, everyone else: the chart
+
+    @property
+    def change(self) -> float | None:
+        return _change(self.value_before, self.value_after)
+
+    @property
+    def rest_change(self) -> float | None:
+        return _change(self.rest_before, self.rest_after)
+
+    @property
+    def year_change(self) -> float | None:
+        return _change(self.year_before, self.year_after)
+
+
+def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
+    """The measure's metric before and after its start, a year earlier, and for everyone else."""
+    empty = Table(["month", "target", "rest"], [])
+    if m.started_on is None or m.metric is None:
+        return _verdict_only(m, "incomplete", empty)
+    group = group_sql(store, m, as_of)
+    mine = monthly(store, as_of, group=group)
+    rest = monthly(store, as_of, group=group, outside=True) if group else None
+    start = m.started_on.replace(day=1)
+    first_after = start if m.started_on.day == 1 else _add_months(start, 1)
+    customers = None
+    if group:  # targeted when the measure's first month began
+        customers = int(store.con.execute(f"SELECT count(*) FROM ({group}) WHERE month = ?", [first_after]).fetchone()[0])
+    values = _full_month_values(mine, m.metric, as_of)
+    rest_values = _full_month_values(rest, m.metric, as_of) if rest else {}
+    series_from = _add_months(first_after, -CHART_MONTHS_BEFORE)
+    series = Table(["month", "target", "rest"],
+                   [(month, values.get(month), rest_values.get(month) if rest else None)
+                    for month in _months(max(series_from, min(values, default=series_from)), as_of)])
+    after = _months(first_after, as_of)
+    if m.ended_on is not None:
+        after = [month for month in after if month <= m.ended_on]
+    after = after[:EFFECT_MONTHS]
+    known = min([*values, *rest_values], default=first_after)  # the shop's first month (a group may start later)
+    months = min(len(after), _months_between(known, start))  # the shop's data may not reach that far back
+    if len(after) < MIN_MONTHS:
+        return _verdict_only(m, "too_early", series, months=len(after), customers=customers)
+    if months < MIN_MONTHS:
+        return _verdict_only(m, "no_history", series, months=months, customers=customers)
+    after = after[:months]
+    before_last = _add_months(start, -1)
+    before = [_add_months(before_last, -i) for i in range(months - 1, -1, -1)]
+    value_before, value_after = _mean(values, before), _mean(values, after)
+    year_before = _mean(values, [_add_months(x, -12) for x in before], complete=True)
+    year_after = _mean(values, [_add_months(x, -12) for x in after], complete=True)
+    usual = _usual_change(values, before_last, months)
+    change = _change(value_before, value_after)
+    if customers is not None and customers < MIN_CUSTOMERS:
+        verdict = "few_customers"
+    elif usual is None:
+        verdict = "no_history"
+    else:
+        # Net of the season where a year earlier is known: the same months moved by themselves then.
+        year = _change(year_before, year_after)
+        excess = None if change is None else change - (year or 0.0)
+        verdict = ("within_usual" if excess is None or abs(excess) <= usual else "up" if excess > 0 else "down")
+    return Effect(m, verdict, months, (before[0], before[-1]), (after[0], after[-1]), value_before, value_after,
+                  _mean(rest_values, before) if rest else None, _mean(rest_values, after) if rest else None,
+                  year_before, year_after, usual, customers, series)
+
+
+def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
+    """SQL: (customer_key, month) — who the measure targets in each month: the customers at its step, or
+    in its tier, at the start of the month (the end of the month before). None: everyone.
+
+    Month by month, not one group fixed at the start: a group fixed on the day the measure began is
+    shaped by its own definition (customers at step 2 that day cannot have bought a second time in the
+    months before), so its before and after would differ even with no measure at all."""
+    if m.target_kind == "tier":
+        # The tier at the end of month m - 1 (tiers as they were) targets month m.
+        return f"""SELECT customer_key, CAST(month + INTERVAL 1 MONTH AS DATE) AS month
+                   FROM ({tiers_by_month_sql(store, as_of, every_month_sql(as_of))})
+                   WHERE tier = {quote(m.target or '')}"""
+    if m.target_kind == "step":
+        # At step s from the month after the one it was reached in, up to the month the next step was
+        # reached in (at its start the customer was still at s). A step without a date (step 1, known
+        # before buying) counts from the shop's first month.
+        s = int(m.target or 0)
+        reached_next = f"date_trunc('month', d{s + 1}) + INTERVAL 1 MONTH" if s < STEP_COUNT else "NULL"
+        last = f"date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH"
+        return f"""SELECT customer_key, CAST(m AS DATE) AS month
+                   FROM (SELECT customer_key,
+                                coalesce(date_trunc('month', d{s}) + INTERVAL 1 MONTH, first_month) AS since,
+                                coalesce({reached_next}, {last}) AS until
+                         FROM ({step_of_sql(store, as_of)}),
+                              (SELECT date_trunc('month', min(ordered_at)) AS first_month FROM ({counted_orders(as_of)}))
+                         WHERE r{s}) s,
+                        range(s.since, s.until, INTERVAL 1 MONTH) r(m)"""
+    return None
+
+
+def verdict_text(e: Effect) -> str:
+    """The verdict in a sentence, with the rule behind it."""
+    name = metric_name(e.measure.metric) if e.measure.metric else ""
+    if e.verdict == "incomplete":
+        return t("Give the measure its start day and the metric it should move to see its effect.")
+    if e.verdict == "too_early":
+        return tn("Too early to tell: {n} full month since it started. The effect is read on at least {min} full "
+                  "months after the start and as many before.",
+                  "Too early to tell: {n} full months since it started. The effect is read on at least {min} full "
+                  "months after the start and as many before.", e.months, min=MIN_MONTHS)
+    if e.verdict == "no_history":
+        return t("Not enough months before the start to tell: the comparison needs {min} full months before it, and "
+                 "{pairs} earlier spans of the same length to know how much {metric} usually moves.",
+                 min=MIN_MONTHS, pairs=MIN_EARLIER_PAIRS, metric=name)
+    if e.verdict == "few_customers":
+        return t("Too few customers to tell: {n} were targeted; at least {min} are needed before a change says more "
+                 "than chance.", n=e.customers, min=MIN_CUSTOMERS)
+    values = {"metric": name, "change": _percent(e.change, signed=True), "n": e.months,
+              "usual": _percent(e.usual_change), "year": _percent(e.year_change, signed=True)}
+    seasonal = e.year_change is not None
+    if e.verdict == "within_usual":
+        text = (t("{metric} changed {change}; the same months a year earlier changed {year}. The difference is within "
+                  "what it usually moves between two spans of {n} months ({usual}): the effect cannot be told apart "
+                  "from the season and chance.", **values) if seasonal else
+                t("{metric} changed {change}, within what it usually moves between two spans of {n} months ({usual}): "
+                  "the effect cannot be told apart from chance.", **values))
+    elif e.verdict == "up":
+        text = (t("{metric} went up {change} against {year} over the same months a year earlier: more than it usually "
+                  "moves between two spans of {n} months ({usual}).", **values) if seasonal else
+                t("{metric} went up {change}, more than it usually moves between two spans of {n} months ({usual}).",
+                  **values))
+    else:
+        text = (t("{metric} went down {change} against {year} over the same months a year earlier: more than it "
+                  "usually moves between two spans of {n} months ({usual}).", **values) if seasonal else
+                t("{metric} went down {change}, more than it usually moves between two spans of {n} months ({usual}).",
+                  **values))
+    if e.rest_change is not None:
+        text += " " + t("Everyone else changed {change} over the same months.", change=_percent(e.rest_change, signed=True))
+    return text
+
+
+def as_json(e: Effect) -> dict[str, Any]:
+    """The report's ``measures`` entry (keys in English, dates ISO)."""
+    m = e.measure
+    return {
+        "id": m.id, "name": m.name, "started_on": _iso(m.started_on), "ended_on": _iso(m.ended_on),
+        "target_kind": m.target_kind, "target": m.target, "metric": m.metric, "verdict": e.verdict,
+        "months": e.months, "before": [_iso(d) for d in e.before] if e.before else None,
+        "after": [_iso(d) for d in e.after] if e.after else None,
+        "value_before": e.value_before, "value_after": e.value_after, "change": e.change,
+        "rest_change": e.rest_change, "year_change": e.year_change, "usual_change": e.usual_change,
+        "customers": e.customers,
+    }
+
+
+# -- months ------------------------------------------------------------------------------
+def _full_month_values(table: Table | None, metric: str, as_of: dt.date) -> dict[dt.date, float | None]:
+    """month -> the metric's value, full months only (the running one is not a month yet)."""
+    if table is None:
+        return {}
+    return {month: None if value is None else float(value)
+            for month, value in zip(table.column("month"), table.column(metric)) if month_end(month) <= as_of}
+
+
+def _months(first: dt.date, as_of: dt.date) -> list[dt.date]:
+    out, month = [], first
+    while month_end(month) <= as_of:
+        out.append(month)
+        month = _add_months(month, 1)
+    return out
+
+
+def _months_between(first: dt.date, later: dt.date) -> int:
+    """How many whole months from ``first`` up to (not including) ``later``."""
+    return max(0, (later.year - first.year) * 12 + later.month - first.month)
+
+
+def _add_months(month: dt.date, n: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _mean(values: dict[dt.date, float | None], months: list[dt.date], complete: bool = False) -> float | None:
+    """The average of the months' values; ``complete``: None unless the shop has every one of the months."""
+    if complete and not all(month in values for month in months):
+        return None
+    known = [v for v in (values.get(month) for month in months) if v is not None]
+    return statistics.fmean(known) if known else None
+
+
+def _usual_change(values: dict[dt.date, float | None], before_last: dt.date, n: int) -> float | None:
+    """The median absolute change between consecutive spans of ``n`` months ending by ``before_last``
+    (each span against the n months just before it); None below MIN_EARLIER_PAIRS pairs."""
+    changes = []
+    end = before_last
+    while True:
+        later = [_add_months(end, -i) for i in range(n - 1, -1, -1)]
+        earlier = [_add_months(month, -n) for month in later]
+        if not all(month in values for month in earlier + later):
+            break
+        change = _change(_mean(values, earlier), _mean(values, later))
+        if change is not None:
+            changes.append(abs(change))
+        end = _add_months(end, -1)
+    return statistics.median(changes) if len(changes) >= MIN_EARLIER_PAIRS else None
+
+
+def _change(before: float | None, after: float | None) -> float | None:
+    if before is None or after is None or before == 0:
+        return None
+    return (after - before) / abs(before)
+
+
+def _verdict_only(m: Measure, verdict: str, series: Table, months: int = 0, customers: int | None = None) -> Effect:
+    return Effect(m, verdict, months, None, None, None, None, None, None, None, None, None, customers, series)
+
+
+def _percent(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "—"
+    return f"{100 * value:+.1f}%" if signed else f"{100 * value:.1f}%"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
