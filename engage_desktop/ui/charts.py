@@ -6,6 +6,8 @@ One plot item per series (not per bar). Month axes get our own tick labels
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
@@ -47,6 +49,14 @@ class FormattedAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 - pyqtgraph API
         return [self.formatter(v * scale) for v in values]
+
+
+def month_position(months: Sequence[dt.date], day: dt.date) -> float | None:
+    """Where ``day`` falls on a chart of monthly bars (bar i spans i - 0.5 .. i + 0.5), None off the chart."""
+    month = day.replace(day=1)
+    if month not in months:
+        return None
+    return list(months).index(month) - 0.5 + (day.day - 1) / calendar.monthrange(month.year, month.month)[1]
 
 
 class BarLineChart(QWidget):
@@ -99,6 +109,7 @@ class BarLineChart(QWidget):
         self.clear()
         self.clipped = 0  # line points beyond line_range, drawn at its edge
         self.bands: list[tuple[int, int]] = []  # shaded spans of bars (add_band)
+        self.markers: list[tuple[float, str]] = []  # dashed lines with a label (add_marker)
         self.labels = list(labels)
         self.bar_values = list(bars) if bars is not None else []
         self.line_values = list(line) if line is not None else []
@@ -157,6 +168,17 @@ class BarLineChart(QWidget):
         self.item.addItem(band)
         self._extra.append(band)
         self.bands.append((first, last))
+
+    def add_marker(self, x: float, text: str, color: QColor = QColor(230, 120, 0)) -> None:
+        """A dashed vertical line at ``x`` (bar units: a measure's start within its month) with a label."""
+        line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+                               label=text, labelOpts={"position": 0.93, "color": color, "anchors": [(0, 0.5), (0, 0.5)],
+                                                      "rotateAxis": None})
+        line.label.setFont(QFont(self.font().family(), 9))
+        line.setZValue(5)
+        self.item.addItem(line)
+        self._extra.append(line)
+        self.markers.append((x, text))
 
     def add_text(self, text: str, x: float, y: float, color: QColor = QColor(40, 40, 40), on_right: bool = False,
                  anchor: tuple[float, float] = (0.5, 1.0)) -> None:

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             self._set_shop_actions(True)
             self.nav.setEnabled(True)
             self.update_header()
+            self.ctx.shop_changed.emit()
             self.ctx.data_changed.emit()
             if self.nav.currentRow() < 0:
                 self.nav.setCurrentRow(0)

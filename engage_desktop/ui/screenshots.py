@@ -3,7 +3,8 @@
 ``engage-desktop --sample --lang ja --screenshot DIR [--size 1366x768]`` saves, at the given window
 size (1280x800 by default):
 
-- one PNG per view, once its data is drawn (01-journey.png … 05-imports.png);
+- one PNG per view, once its data is drawn (01-journey.png … 08-imports.png);
+- the effect of a measure aimed at a tier, and the measure's form;
 - the import wizard (the dialog itself) with files it writes into a temporary folder: an empty
   CSV it refuses before importing, the result page of a CSV refused because most of its dates are
   unreadable, and the preview and result page of a CP932 CSV with one unreadable date;
@@ -32,7 +33,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from engage_desktop.core.store import Store
-from engage_desktop.ui import i18n
+from engage_desktop.ui import i18n, measure_log
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.main_window import MainWindow
 
@@ -156,6 +157,21 @@ class ScreenshotRunner(QObject):
             nonlocal number
             number += 1
             self._save(widget, f"{number:02d}-{name}.png")
+
+        # The effect of a measure aimed at a tier (the sample's new-product preview), then its form.
+        self.waiting_for = "the effect of a measure"
+        index = next(i for i, v in enumerate(window.views) if v.key == "measures")
+        window.nav.setCurrentRow(index)
+        view = window.views[index]
+        yield lambda: view.settled() and not window.db.busy
+        view.choose(next((i for i, m in enumerate(view.data["measures"]) if m.target_kind == "tier"), 0))
+        yield lambda: view.settled() and not window.db.busy
+        yield SETTLE_MS
+        shot(window, "measure-effect")
+        form = measure_log.open_form(view, window.ctx, view.chosen(), view.data["as_of"])
+        yield SETTLE_MS
+        shot(form, "measure-form")
+        form.reject()
 
         work = Path(self.work.name)
         files = write_import_files(work)

@@ -45,7 +45,7 @@ within %n days</numerusform></translation>
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="156" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
@@ -63,37 +63,37 @@ within %n days</numerusform></translation>
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="142" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="147" />
         <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%n month changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform><numerusform>%n months changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="152" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="161" />
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>Green bands: %n round reached, each %1 or more months in a row up on the month before.</numerusform><numerusform>Green bands: %n rounds reached, each %1 or more months in a row up on the month before.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="169" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="191" />
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="193" />
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="195" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="174" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="196" />
         <source>%n more to a full round</source>
         <translation>
             <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>

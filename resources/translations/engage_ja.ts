@@ -137,7 +137,7 @@ within %n day(s)</source>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>Name</source>
-        <translation>氏名</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
@@ -305,17 +305,17 @@ within %n day(s)</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="215"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="230"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="225"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
         <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="229"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -717,110 +717,110 @@ within %n day(s)</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="132"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
         <source>Funnel:</source>
         <translation>ファネル:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="135"/>
-        <source>Double-click a yellow cell to write touchpoints, measures and notes. Click a step to list its customers; point at a goal to see what the shop does.</source>
-        <translation>黄色のセルをダブルクリックすると、顧客接点・施策・メモを書き込めます。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <source>Double-click a yellow cell to write touchpoints and notes, a green one to add a measure for the step (all of them are in the Measures view). Click a step to list its customers; point at a goal to see what the shop does.</source>
+        <translation>黄色のセルをダブルクリックすると顧客接点とメモを書き込め、緑のセルではそのステップの施策を追加できます（施策の一覧は「施策」画面にあります）。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="179"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
         <source>Median days to reach</source>
         <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
         <source>Average liking (1-7)</source>
         <translation>好き度の平均（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="157"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="180"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="172"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="182"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップに今いる人数（棒）と好き度の平均（線）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="183"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="193"/>
         <source>Customers now at step %1: %2</source>
         <translation>ステップ%1「%2」に今いる顧客</translation>
     </message>
@@ -999,192 +999,394 @@ last order</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="201"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="202"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="233"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="233"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="239"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="286"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="239"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
         <source>Shop file not found</source>
         <translation>ショップファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="274"/>
         <source>%1 is not where it was (%2): it may have been moved, renamed or deleted. Nothing was created in its place.</source>
         <translation>%1 が元の場所（%2）にありません。移動・名前の変更・削除のどれかが行われた可能性があります。代わりのファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
         <source>Locate it…</source>
         <translation>場所を指定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="278"/>
         <source>Remove from the list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="285"/>
         <source>Where is %1?</source>
         <translation>%1 はどこにありますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="326"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません。ショップのエクスポートファイルを取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="328"/>
         <source>%1 customers known</source>
         <translation>顧客数 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="332"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1〜%2   基準日 %3   顧客数 %4人（うち購入者 %5人）、注文数 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="351"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="352"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="364"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="365"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="370"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="371"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="377"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="380"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="30"/>
+        <source>Measure</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="30"/>
+        <source>Edit measure</source>
+        <translation>施策の編集</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="35"/>
+        <source>Ended on</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="61"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="62"/>
+        <source>Started on</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="63"/>
+        <source>Targets</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="65"/>
+        <source>Should move</source>
+        <translation>動かしたい指標</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="66"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="67"/>
+        <source>Its effect is read on the full months after the start, against as many months before it, the same months a year earlier, and everyone else.</source>
+        <translation>効果は、開始後に終わった月を、同じ数の開始前の月、前年の同じ月、それ以外の顧客と比べて読み取ります。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="95"/>
+        <source>Add a measure…</source>
+        <translation>施策を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="96"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="97"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="98"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="99"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="100"/>
+        <source>Write down each measure you try: when it started, whom it targets and the metric it should move. Click one to see its effect; double-click to edit.</source>
+        <translation>試した施策を記録しましょう：開始日、対象、動かしたい指標。クリックすると効果を表示し、ダブルクリックで編集できます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="104"/>
+        <source>No orders yet. The effect of a measure is read from your orders: import them first (File ▸ Import files…).</source>
+        <translation>まだ注文データがありません。施策の効果は注文データから読み取ります。先に取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <source>Measure</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <source>Targets</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <source>Should move</source>
+        <translation>動かしたい指標</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <source>Started on</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
+        <source>Ended on</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="118"/>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="125"/>
+        <source>No measures yet</source>
+        <translation>まだ施策がありません</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="126"/>
+        <source>Add the first one with “Add a measure…”. Measures added from the journey map&apos;s Measures row appear here too.</source>
+        <translation>「施策を追加…」で最初の施策を記録しましょう。カスタマージャーニーの「施策」の行から追加したものもここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
+        <source>Targeted customers</source>
+        <translation>対象の顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
+        <source>Every customer</source>
+        <translation>全顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
+        <source>The same, a year earlier</source>
+        <translation>対象の顧客の前年同期</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="148"/>
+        <source>Everyone else</source>
+        <translation>それ以外の顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <source>Before: %1</source>
+        <translation>実施前：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <source>Before</source>
+        <translation>実施前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <source>After: %1</source>
+        <translation>実施後：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <source>After</source>
+        <translation>実施後</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="167"/>
+        <source>%1, targeted</source>
+        <translation>%1（対象）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="168"/>
+        <source>%1, everyone else</source>
+        <translation>%1（それ以外）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="180"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="181"/>
+        <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
+        <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="110"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="115"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="111"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="119"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="139"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="147"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="158"/>
+        <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
+        <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="162"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="191"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="193"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="196"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="173"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="195"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1249,37 +1451,37 @@ last order</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="279"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="294"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="282"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="297"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="282"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="297"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="283"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="298"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から○日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="299"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="284"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="299"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="300"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="315"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
     </message>
@@ -1449,7 +1651,7 @@ last order</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="372"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>

@@ -108,6 +108,7 @@ DATA_QUERIES = {
     "rejected rows as the file wrote them": "SELECT original_text FROM import_rejects "
                                             "UNION SELECT column_name FROM import_rejects",
     "the owner's notes": "SELECT text FROM journey_notes",
+    "the owner's measures": "SELECT name FROM measures UNION ALL SELECT note FROM measures",
 }
 # Names the owner can give (a source is named in the wizard): data where they stand alone.
 NAME_QUERIES = {

@@ -63,11 +63,11 @@ def test_journey_notes_are_edited_in_place_and_persist(qtbot: Any, open_shop: An
                                                       sample_shop: Path) -> None:
     window = open_shop(sample_shop)
     view = show_view(qtbot, window, "journey")
-    row = view.model.row_titles.index("施策")
+    row = view.model.row_titles.index("顧客接点")
     index = view.model.index(row, 3)
     assert view.model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert view.model.setData(index, "LINEで使い方動画を送る")
-    qtbot.waitUntil(lambda: on_db(journey.notes).get((4, "measures")) == "LINEで使い方動画を送る", timeout=10_000)
+    qtbot.waitUntil(lambda: on_db(journey.notes).get((4, "touchpoints")) == "LINEで使い方動画を送る", timeout=10_000)
     # Reopen the shop: the note is read back from the file.
     open_shop(sample_shop)
     view = show_view(qtbot, window, "journey")

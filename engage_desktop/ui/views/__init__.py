@@ -8,6 +8,7 @@ from engage_desktop.ui.views.journey import JourneyView
 from engage_desktop.ui.views.monthly import MonthlyView
 from engage_desktop.ui.views.surveys import SurveysView
 from engage_desktop.ui.views.ltv import LtvView
+from engage_desktop.ui.views.measures import MeasuresView
 from engage_desktop.ui.views.movement import MovementView
 
-VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, ImportsView]
+VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QPushButton, QSizePolicy, QSpinBox, QTableView, QTableWidget, QToolButton, QVBoxLayout)
 
 from engage_desktop.core.messages import listing, t
+from engage_desktop.core import measures
 from engage_desktop.core.metrics import journey, ltv
 from engage_desktop.core.store import Store
-from engage_desktop.ui import i18n
+from engage_desktop.ui import i18n, measure_log
 from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
@@ -23,7 +24,9 @@ from engage_desktop.ui.layout import note_label, splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
-NOTE_ROWS = {9: "touchpoints", 10: "measures", 11: "memo"}
+NOTE_ROWS = {9: "touchpoints", 11: "memo"}
+MEASURE_ROW = 10  # the measures log's entries for the step (core/measures.py): double-click adds one
+MEASURE_COLOUR = QColor(232, 245, 233)
 GOAL_ROW = 2
 NOTE_COLOUR = QColor(255, 250, 230)
 
@@ -49,6 +52,8 @@ class JourneyModel(TableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and index.row() in NOTE_ROWS:
             return NOTE_COLOUR
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() == MEASURE_ROW:
+            return MEASURE_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.ToolTipRole and index.row() == GOAL_ROW and index.column() < len(self.actions):
@@ -72,6 +77,7 @@ class JourneyInputs:
 
 def load_journey(store: Store, as_of: dt.date, inputs: JourneyInputs) -> dict[str, Any]:
     return {"as_of": as_of, "steps": journey.journey(store, as_of), "notes": journey.notes(store),
+            "measures": measures.by_step(store),
             "funnel": journey.funnel(store, as_of), "rules": journey.rules(store), "selected": inputs.selected_step}
 
 
@@ -111,6 +117,7 @@ class JourneyView(View):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().sectionClicked.connect(self.select_step)
         self.table.clicked.connect(lambda index: self.select_step(index.column()))
+        self.table.doubleClicked.connect(self._double_clicked)
         self.hint = note_label()
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(120)
@@ -132,8 +139,9 @@ class JourneyView(View):
         self.funnel_title.setText(self.tr("Funnel:"))
         self.funnel_button.setText(self.tr("Pre-purchase counts…"))
         self.rules_button.setText(self.tr("Step rules…"))
-        self.hint.setText(self.tr("Double-click a yellow cell to write touchpoints, measures and notes. "
-                                  "Click a step to list its customers; point at a goal to see what the shop does."))
+        self.hint.setText(self.tr("Double-click a yellow cell to write touchpoints and notes, a green one to add a "
+                                  "measure for the step (all of them are in the Measures view). Click a step to list "
+                                  "its customers; point at a goal to see what the shop does."))
         self.model.row_titles = [self.tr("Emotion"), self.tr("Stage"), self.tr("Goal"), self.tr("Rule"), self.tr("Customers now"), self.tr("Reached"), self.tr("Moved on"),
                                  self.tr("Median days to reach"), self.tr("Average liking (1-7)"), self.tr("Touchpoints"),
                                  self.tr("Measures"), self.tr("Memo")]
@@ -155,7 +163,9 @@ class JourneyView(View):
                 i18n.percent(row["moved_on"]) if step.number < 8 else "—",
                 self.tr("%n day(s)", "", int(row["median_days"])) if row["median_days"] is not None else "—",
                 i18n.number(row["avg_liking"], 1) if row["avg_liking"] is not None else "—",
-                *[notes.get((step.number, field), "") for field in journey.NOTE_FIELDS],
+                notes.get((step.number, "touchpoints"), ""),
+                "\n".join(m.name for m in data["measures"].get(step.number, [])),
+                notes.get((step.number, "memo"), ""),
             ])
         rows = [list(r) for r in zip(*columns)]
         self.model.actions = [t(s.action) for s in journey.STEPS]
@@ -192,6 +202,11 @@ class JourneyView(View):
         self.table.commitData(editor)  # the delegate writes the text into the model: setData saves the note
         self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return True
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.row() == MEASURE_ROW and self.data is not None:
+            measure_log.open_form(self, self.ctx, None, self.data["as_of"], target_kind="step",
+                                  target=str(index.column() + 1))
 
     def save_note(self, step: int, field: str, text: str) -> None:
         self.ctx.db.submit(lambda store, state: journey.set_note(store, step, field, text))

@@ -8,17 +8,21 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
+from engage_desktop.core import measures
+from engage_desktop.core.messages import listing
 from engage_desktop.core.metrics import ltv, monthly
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
-from engage_desktop.ui.charts import BarLineChart
+from engage_desktop.ui.charts import BarLineChart, month_position
 from engage_desktop.ui.layout import note_label
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
 MONEY_METRICS = {"revenue", "aov"}
 RATE_METRICS = {"repeat_rate"}
+MARKER, MARKER_OTHER = QColor(214, 104, 0), QColor(150, 150, 150)  # a measure aimed at the metric shown, or not
 
 
 def format_metric(metric: str, value: Any) -> str:
@@ -58,6 +62,7 @@ def load_monthly(store: Store, as_of: dt.date, inputs: MonthlyInputs) -> dict[st
         "table": monthly.monthly(store, as_of, tier=inputs.tier),
         "tiers": ltv.tiers(store),
         "round_months": int(store.setting("round_months")),
+        "measures": [m for m in measures.measures(store) if m.started_on is not None],
     }
 
 
@@ -147,7 +152,11 @@ class MonthlyView(View):
         reached = monthly.rounds(table, metric, data["round_months"])
         for first, last in reached:
             self.chart.add_band(months.index(first), months.index(last))
+        marked = self._mark_measures(data["measures"], months, metric)
         notes = []
+        if marked:
+            notes.append(self.tr("Dashed lines: measures started (orange: aimed at this metric; the effect is in the "
+                                 "Measures view): %1.").replace("%1", listing(marked)))
         if reached:
             notes.append(self.tr("Green bands: %n round(s) reached, each %1 or more months in a row up on the month "
                                  "before.", "", len(reached)).replace("%1", str(data["round_months"])))
@@ -163,6 +172,19 @@ class MonthlyView(View):
                 for m, v, c, r in zip(months, values, changes, running)][::-1]
         self.table_model.set_data(headers, rows, {1: lambda v: format_metric(metric, v),
                                                   2: lambda c: "—" if c is None else f"{100 * c:+.1f}%"})
+
+    def _mark_measures(self, log: list[measures.Measure], months: list[dt.date], metric: str) -> list[str]:
+        """A dashed line where each measure started, placed within its month, numbered ①②…: the names
+        (too long to sit side by side on the chart) are listed under it by number."""
+        named = []
+        for m in sorted(log, key=lambda m: m.started_on or dt.date.min):
+            x = month_position(months, m.started_on) if m.started_on else None
+            if x is None:
+                continue
+            number = chr(0x2460 + len(named)) if len(named) < 20 else f"({len(named) + 1})"
+            self.chart.add_marker(x, number, MARKER if m.metric == metric else MARKER_OTHER)
+            named.append(f"{number} {m.name}")
+        return named
 
     def streak_text(self, run: monthly.Streak) -> str:
         if run.round_reached:
