@@ -209,3 +209,16 @@ def test_the_journey_s_free_text_measures_become_entries_of_the_log(tmp_path: Pa
             ("先行案内", 7, None, None, "先行案内")]
         # The other notes stay; the measures cells are gone from the notes (the log is where they live now).
         assert store.con.execute("SELECT step, field FROM journey_notes").fetchall() == [(3, "touchpoints")]
+
+
+def test_the_report_carries_each_measure_with_its_effect(counted_shop: Store) -> None:
+    from engage_desktop.core.metrics.report import build_report, report_text
+
+    measures.add(counted_shop, Measure("夏のメルマガ", dt.date(2025, 7, 1), metric="orders"))
+    report = build_report(counted_shop, AS_OF)
+    (entry,) = report["measures"]
+    want = _expected(COUNTS, 14, 2)
+    assert (entry["name"], entry["started_on"], entry["verdict"], entry["months"]) == ("夏のメルマガ", "2025-07-01", "up", 2)
+    assert entry["before"] == ["2025-05-01", "2025-06-01"] and entry["after"] == ["2025-07-01", "2025-08-01"]
+    assert entry["change"] == round(want["change"], 4) and entry["year_change"] == round(want["year"], 4)
+    assert "夏のメルマガ" in report_text(report)

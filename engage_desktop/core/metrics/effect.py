@@ -27,7 +27,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.messages import t, tn
+from engage_desktop.core.messages import N_, t, tn
 from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.metrics.journey import step_of_sql
 from engage_desktop.core.measures import STEP_COUNT, Measure
@@ -44,6 +44,12 @@ MIN_EARLIER_PAIRS = 3  # earlier span pairs needed to know the metric's usual ch
 CHART_MONTHS_BEFORE = 12  # the effect chart starts this many months before the start
 
 VERDICTS = ("incomplete", "too_early", "no_history", "few_customers", "within_usual", "up", "down")
+VERDICT_LABELS = {  # the verdict in a few words (the report's list); verdict_text says it in full
+    "incomplete": N_("start day or metric not set"), "too_early": N_("too early to tell"),
+    "no_history": N_("not enough months before the start"), "few_customers": N_("too few customers to tell"),
+    "within_usual": N_("no effect beyond the usual change"), "up": N_("up, beyond the usual change"),
+    "down": N_("down, beyond the usual change"),
+}
 
 
 @dataclass(frozen=True)

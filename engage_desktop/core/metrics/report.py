@@ -188,4 +188,11 @@ def report_text(report: dict[str, Any]) -> str:
                    detractors=n["detractors"]))
     lines.append(t("Customers at each journey step: {steps}",
                    steps="  ".join(f"{j['step']}:{j['customers']:,}" for j in report["journey"])))
+    if report["measures"]:
+        lines.append(t("Measures:"))
+    for m in report["measures"]:
+        change = "" if m["change"] is None else f" {100 * m['change']:+.1f}%"
+        started = date_text(dt.date.fromisoformat(m["started_on"])) if m["started_on"] else "—"
+        lines.append("  " + t("{name} (from {start}): {verdict}{change}", name=m["name"], start=started,
+                              verdict=t(effect.VERDICT_LABELS[m["verdict"]]), change=change))
     return "\n".join(lines)
