@@ -34,6 +34,7 @@ from engage_desktop.core.metrics.report import build_report, definition_rows
 from engage_desktop.core.store import Store
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+SIGNED_PERCENT = "+0.0%;-0.0%;0.0%"
 
 # The words of the sheets (headers, titles, chart titles): catalogue messages, said in the export's language.
 LABELS: dict[str, str] = {
@@ -274,7 +275,7 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _header(sheet, 3, labels)
     money = excel_format(store.setting("currency"))
     formats = [month_format(), money, "#,##0", "#,##0", "#,##0", "#,##0", money, PERCENT,
-               "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%"]
+               "+0.0;-0.0;0.0", SIGNED_PERCENT]
     for i, row in enumerate(table.as_dicts()):
         write_row(sheet, 4 + i, [row["month"], *[row[m] for m in monthly.METRICS], row["revenue_mom"]], formats)
     last = 3 + len(table.rows)
@@ -384,10 +385,17 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
         write_row(sheet, 4 + i, [
             m.name, m.target_text(names), monthly.metric_name(m.metric) if m.metric else "—", m.started_on, m.ended_on,
             e.value_before, e.value_after, e.change, e.year_change, e.rest_change, e.usual_change, e.customers,
-            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[PERCENT] * 4,
-                                      "#,##0", None])
+            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[SIGNED_PERCENT] * 3,
+                                      PERCENT, "#,##0", None])
     last = 3 + len(effects)
-    _widths(sheet, [30, 18, 16, 12, 12, 14, 14, 10, 12, 12, 12, 10, 80])
+    verdict_width = 56
+    for row in range(4, last + 1):  # the verdict is a sentence or three: wrapped, its row as tall as it needs
+        cell = sheet.cell(row=row, column=13)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Neither openpyxl nor LibreOffice sizes a row to wrapped text: a CJK character takes two widths.
+        width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or ""))
+        sheet.row_dimensions[row].height = 15 * max(1, -(-width // (verdict_width - 2)))
+    _widths(sheet, [28, 18, 14, 11, 11, 13, 13, 9, 11, 11, 11, 9, verdict_width])
     if not effects:
         write_cell(sheet, 4, 1, t("No measures yet."))
         return
