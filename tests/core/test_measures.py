@@ -136,9 +136,9 @@ def test_a_step_measure_targets_who_was_at_the_step_at_the_start_of_each_month(t
     m = Measure("2回目クーポン", dt.date(2025, 3, 1), "step", "2", "revenue")
     pairs = shop.con.execute(f"""SELECT c.email, g.month FROM ({effect.group_sql(shop, m, as_of)}) g
                                  JOIN customers c USING (customer_key) ORDER BY 1, 2""").fetchall()
-    assert pairs == [("x@x.jp", dt.date(2025, 2, 1)), ("x@x.jp", dt.date(2025, 3, 1)),
-                     ("y@x.jp", dt.date(2025, 3, 1)), ("y@x.jp", dt.date(2025, 4, 1)),
-                     ("z@x.jp", dt.date(2025, 2, 1))]
+    # At step 2 when the month began, in the months they bought: X in March (at step 2 February-March),
+    # Z in February (at step 2 in February only); Y (at step 2 from March) bought nothing since.
+    assert pairs == [("x@x.jp", dt.date(2025, 3, 1)), ("z@x.jp", dt.date(2025, 2, 1))]
     targeted = {r["month"]: r["revenue"] for r in monthly.monthly(shop, as_of, group=effect.group_sql(shop, m, as_of)).as_dicts()}
     rest = {r["month"]: r["revenue"] for r in
             monthly.monthly(shop, as_of, group=effect.group_sql(shop, m, as_of), outside=True).as_dicts()}

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +33,7 @@ from engage_desktop.core.messages import N_, t, tn
 from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.metrics.journey import step_of_sql
 from engage_desktop.core.measures import STEP_COUNT, Measure
-from engage_desktop.core.metrics.ltv import every_month_sql, tiers_by_month_sql
+from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers_by_month_sql
 from engage_desktop.core.metrics.monthly import metric_name, monthly
 from engage_desktop.core.sql import quote
 from engage_desktop.core.store import Store
@@ -87,14 +89,12 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     empty = Table(["month", "target", "rest"], [])
     if m.started_on is None or m.metric is None:
         return _verdict_only(m, "incomplete", empty)
-    group = group_sql(store, m, as_of)
-    mine = monthly(store, as_of, group=group)
-    rest = monthly(store, as_of, group=group, outside=True) if group else None
     start = m.started_on.replace(day=1)
     first_after = start if m.started_on.day == 1 else _add_months(start, 1)
-    customers = None
-    if group:  # targeted when the measure's first month began
-        customers = int(store.con.execute(f"SELECT count(*) FROM ({group}) WHERE month = ?", [first_after]).fetchone()[0])
+    with _materialised(store, group_sql(store, m, as_of)) as group:  # read twice: computed once
+        mine = monthly(store, as_of, group=group)
+        rest = monthly(store, as_of, group=group, outside=True) if group else None
+    customers = targeted(store, m, first_after)
     values = _full_month_values(mine, m.metric, as_of)
     rest_values = _full_month_values(rest, m.metric, as_of) if rest else {}
     series_from = _add_months(first_after, -CHART_MONTHS_BEFORE)
@@ -135,32 +135,47 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
 
 def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
     """SQL: (customer_key, month) — who the measure targets in each month: the customers at its step, or
-    in its tier, at the start of the month (the end of the month before). None: everyone.
+    in its tier, at the start of the month (the end of the month before). None: everyone. Only the
+    months in which the customer ordered or answered are given: those are all the month-over-month
+    figures ask about (a customer x month grid of 100k customers took 12 s).
 
     Month by month, not one group fixed at the start: a group fixed on the day the measure began is
     shaped by its own definition (customers at step 2 that day cannot have bought a second time in the
     months before), so its before and after would differ even with no measure at all."""
+    active = f"""SELECT DISTINCT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month
+                 FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL
+                 UNION SELECT DISTINCT customer_key, CAST(date_trunc('month', answered_at) AS DATE)
+                 FROM survey_responses WHERE customer_key IS NOT NULL AND answered_at IS NOT NULL"""
     if m.target_kind == "tier":
         # The tier at the end of month m - 1 (tiers as they were) targets month m.
+        before = f"SELECT customer_key, CAST(month - INTERVAL 1 MONTH AS DATE) AS month FROM ({active})"
         return f"""SELECT customer_key, CAST(month + INTERVAL 1 MONTH AS DATE) AS month
-                   FROM ({tiers_by_month_sql(store, as_of, every_month_sql(as_of))})
-                   WHERE tier = {quote(m.target or '')}"""
+                   FROM ({tiers_by_month_sql(store, as_of, before)}) WHERE tier = {quote(m.target or '')}"""
     if m.target_kind == "step":
         # At step s from the month after the one it was reached in, up to the month the next step was
-        # reached in (at its start the customer was still at s). A step without a date (step 1, known
-        # before buying) counts from the shop's first month.
+        # reached in (at its start the customer was still at s). Step 1 (known, no purchase) has no date.
         s = int(m.target or 0)
-        reached_next = f"date_trunc('month', d{s + 1}) + INTERVAL 1 MONTH" if s < STEP_COUNT else "NULL"
-        last = f"date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH"
-        return f"""SELECT customer_key, CAST(m AS DATE) AS month
-                   FROM (SELECT customer_key,
-                                coalesce(date_trunc('month', d{s}) + INTERVAL 1 MONTH, first_month) AS since,
-                                coalesce({reached_next}, {last}) AS until
-                         FROM ({step_of_sql(store, as_of)}),
-                              (SELECT date_trunc('month', min(ordered_at)) AS first_month FROM ({counted_orders(as_of)}))
-                         WHERE r{s}) s,
-                        range(s.since, s.until, INTERVAL 1 MONTH) r(m)"""
+        since = f"coalesce(date_trunc('month', l.d{s}) + INTERVAL 1 MONTH, DATE '1900-01-01')"
+        until = f"date_trunc('month', l.d{s + 1})" if s < STEP_COUNT else "NULL"
+        return f"""SELECT a.customer_key, a.month
+                   FROM ({active}) a JOIN ({step_of_sql(store, as_of)}) l USING (customer_key)
+                   WHERE l.r{s} AND a.month >= {since} AND (l.r{s + 1} IS NOT TRUE OR a.month <= {until})""" \
+            if s < STEP_COUNT else f"""SELECT a.customer_key, a.month
+                   FROM ({active}) a JOIN ({step_of_sql(store, as_of)}) l USING (customer_key)
+                   WHERE l.r{s} AND a.month >= {since}"""
     return None
+
+
+def targeted(store: Store, m: Measure, first_month: dt.date) -> int | None:
+    """How many customers the measure targeted when ``first_month`` began (None: everyone)."""
+    if m.started_on is None or m.target_kind == "everyone":
+        return None
+    day = first_month - dt.timedelta(days=1)
+    if m.target_kind == "tier":
+        sql = f"SELECT count(*) FROM ({tiered_facts_sql(store, day)}) WHERE tier = {quote(m.target or '')}"
+    else:
+        sql = f"SELECT count(*) FROM ({step_of_sql(store, day)}) WHERE step = {int(m.target or 0)}"
+    return int(store.con.execute(sql).fetchone()[0])
 
 
 def verdict_text(e: Effect) -> str:
@@ -216,6 +231,19 @@ def as_json(e: Effect) -> dict[str, Any]:
         "rest_change": e.rest_change, "year_change": e.year_change, "usual_change": e.usual_change,
         "customers": e.customers,
     }
+
+
+@contextmanager
+def _materialised(store: Store, sql: str | None) -> Iterator[str | None]:
+    """``sql``'s rows in a temporary table for the block (a read-only shop file takes one too)."""
+    if sql is None:
+        yield None
+        return
+    store.con.execute(f"CREATE OR REPLACE TEMP TABLE measure_group AS {sql}")
+    try:
+        yield "SELECT customer_key, month FROM measure_group"
+    finally:
+        store.con.execute("DROP TABLE IF EXISTS measure_group")
 
 
 # -- months ------------------------------------------------------------------------------
