@@ -71,11 +71,15 @@ class StepRule:
     min_active_days: int = 0  # an order at least this many days after the first one
     tiers: tuple[str, ...] = ()  # in one of these LTV tiers (their keys)
     promoter: bool = False  # NPS 9-10 or fan level 5-6 in any answer
+    within_days: int = 0  # with min_orders: those purchases all within this many days of the first one
 
     def describe(self, tier_names: Mapping[str, str]) -> str:
         """The rule in the owner's words, tiers by the names the owner gave them."""
         parts = []
-        if self.min_orders:
+        if self.min_orders and self.within_days:
+            parts.append(tn("{n} purchase or more within {days} days of the first",
+                            "{n}+ purchases within {days} days of the first", self.min_orders, days=self.within_days))
+        elif self.min_orders:
             parts.append(tn("{n} purchase or more", "{n}+ purchases", self.min_orders))
         if self.min_active_days:
             parts.append(t("a purchase {days}+ days after the first", days=self.min_active_days))
@@ -96,6 +100,17 @@ DEFAULT_RULES: tuple[StepRule, ...] = (
     StepRule(tiers=("top",)),
     StepRule(promoter=True),
 )
+# Step 5 (好きから感謝される) read two ways; the owner chooses in the rule dialog, where each reason is shown.
+STEP5 = 5
+STEP5_RULES: tuple[tuple[StepRule, str], ...] = (
+    (StepRule(min_active_days=100),
+     N_("Still with the shop after the 100 days of the 100-day fan plan: the value the shop gave "
+        "lasted beyond the plan. Open-ended: a customer can reach the step at any time after day 100.")),
+    (StepRule(min_orders=3, within_days=100),
+     N_("The 100-day fan plan sets out to make a fan within 100 days: three purchases inside them "
+        "show the customer felt the value during the plan. Decided on day 100: who has not bought three "
+        "times by then does not reach the step.")),
+)
 NOTE_FIELDS = ("touchpoints", "measures", "memo")
 # The funnel's stages: the key saved in the shop file, and the owner's word for it.
 FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
@@ -113,7 +128,9 @@ def rules(store: Store) -> list[StepRule]:
     raw = store.setting("journey_rules")
     if not raw:
         return list(DEFAULT_RULES)
-    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"]) for r in raw]
+    # A rule saved before within_days existed has no such key: 0, the rule it always was.
+    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"], r.get("within_days", 0))
+            for r in raw]
 
 
 def save_rules(store: Store, new_rules: list[StepRule]) -> None:
@@ -128,6 +145,9 @@ def _condition(rule: StepRule) -> tuple[str, str]:
     if rule.min_orders:
         conds.append(f"orders >= {int(rule.min_orders)}")
         dates.append(f"o{int(rule.min_orders)}")  # the date of the k-th order
+        if rule.within_days:
+            # as the 100-day plan view counts "within 100 days": up to the same time of day, 100 days on
+            conds.append(f"o{int(rule.min_orders)} <= first_order + INTERVAL {int(rule.within_days)} DAY")
     if rule.min_active_days:
         days = int(rule.min_active_days)
         conds.append(f"date_diff('day', first_order, last_order) >= {days}")
