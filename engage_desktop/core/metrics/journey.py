@@ -28,7 +28,7 @@ from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
-from engage_desktop.core.metrics.ltv import tier_names, tiered_facts_sql
+from engage_desktop.core.metrics.ltv import every_month_sql, tier_names, tiered_facts_sql, tiers_by_month_sql
 from engage_desktop.core.store import Store
 
 
@@ -140,7 +140,8 @@ def save_rules(store: Store, new_rules: list[StepRule]) -> None:
 
 
 def _condition(rule: StepRule) -> tuple[str, str]:
-    """(SQL condition, SQL date reached) of one rule over the per-customer base row."""
+    """(SQL condition, SQL date reached) of one rule over the per-customer base row, its tiers apart
+    (``_ladder_sql``: a tier is the one the customer had when they got there, not today's)."""
     conds, dates = ["TRUE"], []
     if rule.min_orders:
         conds.append(f"orders >= {int(rule.min_orders)}")
@@ -152,9 +153,6 @@ def _condition(rule: StepRule) -> tuple[str, str]:
         days = int(rule.min_active_days)
         conds.append(f"date_diff('day', first_order, last_order) >= {days}")
         dates.append(f"a{days}")  # the first order at least this many days after the first one
-    if rule.tiers:
-        listed = ", ".join(quote(t) for t in rule.tiers)
-        conds.append(f"coalesce(tier IN ({listed}), FALSE)")
     if rule.promoter:
         conds.append("(coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE))")
         dates.append("promoter_at")
@@ -170,6 +168,13 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         cond, date = _condition(rule)
         reached = cond if n == 1 else f"r{n - 1} AND ({cond})"
         when = date if n == 1 else f"greatest(d{n - 1}, {date})"
+        if rule.tiers:
+            # In the rule's tiers at a month end (or on the as-of day) on or after the day the rest of
+            # the rule was met: the first such day is when the step was reached, and it stays reached
+            # (a customer who was 優良 then and is dormant now still got there).
+            ladder = (f"SELECT *, CAST(list_filter(tm{n}, lambda e: e >= coalesce(CAST({when} AS DATE), e))[1] "
+                      f"AS TIMESTAMP) AS t{n} FROM ({ladder})")
+            reached, when = f"{reached} AND t{n} IS NOT NULL", f"greatest({when}, t{n})"
         ladder = f"SELECT *, {reached} AS r{n}, CASE WHEN {reached} THEN {when} END AS d{n} FROM ({ladder})"
     # One pass over the orders gives every date a rule needs: each customer's order dates,
     # sorted (an ordered list per customer costs half a window over every order), then the
@@ -178,8 +183,21 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
     days = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
     picks = [f"bought[{k}] AS o{k}" for k in ks]
     picks += [f"list_filter(bought, lambda t: t >= bought[1] + INTERVAL {d} DAY)[1] AS a{d}" for d in days]
+    # Per rule with tiers: the month ends (the as-of day for its month) at which the customer was in
+    # one of them, from their orders up to then (every month from the first order: a customer can
+    # turn dormant in a month without orders).
+    day = f"DATE '{as_of.isoformat()}'"
+    tiered = [(n, rule.tiers) for n, rule in enumerate(step_rules, start=1) if rule.tiers]
+    months = ", ".join(
+        f"list(e ORDER BY e) FILTER (WHERE tier IN ({', '.join(quote(k) for k in keys)})) AS tm{n}"
+        for n, keys in tiered)
+    tier_months = (f"""SELECT customer_key, {months} FROM (
+                           SELECT customer_key, least(last_day(month), {day}) AS e, tier
+                           FROM ({tiers_by_month_sql(store, as_of, also=every_month_sql(as_of))}))
+                       GROUP BY customer_key""" if tiered else "SELECT customer_key, NULL AS no_tier_rule FROM customers WHERE FALSE")
     return f"""
         WITH f AS ({tiered_facts_sql(store, as_of)}),
+        tm AS ({tier_months}),
         seq AS (
             SELECT customer_key, list(ordered_at ORDER BY ordered_at) AS bought
             FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
@@ -197,11 +215,18 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         ),
         base AS (
             SELECT c.customer_key, coalesce(f.orders, 0) AS orders, f.first_order, f.last_order, f.tier,
-                   dates.* EXCLUDE (customer_key), sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at
+                   dates.* EXCLUDE (customer_key), sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at,
+                   tm.* EXCLUDE (customer_key)
             FROM customers c LEFT JOIN f USING (customer_key) LEFT JOIN dates USING (customer_key)
-            LEFT JOIN sv USING (customer_key)
+            LEFT JOIN sv USING (customer_key) LEFT JOIN tm USING (customer_key)
         )
-        SELECT customer_key, first_order, latest_liking, {", ".join(f"r{n}, d{n}" for n in range(1, len(step_rules) + 1))}
+        SELECT customer_key, first_order, latest_liking, {", ".join(f"r{n}, d{n}" for n in range(1, len(step_rules) + 1))},
+               -- dormant as the tiers and the churn rate say it (no order for the dormant days): such a
+               -- customer reached their step but is no longer there in any useful sense
+               coalesce(date_diff('day', CAST(last_order AS DATE), {day}) > {int(store.setting("dormant_days"))},
+                        FALSE) AS dormant,
+               -- a promoter as step 8's default rule says it, wherever the customer stands on the ladder
+               coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE) AS promoter
         FROM ({ladder})
     """
 
@@ -215,8 +240,14 @@ def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None 
 
 
 def journey(store: Store, as_of: dt.date) -> Table:
-    """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking.
-    The step's words and rule are in the current language."""
+    """Per step: customers at it now (active ones), dormant ones at it, promoters at it (active or
+    dormant), reached it, share who moved on, median days to reach, average liking of all at it.
+    The step's words and rule are in the current language.
+
+    A dormant customer (no order for the dormant days) stays at the highest step they reached, but is
+    counted apart: counting them as "at step 7" said the shop had 優良 customers it has lost. Reached
+    counts them (they did get there). Promoters are counted at every step, not only at step 8: a
+    promoter at step 3 is someone who would recommend the shop long before the ladder says so."""
     n = len(STEPS)
     step_rules = rules(store)
     names = tier_names(store)
