@@ -207,7 +207,8 @@ def test_fan_matrix_and_its_cells(shop: Store) -> None:
 
 def test_journey_ladder(shop: Store) -> None:
     table = journey.journey(shop, AS_OF).as_dicts()
-    assert [r["customers"] for r in table] == [1, 2, 1, 1, 1, 0, 0, 0]  # F; C, D; E; B; A
+    assert [r["customers"] for r in table] == [1, 1, 1, 1, 1, 0, 0, 0]  # F; D; E; B; A (C is dormant)
+    assert [r["dormant"] for r in table] == [0, 1, 0, 0, 0, 0, 0, 0]  # C: no order for 394 days
     assert [r["reached"] for r in table] == [6, 5, 3, 2, 1, 0, 0, 0]
     assert table[0]["moved_on"] == pytest.approx(5 / 6) and table[4]["moved_on"] == 0
     assert table[1]["median_days"] == 0

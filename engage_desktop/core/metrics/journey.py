@@ -259,23 +259,25 @@ def journey(store: Store, as_of: dt.date) -> Table:
     row = store.con.execute(
         f"""WITH ladder AS MATERIALIZED ({step_of_sql(store, as_of, step_rules)})
             SELECT (SELECT [{aggregates}] FROM ladder),
-                   (SELECT list([step, n, liking, liking_n]) FROM (
-                        SELECT step, count(*) AS n, avg(latest_liking) AS liking, count(latest_liking) AS liking_n
+                   (SELECT list([step, n, dormant_n, promoters, liking, liking_n]) FROM (
+                        SELECT step, count(*) FILTER (WHERE NOT dormant) AS n, count(*) FILTER (WHERE dormant) AS dormant_n,
+                               count(*) FILTER (WHERE promoter) AS promoters,
+                               avg(latest_liking) AS liking, count(latest_liking) AS liking_n
                         FROM ladder GROUP BY step))"""
     ).fetchone()
     reached = [int(v) for v in row[0][0::2]]
     medians = row[0][1::2]
-    at_rows = {int(r[0]): (int(r[1]), r[2], int(r[3])) for r in (row[1] or [])}
+    at_rows = {int(r[0]): (int(r[1]), int(r[2]), int(r[3]), r[4], int(r[5])) for r in (row[1] or [])}
     out = []
     for i, step in enumerate(STEPS):
-        at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
+        at, dormant, promoters, liking, liking_n = at_rows.get(step.number, (0, 0, 0, None, 0))
         moved_on = reached[i + 1] / reached[i] if i + 1 < n and reached[i] else None
         out.append((step.number, t(step.emotion), t(step.stage), t(step.goal), step_rules[i].describe(names),
-                    at, reached[i], moved_on,
+                    at, dormant, promoters, reached[i], moved_on,
                     None if medians[i] is None else float(medians[i]),
                     None if liking is None else float(liking), liking_n))
-    return Table(["step", "emotion", "stage", "goal", "rule", "customers", "reached", "moved_on",
-                  "median_days", "avg_liking", "liking_answers"], out)
+    return Table(["step", "emotion", "stage", "goal", "rule", "customers", "dormant", "promoters", "reached",
+                  "moved_on", "median_days", "avg_liking", "liking_answers"], out)
 
 
 COHORT_STEPS = (3, 4, 5)  # the 100-day plan's steps: second purchase, third, still buying after 100 days
