@@ -358,15 +358,64 @@ def funnel_counts_of(store: Store, month: dt.date) -> dict[str, int]:
                                   [month.replace(day=1)]).fetchall())
 
 
-def funnel(store: Store, as_of: dt.date) -> Table:
-    """認知 → 興味 → 比較・検討 (the owner's typed counts, summed) → 購入 → 購入後 (from orders)."""
-    typed = dict(store.con.execute(
-        "SELECT stage, sum(count) FROM funnel_counts WHERE month <= ? GROUP BY stage", [as_of]
-    ).fetchall())
+FUNNEL_MONTHS = 12
+
+
+def _month_start(day: dt.date, back: int = 0) -> dt.date:
+    """The first day of the month ``back`` months before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_in(start: dt.date, end: dt.date) -> int:
+    """How many months from ``start``'s month to ``end``'s month, both counted."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def funnel_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The funnel's period until the owner picks one: the last 12 full months (first days of the first
+    and last month). Full months, because the owner types the pre-purchase counts for whole months: a
+    month still running would set part of a month of buyers against a whole month's visitors (and the
+    as-of month's newest buyers have had no time to buy again). Twelve, so every season is in it once."""
+    last = as_of + dt.timedelta(days=1)  # the as-of month counts when the as-of day is its last day
+    end = _month_start(last, 1)
+    return _month_start(end, FUNNEL_MONTHS - 1), end
+
+
+def funnel(store: Store, as_of: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Table:
+    """The funnel over one period, every stage over the same months (``start``..``end``, whole months,
+    up to the as-of day; default ``funnel_period``):
+
+    - 認知 → 興味 → 比較・検討: the owner's typed counts, summed over the months of the period that
+      have one; ``months`` says how many of the ``period_months`` do (a stage never typed is None);
+    - 購入: customers whose first purchase is in the period (new buyers: the ones the typed stages led
+      to; a returning customer did not come through this period's awareness);
+    - 購入後: of those, who bought again, up to the as-of day.
+
+    ``conversion``: each stage over the stage before it, None where a typed stage on either side lacks
+    a count for some month of the period (3 typed months against 12 months of buyers is no rate)."""
+    start, end = (start, end) if start and end else funnel_period(as_of)
+    start, end = start.replace(day=1), end.replace(day=1)
+    period = months_in(start, end)
+    typed = {stage: (total, months) for stage, total, months in store.con.execute(
+        "SELECT stage, sum(count), count(*) FROM funnel_counts WHERE month BETWEEN ? AND ? GROUP BY stage",
+        [start, end]).fetchall()}
+    until = _month_start(end, -1)  # the day after the period
     buyers, repeaters = store.con.execute(
         f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2) FROM (
-                SELECT customer_key, count(*) AS orders FROM ({counted_orders(as_of)})
-                WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)"""
-    ).fetchone()
-    counts: list[Any] = [typed.get(s) for s in TYPED_STAGES] + [buyers, repeaters]
-    return Table(["stage", "count", "typed"], [(s, c, s in TYPED_STAGES) for s, c in zip(FUNNEL_STAGES, counts)])
+                SELECT customer_key, min(ordered_at) AS first_order, count(*) AS orders FROM ({counted_orders(as_of)})
+                WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)
+            WHERE first_order >= ? AND first_order < ?""", [start, until]).fetchone()
+    rows: list[tuple[Any, ...]] = []
+    for stage in FUNNEL_STAGES:
+        if stage in TYPED_STAGES:
+            total, months = typed.get(stage, (None, 0))
+            count, whole = (None if total is None else int(total)), months == period
+        else:
+            count, months, whole = (buyers if stage == "購入" else repeaters), None, True
+        conversion = None
+        if rows and whole and rows[-1][5] and count is not None and rows[-1][1]:
+            conversion = count / rows[-1][1]
+        rows.append((stage, count, stage in TYPED_STAGES, months, conversion, whole))
+    return Table(["stage", "count", "typed", "months", "conversion", "whole", "period_months"],
+                 [(*r[:5], r[5], period) for r in rows])
