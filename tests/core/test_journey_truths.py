@@ -129,3 +129,17 @@ def test_the_funnel_counts_every_stage_over_one_period(shop: Store) -> None:
     got = {r["stage"]: r for r in journey.funnel(shop, AS_OF, dt.date(2026, 1, 1), dt.date(2026, 6, 1)).as_dicts()}
     assert [got[s]["count"] for s in journey.FUNNEL_STAGES] == [300, 60, 30, 2, 2]  # Q, P
     assert got["認知"]["months"] == 2 and got["興味"]["months"] == 6 and got["購入"]["period_months"] == 6
+
+
+def test_the_report_carries_the_funnel_period_and_the_dormant_and_promoters_per_step(shop: Store) -> None:
+    from engage_desktop.core.metrics.report import build_report
+
+    journey.set_funnel_count(shop, dt.date(2026, 6, 1), "認知", 200)
+    report = build_report(shop, AS_OF.isoformat())
+    assert [(j["customers"], j["dormant"], j["promoters"]) for j in report["journey"]][:3] == [
+        (1, 0, 1), (0, 1, 0), (1, 0, 1)]
+    funnel = report["funnel"]
+    assert (funnel["start"], funnel["end"]) == ("2025-07", "2026-06")
+    assert [(s["stage"], s["count"], s["months"], s["conversion"]) for s in funnel["stages"]] == [
+        ("認知", 200, 1, None), ("興味", None, 0, None), ("比較・検討", None, 0, None), ("購入", 3, None, None),
+        ("購入後", 2, None, 0.6667)]

@@ -382,6 +382,16 @@ def funnel_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
     return _month_start(end, FUNNEL_MONTHS - 1), end
 
 
+def funnel_months(store: Store, as_of: dt.date) -> list[dt.date]:
+    """The months a funnel period can start or end in: from the first order or typed count (or the
+    default period's start, whichever is first) to the as-of month, oldest first."""
+    first = store.con.execute(
+        f"""SELECT least((SELECT min(CAST(date_trunc('month', ordered_at) AS DATE)) FROM ({counted_orders(as_of)})),
+                         (SELECT min(month) FROM funnel_counts))""").fetchone()[0]
+    start = min(first or as_of, funnel_period(as_of)[0]).replace(day=1)
+    return [_month_start(as_of, back) for back in range(months_in(start, as_of) - 1, -1, -1)]
+
+
 def funnel(store: Store, as_of: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Table:
     """The funnel over one period, every stage over the same months (``start``..``end``, whole months,
     up to the as-of day; default ``funnel_period``):
