@@ -113,7 +113,9 @@ def _rules(value: Any) -> list[dict[str, Any]] | None:
             raise Invalid("step rules naming tiers by their keys")
         out.append({"min_orders": _integer(0, 10_000)(rule.get("min_orders", 0)),
                     "min_active_days": _integer(0, 36_500)(rule.get("min_active_days", 0)),
-                    "tiers": list(tiers), "promoter": bool(rule.get("promoter", False))})
+                    "tiers": list(tiers), "promoter": bool(rule.get("promoter", False)),
+                    # absent from rules saved before it existed: 0, no time limit
+                    "within_days": _integer(0, 36_500)(rule.get("within_days", 0))})
     return out
 
 

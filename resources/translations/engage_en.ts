@@ -45,10 +45,16 @@ within %n days</numerusform></translation>
 <context>
     <name>JourneyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164" />
+        <location filename="../../engage_desktop/ui/views/journey.py" line="192" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/journey.py" line="220" />
+        <source>(%n month(s))</source>
+        <translation>
+            <numerusform>(%n month)</numerusform><numerusform>(%n months)</numerusform></translation>
     </message>
 </context>
 <context>

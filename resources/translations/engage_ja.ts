@@ -137,7 +137,7 @@ within %n day(s)</source>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>Name</source>
-        <translation>名前</translation>
+        <translation>氏名</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
@@ -305,17 +305,17 @@ within %n day(s)</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="230"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="290"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="240"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="300"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
         <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="244"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="304"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -717,112 +717,169 @@ within %n day(s)</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="139"/>
-        <source>Funnel:</source>
-        <translation>ファネル:</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
+        <source>Funnel, from</source>
+        <translation>ファネルの期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
         <source>Double-click a yellow cell to write touchpoints and notes, a green one to add a measure for the step (all of them are in the Measures view). Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックすると顧客接点とメモを書き込め、緑のセルではそのステップの施策を追加できます（施策の一覧は「施策」画面にあります）。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="203"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <source>Dormant now</source>
+        <translation>休眠中の人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <source>Promoters at the step</source>
+        <translation>このステップの推奨者</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
         <source>Median days to reach</source>
         <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
         <source>Average liking (1-7)</source>
         <translation>好き度の平均（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="167"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="167"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="185"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="192"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="204"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="182"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップに今いる人数（棒）と好き度の平均（線）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/journey.py" line="220"/>
+        <source>(%n month(s))</source>
+        <translation>
+            <numerusform>（%nか月）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="193"/>
-        <source>Customers now at step %1: %2</source>
-        <translation>ステップ%1「%2」に今いる顧客</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="226"/>
+        <source>%1 of %2 months counted</source>
+        <translation>%2か月中%1か月に入力あり</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="227"/>
+        <source>Your counts for the months of the period, summed (Pre-purchase counts…).</source>
+        <translation>期間内の各月に入力した人数の合計です（購入前の段階の人数…）。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="229"/>
+        <source>first purchase in the period</source>
+        <translation>期間内に初回購入</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="230"/>
+        <source>Customers whose first purchase is in the period.</source>
+        <translation>初回購入が期間内の顧客の数です。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="232"/>
+        <source>of them, bought again</source>
+        <translation>うち再び購入</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="233"/>
+        <source>Of the customers whose first purchase is in the period, those who bought again (up to the as-of date).</source>
+        <translation>初回購入が期間内の顧客のうち、基準日までにもう一度購入した顧客の数です。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
+        <source>No rate: a stage on either side has no count for some months of the period.</source>
+        <translation>移行率なし: 前後どちらかの段階に、期間内で入力のない月があります。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
+        <source>Share of the stage before that reached this one, over the same months.</source>
+        <translation>同じ期間で、前の段階からこの段階へ進んだ割合です。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="252"/>
+        <source>Customers at step %1 (dormant too): %2</source>
+        <translation>ステップ%1「%2」の顧客（休眠中を含む）</translation>
     </message>
 </context>
 <context>
@@ -1451,39 +1508,49 @@ last order</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="294"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="354"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="297"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="297"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="298"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="358"/>
+        <source>…all within this many days of the first (0: any time)</source>
+        <translation>…を初回購入から○日以内に（0: 期限なし）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から○日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="299"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="360"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="299"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="360"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="315"/>
-        <source>A customer reaches a step when they meet its rule and the rules of every step before it.</source>
-        <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。</translation>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="385"/>
+        <source>A customer reaches a step when they meet its rule and the rules of every step before it. An LTV tier is the one the customer had when they got there (at a month end), not today&apos;s. Promoters are counted at every step of the journey, whatever step 8 asks.</source>
+        <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。LTV層は今日の層ではなく、到達したとき（月末時点）の層で判断します。推奨者は、ステップ8の条件にかかわらず、ジャーニーのすべてのステップで数えます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="390"/>
+        <source>Step 5: which purchases show the 100-day plan worked</source>
+        <translation>ステップ5: 100日プランが実を結んだと判断する購入</translation>
     </message>
 </context>
 <context>
@@ -1651,7 +1718,7 @@ last order</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="372"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="481"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>

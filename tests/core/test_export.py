@@ -135,7 +135,13 @@ def test_journey_sheet_matches_core(shop: Store, tmp_path: Path) -> None:
     assert sheet.cell(row=4, column=2).value == "本当かな?"
     (chart,) = charts(sheet)
     assert ref(chart._charts[0].series[0]) == "'カスタマージャーニー'!$F$4:$F$11"
-    assert ref(chart._charts[1].series[0]) == "'カスタマージャーニー'!$J$4:$J$11"
+    assert ref(chart._charts[1].series[0]) == "'カスタマージャーニー'!$L$4:$L$11"
+    assert [sheet.cell(row=4 + i, column=7).value for i in range(8)] == [r["dormant"] for r in steps]
+    assert [sheet.cell(row=4 + i, column=8).value for i in range(8)] == [r["promoters"] for r in steps]
+    funnel = journey.funnel(shop, resolve_as_of(shop, None)).as_dicts()
+    found = [r for r in range(1, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "購入"]
+    assert found and [sheet.cell(row=found[0], column=c).value for c in (2, 4)] == [
+        funnel[3]["count"], funnel[3]["conversion"]]
 
 
 def formulas_in(path: Path) -> list[str]:
@@ -147,7 +153,7 @@ def formulas_in(path: Path) -> list[str]:
 def test_no_customer_text_becomes_a_formula_in_the_workbook(shop: Store, tmp_path: Path) -> None:
     path, book = workbook_for(shop, tmp_path, view="all")
     assert formulas_in(path) == []
-    memo = book["カスタマージャーニー"].cell(row=5, column=13)
+    memo = book["カスタマージャーニー"].cell(row=5, column=15)
     assert memo.value.startswith("=HYPERLINK") and memo.data_type == "s"
 
 
@@ -261,6 +267,6 @@ def test_measures_sheet_matches_core_and_charts_the_changes_side_by_side(shop: S
             assert row[12] == effect.verdict_text(e)
     assert rows[0][1] == "ジャーニーのステップ2" and rows[1][1] == "全顧客"
     journey_sheet = workbook_for(shop, tmp_path, view="journey")[1]["カスタマージャーニー"]
-    assert journey_sheet.cell(row=5, column=12).value == "2回目クーポン"  # step 2's 施策 cell lists the log's entry
+    assert journey_sheet.cell(row=5, column=14).value == "2回目クーポン"  # step 2's 施策 cell lists the log's entry
     (chart,) = charts(sheet)
     assert [ref(s) for s in chart.series] == ["'施策'!$H$4:$H$5", "'施策'!$I$4:$I$5", "'施策'!$J$4:$J$5"]

@@ -207,7 +207,8 @@ def test_fan_matrix_and_its_cells(shop: Store) -> None:
 
 def test_journey_ladder(shop: Store) -> None:
     table = journey.journey(shop, AS_OF).as_dicts()
-    assert [r["customers"] for r in table] == [1, 2, 1, 1, 1, 0, 0, 0]  # F; C, D; E; B; A
+    assert [r["customers"] for r in table] == [1, 1, 1, 1, 1, 0, 0, 0]  # F; D; E; B; A (C is dormant)
+    assert [r["dormant"] for r in table] == [0, 1, 0, 0, 0, 0, 0, 0]  # C: no order for 394 days
     assert [r["reached"] for r in table] == [6, 5, 3, 2, 1, 0, 0, 0]
     assert table[0]["moved_on"] == pytest.approx(5 / 6) and table[4]["moved_on"] == 0
     assert table[1]["median_days"] == 0
@@ -234,7 +235,8 @@ def test_funnel(shop: Store) -> None:
     journey.set_funnel_count(shop, dt.date(2026, 5, 1), "認知", 1000)
     journey.set_funnel_count(shop, dt.date(2026, 6, 1), "認知", 500)
     journey.set_funnel_count(shop, dt.date(2026, 6, 1), "興味", 200)
-    got = {r["stage"]: r["count"] for r in journey.funnel(shop, AS_OF).as_dicts()}
+    # Over January 2025 to June 2026: every buyer's first purchase is in it.
+    got = {r["stage"]: r["count"] for r in journey.funnel(shop, AS_OF, dt.date(2025, 1, 1), dt.date(2026, 6, 1)).as_dicts()}
     assert got == {"認知": 1500, "興味": 200, "比較・検討": None, "購入": 5, "購入後": 3}
     with pytest.raises(ValueError):
         journey.set_funnel_count(shop, dt.date(2026, 6, 1), "購入", 3)

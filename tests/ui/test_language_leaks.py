@@ -94,7 +94,7 @@ DATA_COLUMNS = {
     ("ImportWizard", "File"), ("ImportWizard", "Column"), ("ImportWizard", "Original text"),
     ("ImportsView", "File"), ("ImportsView", "Column"), ("ImportsView", "Original text"),
 }
-JOURNEY_NOTE_ROWS = (9, 10, 11)  # the owner's touchpoints, measures and memo (ui/views/journey.py NOTE_ROWS)
+JOURNEY_NOTE_ROWS = (11, 12, 13)  # the owner's touchpoints, measures and memo (ui/views/journey.py NOTE_ROWS)
 
 # The shop's data in the shop file: what the owner's exports and notes hold, shown as it is.
 DATA_QUERIES = {

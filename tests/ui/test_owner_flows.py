@@ -177,10 +177,10 @@ def test_a_rule_is_edited_with_tier_names_and_follows_a_renamed_tier(
     view = show_view(qtbot, window, "journey")
     dialog = RulesDialog(view, view.data["rules"])
     qtbot.addWidget(dialog)
-    orders, _days, tiers, _promoter = dialog.widgets[1]
+    orders, _within, _days, tiers, _promoter = dialog.widgets[1]
     orders.setValue(0)
     assert orders.value() == 1  # step 2 is the first purchase: it cannot ask for none
-    _o, _d, step7, _p = dialog.widgets[6]
+    _o, _w, _d, step7, _p = dialog.widgets[6]
     names = {action.text(): key for key, action in step7.actions_by_key.items()}
     assert set(names) == {"優良", "中堅", "一般", "1回購入", "休眠"}  # the names the owner sees, no keys
     step7.actions_by_key["good"].setChecked(True)

@@ -46,7 +46,9 @@ LABELS: dict[str, str] = {
     "reached": N_("Reached"), "moved": N_("Moved on"),
     "days": N_("Median days to reach"), "liking": N_("Average liking (1-7)"),
     "touchpoints": N_("Touchpoints"), "measures": N_("Measures"), "memo": N_("Memo"),
-    "funnel": N_("Funnel"), "count": N_("Count"),
+    "funnel": N_("Funnel"), "count": N_("Count"), "dormant": N_("Dormant now"),
+    "step_promoters": N_("Promoters at the step"), "months_counted": N_("Months with a count"),
+    "conversion": N_("Conversion from the stage before"), "funnel_period": N_("Funnel period"),
     "tier": N_("LTV tier"), "customers": N_("Number of customers"), "revenue": N_("Revenue"),
     "share": N_("Revenue share"), "avg_ltv": N_("Average annual LTV"),
     "repeat": N_("Repeat rate"), "since": N_("Days since last order"),
@@ -142,24 +144,29 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
     steps = journey.journey(store, day).as_dicts()
     notes = journey.notes(store)
     planned = measures.by_step(store)
-    columns = ["step", "emotion", "stage", "goal", "rule", "now", "reached", "moved", "days", "liking",
-               "touchpoints", "measures", "memo"]
+    columns = ["step", "emotion", "stage", "goal", "rule", "now", "dormant", "step_promoters", "reached", "moved",
+               "days", "liking", "touchpoints", "measures", "memo"]
     _header(sheet, 3, [label(c) for c in columns])
     for i, (step, row) in enumerate(zip(journey.STEPS, steps)):
         r = 4 + i
         write_row(sheet, r, [
             step.number, row["emotion"], row["stage"], row["goal"], row["rule"], row["customers"],
-            row["reached"], row["moved_on"], row["median_days"], row["avg_liking"],
+            row["dormant"], row["promoters"], row["reached"], row["moved_on"], row["median_days"], row["avg_liking"],
             notes.get((step.number, "touchpoints"), ""), "\n".join(m.name for m in planned.get(step.number, [])),
             notes.get((step.number, "memo"), ""),
-        ], [None, None, None, None, None, "#,##0", "#,##0", PERCENT, "0", "0.00"])
+        ], [None, None, None, None, None, "#,##0", "#,##0", "#,##0", "#,##0", PERCENT, "0", "0.00"])
     last = 3 + len(steps)
     funnel_row = last + 3
+    start, end = journey.funnel_period(day)
     write_cell(sheet, funnel_row, 1, label("funnel"), bold=True)
-    _header(sheet, funnel_row + 1, [label("stage"), label("count")])
-    for i, f in enumerate(journey.funnel(store, day).as_dicts()):
-        write_row(sheet, funnel_row + 2 + i, [journey.stage_name(f["stage"]), f["count"]], [None, "#,##0"])
-    _widths(sheet, [7, 22, 20, 16, 30, 12, 12, 12, 12, 12, 28, 28, 28])
+    write_cell(sheet, funnel_row, 3, label("funnel_period"), bold=True)
+    write_cell(sheet, funnel_row, 4, f"{month_text(start)} – {month_text(end)}")
+    _header(sheet, funnel_row + 1, [label("stage"), label("count"), label("months_counted"), label("conversion")])
+    for i, f in enumerate(journey.funnel(store, day, start, end).as_dicts()):
+        months = f"{f['months']} / {f['period_months']}" if f["typed"] else ""
+        write_row(sheet, funnel_row + 2 + i, [journey.stage_name(f["stage"]), f["count"], months, f["conversion"]],
+                  [None, "#,##0", None, PERCENT])
+    _widths(sheet, [7, 22, 20, 16, 30, 12, 12, 12, 12, 12, 12, 12, 28, 28, 28])
 
     chart = BarChart()
     chart.title = label("journey")
@@ -167,7 +174,7 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
     chart.add_data(Reference(sheet, min_col=6, min_row=3, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, min_row=4, max_row=last))
     line = LineChart()
-    line.add_data(Reference(sheet, min_col=10, min_row=3, max_row=last), titles_from_data=True)
+    line.add_data(Reference(sheet, min_col=12, min_row=3, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
     line.y_axis.title = label("liking")
     line.y_axis.crosses = "max"

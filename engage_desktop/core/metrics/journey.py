@@ -28,7 +28,7 @@ from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
-from engage_desktop.core.metrics.ltv import tier_names, tiered_facts_sql
+from engage_desktop.core.metrics.ltv import every_month_sql, tier_names, tiered_facts_sql, tiers_by_month_sql
 from engage_desktop.core.store import Store
 
 
@@ -71,11 +71,15 @@ class StepRule:
     min_active_days: int = 0  # an order at least this many days after the first one
     tiers: tuple[str, ...] = ()  # in one of these LTV tiers (their keys)
     promoter: bool = False  # NPS 9-10 or fan level 5-6 in any answer
+    within_days: int = 0  # with min_orders: those purchases all within this many days of the first one
 
     def describe(self, tier_names: Mapping[str, str]) -> str:
         """The rule in the owner's words, tiers by the names the owner gave them."""
         parts = []
-        if self.min_orders:
+        if self.min_orders and self.within_days:
+            parts.append(tn("{n} purchase or more within {days} days of the first",
+                            "{n}+ purchases within {days} days of the first", self.min_orders, days=self.within_days))
+        elif self.min_orders:
             parts.append(tn("{n} purchase or more", "{n}+ purchases", self.min_orders))
         if self.min_active_days:
             parts.append(t("a purchase {days}+ days after the first", days=self.min_active_days))
@@ -96,6 +100,17 @@ DEFAULT_RULES: tuple[StepRule, ...] = (
     StepRule(tiers=("top",)),
     StepRule(promoter=True),
 )
+# Step 5 (好きから感謝される) read two ways; the owner chooses in the rule dialog, where each reason is shown.
+STEP5 = 5
+STEP5_RULES: tuple[tuple[StepRule, str], ...] = (
+    (StepRule(min_active_days=100),
+     N_("Still with the shop after the 100 days of the 100-day fan plan: the value the shop gave "
+        "lasted beyond the plan. Open-ended: a customer can reach the step at any time after day 100.")),
+    (StepRule(min_orders=3, within_days=100),
+     N_("The 100-day fan plan sets out to make a fan within 100 days: three purchases inside them "
+        "show the customer felt the value during the plan. Decided on day 100: who has not bought three "
+        "times by then does not reach the step.")),
+)
 NOTE_FIELDS = ("touchpoints", "memo")  # the 施策 row is the measures log (core/measures.py)
 # The funnel's stages: the key saved in the shop file, and the owner's word for it.
 FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
@@ -113,7 +128,9 @@ def rules(store: Store) -> list[StepRule]:
     raw = store.setting("journey_rules")
     if not raw:
         return list(DEFAULT_RULES)
-    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"]) for r in raw]
+    # A rule saved before within_days existed has no such key: 0, the rule it always was.
+    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"], r.get("within_days", 0))
+            for r in raw]
 
 
 def save_rules(store: Store, new_rules: list[StepRule]) -> None:
@@ -123,18 +140,19 @@ def save_rules(store: Store, new_rules: list[StepRule]) -> None:
 
 
 def _condition(rule: StepRule) -> tuple[str, str]:
-    """(SQL condition, SQL date reached) of one rule over the per-customer base row."""
+    """(SQL condition, SQL date reached) of one rule over the per-customer base row, its tiers apart
+    (``_ladder_sql``: a tier is the one the customer had when they got there, not today's)."""
     conds, dates = ["TRUE"], []
     if rule.min_orders:
         conds.append(f"orders >= {int(rule.min_orders)}")
         dates.append(f"o{int(rule.min_orders)}")  # the date of the k-th order
+        if rule.within_days:
+            # as the 100-day plan view counts "within 100 days": up to the same time of day, 100 days on
+            conds.append(f"o{int(rule.min_orders)} <= first_order + INTERVAL {int(rule.within_days)} DAY")
     if rule.min_active_days:
         days = int(rule.min_active_days)
         conds.append(f"date_diff('day', first_order, last_order) >= {days}")
         dates.append(f"a{days}")  # the first order at least this many days after the first one
-    if rule.tiers:
-        listed = ", ".join(quote(t) for t in rule.tiers)
-        conds.append(f"coalesce(tier IN ({listed}), FALSE)")
     if rule.promoter:
         conds.append("(coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE))")
         dates.append("promoter_at")
@@ -150,6 +168,13 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         cond, date = _condition(rule)
         reached = cond if n == 1 else f"r{n - 1} AND ({cond})"
         when = date if n == 1 else f"greatest(d{n - 1}, {date})"
+        if rule.tiers:
+            # In the rule's tiers at a month end (or on the as-of day) on or after the day the rest of
+            # the rule was met: the first such day is when the step was reached, and it stays reached
+            # (a customer who was 優良 then and is dormant now still got there).
+            ladder = (f"SELECT *, CAST(list_filter(tm{n}, lambda e: e >= coalesce(CAST({when} AS DATE), e))[1] "
+                      f"AS TIMESTAMP) AS t{n} FROM ({ladder})")
+            reached, when = f"{reached} AND t{n} IS NOT NULL", f"greatest({when}, t{n})"
         ladder = f"SELECT *, {reached} AS r{n}, CASE WHEN {reached} THEN {when} END AS d{n} FROM ({ladder})"
     # One pass over the orders gives every date a rule needs: each customer's order dates,
     # sorted (an ordered list per customer costs half a window over every order), then the
@@ -158,8 +183,21 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
     days = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
     picks = [f"bought[{k}] AS o{k}" for k in ks]
     picks += [f"list_filter(bought, lambda t: t >= bought[1] + INTERVAL {d} DAY)[1] AS a{d}" for d in days]
+    # Per rule with tiers: the month ends (the as-of day for its month) at which the customer was in
+    # one of them, from their orders up to then (every month from the first order: a customer can
+    # turn dormant in a month without orders).
+    day = f"DATE '{as_of.isoformat()}'"
+    tiered = [(n, rule.tiers) for n, rule in enumerate(step_rules, start=1) if rule.tiers]
+    months = ", ".join(
+        f"list(e ORDER BY e) FILTER (WHERE tier IN ({', '.join(quote(k) for k in keys)})) AS tm{n}"
+        for n, keys in tiered)
+    tier_months = (f"""SELECT customer_key, {months} FROM (
+                           SELECT customer_key, least(last_day(month), {day}) AS e, tier
+                           FROM ({tiers_by_month_sql(store, as_of, also=every_month_sql(as_of))}))
+                       GROUP BY customer_key""" if tiered else "SELECT customer_key, NULL AS no_tier_rule FROM customers WHERE FALSE")
     return f"""
         WITH f AS ({tiered_facts_sql(store, as_of)}),
+        tm AS ({tier_months}),
         seq AS (
             SELECT customer_key, list(ordered_at ORDER BY ordered_at) AS bought
             FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
@@ -177,11 +215,18 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
         ),
         base AS (
             SELECT c.customer_key, coalesce(f.orders, 0) AS orders, f.first_order, f.last_order, f.tier,
-                   dates.* EXCLUDE (customer_key), sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at
+                   dates.* EXCLUDE (customer_key), sv.best_nps, sv.best_fan, sv.latest_liking, sv.promoter_at,
+                   tm.* EXCLUDE (customer_key)
             FROM customers c LEFT JOIN f USING (customer_key) LEFT JOIN dates USING (customer_key)
-            LEFT JOIN sv USING (customer_key)
+            LEFT JOIN sv USING (customer_key) LEFT JOIN tm USING (customer_key)
         )
-        SELECT customer_key, first_order, latest_liking, {", ".join(f"r{n}, d{n}" for n in range(1, len(step_rules) + 1))}
+        SELECT customer_key, first_order, latest_liking, {", ".join(f"r{n}, d{n}" for n in range(1, len(step_rules) + 1))},
+               -- dormant as the tiers and the churn rate say it (no order for the dormant days): such a
+               -- customer reached their step but is no longer there in any useful sense
+               coalesce(date_diff('day', CAST(last_order AS DATE), {day}) > {int(store.setting("dormant_days"))},
+                        FALSE) AS dormant,
+               -- a promoter as step 8's default rule says it, wherever the customer stands on the ladder
+               coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE) AS promoter
         FROM ({ladder})
     """
 
@@ -195,8 +240,14 @@ def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None 
 
 
 def journey(store: Store, as_of: dt.date) -> Table:
-    """Per step: customers at it now, reached it, share who moved on, median days to reach, average liking.
-    The step's words and rule are in the current language."""
+    """Per step: customers at it now (active ones), dormant ones at it, promoters at it (active or
+    dormant), reached it, share who moved on, median days to reach, average liking of all at it.
+    The step's words and rule are in the current language.
+
+    A dormant customer (no order for the dormant days) stays at the highest step they reached, but is
+    counted apart: counting them as "at step 7" said the shop had 優良 customers it has lost. Reached
+    counts them (they did get there). Promoters are counted at every step, not only at step 8: a
+    promoter at step 3 is someone who would recommend the shop long before the ladder says so."""
     n = len(STEPS)
     step_rules = rules(store)
     names = tier_names(store)
@@ -208,23 +259,25 @@ def journey(store: Store, as_of: dt.date) -> Table:
     row = store.con.execute(
         f"""WITH ladder AS MATERIALIZED ({step_of_sql(store, as_of, step_rules)})
             SELECT (SELECT [{aggregates}] FROM ladder),
-                   (SELECT list([step, n, liking, liking_n]) FROM (
-                        SELECT step, count(*) AS n, avg(latest_liking) AS liking, count(latest_liking) AS liking_n
+                   (SELECT list([step, n, dormant_n, promoters, liking, liking_n]) FROM (
+                        SELECT step, count(*) FILTER (WHERE NOT dormant) AS n, count(*) FILTER (WHERE dormant) AS dormant_n,
+                               count(*) FILTER (WHERE promoter) AS promoters,
+                               avg(latest_liking) AS liking, count(latest_liking) AS liking_n
                         FROM ladder GROUP BY step))"""
     ).fetchone()
     reached = [int(v) for v in row[0][0::2]]
     medians = row[0][1::2]
-    at_rows = {int(r[0]): (int(r[1]), r[2], int(r[3])) for r in (row[1] or [])}
+    at_rows = {int(r[0]): (int(r[1]), int(r[2]), int(r[3]), r[4], int(r[5])) for r in (row[1] or [])}
     out = []
     for i, step in enumerate(STEPS):
-        at, liking, liking_n = at_rows.get(step.number, (0, None, 0))
+        at, dormant, promoters, liking, liking_n = at_rows.get(step.number, (0, 0, 0, None, 0))
         moved_on = reached[i + 1] / reached[i] if i + 1 < n and reached[i] else None
         out.append((step.number, t(step.emotion), t(step.stage), t(step.goal), step_rules[i].describe(names),
-                    at, reached[i], moved_on,
+                    at, dormant, promoters, reached[i], moved_on,
                     None if medians[i] is None else float(medians[i]),
                     None if liking is None else float(liking), liking_n))
-    return Table(["step", "emotion", "stage", "goal", "rule", "customers", "reached", "moved_on",
-                  "median_days", "avg_liking", "liking_answers"], out)
+    return Table(["step", "emotion", "stage", "goal", "rule", "customers", "dormant", "promoters", "reached",
+                  "moved_on", "median_days", "avg_liking", "liking_answers"], out)
 
 
 COHORT_STEPS = (3, 4, 5)  # the 100-day plan's steps: second purchase, third, still buying after 100 days
@@ -305,15 +358,74 @@ def funnel_counts_of(store: Store, month: dt.date) -> dict[str, int]:
                                   [month.replace(day=1)]).fetchall())
 
 
-def funnel(store: Store, as_of: dt.date) -> Table:
-    """認知 → 興味 → 比較・検討 (the owner's typed counts, summed) → 購入 → 購入後 (from orders)."""
-    typed = dict(store.con.execute(
-        "SELECT stage, sum(count) FROM funnel_counts WHERE month <= ? GROUP BY stage", [as_of]
-    ).fetchall())
+FUNNEL_MONTHS = 12
+
+
+def _month_start(day: dt.date, back: int = 0) -> dt.date:
+    """The first day of the month ``back`` months before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_in(start: dt.date, end: dt.date) -> int:
+    """How many months from ``start``'s month to ``end``'s month, both counted."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def funnel_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The funnel's period until the owner picks one: the last 12 full months (first days of the first
+    and last month). Full months, because the owner types the pre-purchase counts for whole months: a
+    month still running would set part of a month of buyers against a whole month's visitors (and the
+    as-of month's newest buyers have had no time to buy again). Twelve, so every season is in it once."""
+    last = as_of + dt.timedelta(days=1)  # the as-of month counts when the as-of day is its last day
+    end = _month_start(last, 1)
+    return _month_start(end, FUNNEL_MONTHS - 1), end
+
+
+def funnel_months(store: Store, as_of: dt.date) -> list[dt.date]:
+    """The months a funnel period can start or end in: from the first order or typed count (or the
+    default period's start, whichever is first) to the as-of month, oldest first."""
+    first = store.con.execute(
+        f"""SELECT least((SELECT min(CAST(date_trunc('month', ordered_at) AS DATE)) FROM ({counted_orders(as_of)})),
+                         (SELECT min(month) FROM funnel_counts))""").fetchone()[0]
+    start = min(first or as_of, funnel_period(as_of)[0]).replace(day=1)
+    return [_month_start(as_of, back) for back in range(months_in(start, as_of) - 1, -1, -1)]
+
+
+def funnel(store: Store, as_of: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Table:
+    """The funnel over one period, every stage over the same months (``start``..``end``, whole months,
+    up to the as-of day; default ``funnel_period``):
+
+    - 認知 → 興味 → 比較・検討: the owner's typed counts, summed over the months of the period that
+      have one; ``months`` says how many of the ``period_months`` do (a stage never typed is None);
+    - 購入: customers whose first purchase is in the period (new buyers: the ones the typed stages led
+      to; a returning customer did not come through this period's awareness);
+    - 購入後: of those, who bought again, up to the as-of day.
+
+    ``conversion``: each stage over the stage before it, None where a typed stage on either side lacks
+    a count for some month of the period (3 typed months against 12 months of buyers is no rate)."""
+    start, end = (start, end) if start and end else funnel_period(as_of)
+    start, end = start.replace(day=1), end.replace(day=1)
+    period = months_in(start, end)
+    typed = {stage: (total, months) for stage, total, months in store.con.execute(
+        "SELECT stage, sum(count), count(*) FROM funnel_counts WHERE month BETWEEN ? AND ? GROUP BY stage",
+        [start, end]).fetchall()}
+    until = _month_start(end, -1)  # the day after the period
     buyers, repeaters = store.con.execute(
         f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2) FROM (
-                SELECT customer_key, count(*) AS orders FROM ({counted_orders(as_of)})
-                WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)"""
-    ).fetchone()
-    counts: list[Any] = [typed.get(s) for s in TYPED_STAGES] + [buyers, repeaters]
-    return Table(["stage", "count", "typed"], [(s, c, s in TYPED_STAGES) for s, c in zip(FUNNEL_STAGES, counts)])
+                SELECT customer_key, min(ordered_at) AS first_order, count(*) AS orders FROM ({counted_orders(as_of)})
+                WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)
+            WHERE first_order >= ? AND first_order < ?""", [start, until]).fetchone()
+    rows: list[tuple[Any, ...]] = []
+    for stage in FUNNEL_STAGES:
+        if stage in TYPED_STAGES:
+            total, months = typed.get(stage, (None, 0))
+            count, whole = (None if total is None else int(total)), months == period
+        else:
+            count, months, whole = (buyers if stage == "購入" else repeaters), None, True
+        conversion = None
+        if rows and whole and rows[-1][5] and count is not None and rows[-1][1]:
+            conversion = count / rows[-1][1]
+        rows.append((stage, count, stage in TYPED_STAGES, months, conversion, whole))
+    return Table(["stage", "count", "typed", "months", "conversion", "whole", "period_months"],
+                 [(*r[:5], r[5], period) for r in rows])

@@ -40,6 +40,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     score = surveys.nps(store, day)
     matrix = surveys.fan_matrix(store, day)
     steps = journey_metrics.journey(store, day)
+    funnel_start, funnel_end = journey_metrics.funnel_period(day)
     customers = sum(tier_table.column("customers"))
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
     return {
@@ -111,11 +112,20 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                       for key, value in effect.as_json(effect.effect(store, day, m)).items()}
                      for m in measures.measures(store)],
         "journey": [
+            # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
+             "dormant": r["dormant"], "promoters": r["promoters"],
              "reached": r["reached"], "moved_on": _num(r["moved_on"]), "median_days": r["median_days"],
              "avg_liking": _num(r["avg_liking"], 2)}
             for r in steps.as_dicts()
         ],
+        "funnel": {
+            # every stage over the same months (journey.funnel); months: of the period's, those with a typed count
+            "start": funnel_start.strftime("%Y-%m"), "end": funnel_end.strftime("%Y-%m"),
+            "stages": [{"stage": r["stage"], "name": journey_metrics.stage_name(r["stage"]), "count": r["count"],
+                        "months": r["months"], "conversion": _num(r["conversion"])}
+                       for r in journey_metrics.funnel(store, day, funnel_start, funnel_end).as_dicts()],
+        },
     }
 
 
