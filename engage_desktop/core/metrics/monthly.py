@@ -8,6 +8,7 @@ zero, not a gap: the series runs from the first order's month to the as-of month
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,19 +143,30 @@ def _ups(values: list[object]) -> list[bool]:
 def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
     """Runs of month-over-month improvement over the full months (the running one is left out)."""
     _, values = _full_months(table, metric)
+    return streak_of(values, metric, round_months)
+
+
+def streak_of(values: Sequence[object], name: str = "", round_months: int = 4) -> Streak:
+    """``streak`` on a plain list of monthly values, oldest first, every one a full month (the tier
+    counts of the movement view use it too)."""
     current = longest = 0
-    for up in _ups(values):
+    for up in _ups(list(values)):
         current = current + 1 if up else 0
         longest = max(longest, current)
-    return Streak(metric, current, longest, round_months, current >= round_months)
+    return Streak(name, current, longest, round_months, current >= round_months)
 
 
 def rounds(table: Table, metric: str, round_months: int = 4) -> list[tuple[dt.date, dt.date]]:
     """Every run of ``round_months`` or more months in a row up on the month before (ワンクール
     reached), past or current: (its first month up, its last), oldest first."""
     months, values = _full_months(table, metric)
+    return rounds_of(months, values, round_months)
+
+
+def rounds_of(months: Sequence[Any], values: Sequence[object], round_months: int = 4) -> list[tuple[Any, Any]]:
+    """``rounds`` on plain lists: the months and their values, oldest first, every one a full month."""
     found, start = [], None
-    for i, up in enumerate([*_ups(values), False], start=1):  # month i is up on month i - 1
+    for i, up in enumerate([*_ups(list(values)), False], start=1):  # month i is up on month i - 1
         if up and start is None:
             start = i
         elif not up and start is not None:
