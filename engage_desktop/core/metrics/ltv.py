@@ -113,22 +113,13 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     tier_list = tier_list or tiers(store)
     day = f"DATE '{as_of.isoformat()}'"
     end = f"least(last_day(month), {day})"
-    facts = f"""SELECT customer_key, month, orders,
-                       date_diff('day', CAST(last_order AS DATE), {end}) AS days_since_last,
-                       (revenue / orders) * (orders / {years_sql('first_order', end)}) AS ltv
-                FROM {{source}} WHERE orders > 0"""
+    facts = f"SELECT customer_key, month, {month_end_facts_sql(end)} FROM {{source}} WHERE orders > 0"
     later = """(SELECT a.customer_key, a.month, r.orders, r.last_order, r.revenue, r.first_order
                 FROM (SELECT DISTINCT * FROM ({also}) EXCEPT SELECT customer_key, month FROM per_month) a
                 ASOF JOIN running r ON a.customer_key = r.customer_key AND a.month >= r.month)"""
     extra = "" if also is None else " UNION ALL " + facts.format(source=later.format(also=also))
     return f"""
-        WITH per_month AS (
-            SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month,
-                   min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
-                   max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
-                   count(*) FILTER (WHERE NOT is_refund) AS orders, sum(revenue) AS revenue
-            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY ALL
-        ),
+        WITH per_month AS ({per_month_sql(as_of)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
@@ -137,6 +128,25 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
         facts AS ({facts.format(source='running')}{extra})
         SELECT customer_key, month, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM facts
     """
+
+
+def per_month_sql(as_of: dt.date) -> str:
+    """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
+    last_order, orders, revenue): what the tiers at month ends are summed from."""
+    return f"""SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month,
+                      min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
+                      max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
+                      count(*) FILTER (WHERE NOT is_refund) AS orders, sum(revenue) AS revenue
+               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY ALL"""
+
+
+def month_end_facts_sql(end: str, totals: str = "") -> str:
+    """SQL select list: the columns ``tier_case_sql`` reads (orders, days_since_last, ltv) at the day
+    ``end`` (an SQL expression), from a customer's running totals (columns first_order, last_order,
+    orders, revenue, their names prefixed with ``totals``). The same LTV as the customer facts'."""
+    return f"""{totals}orders AS orders,
+               date_diff('day', CAST({totals}last_order AS DATE), {end}) AS days_since_last,
+               ({totals}revenue / {totals}orders) * ({totals}orders / {years_sql(f'{totals}first_order', end)}) AS ltv"""
 
 
 def every_month_sql(as_of: dt.date) -> str:
