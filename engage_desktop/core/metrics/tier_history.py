@@ -20,6 +20,7 @@ from engage_desktop.core.metrics.base import month_end
 from engage_desktop.core.metrics.ltv import Tier, month_end_facts_sql, per_month_sql, tier_case_sql, tiers
 from engage_desktop.core.metrics.monthly import Streak, rounds_of, streak_of
 from engage_desktop.core.sql import quote
+from engage_desktop.core.messages import t, tn
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 
@@ -142,14 +143,14 @@ def _months(first: dt.date | None, as_of: dt.date) -> list[dt.date]:
     return out
 
 
-def history_json(history: TierHistory, target: RoundTarget) -> dict[str, Any]:
+def history_json(history: TierHistory, target: RoundTarget, tier_list: list[Tier]) -> dict[str, Any]:
     """The report's view of it: the monthly ups and downs, and the round target (keys are the interface)."""
     streak = target.streak
     return {
         "months": [{"month": r["month"].strftime("%Y-%m"), "up": r["up"], "down": r["down"], "new": r["new"],
                     "running": r["running"]} for r in history.changes().as_dicts()],
         "round_target": {
-            "tiers": target.tiers,
+            "tiers": target.tiers, "name": group_name(tier_list, target.tiers),
             "customers": [{"month": r["month"].strftime("%Y-%m"), "customers": r["customers"],
                            "running": r["running"]} for r in target.table.as_dicts()],
             "current": streak.current, "longest": streak.longest, "round_months": streak.round_months,
@@ -157,3 +158,16 @@ def history_json(history: TierHistory, target: RoundTarget) -> dict[str, Any]:
             "rounds": [[first.strftime("%Y-%m"), last.strftime("%Y-%m")] for first, last in target.rounds],
         },
     }
+
+
+def group_name(tier_list: list[Tier], keys: list[str]) -> str:
+    """The tiers counted together, as the owner reads them: 優良+中堅."""
+    return "+".join(tier.name() for tier in tier_list if tier.key in keys)
+
+
+def round_text(group: str, current: int, longest: int, round_months: int, reached: bool) -> str:
+    """The round target's run in words (the export and the report): ``group`` from ``group_name``."""
+    return tn("{tiers}: up month over month {n} month in a row (longest {longest}); round of {months}: {state}",
+              "{tiers}: up month over month {n} months in a row (longest {longest}); round of {months}: {state}",
+              current, tiers=group, longest=longest, months=round_months,
+              state=t("reached") if reached else t("not yet reached"))
