@@ -169,3 +169,18 @@ def test_the_round_target_counts_the_top_two_tiers_and_finds_the_round(tmp_shop:
     # Only 優良: C1, C1, C1, C1+C2, +C2... one tier alone has no round.
     assert [r["customers"] for r in history.counts(["top"]).as_dicts()] == [1, 1, 1, 2, 2, 2, 1]
     assert history.round_target(["top"]).rounds == []
+
+
+def test_the_report_has_the_monthly_ups_and_downs_and_the_round_target(shop: Store) -> None:
+    from engage_desktop.core.metrics.report import build_report, report_text
+
+    report = build_report(shop, AS_OF)
+    moved = report["tier_movement"]
+    assert moved["months"][6] == {"month": "2025-07", "up": 0, "down": 1, "new": 0, "running": False}  # B dormant
+    assert moved["months"][10] == {"month": "2025-11", "up": 1, "down": 0, "new": 0, "running": False}  # B 一般
+    target = moved["round_target"]
+    # 優良+中堅: A alone, January to August; nobody from September. Never up (a round needs 4 months up).
+    assert (target["tiers"], target["name"]) == (["top", "good"], "Top+Good")
+    assert [m["customers"] for m in target["customers"]] == [1] * 8 + [0] * 4
+    assert (target["current"], target["longest"], target["rounds"]) == (0, 0, [])
+    assert "Top+Good" in report_text(report)
