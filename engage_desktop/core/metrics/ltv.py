@@ -108,36 +108,38 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
 
     Every month in which the customer ordered is answered from the running totals of their months
     with orders. ``also``: SQL giving more (customer_key, month) pairs to answer (the months of survey
-    answers; ``every_month_sql`` for a customer's whole history), each from the totals of the
-    customer's last month with orders before it (an ASOF join): no customer x month grid is summed."""
+    answers; ``every_month_sql`` for a customer's whole history on a small shop — on a large one
+    ``tier_history`` does that in less memory): they join the months with orders as months of none,
+    so the same running totals answer them (no join of those pairs to the totals: an ASOF join and
+    the EXCEPT before it were about a fifth of the month-over-month view's tier filter)."""
     tier_list = tier_list or tiers(store)
     day = f"DATE '{as_of.isoformat()}'"
-    end = f"least(last_day(month), {day})"
-    facts = f"SELECT customer_key, month, {month_end_facts_sql(end)} FROM {{source}} WHERE orders > 0"
-    later = """(SELECT a.customer_key, a.month, r.orders, r.last_order, r.revenue, r.first_order
-                FROM (SELECT DISTINCT * FROM ({also}) EXCEPT SELECT customer_key, month FROM per_month) a
-                ASOF JOIN running r ON a.customer_key = r.customer_key AND a.month >= r.month)"""
-    extra = "" if also is None else " UNION ALL " + facts.format(source=later.format(also=also))
     return f"""
-        WITH per_month AS ({per_month_sql(as_of)}),
+        WITH per_month AS ({per_month_sql(as_of, also)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
             FROM per_month WINDOW w AS (PARTITION BY customer_key ORDER BY month ROWS UNBOUNDED PRECEDING)
         ),
-        facts AS ({facts.format(source='running')}{extra})
+        facts AS (SELECT customer_key, month, {month_end_facts_sql(f"least(last_day(month), {day})")}
+                  FROM running WHERE orders > 0)
         SELECT customer_key, month, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM facts
     """
 
 
-def per_month_sql(as_of: dt.date) -> str:
+def per_month_sql(as_of: dt.date, also: str | None = None) -> str:
     """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
-    last_order, orders, revenue): what the tiers at month ends are summed from."""
-    return f"""SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month,
+    last_order, orders, revenue): what the tiers at month ends are summed from. ``also``: SQL of
+    more (customer_key, month) pairs, each a month of no orders unless it has some."""
+    rows = f"""SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month, ordered_at, is_refund, revenue
+               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL"""
+    if also is not None:  # is_refund NULL: counted by none of the FILTERs below
+        rows += f" UNION ALL SELECT customer_key, month, NULL, NULL, NULL FROM ({also})"
+    return f"""SELECT customer_key, month,
                       min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
                       max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
-                      count(*) FILTER (WHERE NOT is_refund) AS orders, sum(revenue) AS revenue
-               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY ALL"""
+                      count(*) FILTER (WHERE NOT is_refund) AS orders, coalesce(sum(revenue), 0) AS revenue
+               FROM ({rows}) GROUP BY ALL"""
 
 
 def month_end_facts_sql(end: str, totals: str = "") -> str:
