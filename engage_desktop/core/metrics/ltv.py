@@ -84,13 +84,17 @@ def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
     store.set_setting("ltv_tiers", [asdict(t) for t in new_tiers])
 
 
-def tier_case_sql(tier_list: list[Tier], dormant_days: int) -> str:
-    """SQL CASE giving a customer's tier key from the facts columns; first match wins, dormant first."""
+def tier_case_sql(tier_list: list[Tier], dormant_days: int, place: bool = False) -> str:
+    """SQL CASE giving a customer's tier key from the facts columns; first match wins, dormant first.
+    ``place``: the tier's place in ``tier_list`` instead (1 the first), to compare tiers by it."""
+    def value(tier: Tier) -> str:
+        return str(tier_list.index(tier) + 1) if place else quote(tier.key)
+
     active = [t for t in tier_list if not t.dormant]
-    cases = [f"WHEN days_since_last > {int(dormant_days)} THEN {quote(t.key)}" for t in tier_list if t.dormant]
+    cases = [f"WHEN days_since_last > {int(dormant_days)} THEN {value(t)}" for t in tier_list if t.dormant]
     for tier in active[:-1]:
-        cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN {quote(tier.key)}")
-    return "CASE " + " ".join(cases) + f" ELSE {quote(active[-1].key)} END"
+        cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN {value(tier)}")
+    return "CASE " + " ".join(cases) + f" ELSE {value(active[-1])} END"
 
 
 def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> str:

@@ -19,7 +19,6 @@ from typing import Any
 from engage_desktop.core.metrics.base import month_end
 from engage_desktop.core.metrics.ltv import Tier, month_end_facts_sql, per_month_sql, tier_case_sql, tiers
 from engage_desktop.core.metrics.monthly import Streak, rounds_of, streak_of
-from engage_desktop.core.sql import quote
 from engage_desktop.core.messages import t, tn
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
@@ -85,8 +84,7 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
     tier_list = tier_list or tiers(store)
     keys = [tier.key for tier in tier_list]
     day = f"DATE '{as_of.isoformat()}'"
-    case = tier_case_sql(tier_list, store.setting("dormant_days"))
-    order = f"[{', '.join(quote(k) for k in keys)}]"  # a tier's place in the owner's order: 1 the highest
+    case = tier_case_sql(tier_list, store.setting("dormant_days"), place=True)  # 1: the owner's first, highest
     rows = store.con.execute(
         f"""WITH per_month AS ({per_month_sql(as_of)}),
             spans AS (
@@ -118,15 +116,14 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
                                          {month_end_facts_sql(f"least(last_day(month), {day})")} FROM grid)))
             )
             SELECT month, tier, count(*),
-                   count(*) FILTER (WHERE list_position({order}, tier) < list_position({order}, before)),
-                   count(*) FILTER (WHERE list_position({order}, tier) > list_position({order}, before)),
+                   count(*) FILTER (WHERE tier < before), count(*) FILTER (WHERE tier > before),
                    count(*) FILTER (WHERE before IS NULL)
             FROM tiers GROUP BY ALL ORDER BY ALL"""
     ).fetchall()
     customers: dict[tuple[dt.date, str], int] = {}
     moves: dict[dt.date, tuple[int, int, int]] = {}
-    for month, tier, n, up, down, new in rows:
-        customers[(month, tier)] = n
+    for month, place, n, up, down, new in rows:
+        customers[(month, keys[place - 1])] = n
         before = moves.get(month, (0, 0, 0))
         moves[month] = (before[0] + up, before[1] + down, before[2] + new)
     return TierHistory(_months(min(moves, default=None), as_of), keys, customers, moves,
