@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from engage_desktop.core.metrics import journey, ltv, monthly, repeat, surveys
+from engage_desktop.core.metrics import journey, ltv, monthly, repeat, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.report import build_report
 from engage_desktop.core.store import Store
@@ -419,6 +419,7 @@ def analytics_rows(shop: Path, lines: int) -> list[Row]:
     with Store(shop) as store:
         day = resolve_as_of(store, None)
         customers = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
+        history = tier_history.tier_history(store, day)
         metrics: dict[str, Callable[[], object]] = {
             "LTV tiers": lambda: ltv.tier_table(store, day),
             "deciles": lambda: ltv.deciles(store, day),
@@ -434,7 +435,13 @@ def analytics_rows(shop: Path, lines: int) -> list[Row]:
             "NPS by tier": lambda: surveys.nps_by_tier(store, day),
             "fan matrix": lambda: surveys.fan_matrix(store, day),
             "journey": lambda: journey.journey(store, day),
+            "tier as of a date (every customer's tier 6 month ends back, fetched)": lambda: store.con.execute(
+                f"SELECT customer_key, tier FROM ({ltv.tiered_facts_sql(store, ltv.month_end_before(day, 6))})"
+            ).fetchall(),
             "tier movement, 3 months": lambda: ltv.tier_movement(store, ltv.month_end_before(day, 3), day),
+            # one query gives both: the ups/downs per month and the tiers' counts (TierHistory)
+            "tier ups and downs per month + tier counts (tier history)": lambda: tier_history.tier_history(store, day),
+            "round target, 優良+中堅 (from the history: Python only)": lambda: history.round_target(["top", "good"]),
             "100-day plan cohort heat map": lambda: journey.cohort_100d(store, day),
         }
         for name, fn in metrics.items():
