@@ -184,3 +184,13 @@ def test_the_report_has_the_monthly_ups_and_downs_and_the_round_target(shop: Sto
     assert [m["customers"] for m in target["customers"]] == [1] * 8 + [0] * 4
     assert (target["current"], target["longest"], target["rounds"]) == (0, 0, [])
     assert "Top+Good" in report_text(report)
+
+
+def test_the_history_is_the_same_told_apart_by_key_or_by_its_hash(shop: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engage_desktop.core.metrics import tier_history
+
+    assert tier_history._customer_id(shop) == "hash(customer_key)"  # no two customers share a hash here
+    by_hash = tier_history.tier_history(shop, AS_OF)
+    monkeypatch.setattr(tier_history, "_customer_id", lambda store: "customer_key")  # as if two did
+    by_key = tier_history.tier_history(shop, AS_OF)
+    assert (by_hash.customers, by_hash.moves) == (by_key.customers, by_key.moves)

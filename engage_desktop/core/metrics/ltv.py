@@ -131,11 +131,13 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     """
 
 
-def per_month_sql(as_of: dt.date, also: str | None = None) -> str:
+def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key") -> str:
     """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
     last_order, orders, revenue): what the tiers at month ends are summed from. ``also``: SQL of
-    more (customer_key, month) pairs, each a month of no orders unless it has some."""
-    rows = f"""SELECT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month, ordered_at, is_refund, revenue
+    more (customer_key, month) pairs, each a month of no orders unless it has some. ``key``: the
+    customer_key column as an expression of the orders' (``tier_history`` groups by a hash of it)."""
+    rows = f"""SELECT {key} AS customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month, ordered_at,
+                      is_refund, revenue
                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL"""
     if also is not None:  # is_refund NULL: counted by none of the FILTERs below
         rows += f" UNION ALL SELECT customer_key, month, NULL, NULL, NULL FROM ({also})"
