@@ -103,7 +103,7 @@ def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None 
 
 
 def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
-                       tier_list: list[Tier] | None = None) -> str:
+                       tier_list: list[Tier] | None = None, key: str = "customer_key") -> str:
     """SQL: (customer_key, month, tier) — the tier each customer had at the end of a month (the as-of
     day for the as-of month), from their orders up to then: not today's tier applied to the past (a
     customer who became dormant this year was 優良 in the months they bought), and not stored
@@ -119,7 +119,7 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     tier_list = tier_list or tiers(store)
     day = f"DATE '{as_of.isoformat()}'"
     return f"""
-        WITH per_month AS ({per_month_sql(as_of, also)}),
+        WITH per_month AS ({per_month_sql(as_of, also, key)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
@@ -131,6 +131,17 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     """
 
 
+def customer_id_sql(store: Store) -> str:
+    """SQL: what the per-month queries tell customers apart by, as an expression of customer_key: a
+    64-bit hash of it when no two of the shop's customers share one (always, in practice: about 1 in
+    10^9 for 100,000 customers), the key itself otherwise. Grouping, sorting and matching by the
+    hash is quicker than by the text (1M lines: the tier history about 15% faster, measured
+    alternating). Two customers sharing a hash would be counted as one, so it is checked, not
+    assumed (the orders' and answers' keys are customers' keys: the import makes them so)."""
+    distinct = store.con.execute("SELECT count(*) = count(DISTINCT hash(customer_key)) FROM customers").fetchone()[0]
+    return "hash(customer_key)" if distinct else "customer_key"
+
+
 def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key") -> str:
     """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
     last_order, orders, revenue): what the tiers at month ends are summed from. ``also``: SQL of
@@ -140,7 +151,7 @@ def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_
                       is_refund, revenue
                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL"""
     if also is not None:  # is_refund NULL: counted by none of the FILTERs below
-        rows += f" UNION ALL SELECT customer_key, month, NULL, NULL, NULL FROM ({also})"
+        rows += f" UNION ALL SELECT {key}, month, NULL, NULL, NULL FROM ({also})"
     return f"""SELECT customer_key, month,
                       min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
                       max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
