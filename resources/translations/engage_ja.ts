@@ -1253,12 +1253,12 @@ last order</source>
     <message>
         <location filename="../../engage_desktop/ui/views/movement.py" line="135"/>
         <source>Moved up a tier</source>
-        <translation>LTV層が上がった</translation>
+        <translation>LTV層が上がった人数</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/movement.py" line="136"/>
         <source>Moved down a tier</source>
-        <translation>LTV層が下がった</translation>
+        <translation>LTV層が下がった人数</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/movement.py" line="137"/>
