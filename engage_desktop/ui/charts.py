@@ -226,6 +226,49 @@ class BarLineChart(QWidget):
             QToolTip.hideText()
 
 
+UP = QColor(46, 125, 50)
+DOWN = QColor(198, 40, 40)
+
+
+class UpDownChart(BarLineChart):
+    """Per month, a count drawn above zero (moved up) and one below (moved down): two bar series on
+    one axis, one plot item each, with a legend; the axis reads counts both ways. A bar of the month
+    still running is drawn lighter."""
+
+    def set_moves(self, labels: Sequence[str], ups: Sequence[int], downs: Sequence[int], *, up_name: str,
+                  down_name: str, more: Sequence[str] = (), running: int | None = None, label_every: int = 1,
+                  count_fmt: Fmt = _plain) -> None:
+        self.clear()
+        self.clipped, self.bands = 0, []
+        self.labels, self.ups, self.downs, self.more = list(labels), list(ups), list(downs), list(more)
+        self.up_name, self.down_name, self.count_fmt = up_name, down_name, count_fmt
+        self.left_axis.formatter, self.left_axis.unit = (lambda v: count_fmt(abs(v))), 1.0
+        self.item.hideAxis("right")
+        if self.item.legend is None:
+            self.item.addLegend(offset=(8, 4), labelTextSize="9pt")
+        xs = list(range(len(self.labels)))
+        for values, sign, color, name in ((self.ups, 1, UP, up_name), (self.downs, -1, DOWN, down_name)):
+            light = QColor(color)
+            light.setAlpha(90)
+            brushes = [pg.mkBrush(light if i == running else color) for i in xs]
+            self.item.addItem(pg.BarGraphItem(x=xs, height=[sign * v for v in values], width=0.7, brush=color,
+                                              brushes=brushes, pen=pg.mkPen(None), name=name))
+        ticks = [(i, text) for i, text in enumerate(self.labels) if i % max(1, label_every) == 0]
+        self.item.getAxis("bottom").setTicks([ticks])
+        self.item.setXRange(-0.6, max(len(xs) - 0.4, 0.4), padding=0)
+        high = max([1, *self.ups])
+        low = max([1, *self.downs])
+        self.item.setYRange(-low * 1.12, high * 1.35, padding=0)  # room above for the legend
+        self._sync()
+
+    def hover_text(self, index: int) -> str:
+        parts = [self.labels[index], f"{self.up_name}: {self.count_fmt(self.ups[index])}",
+                 f"{self.down_name}: {self.count_fmt(self.downs[index])}"]
+        if index < len(self.more) and self.more[index]:
+            parts.append(self.more[index])
+        return "\n".join(parts)
+
+
 class StackedBar(QWidget):
     """One horizontal bar split into coloured parts (NPS: detractors / passives / promoters)."""
 

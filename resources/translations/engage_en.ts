@@ -108,10 +108,40 @@ within %n days</numerusform></translation>
 <context>
     <name>MovementView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="67" />
+        <location filename="../../engage_desktop/ui/views/movement.py" line="91" />
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>the end of the month %n month ago</numerusform><numerusform>the end of the month %n months ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="181" />
+        <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
+        <translation>
+            <numerusform>Green bands: %n round reached, each %1 or more months in a row up on the month before.</numerusform><numerusform>Green bands: %n rounds reached, each %1 or more months in a row up on the month before.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="192" />
+        <source>%n month(s) in a row up on the previous month: one round cleared!</source>
+        <translation>
+            <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="194" />
+        <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
+        <translation>
+            <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="197" />
+        <source>%n month(s) in a row up on the previous month</source>
+        <translation>
+            <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="198" />
+        <source>%n more to a full round</source>
+        <translation>
+            <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>
     </message>
 </context>
 <context>

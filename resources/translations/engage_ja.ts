@@ -1453,41 +1453,126 @@ last order</source>
 <context>
     <name>MovementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="89"/>
         <source>Compared with:</source>
         <translation>比べる時点:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="67"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="91"/>
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>%nか月前の月末</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="92"/>
         <source>Rows: the tier at the start; columns: the tier now (each from the orders up to then). A cell shows how many customers moved so, and what they spent in between. Click a cell for its customers.</source>
         <translation>行は比べる時点のLTV層、列は今のLTV層です（どちらもその時点までの注文から判定）。セルには、そのように移ったお客様の人数と、その間に使った金額（マウスを合わせると表示）を示します。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="80"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="95"/>
+        <source>Month by month: customers who moved up or down a tier</source>
+        <translation>月ごと: LTV層が上がった・下がったお客様</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="96"/>
+        <source>Each month end against the one before, in the tiers&apos; order (the first tier highest). A customer&apos;s first month counts as new, neither up nor down.</source>
+        <translation>各月末のLTV層を前の月末と比べています（LTV層の並び順で上にある層ほど上位）。初めて購入した月のお客様は、上がった・下がったではなく新規として数えます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
+        <source>Round target, customers in:</source>
+        <translation>ワンクールの目標（人数を数えるLTV層）:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="108"/>
         <source>Not yet a customer</source>
         <translation>まだ購入前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="119"/>
         <source>%1 customers, %2 spent in between</source>
         <translation>%1人、その間の購入 %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="124"/>
         <source>LTV tier movement: %1 → %2</source>
         <translation>LTV層の移動: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="126"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="134"/>
+        <source> (so far)</source>
+        <translation>（途中）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="135"/>
+        <source>Moved up a tier</source>
+        <translation>LTV層が上がった人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="136"/>
+        <source>Moved down a tier</source>
+        <translation>LTV層が下がった人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="137"/>
+        <source>New customers: %1</source>
+        <translation>新規客数: %1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="171"/>
+        <source>Customers in %1</source>
+        <translation>%1の人数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="176"/>
+        <source>Pick one or more tiers to count.</source>
+        <translation>人数を数えるLTV層を1つ以上選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="181"/>
+        <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
+        <translation>
+            <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="184"/>
+        <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
+        <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="192"/>
+        <source>%n month(s) in a row up on the previous month: one round cleared!</source>
+        <translation>
+            <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="194"/>
+        <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
+        <translation>
+            <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="197"/>
+        <source>%n month(s) in a row up on the previous month</source>
+        <translation>
+            <numerusform>%nか月連続で前月を上回っています</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/movement.py" line="198"/>
+        <source>%n more to a full round</source>
+        <translation>
+            <numerusform>ワンクールまであと%nか月</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -230,8 +230,25 @@ def test_movement_sheet_matches_core_and_its_chart_compares_the_tiers_then_and_n
     keys = [tier.key for tier in ltv.tiers(shop)]
     for i, source in enumerate([ltv.NEW, *keys]):
         assert [sheet.cell(row=4 + i, column=2 + j).value for j in range(len(keys))] == [cells[(source, k)] for k in keys]
-    (chart,) = charts(sheet)
-    assert len(chart.series) == 2  # the tiers' sizes then and now, from the table under the matrix
+    sizes, moves, counts = charts(sheet)
+    assert len(sizes.series) == 2  # the tiers' sizes then and now, from the table under the matrix
+    # Month by month: the ups and downs (two series) and the top two tiers' count, from the table beside.
+    from engage_desktop.core.metrics import tier_history
+
+    history = tier_history.tier_history(shop, day)
+    target = history.round_target(["top", "good"])
+    header = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(row=r, column=2).value == "LTV層が上がった人数")
+    assert [sheet.cell(row=header, column=c).value for c in (3, 4, 5)] == ["LTV層が下がった人数", "新規客数",
+                                                                           "優良+中堅の人数"]
+    shown = [tuple(sheet.cell(row=header + 1 + i, column=c).value for c in range(2, 6)) for i in range(len(history.months))]
+    assert shown == [(r["up"], r["down"], r["new"], n) for r, n in
+                     zip(history.changes().as_dicts(), target.table.column("customers"))]
+    marked = {sheet.cell(row=header + 1 + i, column=1).value.date() for i in range(len(history.months))
+              if sheet.cell(row=header + 1 + i, column=6).value == "●"}
+    assert marked == {m for first, last in target.rounds for m in history.months if first <= m <= last}
+    assert [ref(s) for s in moves.series] == [f"'LTV層の移動'!$B${header + 1}:$B${header + len(history.months)}",
+                                              f"'LTV層の移動'!$C${header + 1}:$C${header + len(history.months)}"]
+    assert [ref(s) for s in counts.series] == [f"'LTV層の移動'!$E${header + 1}:$E${header + len(history.months)}"]
 
 
 def test_cohort_sheet_matches_core_and_charts_each_step_within_100_days(shop: Store, tmp_path: Path) -> None:

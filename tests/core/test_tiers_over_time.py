@@ -114,3 +114,86 @@ def test_the_report_says_the_tier_movement_of_the_last_three_months(shop: Store)
     assert sorted(moved["cells"], key=lambda c: c["to"]) == [
         {"from": "dormant", "to": "dormant", "customers": 1, "revenue": 0.0},
         {"from": "dormant", "to": "regular", "customers": 1, "revenue": 1000.0}]
+
+
+def test_ups_and_downs_per_month_follow_the_tiers_order(shop: Store) -> None:
+    from engage_desktop.core.metrics import tier_history
+
+    changes = {r["month"].month: (r["up"], r["down"], r["new"])
+               for r in tier_history.tier_history(shop, AS_OF).changes().as_dicts()}
+    # The tiers at each month end (see the first test): A 優良 Jan-Aug, 休眠 from September; B 1回購入
+    # Jan-Jun, 休眠 Jul-Oct, 一般 from November. The owner's order is 優良 > 中堅 > 一般 > 1回購入 > 休眠.
+    assert changes[1] == (0, 0, 2)  # both first buy in January: new, neither up nor down
+    assert changes[7] == (0, 1, 0)  # B: 1回購入 -> 休眠
+    assert changes[9] == (0, 1, 0)  # A: 優良 -> 休眠 (no order, 204 days since March 10)
+    assert changes[11] == (1, 0, 0)  # B: 休眠 -> 一般 with the November order
+    assert sorted(changes) == list(range(1, 13))  # every month, quiet ones as zeros
+    assert sum(u + d for u, d, _ in changes.values()) == 3
+
+
+# A shop whose top two tiers grow for four months, then stop (the round target's expected figures).
+ROUND_ORDERS = [
+    ("C1", "2025-01-10", "c1@x.jp", 60000),  # 優良 from January; dormant from July 9 (180 days)
+    ("C2", "2025-02-10", "c2@x.jp", 25000),  # 中堅 (25,000 >= 20,000)...
+    ("C2b", "2025-04-10", "c2@x.jp", 30000),  # ...then 優良 in April (55,000): one up
+    ("C3", "2025-03-10", "c3@x.jp", 30000), ("C4", "2025-04-20", "c4@x.jp", 30000),
+    ("C5", "2025-05-10", "c5@x.jp", 30000),
+    ("D1", "2025-06-10", "d@x.jp", 1000),  # 1回購入: not counted in 優良+中堅
+]
+
+
+def test_the_round_target_counts_the_top_two_tiers_and_finds_the_round(tmp_shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.metrics import tier_history
+
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
+    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ROUND_ORDERS]
+    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows)).status == "imported"
+    as_of = dt.date(2025, 7, 15)  # July is still running
+    history = tier_history.tier_history(tmp_shop, as_of)
+    keys = tier_history.default_round_tiers(ltv.tiers(tmp_shop))
+    assert keys == ["top", "good"]
+    target = history.round_target(keys)
+    counts = [(r["month"].month, r["customers"], r["running"]) for r in target.table.as_dicts()]
+    # 優良+中堅 at each month end: C1; +C2; +C3; +C4 (C2 moved within the two); +C5; June: D1 is
+    # 1回購入, so still 5; July 15: C1 dormant (186 days since January 10), 4 so far.
+    assert counts == [(1, 1, False), (2, 2, False), (3, 3, False), (4, 4, False), (5, 5, False),
+                      (6, 5, False), (7, 4, True)]
+    # Up February to May: one round (4 months up in a row); June is flat, so the run now is 0; the
+    # running July (down so far) is not counted.
+    assert target.rounds == [(dt.date(2025, 2, 1), dt.date(2025, 5, 1))]
+    assert (target.streak.current, target.streak.longest, target.streak.round_reached) == (0, 4, False)
+    changes = {r["month"].month: (r["up"], r["down"], r["new"], r["running"])
+               for r in history.changes().as_dicts()}
+    assert changes[4] == (1, 0, 1, False)  # C2 中堅 -> 優良; C4 new
+    assert changes[7] == (0, 1, 0, True)  # C1 優良 -> 休眠, so far
+    # Only 優良: C1, C1, C1, C1+C2, +C2... one tier alone has no round.
+    assert [r["customers"] for r in history.counts(["top"]).as_dicts()] == [1, 1, 1, 2, 2, 2, 1]
+    assert history.round_target(["top"]).rounds == []
+
+
+def test_the_report_has_the_monthly_ups_and_downs_and_the_round_target(shop: Store) -> None:
+    from engage_desktop.core.metrics.report import build_report, report_text
+
+    report = build_report(shop, AS_OF)
+    moved = report["tier_movement"]
+    assert moved["months"][6] == {"month": "2025-07", "up": 0, "down": 1, "new": 0, "running": False}  # B dormant
+    assert moved["months"][10] == {"month": "2025-11", "up": 1, "down": 0, "new": 0, "running": False}  # B 一般
+    target = moved["round_target"]
+    # 優良+中堅: A alone, January to August; nobody from September. Never up (a round needs 4 months up).
+    assert (target["tiers"], target["name"]) == (["top", "good"], "Top+Good")
+    assert [m["customers"] for m in target["customers"]] == [1] * 8 + [0] * 4
+    assert (target["current"], target["longest"], target["rounds"]) == (0, 0, [])
+    assert "Top+Good" in report_text(report)
+
+
+def test_the_history_is_the_same_told_apart_by_key_or_by_its_hash(shop: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engage_desktop.core.metrics import tier_history
+
+    assert ltv.customer_id_sql(shop) == "hash(customer_key)"  # no two customers share a hash here
+    by_hash = tier_history.tier_history(shop, AS_OF)
+    top_by_hash = monthly.monthly(shop, AS_OF, tier="top").rows
+    monkeypatch.setattr(tier_history, "customer_id_sql", lambda store: "customer_key")  # as if two did
+    monkeypatch.setattr(monthly, "customer_id_sql", lambda store: "customer_key")
+    by_key = tier_history.tier_history(shop, AS_OF)
+    assert (by_hash.customers, by_hash.moves) == (by_key.customers, by_key.moves)
+    assert monthly.monthly(shop, AS_OF, tier="top").rows == top_by_hash

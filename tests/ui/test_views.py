@@ -227,6 +227,32 @@ def test_tier_movement_view_shows_core_s_matrix_and_a_cell_s_customers(qtbot: An
     assert view.customers.caption.text().startswith("中堅 → 休眠")
 
 
+def test_tier_movement_view_charts_the_ups_and_downs_and_the_round_target_on_the_tiers_picked(
+        qtbot: Any, open_shop: Any, on_db: Any, sample_shop: Path) -> None:
+    from engage_desktop.core.metrics import tier_history
+
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "movement")
+    history = on_db(lambda s: tier_history.tier_history(s, as_of(s)))
+    changes = history.changes()
+    assert view.moves.ups == changes.column("up") and view.moves.downs == changes.column("down")
+    assert "LTV層が上がった" in view.moves.hover_text(len(changes.rows) - 1)
+    # At first the top two tiers: 優良+中堅, with the rounds as bands and the run in words.
+    assert [box.text() for box in view.picks if box.isChecked()] == ["優良", "中堅"]
+    target = history.round_target(["top", "good"])
+    months = history.months
+    assert view.counts.bar_values == target.table.column("customers")
+    assert view.counts.bands == [(months.index(a), months.index(b)) for a, b in target.rounds]
+    assert view.streak_label.text().startswith("優良+中堅: ")
+    # Picking 優良 alone counts it alone, without a load.
+    view.picks[1].setChecked(False)
+    assert view.counts.bar_values == history.counts(["top"]).column("customers")
+    assert view.streak_label.text().startswith("優良: ")
+    for box in view.picks:
+        box.setChecked(False)
+    assert view.streak_label.text() == "人数を数えるLTV層を1つ以上選んでください。"
+
+
 def test_the_100_day_plan_view_shows_core_s_shares_and_a_cell_s_customers(qtbot: Any, open_shop: Any, on_db: Any,
                                                                           sample_shop: Path) -> None:
     from engage_desktop.core.metrics import journey as journey_metrics

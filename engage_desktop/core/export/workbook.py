@@ -27,7 +27,7 @@ from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
 from engage_desktop.core import measures
-from engage_desktop.core.metrics import effect, journey, ltv, monthly, surveys
+from engage_desktop.core.metrics import effect, journey, ltv, monthly, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -313,7 +313,8 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
 
 
 def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
-    """From-tier x to-tier since the end of the month three months back, and the tiers' sizes then and now."""
+    """From-tier x to-tier since the end of the month three months back, and the tiers' sizes then and now;
+    then, on a page of its own, the ups and downs and the round target month by month."""
     _title(sheet, label("movement"))
     start = ltv.month_end_before(day, ltv.MOVEMENT_MONTHS)
     tier_list = ltv.tiers(store)
@@ -336,7 +337,7 @@ def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
         then = sum(cells[(key, c)]["customers"] for c in cols)
         now = sum(cells[(source, key)]["customers"] for source in rows)
         write_row(sheet, sizes + 1 + i, [names[key], then, now], [None, "#,##0", "#,##0"])
-    _widths(sheet, [16, *[16] * len(cols)])
+    _widths(sheet, [16, *[16] * max(len(cols), 5)])
     chart = BarChart()
     chart.title = label("movement")
     chart.y_axis.title = label("customers")
@@ -344,6 +345,54 @@ def _movement(sheet: Worksheet, store: Store, day: dt.date) -> None:
                    titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=sizes + 1, max_row=sizes + len(cols)))
     _place(sheet, chart, f"A{sizes + len(cols) + 3}", 20, 9, new_page=True)
+    _movement_by_month(sheet, store, day, tier_list, sizes + len(cols) + 23)
+
+
+def _movement_by_month(sheet: Worksheet, store: Store, day: dt.date, tier_list: list[ltv.Tier], top: int) -> None:
+    """Month by month from row ``top``: customers who moved up / down a tier, new ones, and the round
+    target (the top two tiers) with its rounds; a chart of the ups and downs and one of the target."""
+    sheet.row_breaks.append(Break(id=top - 1))
+    history = tier_history.tier_history(store, day, tier_list)
+    target = history.round_target(tier_history.default_round_tiers(tier_list), int(store.setting("round_months")))
+    in_round = {m for first, last in target.rounds for m in history.months if first <= m <= last}
+    group = tier_history.group_name(tier_list, target.tiers)
+    write_cell(sheet, top, 1, t("Month by month: customers who moved up or down a tier (in the tiers' order), and "
+                                "the customers in {tiers} at each month end", tiers=group), bold=True)
+    _header(sheet, top + 1, [label("month"), t("Moved up a tier"), t("Moved down a tier"), t("New customers"),
+                             t("Customers in {tiers}", tiers=group), t("Round (months up in a row)")])
+    rows = list(zip(history.changes().as_dicts(), target.table.as_dicts()))
+    for i, (moved, counted) in enumerate(rows):
+        write_row(sheet, top + 2 + i, [moved["month"], moved["up"], moved["down"], moved["new"], counted["customers"],
+                                       "●" if moved["month"] in in_round else ""],
+                  [month_format(), "#,##0", "#,##0", "#,##0", "#,##0", None])
+    last = top + 1 + len(rows)
+    run = target.streak
+    notes = [tier_history.round_text(group, run.current, run.longest, run.round_months, run.round_reached)]
+    if history.running is not None:
+        notes.append(t("{month} is still running: counted up to {day}, not in the run.",
+                       month=month_text(history.running), day=date_text(day)))
+    for i, note in enumerate(notes):
+        write_cell(sheet, last + 2 + i, 1, note)
+    if not rows:
+        return
+    moves = BarChart()
+    moves.title = t("Moved up and down a tier, by month")
+    moves.y_axis.title = label("customers")
+    moves.add_data(Reference(sheet, min_col=2, max_col=3, min_row=top + 1, max_row=last), titles_from_data=True)
+    moves.set_categories(Reference(sheet, min_col=1, min_row=top + 2, max_row=last))
+    moves.x_axis.number_format = month_format()
+    for series, colour in zip(moves.series, ("2E7D32", "C62828")):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    _place(sheet, moves, f"H{top + 1}", 22, 9)
+    counts = BarChart()
+    counts.title = t("Customers in {tiers}", tiers=group)
+    counts.y_axis.title = label("customers")
+    counts.add_data(Reference(sheet, min_col=5, min_row=top + 1, max_row=last), titles_from_data=True)
+    counts.set_categories(Reference(sheet, min_col=1, min_row=top + 2, max_row=last))
+    counts.x_axis.number_format = month_format()
+    counts.legend = None
+    _place(sheet, counts, f"H{top + 21}", 22, 9)
 
 
 def _cohorts(sheet: Worksheet, store: Store, day: dt.date) -> None:

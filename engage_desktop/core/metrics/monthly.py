@@ -8,12 +8,13 @@ zero, not a gap: the series runs from the first order's month to the as-of month
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.table import Table
-from engage_desktop.core.metrics.ltv import tiers_by_month_sql
+from engage_desktop.core.metrics.ltv import customer_id_sql, tiers_by_month_sql
 from engage_desktop.core.store import Store
 from engage_desktop.core.messages import N_, t
 
@@ -50,9 +51,11 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None, group: str | 
         # The months with answers but no orders are asked too (NPS by month for the tier).
         answers = """SELECT customer_key, CAST(date_trunc('month', answered_at) AS DATE) AS month
                      FROM survey_responses WHERE customer_key IS NOT NULL AND answered_at IS NOT NULL"""
+        key = customer_id_sql(store)  # a hash of the key when no two customers share one: quicker to match
         in_tier = f"""in_tier AS MATERIALIZED (
-                          SELECT customer_key, month FROM ({tiers_by_month_sql(store, as_of, answers)}) WHERE tier = ?),"""
-        tier_filter = "AND (customer_key, CAST(date_trunc('month', {when}) AS DATE)) IN (FROM in_tier)"
+                          SELECT customer_key, month FROM ({tiers_by_month_sql(store, as_of, answers, key=key)})
+                          WHERE tier = ?),"""
+        tier_filter = f"AND ({key}, CAST(date_trunc('month', {{when}}) AS DATE)) IN (FROM in_tier)"
         params = [tier]
     if group:
         member = "(customer_key, CAST(date_trunc('month', {when}) AS DATE)) IN (FROM grp)"
@@ -150,19 +153,30 @@ def _ups(values: list[object]) -> list[bool]:
 def streak(table: Table, metric: str, round_months: int = 4) -> Streak:
     """Runs of month-over-month improvement over the full months (the running one is left out)."""
     _, values = _full_months(table, metric)
+    return streak_of(values, metric, round_months)
+
+
+def streak_of(values: Sequence[object], name: str = "", round_months: int = 4) -> Streak:
+    """``streak`` on a plain list of monthly values, oldest first, every one a full month (the tier
+    counts of the movement view use it too)."""
     current = longest = 0
-    for up in _ups(values):
+    for up in _ups(list(values)):
         current = current + 1 if up else 0
         longest = max(longest, current)
-    return Streak(metric, current, longest, round_months, current >= round_months)
+    return Streak(name, current, longest, round_months, current >= round_months)
 
 
 def rounds(table: Table, metric: str, round_months: int = 4) -> list[tuple[dt.date, dt.date]]:
     """Every run of ``round_months`` or more months in a row up on the month before (ワンクール
     reached), past or current: (its first month up, its last), oldest first."""
     months, values = _full_months(table, metric)
+    return rounds_of(months, values, round_months)
+
+
+def rounds_of(months: Sequence[Any], values: Sequence[object], round_months: int = 4) -> list[tuple[Any, Any]]:
+    """``rounds`` on plain lists: the months and their values, oldest first, every one a full month."""
     found, start = [], None
-    for i, up in enumerate([*_ups(values), False], start=1):  # month i is up on month i - 1
+    for i, up in enumerate([*_ups(list(values)), False], start=1):  # month i is up on month i - 1
         if up and start is None:
             start = i
         elif not up and start is not None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
 from engage_desktop.core import measures
-from engage_desktop.core.metrics import effect, ltv, monthly, repeat, surveys
+from engage_desktop.core.metrics import effect, ltv, monthly, repeat, surveys, tier_history
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -43,6 +43,9 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     funnel_start, funnel_end = journey_metrics.funnel_period(day)
     customers = sum(tier_table.column("customers"))
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
+    tier_list = ltv.tiers(store)
+    history = tier_history.tier_history(store, day, tier_list)
+    target = history.round_target(tier_history.default_round_tiers(tier_list), int(store.setting("round_months")))
     return {
         "as_of": day.isoformat(),
         "shop": store.setting("shop_name") or store.path.stem,
@@ -106,6 +109,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                        "revenue": money(r["revenue"])}
                       for r in ltv.tier_movement(store, ltv.month_end_before(day, ltv.MOVEMENT_MONTHS), day).as_dicts()
                       if r["customers"]],
+            # month by month: who moved up / down a tier, new customers; the top two tiers' round target
+            **tier_history.history_json(history, target, tier_list),
         },
         # Each measure of the log with its effect: the figures and the verdict (metrics/effect.py), rounded.
         "measures": [{key: _num(value) if isinstance(value, float) else value
@@ -191,6 +196,9 @@ def report_text(report: dict[str, Any]) -> str:
                     "{metric} up month over month {n} months in a row (longest {longest}); round of {months}: {state}",
                     run["current"], metric=monthly.metric_name(run["metric"]), longest=run["longest"],
                     months=run["round_months"], state=t("reached") if run["round_reached"] else t("not yet reached")))
+    target = report["tier_movement"]["round_target"]
+    lines.append(tier_history.round_text(target["name"], target["current"], target["longest"], target["round_months"],
+                                         target["round_reached"]))
     n = report["nps"]
     lines.append(t("NPS {score} from {answers:,} answers ({promoters:,} promoters, {passives:,} passives, "
                    "{detractors:,} detractors)", score=n["score"] if n["score"] is not None else "—",
