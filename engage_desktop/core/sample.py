@@ -26,8 +26,7 @@ import duckdb
 from engage_desktop.core.importing.formats import RAKUTEN_RELAY
 from engage_desktop.core.importing.pipeline import import_files
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
-from engage_desktop.core import measures
-from engage_desktop.core.metrics import journey
+from engage_desktop.core.metrics import journey, measures
 from engage_desktop.core.errors import EngageError, ShopFileBusy
 from engage_desktop.core.connection import connection_config
 from engage_desktop.core.store import Store

@@ -224,7 +224,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (
         5,
         # The measures log (施策): what the owner did, when, for whom and which month-over-month metric
-        # it should move (core/measures.py). The journey's free-text 施策 cells become entries of it,
+        # it should move (metrics/measures.py). The journey's free-text 施策 cells become entries of it,
         # one per cell, targeting the cell's step: the cell said neither when the measure began nor
         # what it should move, so both stay empty (the app asks for them; no made-up start date).
         """

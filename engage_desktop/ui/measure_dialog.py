@@ -9,10 +9,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLineEdit, QPlainTextEdit)
 
-from engage_desktop.core import measures
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.messages import t
-from engage_desktop.core.metrics import journey, monthly
+from engage_desktop.core.metrics import journey, measures, monthly
 from engage_desktop.core.metrics.ltv import Tier
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.layout import note_label

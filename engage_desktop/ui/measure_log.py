@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from engage_desktop.core import measures
-from engage_desktop.core.measures import Measure
+from engage_desktop.core.metrics import measures
+from engage_desktop.core.metrics.measures import Measure
 from engage_desktop.core.store import Store
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.context import AppContext

@@ -305,17 +305,17 @@ within %n day(s)</source>
 <context>
     <name>FunnelDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="290"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="289"/>
         <source>Pre-purchase counts</source>
         <translation>購入前の段階の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="300"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="299"/>
         <source>Counts you know from outside the shop system, e.g. page views or visitors. Leave a stage at — if you do not know it.</source>
         <translation>ショップのシステムの外で分かる人数（ページの閲覧数、来店者数など）を入力します。分からない段階は「—」のままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="304"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="303"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -717,167 +717,167 @@ within %n day(s)</source>
 <context>
     <name>JourneyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="157"/>
         <source>Funnel, from</source>
         <translation>ファネルの期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="158"/>
         <source>Pre-purchase counts…</source>
         <translation>購入前の段階の人数…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="159"/>
         <source>Step rules…</source>
         <translation>ステップの条件…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="160"/>
         <source>Double-click a yellow cell to write touchpoints and notes, a green one to add a measure for the step (all of them are in the Measures view). Click a step to list its customers; point at a goal to see what the shop does.</source>
         <translation>黄色のセルをダブルクリックすると顧客接点とメモを書き込め、緑のセルではそのステップの施策を追加できます（施策の一覧は「施策」画面にあります）。ステップをクリックするとそのステップの顧客を一覧表示し、項目にマウスを合わせるとお店がすること（説明）を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Emotion</source>
         <translation>感情の変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Stage</source>
         <translation>ステージ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Goal</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="203"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="202"/>
         <source>Customers now</source>
         <translation>今いる人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Dormant now</source>
         <translation>休眠中の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="163"/>
         <source>Promoters at the step</source>
         <translation>このステップの推奨者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Reached</source>
         <translation>到達した人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="164"/>
         <source>Moved on</source>
         <translation>次へ進んだ割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
         <source>Median days to reach</source>
         <translation>到達までの日数（中央値）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
         <source>Touchpoints</source>
         <translation>顧客接点</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="165"/>
         <source>Average liking (1-7)</source>
         <translation>好き度の平均（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="166"/>
         <source>Memo</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="184"/>
         <source>Step %1</source>
         <translation>ステップ%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="192"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="191"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="204"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="203"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="206"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="205"/>
         <source>Emotion curve: customers now at each step (bars) and their average liking (line)</source>
         <translation>感情曲線: 各ステップに今いる人数（棒）と好き度の平均（線）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/journey.py" line="220"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="219"/>
         <source>(%n month(s))</source>
         <translation>
             <numerusform>（%nか月）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="226"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="225"/>
         <source>%1 of %2 months counted</source>
         <translation>%2か月中%1か月に入力あり</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="227"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="226"/>
         <source>Your counts for the months of the period, summed (Pre-purchase counts…).</source>
         <translation>期間内の各月に入力した人数の合計です（購入前の段階の人数…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="229"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="228"/>
         <source>first purchase in the period</source>
         <translation>期間内に初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="230"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="229"/>
         <source>Customers whose first purchase is in the period.</source>
         <translation>初回購入が期間内の顧客の数です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="232"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="231"/>
         <source>of them, bought again</source>
         <translation>うち再び購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="233"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="232"/>
         <source>Of the customers whose first purchase is in the period, those who bought again (up to the as-of date).</source>
         <translation>初回購入が期間内の顧客のうち、基準日までにもう一度購入した顧客の数です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="239"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="238"/>
         <source>No rate: a stage on either side has no count for some months of the period.</source>
         <translation>移行率なし: 前後どちらかの段階に、期間内で入力のない月があります。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="242"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="241"/>
         <source>Share of the stage before that reached this one, over the same months.</source>
         <translation>同じ期間で、前の段階からこの段階へ進んだ割合です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="252"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="251"/>
         <source>Customers at step %1 (dormant too): %2</source>
         <translation>ステップ%1「%2」の顧客（休眠中を含む）</translation>
     </message>
@@ -1166,47 +1166,47 @@ last order</source>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="30"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="29"/>
         <source>Measure</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="30"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="29"/>
         <source>Edit measure</source>
         <translation>施策の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="35"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="34"/>
         <source>Ended on</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="61"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="60"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="62"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="61"/>
         <source>Started on</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="63"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="62"/>
         <source>Targets</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="65"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="64"/>
         <source>Should move</source>
         <translation>動かしたい指標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="66"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="65"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="67"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="66"/>
         <source>Its effect is read on the full months after the start, against as many months before it, the same months a year earlier, and everyone else.</source>
         <translation>効果は、開始後に終わった月を、同じ数の開始前の月、前年の同じ月、それ以外の顧客と比べて読み取ります。</translation>
     </message>
@@ -1214,148 +1214,148 @@ last order</source>
 <context>
     <name>MeasuresView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="95"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="94"/>
         <source>Add a measure…</source>
         <translation>施策を追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="95"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="97"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="96"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="97"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="99"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="98"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="100"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="99"/>
         <source>Write down each measure you try: when it started, whom it targets and the metric it should move. Click one to see its effect; double-click to edit.</source>
         <translation>試した施策を記録しましょう：開始日、対象、動かしたい指標。クリックすると効果を表示し、ダブルクリックで編集できます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="103"/>
         <source>No orders yet. The effect of a measure is read from your orders: import them first (File ▸ Import files…).</source>
         <translation>まだ注文データがありません。施策の効果は注文データから読み取ります。先に取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
         <source>Measure</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
         <source>Targets</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
         <source>Should move</source>
         <translation>動かしたい指標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
         <source>Started on</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
         <source>Ended on</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
         <location filename="../../engage_desktop/ui/views/measures.py" line="117"/>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="118"/>
         <source>(not set)</source>
         <translation>（未設定）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="124"/>
         <source>No measures yet</source>
         <translation>まだ施策がありません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="125"/>
         <source>Add the first one with “Add a measure…”. Measures added from the journey map&apos;s Measures row appear here too.</source>
         <translation>「施策を追加…」で最初の施策を記録しましょう。カスタマージャーニーの「施策」の行から追加したものもここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="145"/>
         <source>Targeted customers</source>
         <translation>対象の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
         <source>Every customer</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
         <source>The same, a year earlier</source>
         <translation>対象の顧客の前年同期</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
         <source>Everyone else</source>
         <translation>それ以外の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
         <source>Before: %1</source>
         <translation>実施前：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
         <source>Before</source>
         <translation>実施前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
         <source>After: %1</source>
         <translation>実施後：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
         <source>After</source>
         <translation>実施後</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="166"/>
         <source>%1, targeted</source>
         <translation>%1（対象）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="168"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="167"/>
         <source>%1, everyone else</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="179"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="180"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>
@@ -1363,87 +1363,87 @@ last order</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="115"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="118"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="138"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="146"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="157"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="161"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="160"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="191"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="190"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="192"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="196"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="195"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="195"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="194"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1593,47 +1593,47 @@ last order</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="354"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="353"/>
         <source>Step rules</source>
         <translation>ステップの条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="356"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="356"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="358"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="357"/>
         <source>…all within this many days of the first (0: any time)</source>
         <translation>…を初回購入から○日以内に（0: 期限なし）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="358"/>
         <source>A purchase at least this many days after the first</source>
         <translation>初回購入から○日以上あとの購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="360"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
         <source>Promoter or fan degree 5-6</source>
         <translation>推奨者またはファン度5〜6</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="360"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="359"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="385"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="384"/>
         <source>A customer reaches a step when they meet its rule and the rules of every step before it. An LTV tier is the one the customer had when they got there (at a month end), not today&apos;s. Promoters are counted at every step of the journey, whatever step 8 asks.</source>
         <translation>そのステップの条件と、それより前のすべてのステップの条件を満たすと、そのステップに到達します。LTV層は今日の層ではなく、到達したとき（月末時点）の層で判断します。推奨者は、ステップ8の条件にかかわらず、ジャーニーのすべてのステップで数えます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="390"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="389"/>
         <source>Step 5: which purchases show the 100-day plan worked</source>
         <translation>ステップ5: 100日プランが実を結んだと判断する購入</translation>
     </message>
@@ -1803,7 +1803,7 @@ last order</source>
 <context>
     <name>TierChoice</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/journey.py" line="481"/>
+        <location filename="../../engage_desktop/ui/views/journey.py" line="480"/>
         <source>(any tier)</source>
         <translation>（どの層でも）</translation>
     </message>

@@ -17,12 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engage_desktop.core import measures
 from engage_desktop.core.export.lists import write_list
 from engage_desktop.core.export.safe import FORMULA_STARTS
 from engage_desktop.core.export.workbook import export_workbook
 from engage_desktop.core.importing.pipeline import import_file
-from engage_desktop.core.metrics import journey, ltv, monthly, surveys
+from engage_desktop.core.metrics import journey, ltv, measures, monthly, surveys
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.table import Table
 from engage_desktop.core.store import Store

@@ -14,11 +14,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from engage_desktop.core import measures
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.pipeline import import_file
-from engage_desktop.core.measures import Measure
-from engage_desktop.core.metrics import effect, monthly
+from engage_desktop.core.metrics.measures import Measure
+from engage_desktop.core.metrics import effect, measures, monthly
 from engage_desktop.core.schema import MIGRATIONS
 from engage_desktop.core.store import Store
 from tests.helpers import write_csv

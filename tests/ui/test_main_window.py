@@ -88,11 +88,12 @@ def test_screenshot_mode_writes_the_views_the_import_wizard_and_an_error_box(tmp
     assert done.returncode == 0, "\n".join(line for line in done.stderr.splitlines() if "propagateSizeHints" not in line)
     names = sorted(p.name for p in out.glob("*.png"))
     views = ["01-journey.png", "02-ltv.png", "03-surveys.png", "04-monthly.png", "05-movement.png", "06-cohorts.png",
-             "07-imports.png"]
-    assert names == [*views, "08-import-refused-file.png", "09-import-refused-result.png",
-                     "10-import-rejects-preview.png", "11-import-rejects-result.png", "12-error-export-to-folder.png",
-                     "13-import-mapping-corrected.png", "14-list-after-search.png", "15-welcome.png"]
-    windows = [*views, "14-list-after-search.png", "15-welcome.png"]
+             "07-measures.png", "08-imports.png"]
+    assert names == [*views, "09-measure-effect.png", "10-measure-form.png", "11-import-refused-file.png",
+                     "12-import-refused-result.png", "13-import-rejects-preview.png", "14-import-rejects-result.png",
+                     "15-error-export-to-folder.png", "16-import-mapping-corrected.png", "17-list-after-search.png",
+                     "18-welcome.png"]
+    windows = [*views, "09-measure-effect.png", "17-list-after-search.png", "18-welcome.png"]
     for path in out.glob("*.png"):
         image = QImage(str(path))
         if path.name in windows:

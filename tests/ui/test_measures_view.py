@@ -9,8 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from engage_desktop.core import measures
-from engage_desktop.core.metrics import effect
+from engage_desktop.core.metrics import effect, measures
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.ui.measure_dialog import MeasureDialog
 from tests.ui.conftest import show_view

@@ -26,8 +26,7 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core import measures
-from engage_desktop.core.metrics import effect, journey, ltv, monthly, surveys, tier_history
+from engage_desktop.core.metrics import effect, journey, ltv, measures, monthly, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows

@@ -32,7 +32,7 @@ from typing import Any
 from engage_desktop.core.messages import N_, t, tn
 from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.metrics.journey import step_of_sql
-from engage_desktop.core.measures import STEP_COUNT, Measure
+from engage_desktop.core.metrics.measures import STEP_COUNT, Measure
 from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers_by_month_sql
 from engage_desktop.core.metrics.monthly import metric_name, monthly
 from engage_desktop.core.sql import quote

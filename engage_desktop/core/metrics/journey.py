@@ -111,7 +111,7 @@ STEP5_RULES: tuple[tuple[StepRule, str], ...] = (
         "show the customer felt the value during the plan. Decided on day 100: who has not bought three "
         "times by then does not reach the step.")),
 )
-NOTE_FIELDS = ("touchpoints", "memo")  # the 施策 row is the measures log (core/measures.py)
+NOTE_FIELDS = ("touchpoints", "memo")  # the 施策 row is the measures log (metrics/measures.py)
 # The funnel's stages: the key saved in the shop file, and the owner's word for it.
 FUNNEL_STAGES = ("認知", "興味", "比較・検討", "購入", "購入後")
 FUNNEL_LABELS = dict(zip(FUNNEL_STAGES, (N_("Awareness"), N_("Interest"), N_("Comparison"), N_("Purchase"),

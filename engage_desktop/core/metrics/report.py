@@ -8,8 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core import measures
-from engage_desktop.core.metrics import effect, ltv, monthly, repeat, surveys, tier_history
+from engage_desktop.core.metrics import effect, ltv, measures, monthly, repeat, surveys, tier_history
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money

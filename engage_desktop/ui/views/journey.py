@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QTableWidget, QToolButton, QVBoxLayout)
 
 from engage_desktop.core.messages import listing, t
-from engage_desktop.core import measures
-from engage_desktop.core.metrics import journey, ltv
+from engage_desktop.core.metrics import journey, ltv, measures
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n, measure_log
 from engage_desktop.ui.background import save_then_close
@@ -26,7 +25,7 @@ from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
 NOTE_ROWS = {11: "touchpoints", 13: "memo"}
-MEASURE_ROW = 12  # the measures log's entries for the step (core/measures.py): double-click adds one
+MEASURE_ROW = 12  # the measures log's entries for the step (metrics/measures.py): double-click adds one
 MEASURE_COLOUR = QColor(232, 245, 233)
 GOAL_ROW = 2
 NOTE_COLOUR = QColor(255, 250, 230)

@@ -14,9 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from engage_desktop.core import measures
-from engage_desktop.core.measures import Measure
-from engage_desktop.core.metrics import effect, ltv, monthly
+from engage_desktop.core.metrics.measures import Measure
+from engage_desktop.core.metrics import effect, ltv, measures, monthly
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui import measure_log

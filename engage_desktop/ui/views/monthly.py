@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpli
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from engage_desktop.core import measures
 from engage_desktop.core.messages import listing
-from engage_desktop.core.metrics import ltv, monthly
+from engage_desktop.core.metrics import ltv, measures, monthly
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, month_position
