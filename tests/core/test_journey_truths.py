@@ -143,3 +143,27 @@ def test_the_report_carries_the_funnel_period_and_the_dormant_and_promoters_per_
     assert [(s["stage"], s["count"], s["months"], s["conversion"]) for s in funnel["stages"]] == [
         ("認知", 200, 1, None), ("興味", None, 0, None), ("比較・検討", None, 0, None), ("購入", 3, None, None),
         ("購入後", 2, None, 0.6667)]
+
+
+def test_a_tier_rule_finds_the_month_end_a_customer_passed_through_the_tier_without_ordering(
+        tmp_shop: Store, tmp_path: Path) -> None:
+    # G: one order of ¥60,000 on 2024-01-10, nothing after; dormant only after 730 days here. LTV =
+    # revenue / max(1, days since the first order / 365.25), at month ends:
+    #   2024-01-31 to 2025-01-31: 60,000 (優良: 50,000 or more);  2025-02-28: 60,000 / (415 / 365.25) = 52,807
+    #   (優良);  2025-03-31: 60,000 / (446 / 365.25) = 49,137 (中堅: 20,000 or more).
+    assert round(60000 / (446 / 365.25)) == 49137 and round(60000 / (415 / 365.25)) == 52807
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額"], ["G1", "2024/01/10 12:00", "g@x.jp", "60000"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "g.csv", rows, encoding="cp932")).status == "imported"
+    tmp_shop.set_setting("dormant_days", 730)
+    bought = journey.StepRule(min_orders=1)
+    as_of = dt.date(2025, 6, 30)
+
+    def reached_7(*tiers: str) -> object:
+        journey.save_rules(tmp_shop, [journey.StepRule(), *[bought] * 5, journey.StepRule(tiers=tiers),
+                                      journey.StepRule(promoter=True)])
+        return tmp_shop.con.execute(f"SELECT d7 FROM ({journey.step_of_sql(tmp_shop, as_of)})").fetchone()[0]
+
+    # 中堅 alone: G went through it while falling from 優良 in a month without orders (every month asked).
+    assert reached_7("good").date() == dt.date(2025, 3, 31)
+    # 優良, or 優良 or 中堅 (every tier above the lowest asked): at the end of the first month.
+    assert reached_7("top", "good").date() == reached_7("top").date() == dt.date(2024, 1, 31)

@@ -28,7 +28,8 @@ from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
-from engage_desktop.core.metrics.ltv import every_month_sql, tier_names, tiered_facts_sql, tiers_by_month_sql
+from engage_desktop.core.metrics.ltv import (Tier, every_month_sql, tier_names, tiered_facts_sql, tiers,
+                                             tiers_by_month_sql)
 from engage_desktop.core.store import Store
 
 
@@ -184,16 +185,28 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
     picks = [f"bought[{k}] AS o{k}" for k in ks]
     picks += [f"list_filter(bought, lambda t: t >= bought[1] + INTERVAL {d} DAY)[1] AS a{d}" for d in days]
     # Per rule with tiers: the month ends (the as-of day for its month) at which the customer was in
-    # one of them, from their orders up to then (every month from the first order: a customer can
-    # turn dormant in a month without orders).
+    # one of them, from their orders up to then.
     day = f"DATE '{as_of.isoformat()}'"
     tiered = [(n, rule.tiers) for n, rule in enumerate(step_rules, start=1) if rule.tiers]
+    # Between two orders a customer's tier only goes down (LTV = revenue / years falls as the years
+    # grow, the days since the last order grow toward dormant): for tiers that include every tier
+    # above their lowest one (優良; 優良 + 中堅), the month ends of the months with orders, and of the
+    # months a rule's date can fall in without an order (a promoter's answer), find the first month end
+    # in them after any day. Other sets (中堅 alone: passed through while falling from 優良) need every
+    # month: 2.4M customer-months on the 1M-line shop (2.6 s against 0.2 s).
+    tier_list = tiers(store)
+    if all(_upward_closed(keys, tier_list) for _, keys in tiered):
+        months_asked = f"""SELECT customer_key, CAST(date_trunc('month', answered_at) AS DATE) AS month
+                           FROM survey_responses WHERE customer_key IS NOT NULL AND (nps >= 9 OR fan_level >= 5)
+                             AND answered_at < {day} + INTERVAL 1 DAY"""
+    else:
+        months_asked = every_month_sql(as_of)
     months = ", ".join(
         f"list(e ORDER BY e) FILTER (WHERE tier IN ({', '.join(quote(k) for k in keys)})) AS tm{n}"
         for n, keys in tiered)
     tier_months = (f"""SELECT customer_key, {months} FROM (
                            SELECT customer_key, least(last_day(month), {day}) AS e, tier
-                           FROM ({tiers_by_month_sql(store, as_of, also=every_month_sql(as_of))}))
+                           FROM ({tiers_by_month_sql(store, as_of, also=months_asked, tier_list=tier_list)}))
                        GROUP BY customer_key""" if tiered else "SELECT customer_key, NULL AS no_tier_rule FROM customers WHERE FALSE")
     return f"""
         WITH f AS ({tiered_facts_sql(store, as_of)}),
@@ -229,6 +242,14 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
                coalesce(best_nps >= 9, FALSE) OR coalesce(best_fan >= 5, FALSE) AS promoter
         FROM ({ladder})
     """
+
+
+def _upward_closed(keys: tuple[str, ...], tier_list: list[Tier]) -> bool:
+    """The tiers ``keys`` hold every active tier above their lowest one (the owner's order: first is highest)."""
+    active = [tier.key for tier in tier_list if not tier.dormant]
+    if not keys or any(key not in active for key in keys):
+        return False
+    return set(active[:max(active.index(key) for key in keys) + 1]) <= set(keys)
 
 
 def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None = None) -> str:
