@@ -158,10 +158,10 @@ def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
         since = f"coalesce(date_trunc('month', l.d{s}) + INTERVAL 1 MONTH, DATE '1900-01-01')"
         until = f"date_trunc('month', l.d{s + 1})" if s < STEP_COUNT else "NULL"
         return f"""SELECT a.customer_key, a.month
-                   FROM ({active}) a JOIN ({step_of_sql(store, as_of)}) l USING (customer_key)
+                   FROM ({active}) a JOIN ({step_of_sql(store, as_of, upto=s + 1)}) l USING (customer_key)
                    WHERE l.r{s} AND a.month >= {since} AND (l.r{s + 1} IS NOT TRUE OR a.month <= {until})""" \
             if s < STEP_COUNT else f"""SELECT a.customer_key, a.month
-                   FROM ({active}) a JOIN ({step_of_sql(store, as_of)}) l USING (customer_key)
+                   FROM ({active}) a JOIN ({step_of_sql(store, as_of, upto=s + 1)}) l USING (customer_key)
                    WHERE l.r{s} AND a.month >= {since}"""
     return None
 
@@ -174,7 +174,8 @@ def targeted(store: Store, m: Measure, first_month: dt.date) -> int | None:
     if m.target_kind == "tier":
         sql = f"SELECT count(*) FROM ({tiered_facts_sql(store, day)}) WHERE tier = {quote(m.target or '')}"
     else:
-        sql = f"SELECT count(*) FROM ({step_of_sql(store, day)}) WHERE step = {int(m.target or 0)}"
+        step = int(m.target or 0)
+        sql = f"SELECT count(*) FROM ({step_of_sql(store, day, upto=step + 1)}) WHERE step = {step}"
     return int(store.con.execute(sql).fetchone()[0])
 
 

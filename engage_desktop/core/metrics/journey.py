@@ -252,11 +252,13 @@ def _upward_closed(keys: tuple[str, ...], tier_list: list[Tier]) -> bool:
     return set(active[:max(active.index(key) for key in keys) + 1]) <= set(keys)
 
 
-def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None = None) -> str:
-    """Per customer: the step they are at now (the highest reached)."""
-    n = len(STEPS)
-    at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, n + 1))
-    ladder = _ladder_sql(store, as_of, step_rules or rules(store))
+def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None = None, upto: int | None = None) -> str:
+    """Per customer: the step they are at now (the highest reached). ``upto``: only the first so many
+    steps (a ladder stops where its reader stops: the 100-day plan reads steps 3-5, and step 7's tiers
+    cost more than the rest together); ``step`` is then the highest of those."""
+    step_rules = (step_rules or rules(store))[:upto]
+    at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, len(step_rules) + 1))
+    ladder = _ladder_sql(store, as_of, step_rules)
     return f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({ladder})"
 
 
@@ -322,7 +324,7 @@ def cohort_100d(store: Store, as_of: dt.date) -> Table:
     rows = store.con.execute(
         f"""WITH ladder AS MATERIALIZED (
                 SELECT *, CAST(date_trunc('month', first_order) AS DATE) AS cohort
-                FROM ({step_of_sql(store, as_of)}) WHERE first_order IS NOT NULL)
+                FROM ({step_of_sql(store, as_of, upto=max(COHORT_STEPS))}) WHERE first_order IS NOT NULL)
             {" UNION ALL ".join(parts)} ORDER BY cohort, step, days""").fetchall()
     return Table(["cohort", "step", "days", "customers", "eligible", "reached", "share"],
                  [(*r, r[5] / r[4] if r[4] else None) for r in rows])
@@ -331,7 +333,7 @@ def cohort_100d(store: Store, as_of: dt.date) -> Table:
 def cohort_customers(store: Store, as_of: dt.date, cohort: dt.date, step: int, days: int) -> Table:
     """The customers of a cohort who reached ``step`` within ``days`` of their first purchase."""
     keys = [k for (k,) in store.con.execute(
-        f"""SELECT customer_key FROM ({step_of_sql(store, as_of)})
+        f"""SELECT customer_key FROM ({step_of_sql(store, as_of, upto=int(step))})
             WHERE CAST(date_trunc('month', first_order) AS DATE) = ? AND d{int(step)} <= first_order + INTERVAL {int(days)} DAY""",
         [cohort]).fetchall()]
     from engage_desktop.core.metrics.ltv import customer_list
