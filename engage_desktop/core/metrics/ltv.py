@@ -103,7 +103,7 @@ def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None 
 
 
 def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
-                       tier_list: list[Tier] | None = None, key: str = "customer_key") -> str:
+                       tier_list: list[Tier] | None = None, key: str = "customer_key", only: str | None = None) -> str:
     """SQL: (customer_key, month, tier) — the tier each customer had at the end of a month (the as-of
     day for the as-of month), from their orders up to then: not today's tier applied to the past (a
     customer who became dormant this year was 優良 in the months they bought), and not stored
@@ -115,11 +115,12 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     answers; ``every_month_sql`` for a customer's whole history on a small shop — on a large one
     ``tier_history`` does that in less memory): they join the months with orders as months of none,
     so the same running totals answer them (no join of those pairs to the totals: an ASOF join and
-    the EXCEPT before it were about a fifth of the month-over-month view's tier filter)."""
+    the EXCEPT before it were about a fifth of the month-over-month view's tier filter). ``only``: SQL of the
+    customer_keys to answer for (the journey's step 7 asks for those who reached step 6)."""
     tier_list = tier_list or tiers(store)
     day = f"DATE '{as_of.isoformat()}'"
     return f"""
-        WITH per_month AS ({per_month_sql(as_of, also, key)}),
+        WITH per_month AS ({per_month_sql(as_of, also, key, only)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
@@ -142,16 +143,18 @@ def customer_id_sql(store: Store) -> str:
     return "hash(customer_key)" if distinct else "customer_key"
 
 
-def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key") -> str:
+def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key", only: str | None = None) -> str:
     """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
     last_order, orders, revenue): what the tiers at month ends are summed from. ``also``: SQL of
     more (customer_key, month) pairs, each a month of no orders unless it has some. ``key``: the
-    customer_key column as an expression of the orders' (``tier_history`` groups by a hash of it)."""
+    customer_key column as an expression of the orders' (``tier_history`` groups by a hash of it).
+    ``only``: SQL of the customer_keys to answer for (the others are not summed)."""
+    among = f" AND customer_key IN ({only})" if only else ""
     rows = f"""SELECT {key} AS customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month, ordered_at,
                       is_refund, revenue
-               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL"""
+               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL{among}"""
     if also is not None:  # is_refund NULL: counted by none of the FILTERs below
-        rows += f" UNION ALL SELECT {key}, month, NULL, NULL, NULL FROM ({also})"
+        rows += f" UNION ALL SELECT {key}, month, NULL, NULL, NULL FROM ({also}) WHERE TRUE{among}"
     return f"""SELECT customer_key, month,
                       min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
                       max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
