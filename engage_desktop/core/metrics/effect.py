@@ -142,15 +142,14 @@ def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
     Month by month, not one group fixed at the start: a group fixed on the day the measure began is
     shaped by its own definition (customers at step 2 that day cannot have bought a second time in the
     months before), so its before and after would differ even with no measure at all."""
-    active = f"""SELECT DISTINCT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month
-                 FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL
-                 UNION SELECT DISTINCT customer_key, CAST(date_trunc('month', answered_at) AS DATE)
+    answers = """SELECT DISTINCT customer_key, CAST(date_trunc('month', answered_at) AS DATE) AS month
                  FROM survey_responses WHERE customer_key IS NOT NULL AND answered_at IS NOT NULL"""
+    active = f"""SELECT DISTINCT customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month
+                 FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL UNION {answers}"""
     if m.target_kind == "tier":
         # The tier at the end of month m - 1 (tiers as they were) targets month m.
-        before = f"SELECT customer_key, CAST(month - INTERVAL 1 MONTH AS DATE) AS month FROM ({active})"
-        return f"""SELECT customer_key, CAST(month + INTERVAL 1 MONTH AS DATE) AS month
-                   FROM ({tiers_by_month_sql(store, as_of, before)}) WHERE tier = {quote(m.target or '')}"""
+        return f"""SELECT customer_key, month FROM ({tiers_by_month_sql(store, as_of, answers, month_before=True)})
+                   WHERE tier = {quote(m.target or '')}"""
     if m.target_kind == "step":
         # At step s from the month after the one it was reached in, up to the month the next step was
         # reached in (at its start the customer was still at s). Step 1 (known, no purchase) has no date.

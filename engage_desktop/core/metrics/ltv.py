@@ -103,7 +103,8 @@ def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None 
 
 
 def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
-                       tier_list: list[Tier] | None = None, key: str = "customer_key", only: str | None = None) -> str:
+                       tier_list: list[Tier] | None = None, key: str = "customer_key", only: str | None = None,
+                       month_before: bool = False) -> str:
     """SQL: (customer_key, month, tier) — the tier each customer had at the end of a month (the as-of
     day for the as-of month), from their orders up to then: not today's tier applied to the past (a
     customer who became dormant this year was 優良 in the months they bought), and not stored
@@ -116,17 +117,23 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     ``tier_history`` does that in less memory): they join the months with orders as months of none,
     so the same running totals answer them (no join of those pairs to the totals: an ASOF join and
     the EXCEPT before it were about a fifth of the month-over-month view's tier filter). ``only``: SQL of the
-    customer_keys to answer for (the journey's step 7 asks for those who reached step 6)."""
+    customer_keys to answer for (the journey's step 7 asks for those who reached step 6).
+
+    ``month_before``: each month is answered with the tier the customer had at the end of the month
+    before it (when it began: whom a measure targeted that month, metrics/effect.py), from the totals
+    of the months before it; a month with none before it has no row."""
     tier_list = tier_list or tiers(store)
     day = f"DATE '{as_of.isoformat()}'"
+    frame, end = (("ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING", "last_day(month - INTERVAL 1 MONTH)")
+                  if month_before else ("ROWS UNBOUNDED PRECEDING", f"least(last_day(month), {day})"))
     return f"""
         WITH per_month AS ({per_month_sql(as_of, also, key, only)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
-            FROM per_month WINDOW w AS (PARTITION BY customer_key ORDER BY month ROWS UNBOUNDED PRECEDING)
+            FROM per_month WINDOW w AS (PARTITION BY customer_key ORDER BY month {frame})
         ),
-        facts AS (SELECT customer_key, month, {month_end_facts_sql(f"least(last_day(month), {day})")}
+        facts AS (SELECT customer_key, month, {month_end_facts_sql(end)}
                   FROM running WHERE orders > 0)
         SELECT customer_key, month, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM facts
     """
