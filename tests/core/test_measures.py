@@ -149,6 +149,10 @@ def test_a_step_measure_targets_who_was_at_the_step_at_the_start_of_each_month(t
     assert (targeted[dt.date(2025, 2, 1)], rest[dt.date(2025, 2, 1)]) == (1000, 2000)
     e = effect.effect(shop, as_of, m)
     assert e.customers == 2  # X and Y were at step 2 when March began
+    # The chart runs from the shop's first month: January was a month of nothing for the targeted (¥0),
+    # not a month without data; February Z's ¥1,000, March X's ¥5,000, April nothing.
+    assert e.series.column("month") == [dt.date(2025, m, 1) for m in (1, 2, 3, 4)]
+    assert e.series.column("target") == [0, 1000, 5000, 0] and e.series.column("rest") == [4000, 2000, 1000, 0]
 
 
 def test_a_tier_measure_with_few_customers_says_it_cannot_tell(counted_shop: Store) -> None:

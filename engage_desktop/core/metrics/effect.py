@@ -44,6 +44,7 @@ MIN_MONTHS = 2  # one month after the start says more about that month than abou
 MIN_CUSTOMERS = 30  # a targeted group smaller than this moves by chance (the app's FEW_CUSTOMERS)
 MIN_EARLIER_PAIRS = 3  # earlier span pairs needed to know the metric's usual change
 CHART_MONTHS_BEFORE = 12  # the effect chart starts this many months before the start
+COUNTED = {"revenue", "orders", "customers", "new_customers", "repeat_customers"}  # sums: 0 in a month of none
 
 VERDICTS = ("incomplete", "too_early", "no_history", "few_customers", "within_usual", "up", "down")
 VERDICT_LABELS = {  # the verdict in a few words (the report's list); verdict_text says it in full
@@ -97,6 +98,12 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     customers = targeted(store, m, first_after)
     values = _full_month_values(mine, m.metric, as_of)
     rest_values = _full_month_values(rest, m.metric, as_of) if rest else {}
+    # A targeted group's series starts at its first order; the shop's months before it are months of
+    # nothing for it (0 orders, ¥0), not months without data, and an average has no value there.
+    known = min([*values, *rest_values], default=first_after)
+    for series_values in (values, rest_values) if rest else (values,):
+        for month in _months(known, as_of):
+            series_values.setdefault(month, 0.0 if m.metric in COUNTED else None)
     series_from = _add_months(first_after, -CHART_MONTHS_BEFORE)
     series = Table(["month", "target", "rest"],
                    [(month, values.get(month), rest_values.get(month) if rest else None)
@@ -105,7 +112,6 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     if m.ended_on is not None:
         after = [month for month in after if month <= m.ended_on]
     after = after[:EFFECT_MONTHS]
-    known = min([*values, *rest_values], default=first_after)  # the shop's first month (a group may start later)
     months = min(len(after), _months_between(known, start))  # the shop's data may not reach that far back
     if len(after) < MIN_MONTHS:
         return _verdict_only(m, "too_early", series, months=len(after), customers=customers)
