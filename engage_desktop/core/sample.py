@@ -229,7 +229,7 @@ def _measures_at_work(people: list[Customer], orders: list[Order]) -> list[Order
     """The orders two measures brought (their own random stream: the rest of the sample stays as it was).
     The coupon: a customer with one purchase so far buys a second time within the month, 1 in 5 a
     month. The preview: a customer with 3+ purchases who bought in the last 120 days buys once more,
-    1 in 4 a month."""
+    2 in 5 a month."""
     rng = random.Random(SEED + 2)
     bought: dict[int, list[dt.datetime]] = {}
     for o in orders:
@@ -243,7 +243,7 @@ def _measures_at_work(people: list[Customer], orders: list[Order]) -> list[Order
             before = [day for day in bought.get(person.number, []) if day < start]
             coupon = len(before) == 1 and rng.random() < 1 / 5
             preview = (month >= PREVIEW_START and len(before) >= 3
-                       and (start - max(before)).days <= 120 and rng.random() < 1 / 4)
+                       and (start - max(before)).days <= 120 and rng.random() < 0.4)
             if coupon or preview:
                 placed = start + dt.timedelta(days=rng.randrange(3, 26), hours=rng.randrange(8, 22))
                 extra.append(_order(rng, person, placed))

@@ -240,10 +240,11 @@ MIGRATIONS: list[tuple[int, str]] = [
             note VARCHAR NOT NULL DEFAULT '',
             created_at TIMESTAMP NOT NULL
         );
+        -- The name: the cell's first line that has something on it (trim() leaves newlines and tabs).
         INSERT INTO measures (name, target_kind, target, note, created_at)
-        SELECT left(trim(split_part(trim(text), chr(10), 1)), 100), 'step', CAST(step AS VARCHAR), trim(text),
-               now()::TIMESTAMP
-        FROM journey_notes WHERE field = 'measures' AND trim(text) <> '' ORDER BY step;
+        SELECT left(regexp_replace(regexp_extract(text, '\\S[^\\r\\n]*'), '\\s+$', ''), 100), 'step',
+               CAST(step AS VARCHAR), regexp_replace(text, '^\\s+|\\s+$', '', 'g'), now()::TIMESTAMP
+        FROM journey_notes WHERE field = 'measures' AND regexp_matches(text, '\\S') ORDER BY step;
         DELETE FROM journey_notes WHERE field = 'measures';
         """,
     ),

@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
 
     # -- shops -------------------------------------------------------------------------
     def open_shop(self, path: Path, prepare: Any = None) -> None:
+        # What was done in the shop being left is not undone in the next one: an undo clicked while the
+        # other opens would run after the open, in it.
+        self.ctx.undo_stack.clear()
         label = self.tr("Opening %1…").replace("%1", path.name)
         self.statusBar().showMessage(label)
 

@@ -28,11 +28,11 @@ class MeasureDialog(QDialog):
         self.result_measure: measures.Measure | None = None
         self.setWindowTitle(self.tr("Measure") if current.id is None else self.tr("Edit measure"))
         self.setMinimumWidth(520)
-        self.name = QLineEdit(current.name)
-        self.name.setMaxLength(measures.NAME_LIMIT)
-        self.started = _date_edit(current.started_on or as_of)
+        self.name = QLineEdit(current.name)  # its length is checked on saving (Qt would count emoji twice)
+        # An entry from the journey's old free text has no start day: the owner gives it (— until then).
+        self.started = _date_edit(current.started_on, as_of)
         self.has_end = QCheckBox(self.tr("Ended on"))
-        self.ended = _date_edit(current.ended_on or as_of)
+        self.ended = _date_edit(current.ended_on or as_of, as_of)
         self.has_end.setChecked(current.ended_on is not None)
         self.ended.setEnabled(current.ended_on is not None)
         self.has_end.toggled.connect(self.ended.setEnabled)
@@ -49,8 +49,11 @@ class MeasureDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(current.target_kind)))
         self._fill_targets()
         if current.target is not None:
-            self.target.setCurrentIndex(max(0, self.target.findData(current.target)))
-        self.metric_box.setCurrentIndex(max(0, self.metric_box.findData(current.metric or "revenue")))
+            self._pick(self.target, current.target)
+        if current.id is not None or current.metric is not None:
+            self._pick(self.metric_box, current.metric)
+        else:
+            self.metric_box.setCurrentIndex(self.metric_box.findData("revenue"))  # a new one: the usual choice
         ends = QHBoxLayout()
         ends.addWidget(self.started)
         ends.addWidget(self.has_end)
@@ -81,9 +84,19 @@ class MeasureDialog(QDialog):
                 self.target.addItem(tier.name(), key)
         self.target.setVisible(kind != "everyone")
 
+    def _pick(self, box: QComboBox, value: str | None) -> None:
+        """Select ``value``; one the list does not have (not chosen yet, a tier since removed) shows as
+        "(not set)" and must be chosen before saving, never silently replaced by the first item."""
+        index = box.findData(value) if value is not None else -1
+        if index < 0:
+            box.insertItem(0, self.tr("(not set)"), None)
+            index = 0
+        box.setCurrentIndex(index)
+
     def measure(self) -> measures.Measure:
+        started = None if self.started.date() == self.started.minimumDate() else self.started.date().toPython()
         return measures.Measure(
-            self.name.text(), self.started.date().toPython(), self.kind.currentData(),
+            self.name.text(), started, self.kind.currentData(),
             self.target.currentData() if self.kind.currentData() != "everyone" else None, self.metric_box.currentData(),
             self.ended.date().toPython() if self.has_end.isChecked() else None, self.note.toPlainText().strip(),
             self.current.id)
@@ -97,8 +110,13 @@ class MeasureDialog(QDialog):
         self.accept()
 
 
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+def _date_edit(day: dt.date | None, as_of: dt.date) -> QDateEdit:
+    """A date field; ``None`` shows "—" (its lowest date), the calendar opening on the as-of month."""
+    edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(QDate(1999, 12, 31))
+    edit.setSpecialValueText("—")
+    edit.setDate(edit.minimumDate() if day is None else QDate(day.year, day.month, day.day))
+    edit.calendarWidget().setCurrentPage(as_of.year, as_of.month)
     return edit

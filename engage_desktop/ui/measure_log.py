@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +58,7 @@ class _Change(QUndoCommand):
 class AddMeasure(_Change):
     def __init__(self, parent: QWidget, ctx: AppContext, m: Measure, on_added: Callable[[int], None] | None) -> None:
         super().__init__(parent, ctx)
+        self.setText(QCoreApplication.translate("MeasureLog", "Add “%1”").replace("%1", m.name))
         self.measure, self.on_added = m, on_added
         self.stored: dict[str, int] = {}  # its id: set on the database thread, read there by undo (jobs run in order)
 
@@ -71,12 +73,17 @@ class AddMeasure(_Change):
         self.run(job, self.on_added)
 
     def undo(self) -> None:
-        self.run(lambda store, state: measures.delete(store, self.stored["id"]))
+        def job(store: Store, state: object) -> None:
+            if "id" in self.stored:  # an add that failed (its error was shown) added nothing to take back
+                measures.delete(store, self.stored["id"])
+
+        self.run(job)
 
 
 class EditMeasure(_Change):
     def __init__(self, parent: QWidget, ctx: AppContext, before: Measure, after: Measure) -> None:
         super().__init__(parent, ctx)
+        self.setText(QCoreApplication.translate("MeasureLog", "Edit “%1”").replace("%1", before.name))
         self.before, self.after = before, after
 
     def redo(self) -> None:
@@ -89,6 +96,7 @@ class EditMeasure(_Change):
 class DeleteMeasure(_Change):
     def __init__(self, parent: QWidget, ctx: AppContext, m: Measure) -> None:
         super().__init__(parent, ctx)
+        self.setText(QCoreApplication.translate("MeasureLog", "Delete “%1”").replace("%1", m.name))
         self.measure = m
 
     def redo(self) -> None:

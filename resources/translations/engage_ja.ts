@@ -1051,114 +1051,114 @@ last order</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="168"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="204"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="205"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="236"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="234"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="240"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="289"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="242"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
         <source>Shop file not found</source>
         <translation>ショップファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
         <source>%1 is not where it was (%2): it may have been moved, renamed or deleted. Nothing was created in its place.</source>
         <translation>%1 が元の場所（%2）にありません。移動・名前の変更・削除のどれかが行われた可能性があります。代わりのファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="280"/>
         <source>Locate it…</source>
         <translation>場所を指定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
         <source>Remove from the list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
         <source>Where is %1?</source>
         <translation>%1 はどこにありますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="329"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません。ショップのエクスポートファイルを取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
         <source>%1 customers known</source>
         <translation>顧客数 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="335"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1〜%2   基準日 %3   顧客数 %4人（うち購入者 %5人）、注文数 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="354"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="355"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="367"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="368"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="373"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="374"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="380"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="383"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -1181,181 +1181,204 @@ last order</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="60"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="63"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="61"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="64"/>
         <source>Started on</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="62"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="65"/>
         <source>Targets</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="64"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="67"/>
         <source>Should move</source>
         <translation>動かしたい指標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="65"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="68"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/measure_dialog.py" line="66"/>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="69"/>
         <source>Its effect is read on the full months after the start, against as many months before it, the same months a year earlier, and everyone else.</source>
         <translation>効果は、開始後に終わった月を、同じ数の開始前の月、前年の同じ月、それ以外の顧客と比べて読み取ります。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_dialog.py" line="92"/>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureLog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_log.py" line="61"/>
+        <source>Add “%1”</source>
+        <translation>「%1」の追加</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_log.py" line="86"/>
+        <source>Edit “%1”</source>
+        <translation>「%1」の編集</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/measure_log.py" line="99"/>
+        <source>Delete “%1”</source>
+        <translation>「%1」の削除</translation>
     </message>
 </context>
 <context>
     <name>MeasuresView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="94"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="100"/>
         <source>Add a measure…</source>
         <translation>施策を追加…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="95"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="101"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="102"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="97"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="103"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="104"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="99"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="105"/>
         <source>Write down each measure you try: when it started, whom it targets and the metric it should move. Click one to see its effect; double-click to edit.</source>
         <translation>試した施策を記録しましょう：開始日、対象、動かしたい指標。クリックすると効果を表示し、ダブルクリックで編集できます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="109"/>
         <source>No orders yet. The effect of a measure is read from your orders: import them first (File ▸ Import files…).</source>
         <translation>まだ注文データがありません。施策の効果は注文データから読み取ります。先に取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="120"/>
         <source>Measure</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="120"/>
         <source>Targets</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="120"/>
         <source>Should move</source>
         <translation>動かしたい指標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="120"/>
         <source>Started on</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="121"/>
         <source>Ended on</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="121"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="116"/>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="123"/>
         <source>(not set)</source>
         <translation>（未設定）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="130"/>
         <source>No measures yet</source>
         <translation>まだ施策がありません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="131"/>
         <source>Add the first one with “Add a measure…”. Measures added from the journey map&apos;s Measures row appear here too.</source>
         <translation>「施策を追加…」で最初の施策を記録しましょう。カスタマージャーニーの「施策」の行から追加したものもここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="151"/>
         <source>Targeted customers</source>
         <translation>対象の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
         <source>Every customer</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
         <source>The same, a year earlier</source>
         <translation>対象の顧客の前年同期</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
         <source>Everyone else</source>
         <translation>それ以外の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="158"/>
         <source>Before: %1</source>
         <translation>実施前：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="158"/>
         <source>Before</source>
         <translation>実施前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="159"/>
         <source>After: %1</source>
         <translation>実施後：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="159"/>
         <source>After</source>
         <translation>実施後</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="159"/>
         <source>Change</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="166"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="175"/>
         <source>%1, targeted</source>
         <translation>%1（対象）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
         <source>%1, everyone else</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="188"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="189"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>

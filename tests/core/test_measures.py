@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from engage_desktop.core.errors import EngageError
+from engage_desktop.core.messages import in_language
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics.measures import Measure
 from engage_desktop.core.metrics import effect, measures, monthly
@@ -203,13 +204,14 @@ def test_the_journey_s_free_text_measures_become_entries_of_the_log(tmp_path: Pa
         con.execute(sql)
         con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [version])
     con.execute("INSERT INTO journey_notes VALUES (2, 'measures', '手書きのサンクスカード\n初回購入のみ'), "
-                "(5, 'measures', '   '), (3, 'touchpoints', '発送メール'), (7, 'measures', '先行案内')")
+                "(5, 'measures', '   '), (6, 'measures', ' \n\t\n'), (3, 'touchpoints', '発送メール'), "
+                "(7, 'measures', '\n\t先行案内 \n詳細は別紙')")
     con.close()
     with Store(path) as store:
         log = sorted(measures.measures(store), key=lambda m: m.step or 0)
         assert [(m.name, m.step, m.started_on, m.metric, m.note) for m in log] == [
             ("手書きのサンクスカード", 2, None, None, "手書きのサンクスカード\n初回購入のみ"),
-            ("先行案内", 7, None, None, "先行案内")]
+            ("先行案内", 7, None, None, "先行案内 \n詳細は別紙")]  # the first line with something on it
         # The other notes stay; the measures cells are gone from the notes (the log is where they live now).
         assert store.con.execute("SELECT step, field FROM journey_notes").fetchall() == [(3, "touchpoints")]
 
@@ -225,3 +227,58 @@ def test_the_report_carries_each_measure_with_its_effect(counted_shop: Store) ->
     assert entry["before"] == ["2025-05-01", "2025-06-01"] and entry["after"] == ["2025-07-01", "2025-08-01"]
     assert entry["change"] == round(want["change"], 4) and entry["year_change"] == round(want["year"], 4)
     assert "夏のメルマガ" in report_text(report)
+
+
+def test_a_score_or_a_share_changes_by_points_not_by_a_percentage_of_itself() -> None:
+    # NPS from -5 to +5 is 10 points up, not -200%; a share from 40% to 45% is 5 points; revenue a ratio.
+    assert effect._change("nps", -5.0, 5.0) == 10.0
+    assert effect._change("repeat_rate", 0.40, 0.45) == pytest.approx(5.0)
+    assert effect._change("revenue", 100.0, 125.0) == 0.25 and effect._change("revenue", 0.0, 5.0) is None
+
+
+def test_a_share_measure_reads_in_points(counted_shop: Store) -> None:
+    with in_language("ja"):
+        e = effect.effect(counted_shop, AS_OF, Measure("リピート促進", dt.date(2025, 7, 1), metric="repeat_rate"))
+        # Every customer buys once: the returning customers' share is 0 in every month, before and after.
+        assert e.in_points and (e.value_before, e.value_after, e.change) == (0.0, 0.0, 0.0)
+        assert "+0.0ポイント" in effect.verdict_text(e)
+
+
+def test_a_measure_that_ended_within_its_first_months_is_too_short_and_its_end_month_counts_only_when_full(
+        counted_shop: Store) -> None:
+    short = effect.effect(counted_shop, AS_OF, Measure("3月だけ", dt.date(2025, 3, 1), metric="orders",
+                                                       ended_on=dt.date(2025, 3, 10)))
+    assert (short.verdict, short.months) == ("too_short", 0)  # March did not run to its end
+    ended = effect.effect(counted_shop, AS_OF, Measure("春", dt.date(2025, 3, 1), metric="orders",
+                                                       ended_on=dt.date(2025, 5, 15)))
+    assert ended.after == (dt.date(2025, 3, 1), dt.date(2025, 4, 1)) and ended.months == 2
+
+
+def test_nothing_before_the_start_is_said_so_and_step_1_is_not_counted(counted_shop: Store) -> None:
+    # Customers at step 2 (one purchase) never buy again in this shop: their orders are 0 before and after.
+    e = effect.effect(counted_shop, AS_OF, Measure("2回目クーポン", dt.date(2025, 7, 1), "step", "2", "orders"))
+    assert e.customers == sum(COUNTS[:14]) and e.verdict == "no_base"
+    first = effect.effect(counted_shop, AS_OF, Measure("初回限定", dt.date(2025, 7, 1), "step", "1", "orders"))
+    assert first.customers is None  # known before buying: since when, the shop cannot tell
+
+
+def test_a_targeted_measure_is_read_against_everyone_else(tmp_shop: Store, tmp_path: Path) -> None:
+    # 40 regulars buy every month from May 2024 (一般 from their second month: 2 purchases); the one-time
+    # buyers of COUNTS surge in July-August 2025. A measure for 一般 from July 2025 on orders:
+    rows = [HEADER]
+    for i, count in enumerate(COUNTS):
+        for k in range(count):
+            rows.append([f"M{i}-{k}", (_month(i) + dt.timedelta(days=k)).strftime("%Y/%m/%d") + " 12:00",
+                         f"c{i}-{k}@x.jp", "1000"])
+        for r in range(40):
+            rows.append([f"R{i}-{r}", (_month(i) + dt.timedelta(days=1)).strftime("%Y/%m/%d") + " 09:00",
+                         f"r{r}@x.jp", "1000"])
+    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows)).status == "imported"
+    e = effect.effect(tmp_shop, AS_OF, Measure("常連さん向け", dt.date(2025, 7, 1), "tier", "regular", "orders"))
+    # Targeted: the 40 regulars' 40 orders a month, before (May-June 2025) and after (July-August).
+    assert (e.value_before, e.value_after, e.change, e.customers) == (40.0, 40.0, 0.0, 40)
+    # Everyone else: the one-time buyers, (11 + 13) / 2 -> (22 + 24) / 2.
+    assert e.rest_change == pytest.approx((23 - 12) / 12)
+    assert e.baseline == "rest" and e.difference == pytest.approx(-(23 - 12) / 12)
+    # The regulars' orders have not moved between any earlier spans (40 a month from June 2024): usual 0.
+    assert e.usual_change == 0 and e.verdict == "down"

@@ -107,3 +107,37 @@ def test_a_measure_the_form_cannot_save_says_what_to_fix(qtbot: Any, open_shop: 
     assert shown == ["施策の名前を入力してください。"] and form.isVisible()
     form.reject()
     assert _names(on_db) == before
+
+
+def test_the_highlighted_row_is_the_one_deleted_even_before_its_effect_is_shown(qtbot: Any, open_shop: Any,
+                                                                                 on_db: Any, sample_shop: Path) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "measures")
+    log = on_db(measures.measures)
+    # The arrow keys move the current row; Delete right away (the effect of row 2 may still be loading).
+    view.list.setFocus()
+    view.list.selectionModel().setCurrentIndex(view.list_model.index(2, 0),
+                                               view.list.selectionModel().SelectionFlag.ClearAndSelect)
+    view.delete()
+    qtbot.waitUntil(lambda: len(on_db(measures.measures)) == len(log) - 1, timeout=10_000)
+    assert [m.name for m in on_db(measures.measures)] == [m.name for i, m in enumerate(log) if i != 2]
+
+
+def test_an_entry_from_the_old_journey_text_must_be_given_its_start_and_metric(qtbot: Any, open_shop: Any,
+                                                                               on_db: Any, sample_shop: Path,
+                                                                               monkeypatch: Any) -> None:
+    window = open_shop(sample_shop)
+    view = show_view(qtbot, window, "measures")
+    migrated = measures.Measure("手書きのカード", None, "step", "2", None, id=99)
+    shown: list[str] = []
+    monkeypatch.setattr("engage_desktop.ui.measure_dialog.show_error", lambda parent, message: shown.append(message))
+    form = MeasureDialog(view, window.ctx.tiers, migrated, dt.date(2026, 10, 31))
+    assert form.started.text() == "—" and form.metric_box.currentData() is None  # nothing made up
+    form.save()
+    assert shown == ["施策を始めた日を入力してください。"] and form.result_measure is None
+    form.started.setDate(dt.date(2026, 4, 1))
+    form.save()
+    assert shown[-1] == "この施策で動かしたい指標を選んでください。"
+    form.metric_box.setCurrentIndex(form.metric_box.findData("orders"))
+    form.save()
+    assert form.result_measure == measures.Measure("手書きのカード", dt.date(2026, 4, 1), "step", "2", "orders", id=99)

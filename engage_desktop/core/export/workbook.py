@@ -426,7 +426,9 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     a chart of the changes side by side (targeted, a year earlier, everyone else)."""
     _title(sheet, label("measures"))
     names = ltv.tier_names(store)
-    effects = [effect.effect(store, day, m) for m in measures.measures(store)]
+    # Measures whose changes are ratios first: the chart (in %) covers them; a score or a share changes by
+    # points, which a % axis would read a hundred times too large (they stay in the table).
+    effects = sorted((effect.effect(store, day, m) for m in measures.measures(store)), key=lambda e: e.in_points)
     write_cell(sheet, 2, 1, t("Before: as many full months before the start as there are full months after it "
                               "(at most {n}). A year earlier: the same months one year back.", n=effect.EFFECT_MONTHS))
     columns = ["measure", "targets", "metric", "started", "ended", "before", "after", "change", "year_change",
@@ -437,11 +439,12 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     for i, e in enumerate(effects):
         m = e.measure
         value = value_formats.get(m.metric or "", "#,##0.0")
+        change = '+0.0" pt";-0.0" pt";0.0" pt"' if e.in_points else SIGNED_PERCENT  # a score or a share: points
         write_row(sheet, 4 + i, [
             m.name, m.target_text(names), monthly.metric_name(m.metric) if m.metric else "—", m.started_on, m.ended_on,
             e.value_before, e.value_after, e.change, e.year_change, e.rest_change, e.usual_change, e.customers,
-            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[SIGNED_PERCENT] * 3,
-                                      PERCENT, "#,##0", None])
+            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[change] * 3,
+                                      change.replace("+", ""), "#,##0", None])
     last = 3 + len(effects)
     verdict_width = 56
     for row in range(4, last + 1):  # the verdict is a sentence or three: wrapped, its row as tall as it needs
@@ -454,13 +457,16 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     if not effects:
         write_cell(sheet, 4, 1, t("No measures yet."))
         return
+    charted = sum(not e.in_points for e in effects)
+    if not charted:
+        return
     chart = BarChart()
     chart.title = label("measures")
     chart.y_axis.title = label("change")
     chart.y_axis.number_format = "0%"
     for column in (8, 9, 10):  # change, a year earlier, everyone else
-        chart.add_data(Reference(sheet, min_col=column, min_row=3, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=last))
+        chart.add_data(Reference(sheet, min_col=column, min_row=3, max_row=3 + charted), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=3 + charted))
     chart.x_axis.tickLblPos = "low"
     _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
 

@@ -12,12 +12,15 @@ The check, in the owner's terms:
   step, or in the tier, at the start of that month (group_sql says why).
 - **the usual change**: how much the metric moves between two spans of the same length in the
   months before the start (the median of the absolute changes, each span against the one before
-  it). A change no larger than that, once the same months' change a year earlier is taken off
-  (when the shop has them), cannot be told apart from the season and chance.
+  it). The change, less the baseline's (everyone else's over the same months for a targeted
+  measure: the season and the shop's own trend moved them too; else the same months' change a year
+  earlier, when the shop has them), is an effect only when it is larger than that.
 
-A span's figure is the average of its months' values. The verdict says "too early", "too few
-customers" or "within the usual change" before it ever says "up" or "down": the rules are the
-constants below, and their reasons are in the verdict's text.
+A span's figure is the average of its months' values. Changes are ratios (+25%), except for a score
+or a share (NPS, the returning customers' share), which change by points: -5 to +5 is +10 pt, not
+-200%. The verdict says "too early", "too short", "nothing before", "too few customers" or "within
+the usual change" before it ever says "up" or "down": the rules are the constants below, and their
+reasons are in the verdict's text. The month a measure ended in counts when it ran to its last day.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from engage_desktop.core.messages import N_, t, tn
@@ -45,10 +48,15 @@ MIN_CUSTOMERS = 30  # a targeted group smaller than this moves by chance (the ap
 MIN_EARLIER_PAIRS = 3  # earlier span pairs needed to know the metric's usual change
 CHART_MONTHS_BEFORE = 12  # the effect chart starts this many months before the start
 COUNTED = {"revenue", "orders", "customers", "new_customers", "repeat_customers"}  # sums: 0 in a month of none
+# A score and a share change by points, not by a percentage of themselves (NPS -5 -> +5 is not "-200%"):
+# points per unit of the metric's value.
+POINTS = {"nps": 1.0, "repeat_rate": 100.0}
 
-VERDICTS = ("incomplete", "too_early", "no_history", "few_customers", "within_usual", "up", "down")
+VERDICTS = ("incomplete", "too_early", "too_short", "no_history", "no_base", "few_customers", "within_usual", "up",
+            "down")
 VERDICT_LABELS = {  # the verdict in a few words (the report's list); verdict_text says it in full
     "incomplete": N_("start day or metric not set"), "too_early": N_("too early to tell"),
+    "too_short": N_("too short to tell"), "no_base": N_("nothing to compare with before the start"),
     "no_history": N_("not enough months before the start"), "few_customers": N_("too few customers to tell"),
     "within_usual": N_("no effect beyond the usual change"), "up": N_("up, beyond the usual change"),
     "down": N_("down, beyond the usual change"),
@@ -73,16 +81,36 @@ class Effect:
     series: Table  # month, targeted, everyone else: the chart
 
     @property
+    def in_points(self) -> bool:
+        """Changes are in points (NPS, a share), else ratios (+0.25: up 25%)."""
+        return self.measure.metric in POINTS
+
+    @property
     def change(self) -> float | None:
-        return _change(self.value_before, self.value_after)
+        return _change(self.measure.metric, self.value_before, self.value_after)
 
     @property
     def rest_change(self) -> float | None:
-        return _change(self.rest_before, self.rest_after)
+        return _change(self.measure.metric, self.rest_before, self.rest_after)
 
     @property
     def year_change(self) -> float | None:
-        return _change(self.year_before, self.year_after)
+        return _change(self.measure.metric, self.year_before, self.year_after)
+
+    @property
+    def baseline(self) -> str | None:
+        """What the change is read against: everyone else over the same months (a targeted measure),
+        else the same months a year earlier, else nothing (None)."""
+        if self.rest_change is not None:
+            return "rest"
+        return "year" if self.year_change is not None else None
+
+    @property
+    def difference(self) -> float | None:
+        """The change less the baseline's: what the verdict weighs against the usual change."""
+        if self.change is None:
+            return None
+        return self.change - {"rest": self.rest_change, "year": self.year_change}.get(self.baseline or "", 0.0)
 
 
 def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
@@ -109,12 +137,13 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
                    [(month, values.get(month), rest_values.get(month) if rest else None)
                     for month in _months(max(series_from, min(values, default=series_from)), as_of)])
     after = _months(first_after, as_of)
-    if m.ended_on is not None:
-        after = [month for month in after if month <= m.ended_on]
+    if m.ended_on is not None:  # the month it ended in counts when it ran to the month's last day
+        after = [month for month in after if month_end(month) <= m.ended_on]
     after = after[:EFFECT_MONTHS]
     months = min(len(after), _months_between(known, start))  # the shop's data may not reach that far back
     if len(after) < MIN_MONTHS:
-        return _verdict_only(m, "too_early", series, months=len(after), customers=customers)
+        ended = m.ended_on is not None and m.ended_on < as_of
+        return _verdict_only(m, "too_short" if ended else "too_early", series, months=len(after), customers=customers)
     if months < MIN_MONTHS:
         return _verdict_only(m, "no_history", series, months=months, customers=customers)
     after = after[:months]
@@ -123,20 +152,20 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     value_before, value_after = _mean(values, before), _mean(values, after)
     year_before = _mean(values, [_add_months(x, -12) for x in before], complete=True)
     year_after = _mean(values, [_add_months(x, -12) for x in after], complete=True)
-    usual = _usual_change(values, before_last, months)
-    change = _change(value_before, value_after)
+    usual = _usual_change(m.metric, values, before_last, months)
+    found = Effect(m, "within_usual", months, (before[0], before[-1]), (after[0], after[-1]), value_before, value_after,
+                   _mean(rest_values, before) if rest else None, _mean(rest_values, after) if rest else None,
+                   year_before, year_after, usual, customers, series)
     if customers is not None and customers < MIN_CUSTOMERS:
         verdict = "few_customers"
+    elif found.change is None:  # nothing before (a ratio from 0), or no value at all (no answers)
+        verdict = "no_base"
     elif usual is None:
         verdict = "no_history"
     else:
-        # Net of the season where a year earlier is known: the same months moved by themselves then.
-        year = _change(year_before, year_after)
-        excess = None if change is None else change - (year or 0.0)
-        verdict = ("within_usual" if excess is None or abs(excess) <= usual else "up" if excess > 0 else "down")
-    return Effect(m, verdict, months, (before[0], before[-1]), (after[0], after[-1]), value_before, value_after,
-                  _mean(rest_values, before) if rest else None, _mean(rest_values, after) if rest else None,
-                  year_before, year_after, usual, customers, series)
+        difference = found.difference or 0.0
+        verdict = "within_usual" if abs(difference) <= usual else "up" if difference > 0 else "down"
+    return replace(found, verdict=verdict)
 
 
 def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
@@ -173,8 +202,8 @@ def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
 
 def targeted(store: Store, m: Measure, first_month: dt.date) -> int | None:
     """How many customers the measure targeted when ``first_month`` began (None: everyone)."""
-    if m.started_on is None or m.target_kind == "everyone":
-        return None
+    if m.started_on is None or m.target_kind == "everyone" or (m.target_kind == "step" and m.target == "1"):
+        return None  # step 1 (known, not yet buying): the shop does not know since when someone was known
     day = first_month - dt.timedelta(days=1)
     if m.target_kind == "tier":
         sql = f"SELECT count(*) FROM ({tiered_facts_sql(store, day)}) WHERE tier = {quote(m.target or '')}"
@@ -198,31 +227,36 @@ def verdict_text(e: Effect) -> str:
         return t("Not enough months before the start to tell: the comparison needs {min} full months before it, and "
                  "{pairs} earlier spans of the same length to know how much {metric} usually moves.",
                  min=MIN_MONTHS, pairs=MIN_EARLIER_PAIRS, metric=name)
+    if e.verdict == "too_short":
+        return tn("Too short to tell: it ran {n} full month. The effect is read on at least {min} full months after "
+                  "the start and as many before.",
+                  "Too short to tell: it ran {n} full months. The effect is read on at least {min} full months after "
+                  "the start and as many before.", e.months, min=MIN_MONTHS)
+    if e.verdict == "no_base":
+        return t("The targeted customers had no {metric} to speak of in the months before the start: a change from "
+                 "nothing cannot be weighed. Choose a metric they had before (e.g. Revenue).", metric=name)
     if e.verdict == "few_customers":
         return t("Too few customers to tell: {n} were targeted; at least {min} are needed before a change says more "
                  "than chance.", n=e.customers, min=MIN_CUSTOMERS)
-    values = {"metric": name, "change": _percent(e.change, signed=True), "n": e.months,
-              "usual": _percent(e.usual_change), "year": _percent(e.year_change, signed=True)}
-    seasonal = e.year_change is not None
-    if e.verdict == "within_usual":
-        text = (t("{metric} changed {change}; the same months a year earlier changed {year}. The difference is within "
-                  "what it usually moves between two spans of {n} months ({usual}): the effect cannot be told apart "
-                  "from the season and chance.", **values) if seasonal else
-                t("{metric} changed {change}, within what it usually moves between two spans of {n} months ({usual}): "
-                  "the effect cannot be told apart from chance.", **values))
-    elif e.verdict == "up":
-        text = (t("{metric} went up {change} against {year} over the same months a year earlier: more than it usually "
-                  "moves between two spans of {n} months ({usual}).", **values) if seasonal else
-                t("{metric} went up {change}, more than it usually moves between two spans of {n} months ({usual}).",
-                  **values))
-    else:
-        text = (t("{metric} went down {change} against {year} over the same months a year earlier: more than it "
-                  "usually moves between two spans of {n} months ({usual}).", **values) if seasonal else
-                t("{metric} went down {change}, more than it usually moves between two spans of {n} months ({usual}).",
-                  **values))
+    amount = (lambda v, signed=True: amount_text(e, v, signed))  # noqa: E731
+    text = [t("{metric}: {change} over the {n} months after the start, against the {n} months before.",
+              metric=name, change=amount(e.change), n=e.months)]
     if e.rest_change is not None:
-        text += " " + t("Everyone else changed {change} over the same months.", change=_percent(e.rest_change, signed=True))
-    return text
+        text.append(t("Everyone else: {change} over the same months.", change=amount(e.rest_change)))
+    if e.year_change is not None:
+        text.append(t("The same months a year earlier: {change}.", change=amount(e.year_change)))
+    usual = {"metric": name, "usual": amount(e.usual_change, False), "n": e.months, "diff": amount(e.difference)}
+    if e.baseline == "rest":
+        text.append(t("Taking off everyone else's change leaves {diff}; {metric} usually moves {usual} between two "
+                      "spans of {n} months.", **usual))
+    elif e.baseline == "year":
+        text.append(t("Taking off the year-earlier change leaves {diff}; {metric} usually moves {usual} between two "
+                      "spans of {n} months.", **usual))
+    else:
+        text.append(t("{metric} usually moves {usual} between two spans of {n} months.", **usual))
+    text.append({"up": t("It went up, beyond the usual change."), "down": t("It went down, beyond the usual change."),
+                 "within_usual": t("The effect cannot be told apart from chance.")}[e.verdict])
+    return " ".join(text)
 
 
 def as_json(e: Effect) -> dict[str, Any]:
@@ -235,6 +269,7 @@ def as_json(e: Effect) -> dict[str, Any]:
         "after": [_iso(d) for d in e.after] if e.after else None,
         "value_before": e.value_before, "value_after": e.value_after, "change": e.change,
         "rest_change": e.rest_change, "year_change": e.year_change, "usual_change": e.usual_change,
+        "change_unit": "points" if e.in_points else "ratio", "baseline": e.baseline, "difference": e.difference,
         "customers": e.customers,
     }
 
@@ -287,7 +322,7 @@ def _mean(values: dict[dt.date, float | None], months: list[dt.date], complete: 
     return statistics.fmean(known) if known else None
 
 
-def _usual_change(values: dict[dt.date, float | None], before_last: dt.date, n: int) -> float | None:
+def _usual_change(metric: str, values: dict[dt.date, float | None], before_last: dt.date, n: int) -> float | None:
     """The median absolute change between consecutive spans of ``n`` months ending by ``before_last``
     (each span against the n months just before it); None below MIN_EARLIER_PAIRS pairs."""
     changes = []
@@ -297,26 +332,33 @@ def _usual_change(values: dict[dt.date, float | None], before_last: dt.date, n: 
         earlier = [_add_months(month, -n) for month in later]
         if not all(month in values for month in earlier + later):
             break
-        change = _change(_mean(values, earlier), _mean(values, later))
+        change = _change(metric, _mean(values, earlier), _mean(values, later))
         if change is not None:
             changes.append(abs(change))
         end = _add_months(end, -1)
     return statistics.median(changes) if len(changes) >= MIN_EARLIER_PAIRS else None
 
 
-def _change(before: float | None, after: float | None) -> float | None:
-    if before is None or after is None or before == 0:
+def _change(metric: str | None, before: float | None, after: float | None) -> float | None:
+    """After against before: in points for a score or a share (POINTS), else as a ratio of before."""
+    if before is None or after is None:
         return None
-    return (after - before) / abs(before)
+    if metric in POINTS:
+        return (after - before) * POINTS[metric]
+    return None if before == 0 else (after - before) / abs(before)
 
 
 def _verdict_only(m: Measure, verdict: str, series: Table, months: int = 0, customers: int | None = None) -> Effect:
     return Effect(m, verdict, months, None, None, None, None, None, None, None, None, None, customers, series)
 
 
-def _percent(value: float | None, signed: bool = False) -> str:
+def amount_text(e: Effect, value: float | None, signed: bool = True) -> str:
+    """A change as the owner reads it: +12.5% (a ratio), or +3.0 pt for a score or a share."""
     if value is None:
         return "—"
+    if e.in_points:
+        number = f"{value:+.1f}" if signed else f"{value:.1f}"
+        return t("{value} pt", value=number)
     return f"{100 * value:+.1f}%" if signed else f"{100 * value:.1f}%"
 
 

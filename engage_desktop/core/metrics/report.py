@@ -112,8 +112,9 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             **tier_history.history_json(history, target, tier_list),
         },
         # Each measure of the log with its effect: the figures and the verdict (metrics/effect.py), rounded.
-        "measures": [{key: _num(value) if isinstance(value, float) else value
-                      for key, value in effect.as_json(effect.effect(store, day, m)).items()}
+        "measures": [{**{key: _num(value) if isinstance(value, float) else value
+                         for key, value in effect.as_json(effect.effect(store, day, m)).items()},
+                      "target_name": m.target_text(ltv.tier_names(store))}
                      for m in measures.measures(store)],
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step

@@ -26,6 +26,7 @@ from engage_desktop.ui.views.base import View
 from engage_desktop.ui.views.monthly import format_metric
 
 BEFORE_BAND, AFTER_BAND = QColor(120, 120, 120, 35), QColor(46, 139, 87, 45)
+NAME_WIDTH = 300  # px: the measure's name column
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class MeasuresView(View):
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self.undo_button.setToolTip)  # what Undo takes back
+        self.undo_stack.redoTextChanged.connect(self.redo_button.setToolTip)
         self.undo_button.setEnabled(self.undo_stack.canUndo())
         self.redo_button.setEnabled(self.undo_stack.canRedo())
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
@@ -69,8 +72,12 @@ class MeasuresView(View):
         buttons.addWidget(self.redo_button)
         self.list_model = TableModel()
         self.list = row_table(self.list_model)
-        self.list.clicked.connect(lambda index: self.choose(index.row()))
-        self.list.doubleClicked.connect(lambda index: self.edit(self.chosen()))
+        # A long name is cut (the form shows it whole) rather than pushing the dates off the screen.
+        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.list.horizontalHeader().resizeSection(0, NAME_WIDTH)
+        # The current row (by click or the arrow keys) is the measure shown, edited and deleted.
+        self.list.selectionModel().currentRowChanged.connect(lambda current, _: self.choose(current.row()))
+        self.list.doubleClicked.connect(lambda index: self.edit(self._at(index.row())))
         self.hint = note_label()
         self.caption, self.verdict = caption_label(wrap=True), note_label()
         self.verdict.setStyleSheet("font-size: 14px; color: #222; padding: 2px 0;")
@@ -78,7 +85,6 @@ class MeasuresView(View):
         self.effect_table = QTableView()
         self.effect_table.setModel(self.effect_model)
         self.effect_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.effect_table.setMaximumHeight(130)
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(200)
         self.chart_note = note_label()
@@ -138,7 +144,7 @@ class MeasuresView(View):
         self.verdict.setText(effect.verdict_text(e))
         metric = m.metric or "revenue"
         fmt = lambda v: format_metric(metric, v)  # noqa: E731
-        change = lambda c: "—" if c is None else f"{100 * c:+.1f}%"  # noqa: E731
+        change = lambda c: effect.amount_text(e, c)  # noqa: E731
         spans = []
         if e.before and e.after:
             spans = [self._span(*e.before), self._span(*e.after)]
@@ -153,6 +159,9 @@ class MeasuresView(View):
                  self.tr("After: %1").replace("%1", spans[1]) if spans else self.tr("After"), self.tr("Change")]
         self.effect_model.set_data(heads, rows, {0: fmt, 1: fmt, 2: change})
         self.effect_table.setVisible(bool(spans))  # too early, or no start day: the verdict says why
+        self.effect_table.resizeRowsToContents()
+        self.effect_table.setFixedHeight(self.effect_table.horizontalHeader().sizeHint().height() + 2 * self.effect_table.frameWidth()
+                                         + sum(self.effect_table.rowHeight(r) for r in range(len(rows))))
         series = e.series
         months = series.column("month")
         if not months:
@@ -185,12 +194,20 @@ class MeasuresView(View):
 
     # -- the log -------------------------------------------------------------------------
     def chosen(self) -> Measure | None:
-        return self.data["chosen"] if self.data else None
+        """The measure of the list's current row (its effect may still be on its way)."""
+        if self.data is None:
+            return None
+        return self._at(self.list.currentIndex().row()) or self.data["chosen"]
+
+    def _at(self, row: int) -> Measure | None:
+        log = self.data["measures"] if self.data else []
+        return log[row] if 0 <= row < len(log) else None
 
     def choose(self, row: int) -> None:
-        if self.data is None or not 0 <= row < len(self.data["measures"]):
+        picked = self._at(row)
+        if picked is None or picked.id == self.selected_id:
             return
-        self.selected_id = self.data["measures"][row].id
+        self.selected_id = picked.id
         self.refresh()
 
     def edit(self, current: Measure | None) -> None:
