@@ -135,7 +135,7 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     series_from = _add_months(first_after, -CHART_MONTHS_BEFORE)
     series = Table(["month", "target", "rest"],
                    [(month, values.get(month), rest_values.get(month) if rest else None)
-                    for month in _months(max(series_from, min(values, default=series_from)), as_of)])
+                    for month in (_months(max(series_from, min(values)), as_of) if values else [])])
     after = _months(first_after, as_of)
     if m.ended_on is not None:  # the month it ended in counts when it ran to the month's last day
         after = [month for month in after if month_end(month) <= m.ended_on]
