@@ -23,7 +23,7 @@ from engage_desktop.ui.charts import BarLineChart, month_position
 from engage_desktop.ui.layout import caption_label, note_label, row_table, splitter, vstack
 from engage_desktop.ui.models import TableModel, TitledTableModel
 from engage_desktop.ui.views.base import View
-from engage_desktop.ui.views.monthly import format_metric
+from engage_desktop.ui.views.monthly import axis_format, format_metric
 
 BEFORE_BAND, AFTER_BAND = QColor(120, 120, 120, 35), QColor(46, 139, 87, 45)
 NAME_WIDTH = 300  # px: the measure's name column
@@ -175,10 +175,8 @@ class MeasuresView(View):
                             bar_name=name if e.customers is None else self.tr("%1, targeted").replace("%1", name),
                             line=rest, line_name=self.tr("%1, everyone else").replace("%1", name),
                             bar_fmt=fmt, line_fmt=fmt, label_every=max(1, len(months) // 10),
-                            bar_axis_fmt=i18n.compact_money if metric in ("revenue", "aov") else (lambda v: f"{v:,.0f}"),
-                            line_axis_fmt=i18n.compact_money if metric in ("revenue", "aov") else (lambda v: f"{v:,.0f}"),
-                            bar_axis_unit=None if metric in ("revenue", "aov") else 1.0,
-                            line_axis_unit=None if metric in ("revenue", "aov") else 1.0)
+                            bar_axis_fmt=axis_format(metric)[0], line_axis_fmt=axis_format(metric)[0],
+                            bar_axis_unit=axis_format(metric)[1], line_axis_unit=axis_format(metric)[1])
         if e.before and e.after:
             for (first, last), colour in ((e.before, BEFORE_BAND), (e.after, AFTER_BAND)):
                 if first in months and last in months:

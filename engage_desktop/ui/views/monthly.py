@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,15 @@ def format_metric(metric: str, value: Any) -> str:
     if metric == "nps":
         return i18n.number(float(value), 1)
     return i18n.number(value)
+
+
+def axis_format(metric: str) -> tuple[Callable[[float], str], float | None]:
+    """A metric's axis: its tick labels and the smallest step they show (None: money, any step)."""
+    if metric in MONEY_METRICS:
+        return i18n.compact_money, None
+    if metric in RATE_METRICS:
+        return (lambda v: f"{100 * v:.0f}%"), 0.01
+    return (lambda v: f"{v:,.0f}"), 1.0
 
 
 def change_range(changes: list[float | None]) -> tuple[float, float]:
@@ -138,10 +148,7 @@ class MonthlyView(View):
             line=line, line_name=self.tr("Change vs previous month (%)"),
             bar_fmt=lambda v: format_metric(metric, v), line_fmt=lambda v: f"{v:+.1f}%",
             label_every=max(1, len(labels) // 12), line_range=change_range(line),
-            bar_axis_fmt=i18n.compact_money if metric in MONEY_METRICS else (
-                (lambda v: f"{100 * v:.0f}%") if metric in RATE_METRICS else (lambda v: f"{v:,.0f}")),
-            line_axis_fmt=lambda v: f"{v:+.0f}%",
-            bar_axis_unit=None if metric in MONEY_METRICS else (0.01 if metric in RATE_METRICS else 1.0),
+            bar_axis_fmt=axis_format(metric)[0], line_axis_fmt=lambda v: f"{v:+.0f}%", bar_axis_unit=axis_format(metric)[1],
         )
         self.clip_note.setText(self.tr("%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); "
                                        "hover for the exact change.", "", self.chart.clipped)
