@@ -69,37 +69,37 @@ within %n days</numerusform></translation>
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="153" />
         <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%n month changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform><numerusform>%n months changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="160" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="167" />
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>Green bands: %n round reached, each %1 or more months in a row up on the month before.</numerusform><numerusform>Green bands: %n rounds reached, each %1 or more months in a row up on the month before.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="190" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="197" />
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="192" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="199" />
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="194" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="201" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="195" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="202" />
         <source>%n more to a full round</source>
         <translation>
             <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>

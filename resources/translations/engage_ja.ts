@@ -1373,12 +1373,12 @@ last order</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="188"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="186"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="189"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>
@@ -1386,87 +1386,87 @@ last order</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="124"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="125"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="128"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="138"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="148"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="153"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="160"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="167"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="169"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="190"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="197"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="192"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="199"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="195"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="194"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="201"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>

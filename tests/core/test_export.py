@@ -281,6 +281,8 @@ def test_measures_sheet_matches_core_and_charts_the_changes_side_by_side(shop: S
         assert [None if v is None else pytest.approx(v, rel=1e-12) for v in figures] == row[5:12]
         with in_language("ja"):
             assert row[12] == effect.verdict_text(e)
+        if e.before:  # the months compared, as the view's table heads say them
+            assert sheet.cell(row=4 + effects.index(e), column=14).value.count("→") == 1
     assert rows[0][1] == "ジャーニーのステップ2" and rows[1][1] == "全顧客"
     journey_sheet = workbook_for(shop, tmp_path, view="journey")[1]["カスタマージャーニー"]
     assert journey_sheet.cell(row=5, column=14).value == "2回目クーポン"  # step 2's 施策 cell lists the log's entry

@@ -62,6 +62,7 @@ LABELS: dict[str, str] = {
     "ended": N_("Ended on"), "before": N_("Before"), "after": N_("After"), "change": N_("Change"),
     "year_change": N_("Change a year earlier"), "rest_change": N_("Change for everyone else"),
     "usual_change": N_("Usual change"), "targeted": N_("Targeted customers"), "verdict": N_("What it shows"),
+    "compared": N_("Months compared (before → after)"), "note": N_("Note"),
 }
 
 
@@ -432,7 +433,7 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     write_cell(sheet, 2, 1, t("Before: as many full months before the start as there are full months after it "
                               "(at most {n}). A year earlier: the same months one year back.", n=effect.EFFECT_MONTHS))
     columns = ["measure", "targets", "metric", "started", "ended", "before", "after", "change", "year_change",
-               "rest_change", "usual_change", "targeted", "verdict"]
+               "rest_change", "usual_change", "targeted", "verdict", "compared", "note"]
     _header(sheet, 3, [label(c) for c in columns])
     money = excel_format(store.setting("currency"))
     value_formats = {"revenue": money, "aov": money, "repeat_rate": PERCENT, "nps": "0.0"}
@@ -443,8 +444,9 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
         write_row(sheet, 4 + i, [
             m.name, m.target_text(names), monthly.metric_name(m.metric) if m.metric else "—", m.started_on, m.ended_on,
             e.value_before, e.value_after, e.change, e.year_change, e.rest_change, e.usual_change, e.customers,
-            effect.verdict_text(e)], [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[change] * 3,
-                                      change.replace("+", ""), "#,##0", None])
+            effect.verdict_text(e), _months_compared(e), m.note],
+            [None, None, None, "yyyy-mm-dd", "yyyy-mm-dd", value, value, *[change] * 3, change.replace("+", ""), "#,##0",
+             None, None, None])
     last = 3 + len(effects)
     verdict_width = 56
     for row in range(4, last + 1):  # the verdict is a sentence or three: wrapped, its row as tall as it needs
@@ -453,7 +455,7 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
         # Neither openpyxl nor LibreOffice sizes a row to wrapped text: a CJK character takes two widths.
         width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or ""))
         sheet.row_dimensions[row].height = 15 * max(1, -(-width // (verdict_width - 2)))
-    _widths(sheet, [28, 18, 14, 11, 11, 13, 13, 9, 11, 11, 11, 9, verdict_width])
+    _widths(sheet, [28, 18, 14, 11, 11, 13, 13, 9, 11, 11, 11, 9, verdict_width, 30, 30])
     if not effects:
         write_cell(sheet, 4, 1, t("No measures yet."))
         return
@@ -469,6 +471,14 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=3 + charted))
     chart.x_axis.tickLblPos = "low"
     _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
+
+
+def _months_compared(e: effect.Effect) -> str:
+    """The months before and after a measure's start that its figures compare ("" when none yet)."""
+    if not (e.before and e.after):
+        return ""
+    return " → ".join(month_text(first) if first == last else f"{month_text(first)}–{month_text(last)}"
+                      for first, last in (e.before, e.after))
 
 
 def _print_setup(sheet: Worksheet) -> None:
