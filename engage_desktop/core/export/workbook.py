@@ -450,11 +450,12 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     last = 3 + len(effects)
     verdict_width = 56
     for row in range(4, last + 1):  # the verdict is a sentence or three: wrapped, its row as tall as it needs
-        cell = sheet.cell(row=row, column=13)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        # Neither openpyxl nor LibreOffice sizes a row to wrapped text: a CJK character takes two widths.
-        width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or ""))
-        sheet.row_dimensions[row].height = 15 * max(1, -(-width // (verdict_width - 2)))
+        for column in range(1, len(columns) + 1):
+            sheet.cell(row=row, column=column).alignment = Alignment(wrap_text=column == 13, vertical="top")
+        # Neither openpyxl nor LibreOffice sizes a row to wrapped text: a CJK character takes two widths, and
+        # wrapping at word ends fills a line to about three quarters.
+        width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(sheet.cell(row=row, column=13).value or ""))
+        sheet.row_dimensions[row].height = 15 * max(1, -(-width * 4 // (3 * (verdict_width - 2))))
     _widths(sheet, [28, 18, 14, 11, 11, 13, 13, 9, 11, 11, 11, 9, verdict_width, 30, 30])
     if not effects:
         write_cell(sheet, 4, 1, t("No measures yet."))
