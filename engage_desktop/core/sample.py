@@ -27,6 +27,7 @@ from engage_desktop.core.importing.formats import RAKUTEN_RELAY
 from engage_desktop.core.importing.pipeline import import_files
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS, NPS_QUESTION
 from engage_desktop.core.metrics import journey, measures
+from engage_desktop.core.metrics.base import add_months
 from engage_desktop.core.errors import EngageError, ShopFileBusy
 from engage_desktop.core.connection import connection_config
 from engage_desktop.core.store import Store
@@ -248,7 +249,7 @@ def _measures_at_work(people: list[Customer], orders: list[Order]) -> list[Order
                 placed = start + dt.timedelta(days=rng.randrange(3, 26), hours=rng.randrange(8, 22))
                 extra.append(_order(rng, person, placed))
                 bought[person.number].append(placed)
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        month = add_months(month, 1)
     return extra
 
 
@@ -335,7 +336,7 @@ def _owner_inputs(store: Store) -> None:
         journey.set_funnel_count(store, month, "認知", store_views)
         journey.set_funnel_count(store, month, "興味", int(store_views * rng.uniform(0.18, 0.25)))
         journey.set_funnel_count(store, month, "比較・検討", int(store_views * rng.uniform(0.05, 0.08)))
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        month = add_months(month, 1)
     journey.set_note(store, 1, "touchpoints", "Instagram / 楽天の商品ページ / 口コミ")
     journey.set_note(store, 3, "touchpoints", "発送メール / 使い方ガイド")
     journey.set_note(store, 7, "memo", "新作は優良のお客様から先にご案内する")

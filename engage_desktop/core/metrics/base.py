@@ -41,6 +41,27 @@ def month_end(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The first day of the month ``n`` months after ``day``'s month (before it for a negative ``n``)."""
+    index = day.year * 12 + day.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: dt.date, later: dt.date) -> int:
+    """How many months from ``first``'s month up to ``later``'s month, not counting it (negative before)."""
+    return (later.year - first.year) * 12 + later.month - first.month
+
+
+def month_range(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first days of the months from ``first``'s month to ``last``'s, both counted; [] if ``last`` is earlier."""
+    return [add_months(first, n) for n in range(months_between(first, last) + 1)]
+
+
+def last_full_month(as_of: dt.date) -> dt.date:
+    """The first day of the latest month that is over by the end of the as-of day."""
+    return add_months(as_of + dt.timedelta(days=1), -1)
+
+
 def counted_orders(as_of: dt.date) -> str:
     """SQL for the orders that count up to the end of the as-of day."""
     return (

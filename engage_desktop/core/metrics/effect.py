@@ -33,7 +33,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from engage_desktop.core.messages import N_, t, tn
-from engage_desktop.core.metrics.base import counted_orders, month_end
+from engage_desktop.core.metrics.base import (add_months, counted_orders, last_full_month, month_end, month_range,
+                                             months_between)
 from engage_desktop.core.metrics.journey import step_of_sql
 from engage_desktop.core.metrics.measures import STEP_COUNT, Measure
 from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers_by_month_sql
@@ -119,7 +120,7 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     if m.started_on is None or m.metric is None:
         return _verdict_only(m, "incomplete", empty)
     start = m.started_on.replace(day=1)
-    first_after = start if m.started_on.day == 1 else _add_months(start, 1)
+    first_after = start if m.started_on.day == 1 else add_months(start, 1)
     with _materialised(store, group_sql(store, m, as_of)) as group:  # read twice: computed once
         mine = monthly(store, as_of, group=group)
         rest = monthly(store, as_of, group=group, outside=True) if group else None
@@ -132,7 +133,7 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     for series_values in (values, rest_values) if rest else (values,):
         for month in _months(known, as_of):
             series_values.setdefault(month, 0.0 if m.metric in COUNTED else None)
-    series_from = _add_months(first_after, -CHART_MONTHS_BEFORE)
+    series_from = add_months(first_after, -CHART_MONTHS_BEFORE)
     series = Table(["month", "target", "rest"],
                    [(month, values.get(month), rest_values.get(month) if rest else None)
                     for month in (_months(max(series_from, min(values)), as_of) if values else [])])
@@ -140,18 +141,18 @@ def effect(store: Store, as_of: dt.date, m: Measure) -> Effect:
     if m.ended_on is not None:  # the month it ended in counts when it ran to the month's last day
         after = [month for month in after if month_end(month) <= m.ended_on]
     after = after[:EFFECT_MONTHS]
-    months = min(len(after), _months_between(known, start))  # the shop's data may not reach that far back
+    months = min(len(after), max(0, months_between(known, start)))  # the shop's data may not reach that far back
     if len(after) < MIN_MONTHS:
         ended = m.ended_on is not None and m.ended_on < as_of
         return _verdict_only(m, "too_short" if ended else "too_early", series, months=len(after), customers=customers)
     if months < MIN_MONTHS:
         return _verdict_only(m, "no_history", series, months=months, customers=customers)
     after = after[:months]
-    before_last = _add_months(start, -1)
-    before = [_add_months(before_last, -i) for i in range(months - 1, -1, -1)]
+    before_last = add_months(start, -1)
+    before = [add_months(before_last, -i) for i in range(months - 1, -1, -1)]
     value_before, value_after = _mean(values, before), _mean(values, after)
-    year_before = _mean(values, [_add_months(x, -12) for x in before], complete=True)
-    year_after = _mean(values, [_add_months(x, -12) for x in after], complete=True)
+    year_before = _mean(values, [add_months(x, -12) for x in before], complete=True)
+    year_after = _mean(values, [add_months(x, -12) for x in after], complete=True)
     usual = _usual_change(m.metric, values, before_last, months)
     found = Effect(m, "within_usual", months, (before[0], before[-1]), (after[0], after[-1]), value_before, value_after,
                    _mean(rest_values, before) if rest else None, _mean(rest_values, after) if rest else None,
@@ -297,21 +298,8 @@ def _full_month_values(table: Table | None, metric: str, as_of: dt.date) -> dict
 
 
 def _months(first: dt.date, as_of: dt.date) -> list[dt.date]:
-    out, month = [], first
-    while month_end(month) <= as_of:
-        out.append(month)
-        month = _add_months(month, 1)
-    return out
-
-
-def _months_between(first: dt.date, later: dt.date) -> int:
-    """How many whole months from ``first`` up to (not including) ``later``."""
-    return max(0, (later.year - first.year) * 12 + later.month - first.month)
-
-
-def _add_months(month: dt.date, n: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
+    """The full months from ``first``'s on (the month still running is not one)."""
+    return month_range(first, last_full_month(as_of))
 
 
 def _mean(values: dict[dt.date, float | None], months: list[dt.date], complete: bool = False) -> float | None:
@@ -328,14 +316,14 @@ def _usual_change(metric: str, values: dict[dt.date, float | None], before_last:
     changes = []
     end = before_last
     while True:
-        later = [_add_months(end, -i) for i in range(n - 1, -1, -1)]
-        earlier = [_add_months(month, -n) for month in later]
+        later = [add_months(end, -i) for i in range(n - 1, -1, -1)]
+        earlier = [add_months(month, -n) for month in later]
         if not all(month in values for month in earlier + later):
             break
         change = _change(metric, _mean(values, earlier), _mean(values, later))
         if change is not None:
             changes.append(abs(change))
-        end = _add_months(end, -1)
+        end = add_months(end, -1)
     return statistics.median(changes) if len(changes) >= MIN_EARLIER_PAIRS else None
 
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from engage_desktop.core.sql import quote
-from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.base import add_months, counted_orders, last_full_month, month_range, months_between
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
 from engage_desktop.core.metrics.ltv import (Tier, every_month_sql, tier_names, tiered_facts_sql, tiers,
@@ -396,25 +396,13 @@ def funnel_counts_of(store: Store, month: dt.date) -> dict[str, int]:
 FUNNEL_MONTHS = 12
 
 
-def _month_start(day: dt.date, back: int = 0) -> dt.date:
-    """The first day of the month ``back`` months before ``day``'s month."""
-    index = day.year * 12 + day.month - 1 - back
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def months_in(start: dt.date, end: dt.date) -> int:
-    """How many months from ``start``'s month to ``end``'s month, both counted."""
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
 def funnel_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
     """The funnel's period until the owner picks one: the last 12 full months (first days of the first
     and last month). Full months, because the owner types the pre-purchase counts for whole months: a
     month still running would set part of a month of buyers against a whole month's visitors (and the
     as-of month's newest buyers have had no time to buy again). Twelve, so every season is in it once."""
-    last = as_of + dt.timedelta(days=1)  # the as-of month counts when the as-of day is its last day
-    end = _month_start(last, 1)
-    return _month_start(end, FUNNEL_MONTHS - 1), end
+    end = last_full_month(as_of)  # the as-of month counts when the as-of day is its last day
+    return add_months(end, 1 - FUNNEL_MONTHS), end
 
 
 def funnel_months(store: Store, as_of: dt.date) -> list[dt.date]:
@@ -424,7 +412,7 @@ def funnel_months(store: Store, as_of: dt.date) -> list[dt.date]:
         f"""SELECT least((SELECT min(CAST(date_trunc('month', ordered_at) AS DATE)) FROM ({counted_orders(as_of)})),
                          (SELECT min(month) FROM funnel_counts))""").fetchone()[0]
     start = min(first or as_of, funnel_period(as_of)[0]).replace(day=1)
-    return [_month_start(as_of, back) for back in range(months_in(start, as_of) - 1, -1, -1)]
+    return month_range(start, as_of)
 
 
 def funnel(store: Store, as_of: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Table:
@@ -441,11 +429,11 @@ def funnel(store: Store, as_of: dt.date, start: dt.date | None = None, end: dt.d
     a count for some month of the period (3 typed months against 12 months of buyers is no rate)."""
     start, end = (start, end) if start and end else funnel_period(as_of)
     start, end = start.replace(day=1), end.replace(day=1)
-    period = months_in(start, end)
+    period = months_between(start, end) + 1
     typed = {stage: (total, months) for stage, total, months in store.con.execute(
         "SELECT stage, sum(count), count(*) FROM funnel_counts WHERE month BETWEEN ? AND ? GROUP BY stage",
         [start, end]).fetchall()}
-    until = _month_start(end, -1)  # the day after the period
+    until = add_months(end, 1)  # the day after the period
     buyers, repeaters = store.con.execute(
         f"""SELECT count(*), count(*) FILTER (WHERE orders >= 2) FROM (
                 SELECT customer_key, min(ordered_at) AS first_order, count(*) AS orders FROM ({counted_orders(as_of)})

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.metrics.base import month_end
+from engage_desktop.core.metrics.base import month_end, month_range
 from engage_desktop.core.metrics.ltv import (Tier, customer_id_sql, month_end_facts_sql, per_month_sql,
                                              tier_case_sql, tiers)
 from engage_desktop.core.metrics.monthly import Streak, rounds_of, streak_of
@@ -127,18 +127,8 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
         customers[(month, keys[place - 1])] = n
         before = moves.get(month, (0, 0, 0))
         moves[month] = (before[0] + up, before[1] + down, before[2] + new)
-    return TierHistory(_months(min(moves, default=None), as_of), keys, customers, moves,
+    return TierHistory(month_range(min(moves), as_of) if moves else [], keys, customers, moves,
                        as_of.replace(day=1) if as_of < month_end(as_of) else None)
-
-
-def _months(first: dt.date | None, as_of: dt.date) -> list[dt.date]:
-    if first is None:
-        return []
-    out, month = [], first
-    while month <= as_of:
-        out.append(month)
-        month = month_end(month) + dt.timedelta(days=1)
-    return out
 
 
 def history_json(history: TierHistory, target: RoundTarget, tier_list: list[Tier]) -> dict[str, Any]:
