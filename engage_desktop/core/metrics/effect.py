@@ -191,13 +191,11 @@ def group_sql(store: Store, m: Measure, as_of: dt.date) -> str | None:
         # reached in (at its start the customer was still at s). Step 1 (known, no purchase) has no date.
         s = int(m.target or 0)
         since = f"coalesce(date_trunc('month', l.d{s}) + INTERVAL 1 MONTH, DATE '1900-01-01')"
-        until = f"date_trunc('month', l.d{s + 1})" if s < STEP_COUNT else "NULL"
+        # The last step has no next one to leave it by.
+        until = f" AND (l.r{s + 1} IS NOT TRUE OR a.month <= date_trunc('month', l.d{s + 1}))" if s < STEP_COUNT else ""
         return f"""SELECT a.customer_key, a.month
                    FROM ({active}) a JOIN ({step_of_sql(store, as_of, upto=s + 1)}) l USING (customer_key)
-                   WHERE l.r{s} AND a.month >= {since} AND (l.r{s + 1} IS NOT TRUE OR a.month <= {until})""" \
-            if s < STEP_COUNT else f"""SELECT a.customer_key, a.month
-                   FROM ({active}) a JOIN ({step_of_sql(store, as_of, upto=s + 1)}) l USING (customer_key)
-                   WHERE l.r{s} AND a.month >= {since}"""
+                   WHERE l.r{s} AND a.month >= {since}{until}"""
     return None
 
 

@@ -41,6 +41,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     steps = journey_metrics.journey(store, day)
     funnel_start, funnel_end = journey_metrics.funnel_period(day)
     customers = sum(tier_table.column("customers"))
+    names = ltv.tier_names(store)  # the measures' targets by the owner's names
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
     tier_list = ltv.tiers(store)
     history = tier_history.tier_history(store, day, tier_list)
@@ -114,7 +115,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         # Each measure of the log with its effect: the figures and the verdict (metrics/effect.py), rounded.
         "measures": [{**{key: _num(value) if isinstance(value, float) else value
                          for key, value in effect.as_json(effect.effect(store, day, m)).items()},
-                      "target_name": m.target_text(ltv.tier_names(store))}
+                      "target_name": m.target_text(names)}
                      for m in measures.measures(store)],
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step

@@ -171,12 +171,13 @@ class MeasuresView(View):
         targeted = [None if v is None else float(v) for v in series.column("target")]
         rest = series.column("rest") if e.customers is not None else None
         name = monthly.metric_name(metric)
+        axis_fmt, axis_unit = axis_format(metric)  # both series are the same metric: one axis format
         self.chart.set_data([i18n.short_month_label(x) for x in months], targeted,
                             bar_name=name if e.customers is None else self.tr("%1, targeted").replace("%1", name),
                             line=rest, line_name=self.tr("%1, everyone else").replace("%1", name),
                             bar_fmt=fmt, line_fmt=fmt, label_every=max(1, len(months) // 10),
-                            bar_axis_fmt=axis_format(metric)[0], line_axis_fmt=axis_format(metric)[0],
-                            bar_axis_unit=axis_format(metric)[1], line_axis_unit=axis_format(metric)[1])
+                            bar_axis_fmt=axis_fmt, line_axis_fmt=axis_fmt, bar_axis_unit=axis_unit,
+                            line_axis_unit=axis_unit)
         if e.before and e.after:
             for (first, last), colour in ((e.before, BEFORE_BAND), (e.after, AFTER_BAND)):
                 if first in months and last in months:

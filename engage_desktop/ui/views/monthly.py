@@ -143,12 +143,13 @@ class MonthlyView(View):
         labels = [i18n.short_month_label(m) for m in months]
         name = monthly.metric_name(metric)
         line = [None if c is None else 100 * c for c in changes]
+        axis_fmt, axis_unit = axis_format(metric)
         self.chart.set_data(
             labels, [None if v is None else float(v) for v in values], bar_name=name,
             line=line, line_name=self.tr("Change vs previous month (%)"),
             bar_fmt=lambda v: format_metric(metric, v), line_fmt=lambda v: f"{v:+.1f}%",
             label_every=max(1, len(labels) // 12), line_range=change_range(line),
-            bar_axis_fmt=axis_format(metric)[0], line_axis_fmt=lambda v: f"{v:+.0f}%", bar_axis_unit=axis_format(metric)[1],
+            bar_axis_fmt=axis_fmt, line_axis_fmt=lambda v: f"{v:+.0f}%", bar_axis_unit=axis_unit,
         )
         self.clip_note.setText(self.tr("%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); "
                                        "hover for the exact change.", "", self.chart.clipped)
