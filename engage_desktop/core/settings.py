@@ -139,6 +139,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("journey_rules", None, _rules, "the journey's step rules (None: the defaults in metrics/journey.py)"),
     Setting("sample_version", None, lambda v: _integer(1, 1000)(v) if v is not None else None,
             "set on the built-in sample shop: rebuilt when the generator changes"),
+    Setting("gross_margin", None, lambda v: _number(0.01, 1)(v) if v is not None else None,
+            "the shop's gross margin (粗利率) as a share of revenue, to read LTV and predicted value as profit; "
+            "None: not given, money is read as revenue"),
     Setting("backups_kept", 10, _integer(1, 100), "how many automatic backups of the shop file are kept"),
 )}
 

@@ -15,6 +15,9 @@ class AppContext(QObject):
     data_changed = Signal()  # after an import, an undo, a settings change, or opening another shop
     language_changed = Signal()
     shop_changed = Signal()  # another shop file was opened (what was done in the last one is not undoable here)
+    # A view asks for another one (the home screen's links): its key, and what to show in it (an action
+    # list's key) or None.
+    open_view = Signal(str, object)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -27,6 +27,7 @@ def column_titles() -> dict[str, str]:
         "revenue": QCoreApplication.translate("CustomerList", "Revenue"),
         "aov": QCoreApplication.translate("CustomerList", "Average order value"),
         "ltv": QCoreApplication.translate("CustomerList", "Annual LTV"),
+        "ltv_profit": QCoreApplication.translate("CustomerList", "Annual LTV as profit"),
         "first_order": QCoreApplication.translate("CustomerList", "First order"),
         "last_order": QCoreApplication.translate("CustomerList", "Last order"),
         "days_since_last": QCoreApplication.translate("CustomerList", "Days since last order"),
@@ -39,12 +40,21 @@ def column_titles() -> dict[str, str]:
         "cancelled": QCoreApplication.translate("CustomerList", "Cancelled"),
         "refund": QCoreApplication.translate("CustomerList", "Refund"),
         "products": QCoreApplication.translate("CustomerList", "Products"),
+        "usual_gap": QCoreApplication.translate("CustomerList", "Usual days between purchases"),
+        "p_alive": QCoreApplication.translate("CustomerList", "Chance of buying again"),
+        "channels": QCoreApplication.translate("CustomerList", "Where they buy"),
+        "step": QCoreApplication.translate("CustomerList", "Journey step"),
+        "next_step": QCoreApplication.translate("CustomerList", "Next step"),
+        "goal": QCoreApplication.translate("CustomerList", "Goal of the step"),
+        "measures": QCoreApplication.translate("CustomerList", "Measures for the step"),
+        "reason": QCoreApplication.translate("CustomerList", "Why on the list"),
     }
 
 
 SIZE_FROM_ROWS = 40
-MONEY_COLUMNS = {"revenue", "aov", "ltv"}
+MONEY_COLUMNS = {"revenue", "aov", "ltv", "ltv_profit"}
 DATE_COLUMNS = {"first_order", "last_order", "answered_at"}
+PERCENT_COLUMNS = {"p_alive"}
 
 
 class CustomerList(QWidget):
@@ -100,7 +110,9 @@ class CustomerList(QWidget):
         titles = column_titles()
         money = {i for i, c in enumerate(table.columns) if c in MONEY_COLUMNS}
         dates = {i for i, c in enumerate(table.columns) if c in DATE_COLUMNS}
-        formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates}}
+        shares = {i for i, c in enumerate(table.columns) if c in PERCENT_COLUMNS}
+        formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates},
+                   **{i: lambda v: "" if v is None else i18n.percent(v, 0) for i in shares}}
         if "tier" in table.columns:
             formats[table.columns.index("tier")] = self.ctx.tier_name
         # Unsorted before the new rows arrive: the list comes highest LTV first, and sorting

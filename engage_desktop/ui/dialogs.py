@@ -6,8 +6,8 @@ from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QSpinBox,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QPushButton,
+                               QSpinBox, QTextBrowser, QVBoxLayout, QWidget)
 
 from engage_desktop import APP_NAME, __version__
 from engage_desktop.core.store import Store
@@ -38,6 +38,13 @@ class SettingsDialog(QDialog):
         self.dormant.setRange(30, 3650)
         self.dormant.setSuffix(self.tr(" days"))
         self.dormant.setValue(int(shop["dormant_days"]))
+        self.margin = QDoubleSpinBox()
+        self.margin.setRange(0, 100)
+        self.margin.setDecimals(1)
+        self.margin.setSuffix(" %")
+        self.margin.setSpecialValueText(self.tr("Not given"))  # 0: money is read as revenue
+        margin = shop.get("gross_margin")
+        self.margin.setValue(100 * float(margin) if margin else 0)
         self.currency = QComboBox()
         self.currency.addItem("¥1,234", "yen_sign")
         self.currency.addItem("1,234円", "yen_suffix")
@@ -55,6 +62,9 @@ class SettingsDialog(QDialog):
                                        "next import on: orders already imported keep the days they were read with."))
         form.addRow("", zone_note)
         form.addRow(self.tr("Dormant after no order for:"), self.dormant)
+        form.addRow(self.tr("Gross margin:"), self.margin)
+        form.addRow("", note_label(self.tr("The share of revenue left after the cost of the goods. Given, LTV and "
+                                           "predicted value are also shown as the profit they bring.")))
         form.addRow(self.tr("Money shown as:"), self.currency)
         form.addRow(QLabel(self.tr("<b>You</b> (saved for your user on this computer)")))
         form.addRow(self.tr("Language:"), self.language)
@@ -66,7 +76,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         zone = self.zone.currentData()
-        values = {"time_zone": zone, "dormant_days": self.dormant.value(), "currency_style": self.currency.currentData()}
+        values = {"time_zone": zone, "dormant_days": self.dormant.value(), "currency_style": self.currency.currentData(),
+                  "gross_margin": round(self.margin.value() / 100, 4) if self.margin.value() >= 1 else None}
         language = self.language.currentData()
 
         def job(store: Store, state: object) -> None:

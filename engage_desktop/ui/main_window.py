@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             if hasattr(view, "import_requested"):
                 view.import_requested.connect(self.import_files)
         self.nav.currentRowChanged.connect(self.show_view)
+        self.ctx.open_view.connect(self.open_view)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -341,6 +342,13 @@ class MainWindow(QMainWindow):
     def show_view(self, row: int) -> None:
         if 0 <= row < len(self.views) and self.shop is not None:
             self.stack.setCurrentWidget(self.views[row])
+
+    def open_view(self, key: str, detail: object = None) -> None:
+        """Show the view ``key`` (a link on the home screen), and in it ``detail`` where it takes one."""
+        row = next(i for i, view in enumerate(self.views) if view.key == key)
+        self.nav.setCurrentRow(row)
+        if detail is not None and hasattr(self.views[row], "focus_on"):
+            self.views[row].focus_on(detail)
 
     def current_view(self) -> View | None:
         widget = self.stack.currentWidget()

@@ -26,7 +26,7 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import effect, journey, ltv, measures, monthly, surveys, tier_history
+from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -63,7 +63,11 @@ LABELS: dict[str, str] = {
     "year_change": N_("Change a year earlier"), "rest_change": N_("Change for everyone else"),
     "usual_change": N_("Usual change"), "targeted": N_("Targeted customers"), "verdict": N_("What it shows"),
     "compared": N_("Months compared (before → after)"), "note": N_("Note"),
+    "list": N_("List"), "name": N_("Name"), "email": N_("E-mail"), "reason": N_("Why on the list"),
+    "orders": N_("Purchases"), "ltv": N_("Annual LTV"), "ltv_profit": N_("Annual LTV as profit"),
+    "last_order": N_("Last order"), "orders_where": N_("Where the customers of each list buy: the share of their orders"),
 }
+ACTION_ROWS = 1000  # customers written per action list: the view exports a whole list as CSV or xlsx
 
 
 def label(key: str) -> str:
@@ -474,6 +478,49 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _place(sheet, chart, f"A{last + 3}", 24, 10, new_page=True)
 
 
+def _actions(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """The action lists: how many customers each holds and where they buy (a chart of the counts), then
+    each list's customers with the reason they are on it, the most urgent first."""
+    _title(sheet, label("actions"))
+    lists = [actions.action_list(store, day, key, actions.chances(store, day)) for key in actions.LIST_KEYS]
+    write_cell(sheet, 2, 1, label("orders_where"))
+    _header(sheet, 3, [label("list"), label("customers"), *[channels.kind_name(kind) for kind in channels.KINDS]])
+    for i, chosen in enumerate(lists):
+        total = sum(chosen.mix.values())
+        write_row(sheet, 4 + i, [chosen.name(), len(chosen.table.rows),
+                                 *[chosen.mix[kind] / total if total else None for kind in channels.KINDS]],
+                  [None, "#,##0", *[PERCENT] * len(channels.KINDS)])
+    last = 3 + len(lists)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = label("actions")
+    chart.add_data(Reference(sheet, min_col=2, min_row=3, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=last))
+    chart.legend = None
+    _place(sheet, chart, f"A{last + 2}", 20, 7)
+    money = excel_format(store.setting("currency"))
+    names = ltv.tier_names(store)
+    columns = ["name", "email", "reason", "orders", "revenue", "ltv", "ltv_profit", "tier", "last_order"]
+    row = last + 18
+    for chosen in lists:
+        shown = [c for c in columns if c in chosen.table.columns]
+        write_cell(sheet, row, 1, chosen.name(), bold=True)
+        write_cell(sheet, row + 1, 1, actions.list_why(chosen.key))
+        _header(sheet, row + 2, [label(c) for c in shown])
+        row += 3
+        for customer in chosen.table.as_dicts()[:ACTION_ROWS]:
+            write_row(sheet, row, [names.get(customer[c], "") if c == "tier" else customer[c] for c in shown],
+                      [money if c in ("revenue", "ltv", "ltv_profit") else "#,##0" if c == "orders" else
+                       "yyyy-mm-dd" if c == "last_order" else None for c in shown])
+            row += 1
+        if len(chosen.table.rows) > ACTION_ROWS:
+            write_cell(sheet, row, 1, t("… {n} more: export the whole list from the view.",
+                                        n=len(chosen.table.rows) - ACTION_ROWS))
+            row += 1
+        row += 1
+    _widths(sheet, [30, 28, 60, 14, 14, 14, 14, 12, 12])
+
+
 def _months_compared(e: effect.Effect) -> str:
     """The months before and after a measure's start that its figures compare ("" when none yet)."""
     if not (e.before and e.after):
@@ -504,5 +551,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
+SHEETS = {"actions": _actions, "journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
           "cohorts": _cohorts, "measures": _measures}

@@ -32,6 +32,9 @@ METRIC_LABELS = {
 }
 
 
+ROUND_METRIC = "revenue"  # the metric the shop's round (ワンクール) is counted on: report, home screen
+
+
 def metric_name(metric: str) -> str:
     """A month-over-month metric in the owner's language."""
     return t(METRIC_LABELS[metric])

@@ -8,13 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import effect, ltv, measures, monthly, repeat, surveys, tier_history
+from engage_desktop.core.metrics import actions, channels, effect, ltv, measures, monthly, profit, repeat, surveys, tier_history
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
 
-STREAK_METRIC = "revenue"
+STREAK_METRIC = monthly.ROUND_METRIC
 
 
 def money(value: Any) -> float:
@@ -44,6 +44,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     names = ltv.tier_names(store)  # the measures' targets by the owner's names
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
     tier_list = ltv.tiers(store)
+    margin = profit.margin(store)
+    mix = channels.tier_mix(store, day, ltv.tiered_facts_sql(store, day, tier_list))
     history = tier_history.tier_history(store, day, tier_list)
     target = history.round_target(tier_history.default_round_tiers(tier_list), int(store.setting("round_months")))
     return {
@@ -58,6 +60,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             "time_zone": store.setting("time_zone"),
             "top20": t("the revenue share of deciles 1-2 (customers ranked by revenue)"),
             "streak_metric": STREAK_METRIC,
+            "gross_margin": profit.margin(store),
         },
         "customers": customers,  # who bought (up to the as-of date)
         "known_customers": known,  # everyone the shop knows: buyers, customer-file rows, survey answerers
@@ -69,7 +72,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             "tiers": [
                 {"tier": r["tier"], "name": r["name"], "customers": r["customers"],
                  "revenue": money(r["revenue"]), "share": _num(r["share"]), "avg_ltv": _num(r["avg_ltv"], 2),
-                 "repeat_rate": _num(r["repeat_rate"]), "avg_days_since_last": _num(r["avg_days_since_last"], 1)}
+                 "repeat_rate": _num(r["repeat_rate"]), "avg_days_since_last": _num(r["avg_days_since_last"], 1),
+                 "avg_ltv_profit": profit.as_profit(r["avg_ltv"], margin),
+                 # where the tier's customers buy: orders by channel kind (metrics/channels.py)
+                 "channel_orders": mix.get(r["tier"], dict.fromkeys(channels.KINDS, 0))}
                 for r in tier_table.as_dicts()
             ],
             "deciles": [
@@ -117,6 +123,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                          for key, value in effect.as_json(effect.effect(store, day, m)).items()},
                       "target_name": m.target_text(names)}
                      for m in measures.measures(store)],
+        # Whom to contact next (metrics/actions.py): each list's size, where its customers buy (orders by
+        # channel kind) and its first customers with the reason they are on it.
+        "action_lists": {key: _action_list_json(actions.action_list(store, day, key, actions.chances(store, day)))
+                         for key in actions.LIST_KEYS},
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
@@ -133,6 +143,16 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                        for r in journey_metrics.funnel(store, day, funnel_start, funnel_end).as_dicts()],
         },
     }
+
+
+ACTION_TOP = 10  # customers of each action list in the report: the view and the export have them all
+
+
+def _action_list_json(chosen: actions.ActionList) -> dict[str, Any]:
+    return {"name": chosen.name(), "customers": len(chosen.table.rows), "channel_orders": chosen.mix,
+            "top": [{"customer_key": r["customer_key"], "name": r["name"], "tier": r["tier"],
+                     "ltv": _num(r["ltv"], 2), "reason": r["reason"]}
+                    for r in chosen.table.as_dicts()[:ACTION_TOP]]}
 
 
 def shop_summary(store: Store) -> dict[str, Any]:
@@ -154,6 +174,7 @@ DEFINITION_TERMS = {
     "time_zone": N_("Time zone"),
     "top20": N_("Top 20% share"),
     "streak_metric": N_("Round (months up in a row) counted on"),
+    "gross_margin": N_("Gross margin (LTV as profit)"),
 }
 
 
@@ -162,6 +183,7 @@ def definition_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
     rows = []
     for key, value in report["definitions"].items():
         text = (monthly.metric_name(value) if key == "streak_metric" else
+                (percent_text(value) if value is not None else t("not given")) if key == "gross_margin" else
                 (zone_name(value) if value else "—") if key == "time_zone" else str(value))
         rows.append((t(DEFINITION_TERMS[key]), text))
     return rows

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from engage_desktop.ui.views.actions import ActionsView
 from engage_desktop.ui.views.cohorts import CohortsView
+from engage_desktop.ui.views.home import HomeView
 from engage_desktop.ui.views.imports import ImportsView
 from engage_desktop.ui.views.journey import JourneyView
 from engage_desktop.ui.views.monthly import MonthlyView
@@ -11,4 +13,4 @@ from engage_desktop.ui.views.ltv import LtvView
 from engage_desktop.ui.views.measures import MeasuresView
 from engage_desktop.ui.views.movement import MovementView
 
-VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]
+VIEWS = [HomeView, ActionsView, JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]

@@ -11,13 +11,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
 
-from engage_desktop.core.metrics import ltv
+from engage_desktop.core.metrics import channels, ltv, profit
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import save_then_close
 from engage_desktop.ui.charts import BarLineChart
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import caption_label, hstack, row_table, splitter
+from engage_desktop.ui.layout import caption_label, hstack, note_label, row_table, splitter
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import FEW_CUSTOMERS, View
 
@@ -34,6 +34,8 @@ def load_tiers(store: Store, as_of: dt.date, inputs: TiersInputs) -> dict[str, A
     first = next((r["tier"] for r in table.as_dicts() if r["customers"]), tiers[0].key)
     selected = inputs.selected_tier if inputs.selected_tier in [t.key for t in tiers] else first
     return {"as_of": as_of, "tiers": tiers, "table": table, "deciles": deciles, "top20": ltv.top20_share(deciles),
+            "mix": channels.tier_mix(store, as_of, ltv.tiered_facts_sql(store, as_of, tiers)),
+            "margin": profit.margin(store),
             "dormant_days": store.setting("dormant_days"), "selected": selected,
             "customers": ltv.tier_customers(store, as_of, selected)}
 
@@ -66,6 +68,8 @@ class LtvView(View):
         left.addLayout(head)
         left.addWidget(self.tier_table)
         left.addWidget(self.warning)
+        self.tier_note = note_label()  # the selected tier's channel mix, and its LTV as profit
+        left.addWidget(self.tier_note)
         right = QVBoxLayout()
         right.addWidget(self.pareto_caption)
         right.addWidget(self.callout)
@@ -126,6 +130,22 @@ class LtvView(View):
         tier = next(t for t in self.data["tiers"] if t.key == key)
         self.selected_tier = key
         self.customers.set_table(table, self.tr("Customers in %1").replace("%1", tier.name()))
+        self._show_tier_note(key)
+
+    def _show_tier_note(self, key: str) -> None:
+        """Where the selected tier's customers buy and, with a gross margin, its average LTV as profit."""
+        tier = next(t for t in self.data["tiers"] if t.key == key)
+        lines = []
+        mix = channels.shares_text(self.data["mix"].get(key, {}))
+        if mix:
+            lines.append(self.tr("Where %1 customers buy (share of their orders): %2").replace("%1", tier.name())
+                         .replace("%2", mix))
+        row = next(r for r in self.data["table"].as_dicts() if r["tier"] == key)
+        if self.data["margin"] is not None and row["avg_ltv"] is not None:
+            lines.append(self.tr("Average annual LTV as profit (gross margin %1): %2")
+                         .replace("%1", i18n.percent(self.data["margin"]))
+                         .replace("%2", i18n.money(profit.as_profit(row["avg_ltv"], self.data["margin"]))))
+        self.tier_note.setText("\n".join(lines))
 
     def select_tier(self, row: int) -> None:
         key = self.data["tiers"][row].key

@@ -1,0 +1,105 @@
+"""The home screen's figures: the shop at a glance for the latest full month, the current round, what
+the last import changed, and the top of each action list. Each part names the view that explains it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from engage_desktop.core.metrics import actions, effect, monthly, profit
+from engage_desktop.core.metrics.base import add_months
+from engage_desktop.core.store import Store
+from engage_desktop.core.table import Table
+
+# The figures of the glance: (month-over-month metric, the view that explains it).
+GLANCE = (("revenue", "monthly"), ("orders", "monthly"), ("customers", "monthly"), ("repeat_rate", "monthly"),
+          ("nps", "surveys"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: str
+    view: str
+    value: float | None
+    previous: float | None  # the month before
+    year_before: float | None  # the same month a year earlier (None when the shop has no such month)
+
+    @property
+    def in_points(self) -> bool:
+        """A score or a share changes by points, not by a percentage of itself (NPS -5 -> +5 is not -200%)."""
+        return self.metric in effect.POINTS
+
+    def change(self, before: float | None) -> float | None:
+        """The change on ``before``: points (effect.POINTS: 1 for NPS, 100 for a share), else a ratio."""
+        if self.value is None or before is None:
+            return None
+        if self.in_points:
+            return (self.value - before) * effect.POINTS[self.metric]
+        return None if before == 0 else (self.value - before) / abs(before)
+
+
+@dataclass(frozen=True)
+class LastImport:
+    id: int
+    file_name: str
+    kind: str | None
+    finished_at: dt.datetime | None
+    rows_imported: int
+    updated: int
+    rows_rejected: int
+    new_customers: int  # customers whose first order came with this import
+    revenue: float  # the revenue of the orders it brought (net of refunds, cancelled ones excluded)
+
+
+@dataclass(frozen=True)
+class Home:
+    as_of: dt.date
+    month: dt.date | None  # the latest full month (None: the shop has none yet)
+    figures: list[Figure]
+    streak: monthly.Streak
+    rounds: list[tuple[dt.date, dt.date]]
+    last_import: LastImport | None
+    margin: float | None  # the shop's gross margin, when the owner gave one (metrics/profit.py)
+    lists: dict[str, actions.ActionList] = field(default_factory=dict)  # each list, whole (the screen shows its top)
+
+
+def glance(table: Table) -> tuple[dt.date | None, list[Figure]]:
+    """The latest full month's figures with the month before and the same month a year earlier."""
+    rows = {r["month"]: r for r in table.as_dicts()}
+    full = [r["month"] for r in table.as_dicts() if not r["running"]]
+    if not full:
+        return None, []
+    month = full[-1]
+    before, year_before = rows.get(add_months(month, -1)), rows.get(add_months(month, -12))
+
+    def value(row: dict[str, Any] | None, metric: str) -> float | None:
+        return None if row is None or row[metric] is None else float(row[metric])
+
+    return month, [Figure(metric, view, value(rows[month], metric), value(before, metric), value(year_before, metric))
+                   for metric, view in GLANCE]
+
+
+def last_import(store: Store) -> LastImport | None:
+    """The latest import that brought or changed records, with what it changed."""
+    row = store.con.execute(
+        """SELECT id, file_name, kind, finished_at, rows_imported, coalesce(updated, 0), rows_rejected FROM imports
+           WHERE status = 'imported' ORDER BY id DESC LIMIT 1""").fetchone()
+    if row is None:
+        return None
+    new_customers, revenue = store.con.execute(
+        """WITH firsts AS (SELECT customer_key, arg_min(import_id, ordered_at) AS import_id FROM orders
+                           WHERE NOT cancelled AND NOT is_refund AND customer_key IS NOT NULL GROUP BY customer_key)
+           SELECT (SELECT count(*) FROM firsts WHERE import_id = $id),
+                  (SELECT coalesce(sum(revenue), 0) FROM orders WHERE import_id = $id AND NOT cancelled)""",
+        {"id": row[0]}).fetchone()
+    return LastImport(*row, new_customers=new_customers, revenue=float(revenue))
+
+
+def home(store: Store, as_of: dt.date, chances: actions.Chances | None = None) -> Home:
+    table = monthly.monthly(store, as_of)
+    month, figures = glance(table)
+    run = monthly.streak(table, monthly.ROUND_METRIC, int(store.setting("round_months")))
+    lists = {key: actions.action_list(store, as_of, key, chances) for key in actions.LIST_KEYS}
+    return Home(as_of, month, figures, run, monthly.rounds(table, monthly.ROUND_METRIC, run.round_months),
+                last_import(store), profit.margin(store), lists)
