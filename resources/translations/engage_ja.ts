@@ -4,24 +4,32 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="90"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="101"/>
         <source>About %1</source>
         <translation>%1 について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="101"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="112"/>
         <source>Customer engagement for a small shop, offline.</source>
         <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="102"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="113"/>
         <source>Bundled libraries</source>
         <translation>同梱ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="103"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="114"/>
         <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
         <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/actions.py" line="88"/>
+        <source>Where they buy (share of their orders): %1</source>
+        <translation>購入先（注文数に占める割合）：%1</translation>
     </message>
 </context>
 <context>
@@ -150,17 +158,17 @@ within %n day(s)</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
         <source>First order</source>
         <translation>初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
         <source>Last order</source>
         <translation>最終購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
         <source>Days since last order</source>
         <translation>最終購入からの日数</translation>
     </message>
@@ -180,124 +188,169 @@ within %n day(s)</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <source>Annual LTV as profit</source>
+        <translation>年間LTV（粗利）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="42"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="94"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="43"/>
+        <source>Usual days between purchases</source>
+        <translation>いつもの購入間隔（日）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="44"/>
+        <source>Chance of buying again</source>
+        <translation>また買ってくれる見込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
+        <source>Where they buy</source>
+        <translation>購入先</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
+        <source>Journey step</source>
+        <translation>ジャーニーのステップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="47"/>
+        <source>Next step</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="48"/>
+        <source>Goal of the step</source>
+        <translation>ステップの目標</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="49"/>
+        <source>Measures for the step</source>
+        <translation>ステップの施策</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="50"/>
+        <source>Why on the list</source>
+        <translation>リストに載っている理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="104"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="95"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="105"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="96"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="106"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="131"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="144"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="142"/>
         <location filename="../../engage_desktop/ui/customer_list.py" line="154"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="166"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="145"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="157"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="146"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="158"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="167"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="190"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="191"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="199"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="209"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="221"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -318,6 +371,130 @@ within %n day(s)</source>
         <location filename="../../engage_desktop/ui/views/journey.py" line="303"/>
         <source>Month</source>
         <translation>月</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="75"/>
+        <source>Click a card for the view that explains it.</source>
+        <translation>カードをクリックすると、詳しい画面が開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="76"/>
+        <source>Whom to contact next</source>
+        <translation>次に連絡する顧客</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="81"/>
+        <source>The shop in %1, the latest full month</source>
+        <translation>%1（最新の締まった月）のお店</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="82"/>
+        <source>No full month yet</source>
+        <translation>まだ締まった月がありません</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="84"/>
+        <source>On the month before: %1</source>
+        <translation>前月比：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="85"/>
+        <source>On a year before: %1</source>
+        <translation>前年同月比：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="87"/>
+        <source>Gross profit: %1</source>
+        <translation>粗利：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="97"/>
+        <source>… and %1 more</source>
+        <translation>…ほか%1人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/home.py" line="98"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="99"/>
+        <source>Nobody on this list today.</source>
+        <translation>今日はこのリストに該当する顧客はいません。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="106"/>
+        <source>%1 pt</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="113"/>
+        <source>A round reached: %1 months up in a row.</source>
+        <translation>ワンクール達成：%1か月連続で上昇しています。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/home.py" line="115"/>
+        <source>%n more month(s) up for a round of %1.</source>
+        <translation>
+            <numerusform>ワンクール（%1か月）まであと%nか月。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="117"/>
+        <source>Rounds reached: %1</source>
+        <translation>これまでのワンクール：%1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="117"/>
+        <source>No round reached yet.</source>
+        <translation>ワンクールはまだ達成していません。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="118"/>
+        <source>Round: %1 up month over month</source>
+        <translation>ワンクール：%1の前月比アップ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/home.py" line="119"/>
+        <source>%n month(s) in a row</source>
+        <translation>
+            <numerusform>%nか月連続</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="130"/>
+        <source>Last import</source>
+        <translation>最後の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="123"/>
+        <source>Nothing imported yet.</source>
+        <translation>まだ何も取り込んでいません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/home.py" line="125"/>
+        <source>%Ln row(s) imported, %1 updated, %2 rejected</source>
+        <translation>
+            <numerusform>%Ln行を取り込み、%1件を更新、%2行を除外</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/home.py" line="128"/>
+        <source>%Ln new customer(s), revenue %1</source>
+        <translation>
+            <numerusform>新規顧客%Ln人、売上%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="134"/>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
     </message>
 </context>
 <context>
@@ -885,95 +1062,105 @@ within %n day(s)</source>
 <context>
     <name>LtvView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="87"/>
         <source>Edit tiers…</source>
         <translation>LTV層を編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="84"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="88"/>
         <source>Customer groups by LTV (average order value × purchases per year)</source>
         <translation>LTV層別の顧客（平均購入単価 × 年間購入回数）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="85"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="89"/>
         <source>Pareto view: revenue by decile of customers</source>
         <translation>パレート図（顧客のデシル別の売上）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
         <source>Rule</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="112"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="116"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="101"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="105"/>
         <source>Number of
 customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="106"/>
         <source>Revenue
 share</source>
         <translation>売上構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="106"/>
         <source>Average
 annual LTV</source>
         <translation>年間LTVの平均</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="102"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="106"/>
         <source>Repeat
 rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="107"/>
         <source>Days since
 last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="111"/>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>顧客が %n 人しかいないため、LTV層の売上構成比やデシルはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="113"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="117"/>
         <source>Cumulative share (%)</source>
         <translation>累積構成比（%）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="119"/>
         <source>Decile (1 = top 10% of customers)</source>
         <translation>デシル（1 = 売上上位10%の顧客）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="120"/>
         <source>The top 20% of customers bring %1 of revenue.</source>
         <translation>上位20%の顧客が売上の %1 を占めています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="128"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="132"/>
         <source>Customers in %1</source>
         <translation>%1 の顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="141"/>
+        <source>Where %1 customers buy (share of their orders): %2</source>
+        <translation>%1の顧客の購入先（注文数に占める割合）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="145"/>
+        <source>Average annual LTV as profit (gross margin %1): %2</source>
+        <translation>粗利で見た平均年間LTV（粗利率%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="160"/>
         <source>Customers in decile %1</source>
         <translation>デシル %1 の顧客</translation>
     </message>
@@ -981,184 +1168,184 @@ last order</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="96"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
         <source>Backups…</source>
         <translation>バックアップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="169"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="205"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="206"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="237"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="237"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="243"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="290"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="243"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
         <source>Shop file not found</source>
         <translation>ショップファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="278"/>
         <source>%1 is not where it was (%2): it may have been moved, renamed or deleted. Nothing was created in its place.</source>
         <translation>%1 が元の場所（%2）にありません。移動・名前の変更・削除のどれかが行われた可能性があります。代わりのファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
         <source>Locate it…</source>
         <translation>場所を指定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
         <source>Remove from the list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="289"/>
         <source>Where is %1?</source>
         <translation>%1 はどこにありますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="330"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません。ショップのエクスポートファイルを取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="332"/>
         <source>%1 customers known</source>
         <translation>顧客数 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="336"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1〜%2   基準日 %3   顧客数 %4人（うち購入者 %5人）、注文数 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="362"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="363"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="375"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="376"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="381"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="382"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="388"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="391"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -1363,22 +1550,22 @@ last order</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
         <source>%1, targeted</source>
         <translation>%1（対象）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="177"/>
         <source>%1, everyone else</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="188"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>
@@ -1401,72 +1588,72 @@ last order</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="149"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="154"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="165"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="168"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="178"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="198"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="199"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="200"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="203"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1601,12 +1788,12 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="230"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="233"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="245"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
@@ -1674,37 +1861,52 @@ last order</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="52"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="45"/>
+        <source>Not given</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
         <source>&lt;b&gt;This shop&lt;/b&gt; (saved in the shop file)</source>
         <translation>&lt;b&gt;このショップ&lt;/b&gt;（ショップファイルに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
         <source>Time zone of the shop:</source>
         <translation>ショップのタイムゾーン:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="61"/>
         <source>Where order times are turned into days and months. It applies from the next import on: orders already imported keep the days they were read with.</source>
         <translation>注文の時刻を日付や月に分けるときの基準です。次の取り込みから使われます。取り込み済みの注文は、読んだときの日付のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="57"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="64"/>
         <source>Dormant after no order for:</source>
         <translation>休眠とみなす日数（購入のない日数）:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="65"/>
+        <source>Gross margin:</source>
+        <translation>粗利率：</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="66"/>
+        <source>The share of revenue left after the cost of the goods. Given, LTV and predicted value are also shown as the profit they bring.</source>
+        <translation>売上から商品の原価を引いて残る割合です。設定すると、LTVと予測価値を粗利でも表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="68"/>
         <source>Money shown as:</source>
         <translation>金額の表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="69"/>
         <source>&lt;b&gt;You&lt;/b&gt; (saved for your user on this computer)</source>
         <translation>&lt;b&gt;あなたの設定&lt;/b&gt;（このパソコンのユーザーごとに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="70"/>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
@@ -1834,47 +2036,47 @@ last order</source>
 <context>
     <name>TierEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="174"/>
         <source>Edit tiers</source>
         <translation>LTV層の編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="177"/>
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="157"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="177"/>
         <source>Name (English)</source>
         <translation>名前（英語）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="178"/>
         <source>Minimum LTV / year (¥)</source>
         <translation>最低年間LTV（円）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="178"/>
         <source>Minimum orders</source>
         <translation>最低購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="187"/>
         <source>  no order for the dormant days (Settings)</source>
         <translation>  休眠とみなす日数のあいだ購入なし（「設定」で変更）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="189"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="209"/>
         <source>A customer belongs to the first tier whose rules they meet, from the top; dormant customers are set apart first. The last tier takes everyone else.</source>
         <translation>お客様は、上から順に条件を満たした最初の層に入ります。休眠のお客様は最初に分けます。最後の層はそれ以外の全員です。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="214"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="234"/>
         <source>Customers who would move:</source>
         <translation>層が変わる顧客:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/ltv.py" line="214"/>
+        <location filename="../../engage_desktop/ui/views/ltv.py" line="234"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1890,27 +2092,27 @@ last order</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="148"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="159"/>
         <source>Welcome to Engage Desktop</source>
         <translation>Engage Desktop へようこそ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="149"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="160"/>
         <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
         <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見て回るか、自分のショップを作って、ショップのシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="164"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="165"/>
         <source>Create an empty shop…</source>
         <translation>新しい空のショップを作る…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="155"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="166"/>
         <source>Open a shop file…</source>
         <translation>ショップファイルを開く…</translation>
     </message>

@@ -103,9 +103,9 @@ def test_one_step_from_the_next_step_by_a_purchase_or_an_answer(shop: Store) -> 
                      "i@x.jp": (3, 4), "f@x.jp": (1, 2), "j@x.jp": (1, 2)}
     with in_language("en"):
         reasons = {r["email"]: r["reason"] for r in actions.next_step(shop, AS_OF).table.as_dicts()}
-    assert reasons["g@x.jp"].startswith("an answer of 9-10 to the survey takes them to 8 ")
-    assert reasons["a@x.jp"].startswith("4 purchases so far: one more takes them to 5 ")
-    assert reasons["f@x.jp"].startswith("no purchase yet: a first one takes them to 2 ")
+    assert reasons["g@x.jp"] == "an answer of 9-10 to the survey takes them to step 8, “Wanting to share the excitement”"
+    assert reasons["a@x.jp"] == "4 purchases so far: one more takes them to step 5, “From liking to gratitude”"
+    assert reasons["f@x.jp"] == "no purchase yet: a first one takes them to step 2, “From doubt to excitement”"
 
 
 def test_the_step_s_goal_and_the_measures_written_for_it_come_with_each_customer(shop: Store) -> None:

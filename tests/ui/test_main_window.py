@@ -19,22 +19,23 @@ def test_switching_language_changes_the_menus_and_views(qtbot: Any, open_shop: A
     show_view(qtbot, window, "monthly")
     assert window.file_menu.title() == "ファイル(&F)"
     assert window.actions["import"].text() == "ファイルを取り込む…"
-    assert window.nav.item(0).text() == "カスタマージャーニー"
-    assert "か月連続で前月を上回っています" in window.views[3].streak_label.text()
+    assert window.nav.item(0).text() == "ホーム"
+    monthly = next(view for view in window.views if view.key == "monthly")
+    assert "か月連続で前月を上回っています" in monthly.streak_label.text()
 
     window.set_language("en")
     assert window.file_menu.title() == "&File"
     assert window.actions["import"].text() == "Import files…"
-    assert window.nav.item(0).text() == "Customer journey"
-    qtbot.waitUntil(window.views[3].settled, timeout=30_000)  # what core said is loaded again, in English
-    assert "month" in window.views[3].streak_label.text()
-    assert "(s)" not in window.views[3].streak_label.text()  # English plural forms from engage_en.qm
+    assert window.nav.item(0).text() == "Home"
+    qtbot.waitUntil(monthly.settled, timeout=30_000)  # what core said is loaded again, in English
+    assert "month" in monthly.streak_label.text()
+    assert "(s)" not in monthly.streak_label.text()  # English plural forms from engage_en.qm
     journey = show_view(qtbot, window, "journey")
     assert journey.model.value(0, 0) == "Is this for real?"  # the domain words switch too
     assert journey.model.value(3, 6) == "LTV tier: Top"  # the step rule names the tier, never its key
 
     window.set_language("ja")
-    assert window.nav.item(3).text() == "前月比"
+    assert window.nav.item(window.views.index(monthly)).text() == "前月比"
 
 
 def test_qt_own_dialog_buttons_are_translated(qtbot: Any, window: Any) -> None:
@@ -87,13 +88,13 @@ def test_screenshot_mode_writes_the_views_the_import_wizard_and_an_error_box(tmp
                            "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, "\n".join(line for line in done.stderr.splitlines() if "propagateSizeHints" not in line)
     names = sorted(p.name for p in out.glob("*.png"))
-    views = ["01-journey.png", "02-ltv.png", "03-surveys.png", "04-monthly.png", "05-movement.png", "06-cohorts.png",
-             "07-measures.png", "08-imports.png"]
-    assert names == [*views, "09-measure-effect.png", "10-measure-form.png", "11-import-refused-file.png",
-                     "12-import-refused-result.png", "13-import-rejects-preview.png", "14-import-rejects-result.png",
-                     "15-error-export-to-folder.png", "16-import-mapping-corrected.png", "17-list-after-search.png",
-                     "18-welcome.png"]
-    windows = [*views, "09-measure-effect.png", "17-list-after-search.png", "18-welcome.png"]
+    views = ["01-home.png", "02-actions.png", "03-journey.png", "04-ltv.png", "05-surveys.png", "06-monthly.png",
+             "07-movement.png", "08-cohorts.png", "09-measures.png", "10-imports.png"]
+    assert names == [*views, "11-measure-effect.png", "12-measure-form.png", "13-import-refused-file.png",
+                     "14-import-refused-result.png", "15-import-rejects-preview.png", "16-import-rejects-result.png",
+                     "17-error-export-to-folder.png", "18-import-mapping-corrected.png", "19-list-after-search.png",
+                     "20-welcome.png"]
+    windows = [*views, "11-measure-effect.png", "19-list-after-search.png", "20-welcome.png"]
     for path in out.glob("*.png"):
         image = QImage(str(path))
         if path.name in windows:

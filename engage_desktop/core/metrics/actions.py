@@ -291,13 +291,15 @@ def next_step(store: Store, as_of: dt.date) -> ActionList:
         return f"{n} {t(journey.STEPS[n - 1].emotion)}"
 
     def reason(row: dict[str, Any]) -> str:
-        upcoming = step_name(row["step"] + 1)
+        step = row["step"] + 1
+        name = t(journey.STEPS[step - 1].emotion)
         if row["needs"] == "answer":
-            return t("an answer of 9-10 to the survey takes them to {step}", step=upcoming)
+            return t("an answer of 9-10 to the survey takes them to step {step}, “{name}”", step=step, name=name)
         if not row["orders"]:
-            return t("no purchase yet: a first one takes them to {step}", step=upcoming)
-        return tn("{n} purchase so far: one more takes them to {step}", "{n} purchases so far: one more takes them to {step}",
-                  row["orders"], step=upcoming)
+            return t("no purchase yet: a first one takes them to step {step}, “{name}”", step=step, name=name)
+        return tn("{n} purchase so far: one more takes them to step {step}, “{name}”",
+                  "{n} purchases so far: one more takes them to step {step}, “{name}”", row["orders"], step=step,
+                  name=name)
 
     return _table(store, "next_step", rows, reason,
                   step=lambda r: step_name(r["step"]), next_step=lambda r: step_name(r["step"] + 1),

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from engage_desktop.core.messages import listing
 from engage_desktop.core.metrics import actions, home, monthly
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
@@ -51,6 +52,10 @@ class HomeView(View):
         lists.setSpacing(10)
         for i, card in enumerate(self.list_cards.values()):
             lists.addWidget(card, i // 2, i % 2)
+        for column in range(2):  # two lists side by side, each half the width whatever their lines say
+            lists.setColumnStretch(column, 1)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.heading)
@@ -108,7 +113,7 @@ class HomeView(View):
             state = self.tr("A round reached: %1 months up in a row.").replace("%1", str(run.current))
         else:
             state = self.tr("%n more month(s) up for a round of %1.", "", run.remaining).replace("%1", str(run.round_months))
-        past = ", ".join(f"{i18n.month_label(first)} – {i18n.month_label(last)}" for first, last in data.rounds)
+        past = listing([f"{i18n.month_label(first)} – {i18n.month_label(last)}" for first, last in data.rounds])
         lines = [state, self.tr("Rounds reached: %1").replace("%1", past) if past else self.tr("No round reached yet.")]
         self.round_card.set_texts(self.tr("Round: %1 up month over month").replace("%1", name),
                                   self.tr("%n month(s) in a row", "", run.current), "\n".join(lines))
