@@ -112,7 +112,13 @@ def date_text(day: dt.date | dt.datetime | None) -> str:
         return "—"
     if isinstance(day, dt.datetime):
         day = day.date()
-    return format_date(day, "long", locale="ja") if language() == "ja" else format_date(day, "d MMM y", locale="en")
+    return _date_text(day, language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(day: dt.date, lang: str) -> str:
+    # Babel takes ~45 µs a date: an action list of 16,000 customers' answer days spent 0.8 s in it.
+    return format_date(day, "long", locale="ja") if lang == "ja" else format_date(day, "d MMM y", locale="en")
 
 
 def month_text(month: dt.date) -> str:

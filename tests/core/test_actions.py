@@ -152,7 +152,7 @@ def test_the_home_screen_s_month_at_a_glance(shop: Store) -> None:
     assert nps.change(nps.previous) == pytest.approx(150.0) and nps.year_before is None
     assert page.last_import is not None and page.last_import.file_name == "survey.csv"
     assert page.last_import.rows_imported == len(ANSWERS)
-    assert {key: len(chosen.table.rows) for key, chosen in page.lists.items()} == {
+    assert {key: chosen.total for key, chosen in page.lists.items()} == {
         "at_risk": 2, "next_step": 8, "promoters": 2, "detractors": 1}
 
 
@@ -163,3 +163,10 @@ def test_the_last_import_says_what_it_brought(shop: Store, tmp_path: Path) -> No
     last = home.last_import(shop)
     assert last is not None and last.file_name == "june.csv"
     assert (last.rows_imported, last.new_customers, last.revenue) == (2, 1, 10000.0)
+
+
+def test_a_list_s_first_customers_still_tell_the_whole_list_s_size_and_mix(shop: Store) -> None:
+    whole, first = actions.next_step(shop, AS_OF), actions.next_step(shop, AS_OF, limit=2)
+    assert first.table.rows == whole.table.rows[:2]
+    assert (first.total, first.mix) == (whole.total, whole.mix) == (8, {"store": 0, "web": 0, "marketplace": 0,
+                                                                        "other": 4 + 1 + 2 + 6 + 1 + 2})

@@ -482,12 +482,12 @@ def _actions(sheet: Worksheet, store: Store, day: dt.date) -> None:
     """The action lists: how many customers each holds and where they buy (a chart of the counts), then
     each list's customers with the reason they are on it, the most urgent first."""
     _title(sheet, label("actions"))
-    lists = [actions.action_list(store, day, key, actions.chances(store, day)) for key in actions.LIST_KEYS]
+    lists = list(actions.action_lists(store, day, actions.chances(store, day), ACTION_ROWS).values())
     write_cell(sheet, 2, 1, label("orders_where"))
     _header(sheet, 3, [label("list"), label("customers"), *[channels.kind_name(kind) for kind in channels.KINDS]])
     for i, chosen in enumerate(lists):
         total = sum(chosen.mix.values())
-        write_row(sheet, 4 + i, [chosen.name(), len(chosen.table.rows),
+        write_row(sheet, 4 + i, [chosen.name(), chosen.total,
                                  *[chosen.mix[kind] / total if total else None for kind in channels.KINDS]],
                   [None, "#,##0", *[PERCENT] * len(channels.KINDS)])
     last = 3 + len(lists)
@@ -508,14 +508,13 @@ def _actions(sheet: Worksheet, store: Store, day: dt.date) -> None:
         write_cell(sheet, row + 1, 1, actions.list_why(chosen.key))
         _header(sheet, row + 2, [label(c) for c in shown])
         row += 3
-        for customer in chosen.table.as_dicts()[:ACTION_ROWS]:
+        for customer in chosen.table.as_dicts():
             write_row(sheet, row, [names.get(customer[c], "") if c == "tier" else customer[c] for c in shown],
                       [money if c in ("revenue", "ltv", "ltv_profit") else "#,##0" if c == "orders" else
                        "yyyy-mm-dd" if c == "last_order" else None for c in shown])
             row += 1
-        if len(chosen.table.rows) > ACTION_ROWS:
-            write_cell(sheet, row, 1, t("… {n} more: export the whole list from the view.",
-                                        n=len(chosen.table.rows) - ACTION_ROWS))
+        if chosen.total > ACTION_ROWS:
+            write_cell(sheet, row, 1, t("… {n} more: export the whole list from the view.", n=chosen.total - ACTION_ROWS))
             row += 1
         row += 1
     _widths(sheet, [30, 28, 60, 14, 14, 14, 14, 12, 12])

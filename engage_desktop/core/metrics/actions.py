@@ -17,8 +17,9 @@ owner's language. Membership is decided in SQL; only the reason's words are put 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,24 +90,53 @@ def chances(store: Store, as_of: dt.date) -> Chances | None:
     return None  # until the prediction lands on this branch
 
 
+FACTS = "action_facts"  # the temporary table the lists read their customers' facts from
+
+
 def _facts_select(store: Store, as_of: dt.date) -> str:
-    """SQL: the customer-list facts of every known customer (those who never bought: zeros and NULLs),
-    with the channel counts; ``k`` joins the list's own rows."""
-    return f"""SELECT c.customer_key, c.customer_name AS name, c.email, coalesce(f.orders, 0) AS orders,
-                      coalesce(f.revenue, 0) AS revenue, round(f.aov, 2) AS aov, round(f.ltv, 2) AS ltv,
-                      f.first_order, f.last_order, f.days_since_last, f.tier,
-                      {", ".join(f"coalesce(ch.{kind}, 0) AS ch_{kind}" for kind in channels.KINDS)}
-               FROM customers c LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
-               LEFT JOIN ({channels.customer_kinds_sql(as_of)}) ch USING (customer_key)"""
+    """SQL: the facts of every known customer (those who never bought: zeros and NULLs), their days
+    with an order (``order_days``: two orders on one day are one visit) and their orders by channel kind."""
+    kinds = ", ".join(f"count(*) FILTER (WHERE kind = {quote(kind)}) AS ch_{kind}" for kind in channels.KINDS)
+    return f"""
+        WITH visits AS (
+            SELECT customer_key, count(DISTINCT CAST(ordered_at AS DATE)) AS order_days, {kinds}
+            FROM (SELECT customer_key, ordered_at, {channels.kind_sql()} AS kind FROM ({counted_orders(as_of)})
+                  WHERE customer_key IS NOT NULL AND NOT is_refund)
+            GROUP BY customer_key)
+        SELECT c.customer_key, c.customer_name AS name, c.email, coalesce(f.orders, 0) AS orders,
+               coalesce(f.revenue, 0) AS revenue, f.aov, f.ltv, f.years, f.first_order, f.last_order,
+               f.days_since_last, f.tier, coalesce(v.order_days, 0) AS order_days,
+               date_diff('day', CAST(f.first_order AS DATE), CAST(f.last_order AS DATE)) AS span_days,
+               {", ".join(f"coalesce(v.ch_{kind}, 0) AS ch_{kind}" for kind in channels.KINDS)}
+        FROM customers c LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
+        LEFT JOIN visits v USING (customer_key)"""
 
 
-def _rows(store: Store, as_of: dt.date, members: str, extra: list[str], order: str,
+@contextlib.contextmanager
+def _facts(store: Store, as_of: dt.date) -> Iterator[None]:
+    """The customers' facts in a temporary table for the lists made inside (one pass over the orders
+    for all four, not one each); made again by an outer call, never kept past it (an import changes them)."""
+    if store.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{FACTS}' AND temporary").fetchone()[0]:
+        yield  # an outer call made them for the same shop and day
+        return
+    store.con.execute(f"CREATE TEMP TABLE {FACTS} AS {_facts_select(store, as_of)}")
+    try:
+        yield
+    finally:
+        store.con.execute(f"DROP TABLE IF EXISTS {FACTS}")
+
+
+def _rows(store: Store, members: str, extra: list[str], order: str, limit: int | None,
           params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """The facts of the customers in ``members`` (SQL with customer_key and the ``extra`` columns)."""
+    """The facts of the customers in ``members`` (SQL with customer_key and the ``extra`` columns), the first
+    ``limit`` of them (None: all); each row also carries the whole list's size and orders by kind
+    (``list_total``, ``list_ch_<kind>``), so that a short list still tells them."""
+    totals = ", ".join(["count(*) OVER () AS list_total",
+                        *(f"sum(x.ch_{kind}) OVER () AS list_ch_{kind}" for kind in channels.KINDS)])
     cursor = store.con.execute(
-        f"""SELECT x.*, {", ".join(f"m.{c}" for c in extra)}
-            FROM ({_facts_select(store, as_of)}) x JOIN ({members}) m USING (customer_key)
-            ORDER BY {order}, x.customer_key""",
+        f"""SELECT x.*, {", ".join(f"m.{c}" for c in extra)}, {totals}
+            FROM {FACTS} x JOIN ({members}) m USING (customer_key)
+            ORDER BY {order}, x.customer_key {"" if limit is None else f"LIMIT {int(limit)}"}""",
         params or {})
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -119,8 +149,9 @@ def _channels(row: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class ActionList:
     key: str  # LIST_KEYS
-    table: Table  # LIST_COLUMNS[key], the reason last
-    mix: dict[str, int]  # the list's orders by channel kind (channels.KINDS)
+    table: Table  # LIST_COLUMNS[key]: the whole list, or its first customers when asked for a few
+    mix: dict[str, int]  # the whole list's orders by channel kind (channels.KINDS)
+    total: int  # customers on the whole list
 
     def name(self) -> str:
         return list_name(self.key)
@@ -128,6 +159,10 @@ class ActionList:
     def mix_text(self) -> str:
         """Where the list's customers buy: each kind's share of their orders, the most used first."""
         return channels.shares_text(self.mix)
+
+
+def _cents(value: Any) -> float | None:
+    return None if value is None else round(float(value), 2)
 
 
 def list_columns(key: str, margin: float | None) -> list[str]:
@@ -146,10 +181,12 @@ def _table(store: Store, key: str, rows: list[dict[str, Any]], reason: Callable[
     out = []
     for row in rows:
         values = {**row, **{name: fn(row) for name, fn in computed.items()}, "channels": _channels(row),
-                  "reason": reason(row), "ltv_profit": profit.as_profit(row["ltv"], share)}
+                  "reason": reason(row), "ltv_profit": profit.as_profit(row["ltv"], share),
+                  "aov": _cents(row["aov"]), "ltv": _cents(row["ltv"])}
         out.append(tuple(values[c] for c in columns))
-    # The list's orders by channel kind, for its channel mix (the rows are at hand: no second query).
-    return ActionList(key, Table(columns, out), {kind: sum(row[f"ch_{kind}"] for row in rows) for kind in channels.KINDS})
+    first = rows[0] if rows else {}
+    return ActionList(key, Table(columns, out), {kind: int(first.get(f"list_ch_{kind}") or 0) for kind in channels.KINDS},
+                      int(first.get("list_total") or 0))
 
 
 # ---- at risk -----------------------------------------------------------------------------------------
@@ -171,7 +208,7 @@ def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
     return None if value is None else round(float(value))
 
 
-def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None) -> ActionList:
+def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit: int | None = None) -> ActionList:
     """Valuable customers who are late by their own rhythm (or given less than an even chance by the
     model), not yet dormant; the most valuable first. See the module's docstring for the rule."""
     chances = chances or Chances({}, {})
@@ -187,21 +224,17 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None) -> Act
                               [(k, p, chances.value.get(k)) for k, p in chances.p_alive.items()])
     valuable = ", ".join(quote(k) for k in valuable_tiers(tier_list)) or "NULL"
     members = f"""
-        WITH days AS (
-            SELECT customer_key, count(DISTINCT CAST(ordered_at AS DATE)) AS n,
-                   date_diff('day', CAST(min(ordered_at) AS DATE), CAST(max(ordered_at) AS DATE)) AS span
-            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
-        )
-        SELECT f.customer_key, CASE WHEN d.n >= 2 THEN d.span / (d.n - 1) END AS usual_gap, a.p_alive,
-               a.value AS predicted_value, d.n AS order_days, f.days_since_last AS late_days
-        FROM ({tiered_facts_sql(store, as_of, tier_list)}) f JOIN days d USING (customer_key)
-        LEFT JOIN action_chances a USING (customer_key)
-        WHERE f.days_since_last <= {dormant_days}
+        SELECT customer_key, CASE WHEN order_days >= 2 THEN span_days / (order_days - 1) END AS usual_gap, a.p_alive,
+               a.value AS predicted_value
+        FROM {FACTS} f LEFT JOIN action_chances a USING (customer_key)
+        WHERE f.orders > 0 AND f.days_since_last <= {dormant_days}
           AND (f.tier IN ({valuable}) OR a.value >= $top_value)
-          AND (f.days_since_last > {LATE_FACTOR} * CASE WHEN d.n >= 2 THEN d.span / (d.n - 1) ELSE $second_gap END
+          AND (f.days_since_last > {LATE_FACTOR} * CASE WHEN f.order_days >= 2 THEN f.span_days / (f.order_days - 1)
+                                                      ELSE $second_gap END
                OR a.p_alive < {AT_RISK_ALIVE})"""
-    rows = _rows(store, as_of, members, ["usual_gap", "p_alive", "predicted_value", "order_days"],
-                 "coalesce(m.predicted_value, x.ltv) DESC", {"top_value": top_value, "second_gap": second_gap})
+    with _facts(store, as_of):
+        rows = _rows(store, members, ["usual_gap", "p_alive", "predicted_value"],
+                     "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
     store.con.execute("DROP TABLE IF EXISTS action_chances")
 
     def reason(row: dict[str, Any]) -> str:
@@ -254,7 +287,7 @@ def _holds_now_sql(rule: journey.StepRule) -> str:
     return " AND ".join(conds)
 
 
-def next_step(store: Store, as_of: dt.date) -> ActionList:
+def next_step(store: Store, as_of: dt.date, limit: int | None = None) -> ActionList:
     """Active customers at step n whom one more purchase today, or an answer of 9-10 where the next
     step asks for a promoter, takes to step n + 1 by the owner's rules; the most valuable first."""
     step_rules = journey.rules(store)
@@ -272,19 +305,20 @@ def next_step(store: Store, as_of: dt.date) -> ActionList:
     # The tier after that purchase: one order more, the LTV with one more order at their average value
     # over the same years, and no days since the last order.
     after = (f"SELECT customer_key, {tier_case_sql(tier_list, dormant_days)} AS next_tier FROM ("
-             "SELECT customer_key, orders + 1 AS orders, (revenue + aov) / years AS ltv, 0 AS days_since_last FROM f)")
+             f"SELECT customer_key, orders + 1 AS orders, (revenue + aov) / years AS ltv, 0 AS days_since_last FROM {FACTS} "
+             "WHERE orders > 0)")
     members = f"""
-        WITH f AS ({tiered_facts_sql(store, as_of, tier_list)}),
-        s AS (
-            SELECT s.customer_key, s.step, s.promoter, s.dormant, s.first_order, f.last_order,
-                   coalesce(f.orders, 0) AS orders, f.tier, a.next_tier
-            FROM ({journey.step_of_sql(store, as_of, step_rules)}) s LEFT JOIN f USING (customer_key)
+        WITH s AS (
+            SELECT s.customer_key, s.step, s.promoter, s.dormant, f.first_order, f.last_order, f.orders, f.tier,
+                   a.next_tier
+            FROM ({journey.step_of_sql(store, as_of, step_rules)}) s JOIN {FACTS} f USING (customer_key)
             LEFT JOIN ({after}) a USING (customer_key)
         )
         SELECT customer_key, step, CASE WHEN {" OR ".join(purchase)} THEN 'purchase' ELSE 'answer' END AS needs
         FROM s
         WHERE NOT dormant AND step < {len(step_rules)} AND ({" OR ".join(purchase + answer)})"""
-    rows = _rows(store, as_of, members, ["step", "needs"], "x.ltv DESC NULLS LAST, m.step")
+    with _facts(store, as_of):
+        rows = _rows(store, members, ["step", "needs"], "x.ltv DESC NULLS LAST, m.step", limit)
     by_step = measure_log.by_step(store)
 
     def step_name(n: int) -> str:
@@ -309,7 +343,7 @@ def next_step(store: Store, as_of: dt.date) -> ActionList:
 
 # ---- promoters and detractors --------------------------------------------------------------------
 
-def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str) -> ActionList:
+def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str, limit: int | None) -> ActionList:
     members = f"""
         SELECT customer_key, answered_at, nps FROM (
             SELECT customer_key, arg_max(nps, answered_at) AS nps, max(answered_at) AS answered_at
@@ -317,7 +351,8 @@ def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str) ->
             WHERE customer_key IS NOT NULL AND nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
             GROUP BY customer_key)
         WHERE {where}"""
-    rows = _rows(store, as_of, members, ["answered_at", "nps"], order)
+    with _facts(store, as_of):
+        rows = _rows(store, members, ["answered_at", "nps"], order, limit)
 
     def reason(row: dict[str, Any]) -> str:
         return tn("answered {nps} on {day}; {n} purchase", "answered {nps} on {day}; {n} purchases", row["orders"],
@@ -326,18 +361,27 @@ def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str) ->
     return _table(store, key, rows, reason)
 
 
-def promoters(store: Store, as_of: dt.date) -> ActionList:
+def promoters(store: Store, as_of: dt.date, limit: int | None = None) -> ActionList:
     """Customers whose latest answer to the recommendation question is 9 or 10, latest answer first."""
-    return _answered(store, as_of, "promoters", "nps >= 9", "m.answered_at DESC")
+    return _answered(store, as_of, "promoters", "nps >= 9", "m.answered_at DESC", limit)
 
 
-def detractors(store: Store, as_of: dt.date) -> ActionList:
+def detractors(store: Store, as_of: dt.date, limit: int | None = None) -> ActionList:
     """Customers whose latest answer is 0 to 6, the most valuable first (losing them costs the most)."""
-    return _answered(store, as_of, "detractors", "nps <= 6", "x.ltv DESC NULLS LAST, m.nps")
+    return _answered(store, as_of, "detractors", "nps <= 6", "x.ltv DESC NULLS LAST, m.nps", limit)
 
 
-def action_list(store: Store, as_of: dt.date, key: str, chances: Chances | None = None) -> ActionList:
-    """One action list by its key (LIST_KEYS)."""
+def action_list(store: Store, as_of: dt.date, key: str, chances: Chances | None = None,
+                limit: int | None = None) -> ActionList:
+    """One action list by its key (LIST_KEYS): whole, or its first ``limit`` customers (with the whole
+    list's size and channel mix)."""
     if key == "at_risk":
-        return at_risk(store, as_of, chances)
-    return {"next_step": next_step, "promoters": promoters, "detractors": detractors}[key](store, as_of)
+        return at_risk(store, as_of, chances, limit)
+    return {"next_step": next_step, "promoters": promoters, "detractors": detractors}[key](store, as_of, limit)
+
+
+def action_lists(store: Store, as_of: dt.date, chances: Chances | None = None,
+                 limit: int | None = None) -> dict[str, ActionList]:
+    """Every action list, by key, from one pass over the customers' facts."""
+    with _facts(store, as_of):
+        return {key: action_list(store, as_of, key, chances, limit) for key in LIST_KEYS}

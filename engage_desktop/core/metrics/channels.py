@@ -8,8 +8,9 @@ recognised) decides the kind; a file mapped by hand has no platform and counts a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from engage_desktop.core.messages import N_, listing, t
+from engage_desktop.core.messages import N_, language, listing, t
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.sql import quote
 from engage_desktop.core.store import Store
@@ -53,7 +54,13 @@ def customer_kinds_sql(as_of: dt.date) -> str:
 
 def mix_text(counts: dict[str, int]) -> str:
     """A customer's orders by kind in a few words: 「自社ネットショップ 3、モール 1」; the most used first."""
-    used = sorted(((n, KINDS.index(kind), kind) for kind, n in counts.items() if n), key=lambda c: (-c[0], c[1]))
+    return _mix_text(tuple(counts.get(kind, 0) for kind in KINDS), language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _mix_text(counts: tuple[int, ...], lang: str) -> str:
+    # Few customers differ in their counts: a list of 16,000 is a few hundred texts, each made once.
+    used = sorted(((n, i, kind) for i, (kind, n) in enumerate(zip(KINDS, counts)) if n), key=lambda c: (-c[0], c[1]))
     return listing([f"{kind_name(kind)} {n:,}" for n, _, kind in used])
 
 

@@ -61,7 +61,7 @@ class Home:
     rounds: list[tuple[dt.date, dt.date]]
     last_import: LastImport | None
     margin: float | None  # the shop's gross margin, when the owner gave one (metrics/profit.py)
-    lists: dict[str, actions.ActionList] = field(default_factory=dict)  # each list, whole (the screen shows its top)
+    lists: dict[str, actions.ActionList] = field(default_factory=dict)  # each list's first customers and size
 
 
 def glance(table: Table) -> tuple[dt.date | None, list[Figure]]:
@@ -96,10 +96,11 @@ def last_import(store: Store) -> LastImport | None:
     return LastImport(*row, new_customers=new_customers, revenue=float(revenue))
 
 
-def home(store: Store, as_of: dt.date, chances: actions.Chances | None = None) -> Home:
+def home(store: Store, as_of: dt.date, chances: actions.Chances | None = None, top: int | None = None) -> Home:
+    """The home screen's figures; ``top``: how many customers of each action list to bring (None: all)."""
     table = monthly.monthly(store, as_of)
     month, figures = glance(table)
     run = monthly.streak(table, monthly.ROUND_METRIC, int(store.setting("round_months")))
-    lists = {key: actions.action_list(store, as_of, key, chances) for key in actions.LIST_KEYS}
+    lists = actions.action_lists(store, as_of, chances, top)
     return Home(as_of, month, figures, run, monthly.rounds(table, monthly.ROUND_METRIC, run.round_months),
                 last_import(store), profit.margin(store), lists)

@@ -125,8 +125,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                      for m in measures.measures(store)],
         # Whom to contact next (metrics/actions.py): each list's size, where its customers buy (orders by
         # channel kind) and its first customers with the reason they are on it.
-        "action_lists": {key: _action_list_json(actions.action_list(store, day, key, actions.chances(store, day)))
-                         for key in actions.LIST_KEYS},
+        "action_lists": {key: _action_list_json(chosen)
+                         for key, chosen in actions.action_lists(store, day, actions.chances(store, day), ACTION_TOP).items()},
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
@@ -149,7 +149,7 @@ ACTION_TOP = 10  # customers of each action list in the report: the view and the
 
 
 def _action_list_json(chosen: actions.ActionList) -> dict[str, Any]:
-    return {"name": chosen.name(), "customers": len(chosen.table.rows), "channel_orders": chosen.mix,
+    return {"name": chosen.name(), "customers": chosen.total, "channel_orders": chosen.mix,
             "top": [{"customer_key": r["customer_key"], "name": r["name"], "tier": r["tier"],
                      "ltv": _num(r["ltv"], 2), "reason": r["reason"]}
                     for r in chosen.table.as_dicts()[:ACTION_TOP]]}

@@ -24,8 +24,7 @@ class ActionsInputs:
 
 
 def load_actions(store: Store, as_of: dt.date, inputs: ActionsInputs) -> dict[str, Any]:
-    return {"as_of": as_of, "lists": {key: actions.action_list(store, as_of, key, actions.chances(store, as_of))
-                                      for key in actions.LIST_KEYS}}
+    return {"as_of": as_of, "lists": actions.action_lists(store, as_of, actions.chances(store, as_of))}
 
 
 class ActionsView(View):
@@ -65,7 +64,7 @@ class ActionsView(View):
 
     def show_data(self, data: dict[str, Any]) -> None:
         for row, key in enumerate(actions.LIST_KEYS):
-            count = len(data["lists"][key].table.rows)
+            count = data["lists"][key].total
             self.picker.item(row).setText(f"{data['lists'][key].name()} ({i18n.number(count)})")
         if self.picker.currentRow() != actions.LIST_KEYS.index(self.chosen):
             self.picker.setCurrentRow(actions.LIST_KEYS.index(self.chosen))

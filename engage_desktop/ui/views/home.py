@@ -23,7 +23,7 @@ COLUMNS = 5  # cards in a row of the glance
 
 
 def load_home(store: Store, as_of: dt.date, inputs: None) -> home.Home:
-    return home.home(store, as_of, actions.chances(store, as_of))
+    return home.home(store, as_of, actions.chances(store, as_of), top=TOP)
 
 
 class HomeView(View):
@@ -93,9 +93,9 @@ class HomeView(View):
         for key, card in self.list_cards.items():
             chosen = data.lists[key]
             top = [self._who(row) for row in chosen.table.as_dicts()[:TOP]]
-            more = len(chosen.table.rows) - len(top)
+            more = chosen.total - len(top)
             lines = "\n".join(top + ([self.tr("… and %1 more").replace("%1", i18n.number(more))] if more > 0 else []))
-            card.set_texts(chosen.name(), self.tr("%Ln customer(s)", "", len(chosen.table.rows)),
+            card.set_texts(chosen.name(), self.tr("%Ln customer(s)", "", chosen.total),
                            lines or self.tr("Nobody on this list today."), actions.list_why(key))
 
     def _change(self, figure: home.Figure, before: float | None) -> str:
