@@ -29,6 +29,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("surveys", N_("Surveys")),
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),
+    ViewSpec("rfm", N_("RFM")),
     ViewSpec("cohorts", N_("100-day plan")),
     ViewSpec("measures", N_("Measures")),
     ViewSpec("imports", N_("Imports"), exported=False),

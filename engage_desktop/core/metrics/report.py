@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import effect, ltv, measures, monthly, repeat, surveys, tier_history
+from engage_desktop.core.metrics import effect, ltv, measures, monthly, repeat, rfm, surveys, tier_history
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -117,6 +117,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                          for key, value in effect.as_json(effect.effect(store, day, m)).items()},
                       "target_name": m.target_text(names)}
                      for m in measures.measures(store)],
+        # Customer lists to act on; each list its own key (other lists join "rfm" here).
+        "action_lists": {"rfm": rfm.rfm_json(store, day)},
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
