@@ -130,174 +130,194 @@ within %n day(s)</source>
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
         <source>First order</source>
         <translation>初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
         <source>Last order</source>
         <translation>最終購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
         <source>Days since last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
         <source>Purchases</source>
         <translation>購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
         <source>Average order value</source>
         <translation>平均購入単価</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
         <source>Annual LTV</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <source>R (recency)</source>
+        <translation>R（最新購入）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <source>F (frequency)</source>
+        <translation>F（購入回数）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <source>RFM segment</source>
+        <translation>RFMセグメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="42"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="43"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="44"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="94"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="99"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="95"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="100"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="96"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="101"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="131"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="138"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="139"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="142"/>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="154"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="149"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="161"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="150"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="145"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="152"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="146"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="153"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="162"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="185"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="186"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="194"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="209"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="217"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -1363,22 +1383,22 @@ last order</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
         <source>%1, targeted</source>
         <translation>%1（対象）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="177"/>
         <source>%1, everyone else</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="188"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>
@@ -1401,72 +1421,72 @@ last order</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="149"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="154"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="165"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="168"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="178"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="198"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="199"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="200"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="203"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1601,16 +1621,99 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="226"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="233"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="241"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RfmView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="114"/>
+        <source>Thresholds…</source>
+        <translation>しきい値…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="115"/>
+        <source>Set the days and purchase counts that give each score</source>
+        <translation>各スコアになる日数と購入回数を設定します</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="116"/>
+        <source>R: days since the last purchase (R5 the most recent); F: purchases (F5 the most). Each colour is a segment. Click a cell or a segment for its customers.</source>
+        <translation>R: 最後の購入からの日数（R5が最も最近）、F: 購入回数（F5が最も多い）。色はセグメントを表します。セルかセグメントをクリックすると、その顧客が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="118"/>
+        <source>How the segments moved</source>
+        <translation>セグメントの移動</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="119"/>
+        <source>Between:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="120"/>
+        <source>Rows: the segment on the first date; columns: the segment on the second (each from the orders up to then). Click a cell for its customers.</source>
+        <translation>行: 1つ目の日付のセグメント、列: 2つ目の日付のセグメント（それぞれその日までの注文から）。セルをクリックすると、その顧客が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="137"/>
+        <source>%1 customers, revenue %2</source>
+        <translation>%1人、売上 %2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="142"/>
+        <source>RFM: customers by recency and frequency on %1</source>
+        <translation>RFM分析: %1時点の最新購入日×購入回数別の顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <source>Segment</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <source>What it means</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="148"/>
+        <source>Share of customers</source>
+        <translation>顧客数の構成比</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="154"/>
+        <source>Click a cell or a segment for its customers</source>
+        <translation>セルかセグメントをクリックすると、その顧客が表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="162"/>
+        <source>Not yet a customer</source>
+        <translation>まだ購入前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="171"/>
+        <source>%1 customers, %2 spent in between</source>
+        <translation>%1人、期間中の購入 %2</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1924,34 @@ last order</source>
         <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Answers</source>
         <translation>回答数</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdEditor</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="220"/>
+        <source>RFM thresholds</source>
+        <translation>RFMのしきい値</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="222"/>
+        <source>Recency: days since the last purchase, at most</source>
+        <translation>R（最新購入）: 最後の購入からの日数がこれ以内</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="223"/>
+        <source>Frequency: purchases, at least</source>
+        <translation>F（購入回数）: 購入回数がこれ以上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="238"/>
+        <source>Beyond the last recency days a customer is R1; one purchase is F1. Each number must be larger than the one before it.</source>
+        <translation>最後の日数を超えるとR1、購入1回はF1です。各数値は前の数値より大きくしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="266"/>
+        <source>Each number must be larger than the one before it.</source>
+        <translation>各数値は前の数値より大きくしてください。</translation>
     </message>
 </context>
 <context>

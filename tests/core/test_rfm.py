@@ -212,9 +212,14 @@ def test_the_export_has_an_rfm_sheet_with_a_chart(shop: Store, tmp_path: Path) -
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["RFM分析"]
     sheet = book["RFM分析"]
-    found = {sheet.cell(row=r, column=1).value: r for r in range(1, sheet.max_row + 1)}
-    row = found["要注意（離れかけ）"]
+    # The segments' table comes first; the movement's rows below name the segments again.
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "要注意（離れかけ）")
     assert sheet.cell(row=row, column=3).value == 1  # customers
     assert sheet.cell(row=row, column=4).value == 60000  # revenue
-    chart = sheet._charts[0]
-    assert chart.series[0].val.numRef.f.startswith("'RFM分析'!$C$")
+    assert sheet.cell(row=row - 6, column=1).value == "セグメント"  # its header, above the 5 segments before it
+    chart = sheet._charts[0]  # customers per segment, from that table's column C
+    assert chart.series[0].val.numRef.f == f"'RFM分析'!$C${row - 5}:$C${row - 5 + 7}"
+    # The grid: R2 x F5 (row R2, column F5) holds risk@; in 要注意's colour.
+    grid_row = next(r for r in range(1, 12) if str(sheet.cell(row=r, column=1).value).startswith("R2"))
+    assert sheet.cell(row=grid_row, column=6).value == 1
+    assert sheet.cell(row=grid_row, column=6).fill.fgColor.rgb.endswith(rfm.BY_KEY["at_risk"].colour)

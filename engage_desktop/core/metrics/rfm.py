@@ -126,7 +126,7 @@ def frequency_ranges(th: Thresholds) -> dict[int, str]:
     for score, (low, high) in enumerate(zip(bounds, (n - 1 for n in bounds[1:])), start=1):
         out[score] = tn("{n} purchase", "{n} purchases", low) if low == high else \
             t("{low}-{high} purchases", low=low, high=high)
-    out[5] = tn("{n} purchase or more", "{n}+ purchases", bounds[4])
+    out[5] = t("{n}+ purchases", n=bounds[4])  # F5 starts at 5 or more: no singular
     return out
 
 
@@ -184,9 +184,11 @@ def _reason_sql() -> str:
         return f"replace({quote(text)}, '{{days}}', CAST(days_since_last AS VARCHAR))"
 
     def purchases(n: int) -> str:
-        return f"replace({quote(tn('{count} purchase', '{count} purchases', n, count='{count}'))}, '{{count}}', CAST(orders AS VARCHAR))"
+        text = tn("{count} purchase", "{count} purchases", n, count="{count}")
+        return f"replace({quote(text)}, '{{count}}', CAST(orders AS VARCHAR))"
 
-    recency = (f"CASE WHEN days_since_last = 0 THEN {quote(t('last purchase on the day'))} "
+    on_the_day = t("last purchase on the day")
+    recency = (f"CASE WHEN days_since_last = 0 THEN {quote(on_the_day)} "
                f"WHEN days_since_last = 1 THEN {days(1)} ELSE {days(2)} END")
     frequency = f"CASE WHEN orders = 1 THEN {purchases(1)} ELSE {purchases(2)} END"
     joined = t("{recency}, {frequency}", recency="{recency}", frequency="{frequency}")
