@@ -1636,82 +1636,83 @@ last order</source>
 <context>
     <name>RfmView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="114"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="118"/>
         <source>Thresholds…</source>
         <translation>しきい値…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="115"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="119"/>
         <source>Set the days and purchase counts that give each score</source>
         <translation>各スコアになる日数と購入回数を設定します</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="120"/>
         <source>R: days since the last purchase (R5 the most recent); F: purchases (F5 the most). Each colour is a segment. Click a cell or a segment for its customers.</source>
         <translation>R: 最後の購入からの日数（R5が最も最近）、F: 購入回数（F5が最も多い）。色はセグメントを表します。セルかセグメントをクリックすると、その顧客が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="122"/>
         <source>How the segments moved</source>
         <translation>セグメントの移動</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="123"/>
         <source>Between:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="120"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="124"/>
         <source>Rows: the segment on the first date; columns: the segment on the second (each from the orders up to then). Click a cell for its customers.</source>
         <translation>行: 1つ目の日付のセグメント、列: 2つ目の日付のセグメント（それぞれその日までの注文から）。セルをクリックすると、その顧客が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="142"/>
         <source>%1 customers, revenue %2</source>
         <translation>%1人、売上 %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
         <source>RFM: customers by recency and frequency on %1</source>
         <translation>RFM分析: %1時点の最新購入日×購入回数別の顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="152"/>
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="153"/>
         <source>What it means</source>
         <translation>意味</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="211"/>
+        <source>Not yet bought</source>
+        <translation>まだ購入前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="152"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="152"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="152"/>
         <source>Share of customers</source>
         <translation>顧客数の構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="154"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="159"/>
         <source>Click a cell or a segment for its customers</source>
         <translation>セルかセグメントをクリックすると、その顧客が表示されます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="162"/>
-        <source>Not yet a customer</source>
-        <translation>まだ購入前</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="177"/>
         <source>%1 customers, %2 spent in between</source>
         <translation>%1人、期間中の購入 %2</translation>
     </message>
@@ -1929,27 +1930,27 @@ last order</source>
 <context>
     <name>ThresholdEditor</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="220"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="227"/>
         <source>RFM thresholds</source>
         <translation>RFMのしきい値</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="222"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="229"/>
         <source>Recency: days since the last purchase, at most</source>
         <translation>R（最新購入）: 最後の購入からの日数がこれ以内</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="223"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="230"/>
         <source>Frequency: purchases, at least</source>
         <translation>F（購入回数）: 購入回数がこれ以上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="238"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="245"/>
         <source>Beyond the last recency days a customer is R1; one purchase is F1. Each number must be larger than the one before it.</source>
         <translation>最後の日数を超えるとR1、購入1回はF1です。各数値は前の数値より大きくしてください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/rfm.py" line="266"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="273"/>
         <source>Each number must be larger than the one before it.</source>
         <translation>各数値は前の数値より大きくしてください。</translation>
     </message>

@@ -23,14 +23,14 @@ def test_clicking_a_cell_lists_its_customers(qtbot: Any, open_shop: Any, on_db: 
     cells = {(r["r_score"], r["f_score"]): r for r in on_db(lambda s: rfm.grid(s, as_of)).as_dicts()}
     # Rows R5 to R1 top down, columns F1 to F5: what is on screen is core's count and the segment's name.
     assert view.grid_model.value(0, 4) == (cells[(5, 5)]["customers"], "優良顧客")
-    assert view.grid_model.value(3, 2) == (cells[(2, 3)]["customers"], "要注意（離れかけ）")
+    assert view.grid_model.value(3, 2) == (cells[(2, 3)]["customers"], "要注意")
     view.grid.clicked.emit(view.grid_model.index(3, 4))  # R2 x F5: at risk, with a strong history
     expected = on_db(lambda s: rfm.customers(s, as_of, cell=(2, 5)))
     qtbot.waitUntil(lambda: view.customers.table_data == expected, timeout=10_000)
     assert len(expected.rows) == cells[(2, 5)]["customers"] > 0
     shown = view.customers.model
     segment = expected.columns.index("segment")
-    assert shown.data(shown.index(0, segment)) == "要注意（離れかけ）"  # the name, never the key
+    assert shown.data(shown.index(0, segment)) == "要注意"  # the name, never the key
     assert shown.data(shown.index(0, expected.columns.index("reason"))).startswith("最後の購入から")
     # A segment from the list under the grid: all its cells' customers.
     row = view.segment_keys.index("at_risk")

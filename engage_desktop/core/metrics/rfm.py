@@ -68,7 +68,7 @@ SEGMENTS: tuple[Segment, ...] = (
             _cells((5, 4), (1,)), "BBDEFB"),
     Segment("growing", N_("Growing"), N_("Bought twice, recently: a third purchase makes a habit"),
             _cells((5, 4), (2,)), "B2EBF2"),
-    Segment("follow_up", N_("Needs follow-up"),
+    Segment("follow_up", N_("Follow up"),
             N_("One or two purchases, a while ago: a word now, before they forget the shop"), _cells((3,), (2, 1)), "FFF59D"),
     Segment("at_risk", N_("At risk"),
             N_("No recent purchase, but a strong history: win them back before they leave"),
@@ -110,12 +110,12 @@ def save_thresholds(store: Store, new: Thresholds) -> None:
 
 
 def recency_ranges(th: Thresholds) -> dict[int, str]:
-    """Each R score's days in words (R5: within 30 days ... R1: 366 days or more)."""
+    """Each R score's days in words (R5: 0-30 days ... R1: 366+ days)."""
     days = th.recency_days
-    out = {5: tn("within {n} day", "within {n} days", days[0])}
+    out = {5: t("0-{n} days", n=days[0])}
     for score, (low, high) in zip((4, 3, 2), zip(days, days[1:])):
         out[score] = t("{low}-{high} days", low=low + 1, high=high)
-    out[1] = tn("{n} day or more", "{n} days or more", days[3] + 1)
+    out[1] = t("{n}+ days", n=days[3] + 1)
     return out
 
 

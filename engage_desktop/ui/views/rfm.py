@@ -88,7 +88,9 @@ class RfmView(View):
         self.moves_model = TitledTableModel(self)
         self.moves = QTableView()
         self.moves.setModel(self.moves_model)
-        self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its name (Champions, Hibernating), the last one taking what is left.
+        self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.moves.horizontalHeader().setStretchLastSection(True)
         self.moves.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.moves.clicked.connect(self.select_move)
         self.customers = CustomerList(self.ctx)
@@ -101,10 +103,12 @@ class RfmView(View):
         dates.addWidget(QLabel("→"))
         dates.addWidget(self.end_edit)
         dates.addStretch(1)
-        left = vstack(top, (self.grid, 3), self.note, (self.segment_list, 2))
+        left = vstack(top, (self.grid, 1), self.note)
         right = vstack(self.moves_caption, dates, (self.moves, 1), self.moves_note)
-        upper = splitter(Qt.Orientation.Horizontal, left, right, sizes=[560, 480])
-        QVBoxLayout(self.content).addWidget(splitter(Qt.Orientation.Vertical, upper, self.customers, sizes=[520, 260]))
+        # The movement's 8 columns of names take the wider half; the segments sit beside their customers.
+        upper = splitter(Qt.Orientation.Horizontal, left, right, sizes=[480, 600])
+        lower = splitter(Qt.Orientation.Horizontal, self.segment_list, self.customers, sizes=[420, 660])
+        QVBoxLayout(self.content).addWidget(splitter(Qt.Orientation.Vertical, upper, lower, sizes=[450, 300]))
         self.retranslate()
 
     def chart_widget(self) -> QWidget:
@@ -130,8 +134,9 @@ class RfmView(View):
         th = data["thresholds"]
         recency, frequency = rfm.recency_ranges(th), rfm.frequency_ranges(th)
         cells = {(r["r_score"], r["f_score"]): r for r in data["grid"].as_dicts()}
+        # The purchases on two lines where they have a space ("3-4\npurchases"): the cells keep the width.
         self.grid_model.row_titles = [f"R{r}\n{recency[r]}" for r in rfm.SCORES]
-        headers = [f"F{f}\n{frequency[f]}" for f in F_SCORES]
+        headers = [f"F{f}\n" + frequency[f].replace(" ", "\n", 1) for f in F_SCORES]
         values = [[(cells[(r, f)]["customers"], rfm.segment_name(cells[(r, f)]["segment"])) for f in F_SCORES]
                   for r in rfm.SCORES]
         self.grid_model.tooltips = [[self.tr("%1 customers, revenue %2").replace("%1", i18n.number(cells[(r, f)]["customers"]))
@@ -143,11 +148,11 @@ class RfmView(View):
                              .replace("%1", i18n.date_label(data["as_of"])))
         segments = data["segments"]
         self.segment_keys = segments.column("segment")
-        self.segment_model.set_data(
-            [self.tr("Segment"), self.tr("What it means"), self.tr("Customers"), self.tr("Revenue"),
-             self.tr("Share of customers")],
-            [(r["name"], r["meaning"], r["customers"], r["revenue"], r["customer_share"]) for r in segments.as_dicts()],
-            {4: i18n.percent})
+        self.segment_model.set_data(  # the meaning last: it takes what width is left (a tooltip holds it all)
+            [self.tr("Segment"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share of customers"),
+             self.tr("What it means")],
+            [(r["name"], r["customers"], r["revenue"], r["customer_share"], r["meaning"]) for r in segments.as_dicts()],
+            {3: i18n.percent})
         self.segment_model.set_colours(lambda r, c, v: colour(self.segment_keys[r]) if c == 0 else None)
         self.segment_list.resizeColumnsToContents()
         self._show_moves(data)
@@ -159,7 +164,7 @@ class RfmView(View):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         names = {s.key: s.name() for s in rfm.SEGMENTS}
-        names[rfm.NOT_YET] = self.tr("Not yet a customer")
+        names[rfm.NOT_YET] = self.tr("Not yet bought")  # short: the row titles share the width with 8 columns
         self.move_rows = [rfm.NOT_YET, *(s.key for s in rfm.SEGMENTS)]
         self.move_cols = self.move_rows[1:]
         cells = {(r["from_segment"], r["to_segment"]): (r["customers"], r["revenue"])
@@ -167,14 +172,14 @@ class RfmView(View):
         counts = [[cells[(a, b)][0] for b in self.move_cols] for a in self.move_rows]
         self.moves_model.row_titles = [names[a] for a in self.move_rows]
         self.move_titles = [names[b] for b in self.move_cols]
-        self.moves_model.set_data(self.move_titles, counts, {i: i18n.number for i in range(len(self.move_cols))})
+        # Two-word names on two lines ("Needs\nfollow-up"): eight columns fit the half of the window.
+        self.moves_model.set_data([title.replace(" ", "\n", 1) for title in self.move_titles], counts, {i: i18n.number for i in range(len(self.move_cols))})
         self.moves_model.tooltips = [[self.tr("%1 customers, %2 spent in between")
                                       .replace("%1", i18n.number(cells[(a, b)][0]))
                                       .replace("%2", i18n.money(cells[(a, b)][1])) for b in self.move_cols]
                                      for a in self.move_rows]
         peak = max((n for row in counts for n in row), default=0)
         self.moves_model.set_colours(lambda r, c, v: heat(counts[r][c], peak))
-        self.moves.horizontalHeader().setMinimumSectionSize(40)
 
     def _dates_changed(self) -> None:
         self.picked_dates = (_day(self.start_edit), _day(self.end_edit))
@@ -202,7 +207,9 @@ class RfmView(View):
             return
         start, end, th = self.data["start"], self.data["end"], self.data["thresholds"]
         source, target = self.move_rows[index.row()], self.move_cols[index.column()]
-        caption = f"{self.moves_model.row_titles[index.row()]} → {self.move_titles[index.column()]}"
+        names = {s.key: s.name() for s in rfm.SEGMENTS}
+        names[rfm.NOT_YET] = self.tr("Not yet bought")
+        caption = f"{names[source]} → {names[target]}"
         self.ctx.db.submit(lambda store, state: rfm.segment_movers(store, start, end, source, target, th),
                            lambda table: self.customers.set_table(table, caption))
 
