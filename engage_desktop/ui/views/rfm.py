@@ -55,6 +55,29 @@ class GridModel(TitledTableModel):
         return super().data(index, role)
 
 
+class FittedTable(QTableView):
+    """A table whose columns are each as wide as their name or numbers, sharing what width is left
+    equally: eight segment names fit beside each other (Stretch cut "Champions"; stretching the last
+    column alone left one wide column in Japanese)."""
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        columns = range(header.count())
+        needed = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns]
+        room = self.viewport().width()
+        if sum(needed) > room > 0:  # too narrow: each gives up a share, rather than a column out of sight
+            for c in columns:
+                header.resizeSection(c, needed[c] * room // sum(needed))
+            return
+        spare = (room - sum(needed)) // max(1, len(needed))
+        for c in columns:
+            header.resizeSection(c, needed[c] + spare)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 def _day(edit: QDateEdit) -> dt.date:
     return edit.date().toPython()  # type: ignore[return-value]
 
@@ -86,11 +109,8 @@ class RfmView(View):
             edit.dateChanged.connect(self._dates_changed)
         self.picked_dates: tuple[dt.date, dt.date] | None = None  # None: the default two dates
         self.moves_model = TitledTableModel(self)
-        self.moves = QTableView()
+        self.moves = FittedTable()
         self.moves.setModel(self.moves_model)
-        # Each column as wide as its name (Champions, Hibernating), the last one taking what is left.
-        self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.moves.horizontalHeader().setStretchLastSection(True)
         self.moves.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.moves.clicked.connect(self.select_move)
         self.customers = CustomerList(self.ctx)
@@ -180,6 +200,7 @@ class RfmView(View):
                                      for a in self.move_rows]
         peak = max((n for row in counts for n in row), default=0)
         self.moves_model.set_colours(lambda r, c, v: heat(counts[r][c], peak))
+        self.moves.fit_columns()
 
     def _dates_changed(self) -> None:
         self.picked_dates = (_day(self.start_edit), _day(self.end_edit))
