@@ -25,8 +25,8 @@ from engage_desktop.core.sql import quote
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 
-SCORES = (5, 4, 3, 2, 1)
-NOT_YET = "not_yet"  # segment_movement's from-segment of a customer who had not bought by the start ("new" is a segment)  # the grid's rows (R) top down and, reversed, its columns (F) left to right
+SCORES = (5, 4, 3, 2, 1)  # the grid's rows (R) top down and, reversed, its columns (F) left to right
+NOT_YET = "not_yet"  # segment_movement's from-segment of a customer who had not bought by the start ("new" is a segment)
 
 
 @dataclass(frozen=True)
