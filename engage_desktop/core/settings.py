@@ -119,6 +119,31 @@ def _rules(value: Any) -> list[dict[str, Any]] | None:
     return out
 
 
+# The RFM grid's default thresholds (metrics/rfm.py), for a small shop. Recency, the days since the last
+# purchase that still give R5, R4, R3, R2 (more: R1): a month (a monthly buyer), a season, half a year
+# (the dormant-days default: R2 and R1 are what the LTV tiers call dormant) and a year (a yearly gift
+# buyer, お中元・お歳暮, still counts). Frequency, the purchases from which F2, F3, F4, F5 start (F1: one
+# purchase): the second purchase (the hardest step, F2 conversion), three, five and ten (a regular).
+RFM_THRESHOLDS: dict[str, list[int]] = {"recency_days": [30, 90, 180, 365], "frequency": [2, 3, 5, 10]}
+
+
+def _rfm_thresholds(value: Any) -> dict[str, list[int]]:
+    """Four recency days and four purchase counts, each rising (R5 is the most recent, F5 the most
+    purchases): a falling pair would leave a score no customer can have, or give two scores one range."""
+    if not isinstance(value, dict) or set(value) != {"recency_days", "frequency"}:
+        raise Invalid("recency days and purchase counts")
+    out = {}
+    for key, low, high in (("recency_days", 1, 36_500), ("frequency", 2, 100_000)):
+        numbers = value[key]
+        if not isinstance(numbers, (list, tuple)) or len(numbers) != 4:
+            raise Invalid(f"four {key}")
+        checked = [_integer(low, high)(n) for n in numbers]
+        if any(a >= b for a, b in zip(checked, checked[1:])):
+            raise Invalid(f"{key} rising")
+        out[key] = checked
+    return out
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -136,6 +161,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("max_reject_share", 0.2, _number(0, 1), "a file with more rejected rows than this share is refused"),
     Setting("round_months", 4, _integer(2, 12), "months in a row of improvement that make a round (ワンクール)"),
     Setting("ltv_tiers", None, _tiers, "the owner's LTV tiers (None: the defaults in metrics/ltv.py)"),
+    Setting("rfm_thresholds", RFM_THRESHOLDS, _rfm_thresholds,
+            "the RFM grid's recency days and purchase counts (defaults and why: RFM_THRESHOLDS)"),
     Setting("journey_rules", None, _rules, "the journey's step rules (None: the defaults in metrics/journey.py)"),
     Setting("sample_version", None, lambda v: _integer(1, 1000)(v) if v is not None else None,
             "set on the built-in sample shop: rebuilt when the generator changes"),

@@ -26,6 +26,7 @@ class ViewSpec:
 VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("home", N_("Home"), exported=False),  # a summary of the others, each part a link to one of them
     ViewSpec("actions", N_("Whom to contact")),
+    ViewSpec("rfm", N_("RFM")),
     ViewSpec("journey", N_("Customer journey")),
     ViewSpec("ltv", N_("LTV tiers")),
     ViewSpec("surveys", N_("Surveys")),

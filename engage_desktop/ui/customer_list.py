@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import customer_orders
+from engage_desktop.core.metrics.rfm import segment_name
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.context import AppContext
@@ -32,6 +33,10 @@ def column_titles() -> dict[str, str]:
         "last_order": QCoreApplication.translate("CustomerList", "Last order"),
         "days_since_last": QCoreApplication.translate("CustomerList", "Days since last order"),
         "tier": QCoreApplication.translate("CustomerList", "LTV tier"),
+        "r_score": QCoreApplication.translate("CustomerList", "R (recency)"),
+        "f_score": QCoreApplication.translate("CustomerList", "F (frequency)"),
+        "segment": QCoreApplication.translate("CustomerList", "RFM segment"),
+        "reason": QCoreApplication.translate("CustomerList", "Why"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
@@ -115,6 +120,8 @@ class CustomerList(QWidget):
                    **{i: lambda v: "" if v is None else i18n.percent(v, 0) for i in shares}}
         if "tier" in table.columns:
             formats[table.columns.index("tier")] = self.ctx.tier_name
+        if "segment" in table.columns:  # the RFM segment's key: the owner reads its name
+            formats[table.columns.index("segment")] = segment_name
         # Unsorted before the new rows arrive: the list comes highest LTV first, and sorting
         # a few thousand rows through Python's data() would stall the GUI on every update.
         self.proxy.sort(-1)
@@ -199,15 +206,16 @@ class CustomerList(QWidget):
             show_error(self, self.tr("Could not save the list: %1").replace("%1", str(exc)))
 
     def _as_exported(self, chosen: list[tuple[Any, ...]]) -> Table:
-        """The list in the owner's words: tiers by name, without the key that tells customers apart."""
+        """The list in the owner's words: tiers and segments by name, without the key that tells customers apart."""
         columns = [c for c in self.table_data.columns if c != "customer_key"]
         at = [self.table_data.columns.index(c) for c in columns]
-        tier = columns.index("tier") if "tier" in columns else None
+        named = [(columns.index(c), name) for c, name in (("tier", self.ctx.tier_name), ("segment", segment_name))
+                 if c in columns]
         rows = []
         for row in chosen:
             values = [row[i] for i in at]
-            if tier is not None:
-                values[tier] = self.ctx.tier_name(values[tier])
+            for i, name in named:
+                values[i] = name(values[i])
             rows.append(tuple(values))
         return Table(columns, rows)
 

@@ -15,19 +15,19 @@ within %n days</numerusform></translation>
 <context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="150" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>(%Ln customer)</numerusform><numerusform>(%Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="144" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="151" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>(%1 of %Ln customer)</numerusform><numerusform>(%1 of %Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="191" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="198" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -180,7 +180,7 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="245" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="253" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>

@@ -27,7 +27,7 @@
 <context>
     <name>ActionsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/actions.py" line="88"/>
+        <location filename="../../engage_desktop/ui/views/actions.py" line="87"/>
         <source>Where they buy (share of their orders): %1</source>
         <translation>購入先（注文数に占める割合）：%1</translation>
     </message>
@@ -138,219 +138,239 @@ within %n day(s)</source>
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="23"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="25"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
         <source>Revenue</source>
         <translation>売上</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
         <source>First order</source>
         <translation>初回購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="32"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
         <source>Last order</source>
         <translation>最終購入</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="33"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
         <source>Days since last order</source>
         <translation>最終購入からの日数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="26"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="27"/>
         <source>Purchases</source>
         <translation>購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="28"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
         <source>Average order value</source>
         <translation>平均購入単価</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="29"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
         <source>Annual LTV</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="30"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="31"/>
         <source>Annual LTV as profit</source>
         <translation>年間LTV（粗利）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
         <source>LTV tier</source>
         <translation>LTV層</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <source>R (recency)</source>
+        <translation>R（最新購入）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <source>F (frequency)</source>
+        <translation>F（購入回数）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <source>RFM segment</source>
+        <translation>RFMセグメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="42"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="43"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="44"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="42"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="47"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="43"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="48"/>
         <source>Usual days between purchases</source>
         <translation>いつもの購入間隔（日）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="44"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="49"/>
         <source>Chance of buying again</source>
         <translation>また買ってくれる見込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="50"/>
         <source>Where they buy</source>
         <translation>購入先</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="51"/>
         <source>Journey step</source>
         <translation>ジャーニーのステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="47"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="52"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="48"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="53"/>
         <source>Goal of the step</source>
         <translation>ステップの目標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="49"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="54"/>
         <source>Measures for the step</source>
         <translation>ステップの施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="50"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="55"/>
         <source>Why on the list</source>
         <translation>リストに載っている理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="104"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="109"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="105"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="110"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="106"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="111"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="150"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="144"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="151"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="154"/>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="166"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="161"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="173"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="162"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="157"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="164"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="158"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="165"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="167"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="174"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="190"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="197"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="191"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="198"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="199"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="206"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="221"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="229"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -1788,16 +1808,100 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="230"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="238"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="245"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="253"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RfmView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="138"/>
+        <source>Thresholds…</source>
+        <translation>しきい値…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="139"/>
+        <source>Set the days and purchase counts that give each score</source>
+        <translation>各スコアになる日数と購入回数を設定します</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="140"/>
+        <source>R: days since the last purchase (R5 the most recent); F: purchases (F5 the most). Each colour is a segment. Click a cell or a segment for its customers.</source>
+        <translation>R: 最後の購入からの日数（R5が最も最近）、F: 購入回数（F5が最も多い）。色はセグメントを表します。セルかセグメントをクリックすると、その顧客が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="142"/>
+        <source>How the segments moved</source>
+        <translation>セグメントの移動</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="143"/>
+        <source>Between:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="144"/>
+        <source>Rows: the segment on the first date; columns: the segment on the second (each from the orders up to then). Click a cell for its customers.</source>
+        <translation>行: 1つ目の日付のセグメント、列: 2つ目の日付のセグメント（それぞれその日までの注文から）。セルをクリックすると、その顧客が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="162"/>
+        <source>%1 customers, revenue %2</source>
+        <translation>%1人、売上 %2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="167"/>
+        <source>RFM: customers by recency and frequency on %1</source>
+        <translation>RFM分析: %1時点の最新購入日×購入回数別の顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="172"/>
+        <source>Segment</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="172"/>
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="172"/>
+        <source>Revenue</source>
+        <translation>売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="172"/>
+        <source>Share of customers</source>
+        <translation>顧客数の構成比</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="173"/>
+        <source>What it means</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="179"/>
+        <source>Click a cell or a segment for its customers</source>
+        <translation>セルかセグメントをクリックすると、その顧客が表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="187"/>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="232"/>
+        <source>Not yet bought</source>
+        <translation>まだ購入前</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="197"/>
+        <source>%1 customers, %2 spent in between</source>
+        <translation>%1人、期間中の購入 %2</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2127,34 @@ last order</source>
         <location filename="../../engage_desktop/ui/views/surveys.py" line="186"/>
         <source>Answers</source>
         <translation>回答数</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdEditor</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="248"/>
+        <source>RFM thresholds</source>
+        <translation>RFMのしきい値</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="250"/>
+        <source>Recency: days since the last purchase, at most</source>
+        <translation>R（最新購入）: 最後の購入からの日数がこれ以内</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="251"/>
+        <source>Frequency: purchases, at least</source>
+        <translation>F（購入回数）: 購入回数がこれ以上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="266"/>
+        <source>Beyond the last recency days a customer is R1; one purchase is F1. Each number must be larger than the one before it.</source>
+        <translation>最後の日数を超えるとR1、購入1回はF1です。各数値は前の数値より大きくしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/rfm.py" line="294"/>
+        <source>Each number must be larger than the one before it.</source>
+        <translation>各数値は前の数値より大きくしてください。</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ pytestmark = [
 ALLOWED_TERMS = (
     "Engage Desktop", "OK", "ID",
     "LTV", "NPS",
+    "RFM", "R", "F",  # RFM分析's letters, as Japanese RFM tools write them too: R5 (最新購入), F3 (購入回数)
     "CSV", "TSV", "Excel", "PNG", "xlsx", "DuckDB", "UTF-8", "UTF-16", "Shift_JIS", "CP932", "Latin-1",
     "Shopify", "BASE", "Amazon", "Yahoo!", "EC-CUBE", "Square", "Airレジ", "MakeShop", "futureshop", "WooCommerce",
     "STORES", "RMS", "Google", "SurveyMonkey", "Qt", "LGPL v3",

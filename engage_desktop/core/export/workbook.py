@@ -26,7 +26,7 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, surveys, tier_history
+from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, rfm, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -66,6 +66,7 @@ LABELS: dict[str, str] = {
     "list": N_("List"), "name": N_("Name"), "email": N_("E-mail"), "reason": N_("Why on the list"),
     "orders": N_("Purchases"), "ltv": N_("Annual LTV"), "ltv_profit": N_("Annual LTV as profit"),
     "last_order": N_("Last order"), "orders_where": N_("Where the customers of each list buy: the share of their orders"),
+    "segment": N_("Segment"), "meaning": N_("What it means"), "customer_share": N_("Share of customers"),
 }
 ACTION_ROWS = 1000  # customers written per action list: the view exports a whole list as CSV or xlsx
 
@@ -399,6 +400,62 @@ def _movement_by_month(sheet: Worksheet, store: Store, day: dt.date, tier_list: 
     _place(sheet, counts, f"H{top + 21}", 22, 9)
 
 
+def _rfm(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """The RFM grid (customers per R x F cell, each cell in its segment's colour), the segments with their
+    meaning, customers and revenue, a chart of the customers per segment, and the movement between
+    segments since the end of the month three months back."""
+    _title(sheet, label("rfm"))
+    th = rfm.thresholds(store)
+    cells = rfm.grid(store, day, th)
+    recency, frequency = rfm.recency_ranges(th), rfm.frequency_ranges(th)
+    write_cell(sheet, 2, 1, t("Customers by recency (R: days since the last purchase, rows) and frequency (F: "
+                              "purchases, columns) on {day}; each cell in its segment's colour", day=date_text(day)))
+    _header(sheet, 3, ["", *[f"F{f}: {frequency[f]}" for f in range(1, 6)]])
+    by_cell = {(r["r_score"], r["f_score"]): r for r in cells.as_dicts()}
+    for i, r in enumerate(rfm.SCORES):
+        write_cell(sheet, 4 + i, 1, f"R{r}: {recency[r]}", bold=True)
+        for f in range(1, 6):
+            cell = by_cell[(r, f)]
+            write_cell(sheet, 4 + i, 1 + f, cell["customers"], "#,##0")
+            sheet.cell(row=4 + i, column=1 + f).fill = PatternFill("solid", fgColor=rfm.BY_KEY[cell["segment"]].colour)
+    top = 4 + len(rfm.SCORES) + 1
+    money = excel_format(store.setting("currency"))
+    segments = rfm.segment_table(cells)
+    _header(sheet, top, [label(c) for c in ("segment", "meaning", "customers", "revenue", "customer_share", "share")])
+    for i, row in enumerate(segments.as_dicts()):
+        write_row(sheet, top + 1 + i, [row["name"], row["meaning"], row["customers"], row["revenue"],
+                                       row["customer_share"], row["revenue_share"]],
+                  [None, None, "#,##0", money, PERCENT, PERCENT])
+        sheet.cell(row=top + 1 + i, column=1).fill = PatternFill("solid", fgColor=rfm.BY_KEY[row["segment"]].colour)
+    last = top + len(segments.rows)
+    _widths(sheet, [24, 58, 16, 16, 16, 16])
+    chart = BarChart()
+    chart.title = t("Customers per segment")
+    chart.y_axis.title = label("customers")
+    chart.add_data(Reference(sheet, min_col=3, min_row=top, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
+    chart.legend = None
+    _place(sheet, chart, f"A{last + 2}", 20, 9)
+    _rfm_movement(sheet, store, day, th, last + 22)
+
+
+def _rfm_movement(sheet: Worksheet, store: Store, day: dt.date, th: rfm.Thresholds, top: int) -> None:
+    """From-segment (rows) x to-segment (columns) since the end of the month three months back, from row ``top``."""
+    sheet.row_breaks.append(Break(id=top - 1))
+    start = ltv.month_end_before(day, ltv.MOVEMENT_MONTHS)
+    moved = {(r["from_segment"], r["to_segment"]): r["customers"]
+             for r in rfm.segment_movement(store, start, day, th).as_dicts()}
+    names = {s.key: s.name() for s in rfm.SEGMENTS}
+    names[rfm.NOT_YET] = t("Not yet a customer")
+    write_cell(sheet, top, 1, t("From the segment on {start} (rows) to the segment on {end} (columns): customers",
+                                start=date_text(start), end=date_text(day)), bold=True)
+    _header(sheet, top + 1, ["", *[names[s.key] for s in rfm.SEGMENTS]])
+    sheet.row_dimensions[top + 1].height = 32
+    for i, source in enumerate([rfm.NOT_YET, *(s.key for s in rfm.SEGMENTS)]):
+        write_row(sheet, top + 2 + i, [names[source], *[moved[(source, s.key)] for s in rfm.SEGMENTS]],
+                  [None, *["#,##0"] * len(rfm.SEGMENTS)])
+
+
 def _cohorts(sheet: Worksheet, store: Store, day: dt.date) -> None:
     """The 100-day plan: per month of first purchase, the share who reached steps 3-5 within 30/60/100 days."""
     _title(sheet, label("cohorts"))
@@ -550,5 +607,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"actions": _actions, "journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
-          "cohorts": _cohorts, "measures": _measures}
+SHEETS = {"actions": _actions, "rfm": _rfm, "journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly,
+          "movement": _movement, "cohorts": _cohorts, "measures": _measures}

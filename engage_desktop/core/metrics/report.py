@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import actions, channels, effect, ltv, measures, monthly, profit, repeat, surveys, tier_history
+from engage_desktop.core.metrics import actions, channels, effect, ltv, measures, monthly, profit, repeat, rfm, surveys, tier_history
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -124,9 +124,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                       "target_name": m.target_text(names)}
                      for m in measures.measures(store)],
         # Whom to contact next (metrics/actions.py): each list's size, where its customers buy (orders by
-        # channel kind) and its first customers with the reason they are on it.
-        "action_lists": {key: _action_list_json(chosen)
-                         for key, chosen in actions.action_lists(store, day, actions.chances(store, day), ACTION_TOP).items()},
+        # channel kind) and its first customers with the reason they are on it; the RFM grid (metrics/rfm.py).
+        "action_lists": {**{key: _action_list_json(chosen) for key, chosen in
+                            actions.action_lists(store, day, actions.chances(store, day), ACTION_TOP).items()},
+                         "rfm": rfm.rfm_json(store, day)},
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
             {"step": r["step"], "name": r["emotion"], "stage": r["stage"], "customers": r["customers"],
