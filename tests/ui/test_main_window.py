@@ -88,13 +88,13 @@ def test_screenshot_mode_writes_the_views_the_import_wizard_and_an_error_box(tmp
                            "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, "\n".join(line for line in done.stderr.splitlines() if "propagateSizeHints" not in line)
     names = sorted(p.name for p in out.glob("*.png"))
-    views = ["01-home.png", "02-actions.png", "03-journey.png", "04-ltv.png", "05-surveys.png", "06-monthly.png",
-             "07-movement.png", "08-cohorts.png", "09-measures.png", "10-imports.png"]
-    assert names == [*views, "11-measure-effect.png", "12-measure-form.png", "13-import-refused-file.png",
-                     "14-import-refused-result.png", "15-import-rejects-preview.png", "16-import-rejects-result.png",
-                     "17-error-export-to-folder.png", "18-import-mapping-corrected.png", "19-list-after-search.png",
-                     "20-welcome.png"]
-    windows = [*views, "11-measure-effect.png", "19-list-after-search.png", "20-welcome.png"]
+    views = ["01-home.png", "02-actions.png", "03-rfm.png", "04-journey.png", "05-ltv.png", "06-surveys.png",
+             "07-monthly.png", "08-movement.png", "09-cohorts.png", "10-measures.png", "11-imports.png"]
+    assert names == [*views, "12-measure-effect.png", "13-measure-form.png", "14-import-refused-file.png",
+                     "15-import-refused-result.png", "16-import-rejects-preview.png", "17-import-rejects-result.png",
+                     "18-error-export-to-folder.png", "19-import-mapping-corrected.png", "20-list-after-search.png",
+                     "21-welcome.png"]
+    windows = [*views, "12-measure-effect.png", "20-list-after-search.png", "21-welcome.png"]
     for path in out.glob("*.png"):
         image = QImage(str(path))
         if path.name in windows:
