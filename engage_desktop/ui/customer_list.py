@@ -131,7 +131,9 @@ class CustomerList(QWidget):
         self._show_count()
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+            # Why a customer is on an action list is a sentence: it gets the room to be read
+            widest = 420 if table.columns[column] == "reason" else 240
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
         if "customer_key" in table.columns:
             # The key is how we tell customers apart, not something the owner needs to read.
             self.view.setColumnHidden(table.columns.index("customer_key"), True)
