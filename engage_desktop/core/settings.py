@@ -144,6 +144,28 @@ def _rfm_thresholds(value: Any) -> dict[str, list[int]]:
     return out
 
 
+def _zones(value: Any) -> dict[str, Any] | None:
+    """Engagement zones (metrics/zones.py): named zones, and the zone key of each of the 6 x 7 cells;
+    every zone has a cell and every cell a zone."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("zones"), list) or not value["zones"]:
+        raise Invalid("zones and cells")
+    zones = []
+    for zone in value["zones"]:
+        if not isinstance(zone, dict) or not isinstance(zone.get("key"), str) or not KEY.match(zone["key"]):
+            raise Invalid("zones with keys of a-z, 0-9 and _")
+        zones.append({"key": zone["key"], "ja": _text(40)(zone.get("ja", "")), "en": _text(40)(zone.get("en", ""))})
+    keys = [zone["key"] for zone in zones]
+    cells = value.get("cells")
+    if (len(set(keys)) != len(keys) or not isinstance(cells, list) or len(cells) != 6
+            or any(not isinstance(row, list) or len(row) != 7 or any(c not in keys for c in row) for row in cells)):
+        raise Invalid("distinct zone keys and 6 rows of 7 cells, each naming a zone")
+    if set(keys) - {c for row in cells for c in row}:
+        raise Invalid("a cell for every zone")
+    return {"zones": zones, "cells": [list(row) for row in cells]}
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -169,6 +191,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("gross_margin", None, lambda v: _number(0.01, 1)(v) if v is not None else None,
             "the shop's gross margin (粗利率) as a share of revenue, to read LTV and predicted value as profit; "
             "None: not given, money is read as revenue"),
+    Setting("engagement_zones", None, _zones, "the owner's engagement zones over the fan-degree x liking matrix "
+            "(None: the defaults in metrics/zones.py)"),
     Setting("backups_kept", 10, _integer(1, 100), "how many automatic backups of the shop file are kept"),
 )}
 

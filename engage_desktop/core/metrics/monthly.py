@@ -15,6 +15,7 @@ from typing import Any
 from engage_desktop.core.metrics.base import counted_orders, month_end
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import customer_id_sql, tiers_by_month_sql
+from engage_desktop.core.metrics.surveys import FEW_ANSWERS
 from engage_desktop.core.store import Store
 from engage_desktop.core.messages import N_, t
 
@@ -90,8 +91,11 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None, group: str | 
                 FROM customer_month c LEFT JOIN firsts f USING (customer_key) GROUP BY m
             ),
             answers AS (
+                -- a month with too few answers has no NPS (surveys.FEW_ANSWERS): one answer read -100
                 SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month,
-                       100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(*) AS nps
+                       CASE WHEN count(*) >= {FEW_ANSWERS} THEN
+                           100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(*)
+                       END AS nps
                 FROM survey_responses
                 WHERE nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
                       {tier_filter.format(when="answered_at")}

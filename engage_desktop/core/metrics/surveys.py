@@ -4,18 +4,36 @@ NPS counts every response (a customer who answered twice counts twice), as
 the standard does: promoters 9-10, passives 7-8, detractors 0-6; score =
 % promoters - % detractors. Answers that are not linked to a customer count in
 the totals, and in "all customers" filters, never in a tier.
+
+Every NPS comes with its answers and a margin of error: 1.96 standard errors, where the standard
+error of % promoters - % detractors over n answers is sqrt((p + d - (p - d)^2) / n) (p, d the
+shares). A month, tier or zone with fewer than ``FEW_ANSWERS`` answers is "too few to tell": one
+answer moves it by 10 points or more and its margin is wider than ±40 points (a month of one answer
+read -100 in the sample shop's first month).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
+from engage_desktop.core.metrics import zones as zone_metrics
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import tiered_facts_sql, tiers
 from engage_desktop.core.store import Store
+
+FEW_ANSWERS = 10  # fewer: too few to tell (see the module's docstring)
+Z_95 = 1.96
+NPS_COLUMNS = ["responses", "promoters", "passives", "detractors", "score", "margin", "enough"]
+
+
+def _nps_values(counts: tuple[int, int, int, int] | list[int]) -> tuple[Any, ...]:
+    """The counts, the score, its margin and whether there are enough answers (NPS_COLUMNS)."""
+    n = Nps(*counts)
+    return (*counts, n.score, n.margin, n.enough)
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,19 @@ class Nps:
         if not self.responses:
             return None
         return round(100.0 * (self.promoters - self.detractors) / self.responses, 1)
+
+    @property
+    def margin(self) -> float | None:
+        """The 95% margin of error of the score, in points (None without answers)."""
+        if not self.responses:
+            return None
+        p, d = self.promoters / self.responses, self.detractors / self.responses
+        return round(100.0 * Z_95 * math.sqrt(max(0.0, p + d - (p - d) ** 2) / self.responses), 1)
+
+    @property
+    def enough(self) -> bool:
+        """Enough answers to read the score (FEW_ANSWERS)."""
+        return self.responses >= FEW_ANSWERS
 
 
 @dataclass(frozen=True)
@@ -89,8 +120,7 @@ def nps_by_month(store: Store, as_of: dt.date) -> Table:
             GROUP BY 1 ORDER BY 1""",
         params,
     ).fetchall()
-    return Table(["month", "responses", "promoters", "passives", "detractors", "score"],
-                 [(*r, Nps(*r[1:]).score) for r in rows])
+    return Table(["month", *NPS_COLUMNS], [(r[0], *_nps_values(r[1:])) for r in rows])
 
 
 def nps_by_tier(store: Store, as_of: dt.date) -> Table:
@@ -106,11 +136,26 @@ def nps_by_tier(store: Store, as_of: dt.date) -> Table:
             params,
         ).fetchall()
     }
-    out = []
-    for tier in tiers(store):
-        n = Nps(*counts.get(tier.key, (0, 0, 0, 0)))
-        out.append((tier.key, tier.name(), n.responses, n.promoters, n.passives, n.detractors, n.score))
-    return Table(["tier", "name", "responses", "promoters", "passives", "detractors", "score"], out)
+    return Table(["tier", "name", *NPS_COLUMNS],
+                 [(tier.key, tier.name(), *_nps_values(counts.get(tier.key, (0, 0, 0, 0)))) for tier in tiers(store)])
+
+
+def nps_by_zone(store: Store, as_of: dt.date) -> Table:
+    """NPS per engagement zone: every answer of the customers in the zone now (by their latest answer)."""
+    where, params = _filters(store, as_of, None, None, None, alias="s.")
+    zones = zone_metrics.zone_map(store)
+    counts = {
+        zone: row
+        for zone, *row in store.con.execute(
+            f"""SELECT z.zone, count(*), count(*) FILTER (WHERE s.nps >= 9),
+                       count(*) FILTER (WHERE s.nps BETWEEN 7 AND 8), count(*) FILTER (WHERE s.nps <= 6)
+                FROM survey_responses s JOIN ({zone_metrics.customer_zones_sql(store, as_of, zones)}) z USING (customer_key)
+                WHERE s.nps IS NOT NULL AND {where} GROUP BY z.zone""",
+            params,
+        ).fetchall()
+    }
+    return Table(["zone", "name", *NPS_COLUMNS],
+                 [(z.key, z.name(), *_nps_values(counts.get(z.key, (0, 0, 0, 0)))) for z in zones.zones])
 
 
 def fan_matrix(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,

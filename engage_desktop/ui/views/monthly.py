@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from engage_desktop.core.messages import listing
-from engage_desktop.core.metrics import ltv, measures, monthly
+from engage_desktop.core.metrics import ltv, measures, monthly, zones
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, month_position
@@ -61,15 +61,24 @@ def change_range(changes: list[float | None]) -> tuple[float, float]:
     return (max(low - pad, -100.0 - pad), high + pad)
 
 
+ZONE = "zone:"  # the filter's data for a zone: "zone:<key>" (a tier's is its key, which has no colon)
+
+
 @dataclass(frozen=True)
 class MonthlyInputs:
-    tier: str | None  # the tier key to show, None: every customer
+    tier: str | None  # the tier key to show, or ZONE + a zone key; None: every customer
 
 
 def load_monthly(store: Store, as_of: dt.date, inputs: MonthlyInputs) -> dict[str, Any]:
+    if inputs.tier and inputs.tier.startswith(ZONE):
+        # the customers who were in the zone that month (by their latest answer up to its end)
+        table = monthly.monthly(store, as_of, group=zones.month_pairs_sql(store, as_of, inputs.tier[len(ZONE):]))
+    else:
+        table = monthly.monthly(store, as_of, tier=inputs.tier)
     return {
-        "table": monthly.monthly(store, as_of, tier=inputs.tier),
+        "table": table,
         "tiers": ltv.tiers(store),
+        "zones": zones.zone_map(store).zones,
         "round_months": int(store.setting("round_months")),
         "measures": [m for m in measures.measures(store) if m.started_on is not None],
     }
@@ -122,7 +131,7 @@ class MonthlyView(View):
 
     def retranslate(self) -> None:
         self.metric_label.setText(self.tr("Metric:"))
-        self.tier_label.setText(self.tr("Tier:"))
+        self.tier_label.setText(self.tr("Customers:"))
         for i, key in enumerate(monthly.METRICS):
             self.metric.setItemText(i, monthly.metric_name(key))
         self.tier.setItemText(0, self.tr("All customers"))
@@ -133,7 +142,7 @@ class MonthlyView(View):
     load = staticmethod(load_monthly)
 
     def show_data(self, data: dict[str, Any]) -> None:
-        self._fill_tiers(data["tiers"])
+        self._fill_tiers(data["tiers"], data["zones"])
         metric = self.metric.currentData()
         table = data["table"]
         months = table.column("month")
@@ -202,13 +211,15 @@ class MonthlyView(View):
         return self.tr("%n month(s) in a row up on the previous month", "", run.current) + " — " + \
             self.tr("%n more to a full round", "", run.remaining)
 
-    def _fill_tiers(self, tiers: list[ltv.Tier]) -> None:
+    def _fill_tiers(self, tiers: list[ltv.Tier], zone_list: list[zones.Zone]) -> None:
         current = self.tier.currentData()
         self.tier.blockSignals(True)
         while self.tier.count() > 1:
             self.tier.removeItem(1)
         for tier in tiers:
             self.tier.addItem(tier.name(), tier.key)
+        for zone in zone_list:  # engagement zones filter like tiers: who was in the zone that month
+            self.tier.addItem(self.tr("Zone: %1").replace("%1", zone.name()), ZONE + zone.key)
         index = self.tier.findData(current)
         self.tier.setCurrentIndex(max(0, index))
         self.tier.blockSignals(False)
