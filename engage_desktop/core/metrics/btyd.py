@@ -87,8 +87,9 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> BgNbd:
     (ux, ut, uT), weight = _weighted_unique(x, t_x, T)
 
     def minus_loglik(logs: np.ndarray) -> float:
-        r, alpha, a, b = np.exp(logs)
-        value = -float(np.dot(weight, bgnbd_loglik_each(r, alpha, a, b, ux, ut, uT)))
+        with np.errstate(all="ignore"):  # the optimiser tries extreme values on its way: those count as impossible
+            r, alpha, a, b = np.exp(logs)
+            value = -float(np.dot(weight, bgnbd_loglik_each(r, alpha, a, b, ux, ut, uT)))
         return value if np.isfinite(value) else 1e300
 
     # α is in the time unit: start it at the mean T, so the start does not depend on weeks vs days.
@@ -138,8 +139,9 @@ def fit_gamma_gamma(x: np.ndarray, mean_spend: np.ndarray) -> GammaGamma:
     (ux, um), weight = _weighted_unique(x[keep], m[keep])
 
     def minus_loglik(logs: np.ndarray) -> float:
-        p, q, gamma = np.exp(logs)
-        value = -float(np.dot(weight, gamma_gamma_loglik_each(p, q, gamma, ux, um)))
+        with np.errstate(all="ignore"):
+            p, q, gamma = np.exp(logs)
+            value = -float(np.dot(weight, gamma_gamma_loglik_each(p, q, gamma, ux, um)))
         return value if np.isfinite(value) else 1e300
 
     # γ is in money: start it at the mean spend, so the start does not depend on yen vs dollars.
