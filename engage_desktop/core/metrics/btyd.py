@@ -26,17 +26,26 @@ from scipy import optimize, special
 _MAX_ITERATIONS = 2000
 
 
-def _maximise(minus_loglik: Callable[[np.ndarray], float], start: np.ndarray) -> tuple[np.ndarray, float, bool]:
+def _maximise(minus_loglik: Callable[[np.ndarray], tuple[float, np.ndarray]], start: np.ndarray) -> tuple[np.ndarray, float, bool]:
     """The log-parameters that minimise ``minus_loglik``, its value there, and whether the optimiser says
-    it converged. L-BFGS-B first: on the sample shop's spends Nelder-Mead alone wandered up a ridge of
-    the Gamma-Gamma likelihood (p to 10^7, log-likelihood 130 below the maximum) where L-BFGS-B found
-    the maximum from either start. Nelder-Mead then polishes from there (it needs no gradient, so the
-    ridge's flat directions do not stop it early); the better of the two answers."""
-    first = optimize.minimize(minus_loglik, start, method="L-BFGS-B")
-    polish = optimize.minimize(minus_loglik, first.x, method="Nelder-Mead",
-                               options={"maxiter": _MAX_ITERATIONS, "xatol": 1e-7, "fatol": 1e-7})
-    best = polish if polish.fun <= first.fun else first
-    return best.x, float(best.fun), bool(polish.success or first.success)
+    it converged. L-BFGS-B: on the sample shop's spends Nelder-Mead wandered up a ridge of the
+    Gamma-Gamma likelihood (p to 10^7, log-likelihood 130 below the maximum) where L-BFGS-B found the
+    maximum from either start. Nelder-Mead only when L-BFGS-B does not converge.
+
+    Each parameter stays within a factor 10^6 of its start: on orders with no dropout at all (the
+    benchmark's random shop) the maximum lies at r, α → ∞, a → 0, where the log-likelihood is lost to
+    rounding (it came out as 0, above any real fit). At a bound the fit is reported as it is and the
+    reliability rule (metrics/predicted.py) calls it implausible."""
+    bounds = [(s - _SPAN, s + _SPAN) for s in start]
+    result = optimize.minimize(minus_loglik, start, method="L-BFGS-B", jac=True, bounds=bounds)
+    if not result.success:
+        polish = optimize.minimize(lambda logs: minus_loglik(logs)[0], result.x, method="Nelder-Mead", bounds=bounds,
+                                   options={"maxiter": _MAX_ITERATIONS, "xatol": 1e-7, "fatol": 1e-7})
+        result = polish if polish.fun <= result.fun else result
+    return result.x, float(result.fun), bool(result.success)
+
+
+_SPAN = float(np.log(1e6))
 
 
 @dataclass(frozen=True)
@@ -82,15 +91,40 @@ def bgnbd_loglik_each(r: float, alpha: float, a: float, b: float,
     return a1 + a2 + np.logaddexp(a3, a4)
 
 
+def bgnbd_loglik_and_gradient(r: float, alpha: float, a: float, b: float, weight: np.ndarray, x: np.ndarray,
+                              t_x: np.ndarray, T: np.ndarray) -> tuple[float, np.ndarray]:
+    """The weighted log-likelihood and its gradient with respect to (log r, log α, log a, log b): the
+    derivatives of eq. 6 term by term (digamma for gammaln), so the optimiser needs one evaluation per
+    step instead of five (100,000 customers: about 4x quicker than numerical differences)."""
+    repeat = x > 0
+    xr = r + x
+    a3 = -xr * np.log(alpha + T)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bx1 = np.where(repeat, b + x - 1, 1.0)
+        a4 = np.where(repeat, np.log(a) - np.log(bx1) - xr * np.log(alpha + t_x), -np.inf)
+    total = np.logaddexp(a3, a4)
+    w3, w4 = np.exp(a3 - total), np.exp(a4 - total)  # the shares of the two terms of the sum
+    psi_abx = special.digamma(a + b + x)
+    d_r = special.digamma(xr) - special.digamma(r) + np.log(alpha) - w3 * np.log(alpha + T) - w4 * np.log(alpha + t_x)
+    d_alpha = r / alpha - w3 * xr / (alpha + T) - w4 * xr / (alpha + t_x)
+    d_a = special.digamma(a + b) - psi_abx + w4 / a
+    d_b = special.digamma(b + x) - psi_abx - special.digamma(b) + special.digamma(a + b) - w4 / bx1
+    each = (special.gammaln(xr) - special.gammaln(r) + r * np.log(alpha)
+            + special.betaln(a, b + x) - special.betaln(a, b) + total)
+    gradient = np.array([weight @ d_r * r, weight @ d_alpha * alpha, weight @ d_a * a, weight @ d_b * b])
+    return float(weight @ each), gradient
+
+
 def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> BgNbd:
     """Maximum-likelihood BG/NBD parameters for these customers (one entry per customer)."""
     (ux, ut, uT), weight = _weighted_unique(x, t_x, T)
 
-    def minus_loglik(logs: np.ndarray) -> float:
+    def minus_loglik(logs: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):  # the optimiser tries extreme values on its way: those count as impossible
-            r, alpha, a, b = np.exp(logs)
-            value = -float(np.dot(weight, bgnbd_loglik_each(r, alpha, a, b, ux, ut, uT)))
-        return value if np.isfinite(value) else 1e300
+            value, gradient = bgnbd_loglik_and_gradient(*np.exp(logs), weight, ux, ut, uT)
+        if not (np.isfinite(value) and np.isfinite(gradient).all()):
+            return 1e300, np.zeros(4)
+        return -value, -gradient
 
     # α is in the time unit: start it at the mean T, so the start does not depend on weeks vs days.
     start = np.log([1.0, max(float(np.average(uT, weights=weight)), 1e-3), 1.0, 1.0])
@@ -131,6 +165,19 @@ def gamma_gamma_loglik_each(p: float, q: float, gamma: float, x: np.ndarray, mea
             + (p * x - 1) * np.log(m) + p * x * np.log(x) - (p * x + q) * np.log(x * m + gamma))
 
 
+def gamma_gamma_loglik_and_gradient(p: float, q: float, gamma: float, weight: np.ndarray, x: np.ndarray,
+                                    m: np.ndarray) -> tuple[float, np.ndarray]:
+    """The weighted log-likelihood and its gradient with respect to (log p, log q, log γ)."""
+    px = p * x
+    psi_pxq = special.digamma(px + q)
+    log_xmg = np.log(x * m + gamma)
+    d_p = x * (psi_pxq - special.digamma(px) + np.log(m) + np.log(x) - log_xmg)
+    d_q = psi_pxq - special.digamma(q) + np.log(gamma) - log_xmg
+    d_gamma = q / gamma - (px + q) / (x * m + gamma)
+    each = gamma_gamma_loglik_each(p, q, gamma, x, m)
+    return float(weight @ each), np.array([weight @ d_p * p, weight @ d_q * q, weight @ d_gamma * gamma])
+
+
 def fit_gamma_gamma(x: np.ndarray, mean_spend: np.ndarray) -> GammaGamma:
     """Gamma-Gamma parameters from the repeat buyers (x > 0, mean spend > 0; others are left out)."""
     x = np.asarray(x, dtype=float)
@@ -138,11 +185,12 @@ def fit_gamma_gamma(x: np.ndarray, mean_spend: np.ndarray) -> GammaGamma:
     keep = (x > 0) & (m > 0)
     (ux, um), weight = _weighted_unique(x[keep], m[keep])
 
-    def minus_loglik(logs: np.ndarray) -> float:
+    def minus_loglik(logs: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):
-            p, q, gamma = np.exp(logs)
-            value = -float(np.dot(weight, gamma_gamma_loglik_each(p, q, gamma, ux, um)))
-        return value if np.isfinite(value) else 1e300
+            value, gradient = gamma_gamma_loglik_and_gradient(*np.exp(logs), weight, ux, um)
+        if not (np.isfinite(value) and np.isfinite(gradient).all()):
+            return 1e300, np.zeros(3)
+        return -value, -gradient
 
     # γ is in money: start it at the mean spend, so the start does not depend on yen vs dollars.
     start = np.log([1.0, 1.0, max(float(np.average(um, weights=weight)) if len(um) else 1.0, 1e-6)])
