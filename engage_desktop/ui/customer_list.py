@@ -31,6 +31,11 @@ def column_titles() -> dict[str, str]:
         "last_order": QCoreApplication.translate("CustomerList", "Last order"),
         "days_since_last": QCoreApplication.translate("CustomerList", "Days since last order"),
         "tier": QCoreApplication.translate("CustomerList", "LTV tier"),
+        "p_alive": QCoreApplication.translate("CustomerList", "Chance of buying again"),
+        "expected_90": QCoreApplication.translate("CustomerList", "Expected purchases (90 days)"),
+        "expected_365": QCoreApplication.translate("CustomerList", "Expected purchases (1 year)"),
+        "next_order": QCoreApplication.translate("CustomerList", "Expected next order"),
+        "value_365": QCoreApplication.translate("CustomerList", "Predicted value (1 year)"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
@@ -43,8 +48,10 @@ def column_titles() -> dict[str, str]:
 
 
 SIZE_FROM_ROWS = 40
-MONEY_COLUMNS = {"revenue", "aov", "ltv"}
-DATE_COLUMNS = {"first_order", "last_order", "answered_at"}
+MONEY_COLUMNS = {"revenue", "aov", "ltv", "value_365"}
+DATE_COLUMNS = {"first_order", "last_order", "answered_at", "next_order"}
+PERCENT_COLUMNS = {"p_alive"}
+FRACTION_COLUMNS = {"expected_90", "expected_365"}  # expected purchases: 0.35 of a purchase says something
 
 
 class CustomerList(QWidget):
@@ -101,6 +108,11 @@ class CustomerList(QWidget):
         money = {i for i, c in enumerate(table.columns) if c in MONEY_COLUMNS}
         dates = {i for i, c in enumerate(table.columns) if c in DATE_COLUMNS}
         formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates}}
+        for i, c in enumerate(table.columns):
+            if c in PERCENT_COLUMNS:
+                formats[i] = i18n.percent
+            elif c in FRACTION_COLUMNS:
+                formats[i] = lambda v: i18n.number(v, 2)
         if "tier" in table.columns:
             formats[table.columns.index("tier")] = self.ctx.tier_name
         # Unsorted before the new rows arrive: the list comes highest LTV first, and sorting

@@ -65,7 +65,7 @@ def ref(series: object) -> str:
 
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
-    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "アンケート", "前月比", "LTV層の移動", "100日プラン",
+    assert book.sheetnames == ["表紙", "カスタマージャーニー", "LTV層別", "予測LTV", "アンケート", "前月比", "LTV層の移動", "100日プラン",
                                "施策"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)

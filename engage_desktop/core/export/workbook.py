@@ -26,7 +26,7 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import effect, journey, ltv, measures, monthly, surveys, tier_history
+from engage_desktop.core.metrics import effect, journey, ltv, measures, monthly, predicted, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -63,6 +63,10 @@ LABELS: dict[str, str] = {
     "year_change": N_("Change a year earlier"), "rest_change": N_("Change for everyone else"),
     "usual_change": N_("Usual change"), "targeted": N_("Targeted customers"), "verdict": N_("What it shows"),
     "compared": N_("Months compared (before → after)"), "note": N_("Note"),
+    "p_alive": N_("Chance of buying again"), "expected_365": N_("Expected purchases (1 year)"),
+    "next_order": N_("Expected next order"), "value_365": N_("Predicted value (1 year)"),
+    "name": N_("Name"), "email": N_("E-mail"), "figure": N_("Figure"), "value": N_("Value"),
+    "bands": N_("Customers by their chance of buying again"), "ltv_now": N_("Annual LTV"),
 }
 
 
@@ -224,6 +228,62 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _straight(line)
     chart += line
     _place(sheet, chart, f"A{last + 4}", 24, 12, new_page=True)
+
+
+TOP_PREDICTED = 100  # the sheet lists the customers most worth keeping; the view's "Export list…" gives them all
+
+
+def _predicted(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """予測LTV: the verdict, the shop's figures, customers by their chance of buying again (with a chart) and
+    the customers with the highest predicted value; when not reliable, the verdict and the simple LTV."""
+    _title(sheet, label("predicted"))
+    result = predicted.predicted(store, day)
+    money = excel_format(store.setting("currency"))
+    write_cell(sheet, 2, 1, result.verdict.text())
+    _widths(sheet, [26, 30, 14, 16, 16, 14, 18, 16])
+    f, s = result.frequency, result.spend
+    figures: list[tuple[str, Any, str | None]] = [
+        (t("Customers who bought"), result.verdict.customers, "#,##0"),
+        (t("Of them, bought more than once"), result.verdict.repeat_buyers, "#,##0")]
+    if result.verdict.reliable:
+        figures += [(t("Purchases expected in the next 90 days"), result.expected_90, "#,##0"),
+                    (t("Purchases expected in the next year"), result.expected_365, "#,##0"),
+                    (t("Predicted value of the next year"), result.value_365, money)]
+    else:
+        shop = ltv.shop_ltv(store, day)
+        figures += [(t("Simple LTV (average order value x purchases per year)"), shop["ltv"], money)]
+    if f is not None and s is not None:  # the fitted figures, for whoever wants to check them (time in weeks)
+        figures += [(t("BG/NBD model (time in weeks): {name}", name=name), value, "0.0000")
+                    for name, value in (("r", f.r), ("alpha", f.alpha), ("a", f.a), ("b", f.b))]
+        figures += [(t("Gamma-Gamma model: {name}", name=name), value, "0.0000")
+                    for name, value in (("p", s.p), ("q", s.q), ("gamma", s.gamma))]
+    _header(sheet, 4, [label("figure"), label("value")])
+    for i, (term, value, number_format) in enumerate(figures):
+        write_row(sheet, 5 + i, [term, value], [None, number_format])
+    row = 5 + len(figures) + 1
+    if not result.verdict.reliable:
+        return
+    bands = predicted.by_p_alive(result)
+    _header(sheet, row, [label("p_alive"), label("customers"), label("value_365")])
+    for i, (low, high, customers, value) in enumerate(bands.rows):
+        write_row(sheet, row + 1 + i, [f"{100 * low:.0f}–{100 * high:.0f}%", customers, value], [None, "#,##0", money])
+    last = row + len(bands.rows)
+    chart = BarChart()
+    chart.title = label("bands")
+    chart.y_axis.title = label("customers")
+    chart.x_axis.title = label("p_alive")
+    chart.add_data(Reference(sheet, min_col=2, min_row=row, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=row + 1, max_row=last))
+    chart.legend = None
+    _place(sheet, chart, f"E{row}", 16, 7.5)
+    row = max(last, row + 16) + 2
+    columns = ["name", "email", "tier", "p_alive", "expected_365", "next_order", "value_365", "ltv"]
+    write_cell(sheet, row, 1, t("The {n} customers with the highest predicted value", n=TOP_PREDICTED), bold=True)
+    _header(sheet, row + 1, [label("ltv_now" if c == "ltv" else c) for c in columns])
+    names = ltv.tier_names(store)
+    for i, customer in enumerate(result.customers.as_dicts()[:TOP_PREDICTED]):
+        values = [names.get(customer[c], customer[c]) if c == "tier" else customer[c] for c in columns]
+        write_row(sheet, row + 2 + i, values, [None, None, None, PERCENT, "0.00", None, money, money])
 
 
 def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
@@ -504,5 +564,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
+SHEETS = {"journey": _journey, "ltv": _ltv, "predicted": _predicted, "surveys": _surveys, "monthly": _monthly, "movement": _movement,
           "cohorts": _cohorts, "measures": _measures}

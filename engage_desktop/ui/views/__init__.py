@@ -10,5 +10,6 @@ from engage_desktop.ui.views.surveys import SurveysView
 from engage_desktop.ui.views.ltv import LtvView
 from engage_desktop.ui.views.measures import MeasuresView
 from engage_desktop.ui.views.movement import MovementView
+from engage_desktop.ui.views.predicted import PredictedView
 
-VIEWS = [JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]
+VIEWS = [JourneyView, LtvView, PredictedView, SurveysView, MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]
