@@ -186,118 +186,143 @@ within %n day(s)</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="34"/>
+        <source>Chance of buying again</source>
+        <translation>また買ってくれる見込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <source>Expected purchases (90 days)</source>
+        <translation>予測購入回数(90日)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <source>Expected purchases (1 year)</source>
+        <translation>予測購入回数(1年)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <source>Expected next order</source>
+        <translation>次回購入の予想日</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <source>Predicted value (1 year)</source>
+        <translation>予測LTV(1年)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
         <source>Answered</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="35"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="36"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="37"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="42"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="38"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="43"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="39"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="44"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="40"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="41"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="94"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="101"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="95"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="102"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="96"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="103"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="131"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="132"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="144"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="142"/>
         <location filename="../../engage_desktop/ui/customer_list.py" line="154"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="166"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="143"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="145"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="157"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="146"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="158"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="155"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="167"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="190"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="191"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="199"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="209"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="221"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -1363,22 +1388,22 @@ last order</source>
         <translation>変化</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
         <source>%1, targeted</source>
         <translation>%1（対象）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="177"/>
         <source>%1, everyone else</source>
         <translation>%1（それ以外）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/measures.py" line="187"/>
+        <location filename="../../engage_desktop/ui/views/measures.py" line="188"/>
         <source>Grey band: the months before; green band: the months after. The month the measure started in is left out when it started after the 1st.</source>
         <translation>灰色の帯：実施前の月。緑の帯：実施後の月。1日以外に始めた施策は、始めた月を比較に含めません。</translation>
     </message>
@@ -1401,72 +1426,72 @@ last order</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="149"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="154"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="165"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="168"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="171"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="178"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="198"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="199"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="200"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="203"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="202"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -1601,16 +1626,69 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="230"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="233"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="245"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PredictedView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="55"/>
+        <source>Customers by their chance of buying again, and what they are expected to bring next year</source>
+        <translation>また買ってくれる見込み別の顧客数と、今後1年の予測売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="58"/>
+        <source>Chance of buying again: how likely the customer is still a customer, from how often and how recently they bought. Expected next order: the day by which one more purchase is expected (blank: less than one expected within three years). Several orders on one day count as one purchase. Click a bar for its customers.</source>
+        <translation>また買ってくれる見込み: 購入の頻度と最後の購入からの期間から見た、その顧客がまだ離れていない確率です。次回購入の予想日: もう1回の購入が見込まれる日です(空欄は3年以内に1回も見込めない顧客)。同じ日の注文は1回の購入として数えます。棒をクリックするとその顧客を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="76"/>
+        <source>Next year your %1 customers are expected to buy %2 times and bring %3. %4 of them are likely to buy again (a chance of %5 or more).</source>
+        <translation>今の顧客%1人から、今後1年で%2回の購入、%3の売上が見込まれます。そのうち%4人はまた買ってくれる見込みが%5以上です。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="83"/>
+        <source>Number of customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="84"/>
+        <source>Predicted value next year</source>
+        <translation>今後1年の予測売上</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="87"/>
+        <source>Chance of buying again</source>
+        <translation>また買ってくれる見込み</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="88"/>
+        <source>Customers, highest predicted value next year first</source>
+        <translation>顧客(今後1年の予測LTVが高い順)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="91"/>
+        <source>Simple LTV instead: %1 a year per customer (average order value %2 × %3 purchases a year).</source>
+        <translation>代わりに簡易LTV: 顧客1人あたり年%1(平均購入単価%2 × 年%3回の購入)。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="96"/>
+        <source>Customers, highest annual LTV first</source>
+        <translation>顧客(年間LTVが高い順)</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/predicted.py" line="108"/>
+        <source>Chance of buying again %1</source>
+        <translation>また買ってくれる見込み %1</translation>
     </message>
 </context>
 <context>

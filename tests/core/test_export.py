@@ -70,7 +70,7 @@ def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Pat
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
-    assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Surveys", "Month over month",
+    assert english.sheetnames == ["Cover", "Customer journey", "LTV tiers", "Predicted value", "Surveys", "Month over month",
                                   "Tier movement", "100-day plan", "Measures"]
 
 

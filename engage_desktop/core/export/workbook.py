@@ -239,9 +239,8 @@ def _predicted(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _title(sheet, label("predicted"))
     result = predicted.predicted(store, day)
     money = excel_format(store.setting("currency"))
-    write_cell(sheet, 2, 1, result.verdict.text())
+    write_cell(sheet, 2, 1, result.verdict.text())  # the fitted parameters are in `report --json`, not for the owner
     _widths(sheet, [26, 30, 14, 16, 16, 14, 18, 16])
-    f, s = result.frequency, result.spend
     figures: list[tuple[str, Any, str | None]] = [
         (t("Customers who bought"), result.verdict.customers, "#,##0"),
         (t("Of them, bought more than once"), result.verdict.repeat_buyers, "#,##0")]
@@ -252,11 +251,6 @@ def _predicted(sheet: Worksheet, store: Store, day: dt.date) -> None:
     else:
         shop = ltv.shop_ltv(store, day)
         figures += [(t("Simple LTV (average order value x purchases per year)"), shop["ltv"], money)]
-    if f is not None and s is not None:  # the fitted figures, for whoever wants to check them (time in weeks)
-        figures += [(t("BG/NBD model (time in weeks): {name}", name=name), value, "0.0000")
-                    for name, value in (("r", f.r), ("alpha", f.alpha), ("a", f.a), ("b", f.b))]
-        figures += [(t("Gamma-Gamma model: {name}", name=name), value, "0.0000")
-                    for name, value in (("p", s.p), ("q", s.q), ("gamma", s.gamma))]
     _header(sheet, 4, [label("figure"), label("value")])
     for i, (term, value, number_format) in enumerate(figures):
         write_row(sheet, 5 + i, [term, value], [None, number_format])

@@ -288,9 +288,14 @@ def by_p_alive(prediction: Prediction) -> Table:
                   for i in range(len(edges) - 1)])
 
 
-DEFINITION = N_("BG/NBD and Gamma-Gamma models fitted on the shop's orders (one purchase per customer per day, "
-                "time in weeks); a customer's value of the next year = purchases expected in 365 days x expected "
-                "spend per purchase")
+DEFINITION = N_("statistical models of buying (BG/NBD) and spending (Gamma-Gamma) fitted on the shop's orders (one "
+                "purchase per customer per day, time in weeks); a customer's value of the next year = purchases "
+                "expected in 365 days x expected spend per purchase")
+
+
+def rule_text() -> str:
+    """The reliability rule in one sentence, in the current language."""
+    return t(RULE, min_customers=MIN_CUSTOMERS, min_repeat_buyers=MIN_REPEAT_BUYERS, min_weeks=MIN_WEEKS)
 
 
 def as_json(p: Prediction) -> dict[str, object]:

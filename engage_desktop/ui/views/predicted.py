@@ -80,7 +80,7 @@ class PredictedView(View):
                 .replace("%5", i18n.percent(LIKELY, 0)))
             bands = data["bands"]
             labels = [f"{i18n.percent(low, 0)}–{i18n.percent(high, 0)}" for low, high, _, _ in bands.rows]
-            self.chart.set_data(labels, [r[2] for r in bands.rows], bar_name=self.tr("Customers"),
+            self.chart.set_data(labels, [r[2] for r in bands.rows], bar_name=self.tr("Number of customers"),
                                 line=[r[3] for r in bands.rows], line_name=self.tr("Predicted value next year"),
                                 bar_fmt=lambda v: i18n.number(v), line_fmt=i18n.money,
                                 line_axis_fmt=i18n.compact_money)
@@ -91,7 +91,8 @@ class PredictedView(View):
             self.figures.setText(self.tr("Simple LTV instead: %1 a year per customer (average order value %2 × %3 "
                                          "purchases a year).")
                                  .replace("%1", i18n.money(shop["ltv"])).replace("%2", i18n.money(shop["aov"]))
-                                 .replace("%3", i18n.number(shop["orders_per_year"], 2)))
+                                 .replace("%3", i18n.number(shop["orders_per_year"], 2))
+                                 + "\n" + predicted.rule_text())
             caption = self.tr("Customers, highest annual LTV first")
         self.customers.set_table(result.customers, caption)
 
