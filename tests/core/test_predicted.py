@@ -219,7 +219,7 @@ def test_the_sample_shop_is_reliable_and_its_report_has_the_section(tmp_path: Pa
         assert section["time_unit"] == "week" and section["reliable"] and section["reason"] is None
         assert section["customers"] == report["customers"]
         result = predicted.predicted(store, dt.date.fromisoformat(report["as_of"]))
-        assert result.customers.columns == [*CUSTOMER_COLUMNS, *predicted.PREDICTED_COLUMNS]
+        assert result.customers.columns == predicted.PREDICTED_LIST_COLUMNS
         alive = result.customers.column("p_alive")
         assert all(0 <= p <= 1 for p in alive) and len(alive) == report["customers"]
         values = result.customers.column("value_365")

@@ -67,7 +67,10 @@ REASONS = {
 RULE = N_("The prediction is shown when at least {min_customers:,} customers have bought, {min_repeat_buyers:,} of "
           "them more than once, over at least {min_weeks} weeks, and the models fit; otherwise it would be "
           "noise, and the simple LTV (average order value x purchases per year) is shown instead.")
-PREDICTED_COLUMNS = ["p_alive", "expected_90", "expected_365", "next_order", "value_365"]
+PREDICTED_COLUMNS = ["value_365", "p_alive", "expected_90", "expected_365", "next_order"]
+# The reliable list's columns: who, then the prediction (what the view is for, seen without scrolling), then
+# the columns of every customer list.
+PREDICTED_LIST_COLUMNS = [*CUSTOMER_COLUMNS[:3], *PREDICTED_COLUMNS, *CUSTOMER_COLUMNS[3:]]
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class Prediction:
     expected_90: float | None
     expected_365: float | None
     value_365: float | None
-    # Reliable: CUSTOMER_COLUMNS + PREDICTED_COLUMNS, highest value_365 first. Not reliable:
+    # Reliable: PREDICTED_LIST_COLUMNS, highest value_365 first. Not reliable:
     # CUSTOMER_COLUMNS only (ltv, the simple LTV, highest first): no P(alive), no predicted value.
     customers: Table
 
@@ -245,11 +248,11 @@ def predicted(store: Store, as_of: dt.date, with_customers: bool = True) -> Pred
 def customer_table(store: Store, as_of: dt.date, s: Summary, scores: Scores | None) -> Table:
     """The customers as an action list: the columns of every customer list, then the predicted ones
     (reliable), highest predicted value first; or the simple LTV's list, highest LTV first."""
-    columns = "f.customer_key, c.customer_name, c.email, f.orders, f.revenue, round(f.aov, 2), round(f.ltv, 2), " \
-              "f.first_order, f.last_order, f.days_since_last, f.tier"
+    who = "f.customer_key, c.customer_name, c.email"
+    facts = "f.orders, f.revenue, round(f.aov, 2), round(f.ltv, 2), f.first_order, f.last_order, f.days_since_last, f.tier"
     if scores is None:
         rows = store.con.execute(
-            f"""SELECT {columns} FROM ({tiered_facts_sql(store, as_of)}) f LEFT JOIN customers c USING (customer_key)
+            f"""SELECT {who}, {facts} FROM ({tiered_facts_sql(store, as_of)}) f LEFT JOIN customers c USING (customer_key)
                 ORDER BY f.ltv DESC, f.customer_key""").fetchall()
         return Table(list(CUSTOMER_COLUMNS), rows)
     next_day = [None if d < 0 else as_of + dt.timedelta(days=int(d)) for d in scores.next_order_days]
@@ -260,13 +263,13 @@ def customer_table(store: Store, as_of: dt.date, s: Summary, scores: Scores | No
     store.con.register("predicted_scores", scored)
     try:
         rows = store.con.execute(
-            f"""SELECT {columns}, p.p_alive, p.expected_90, p.expected_365, p.next_order, p.value_365
+            f"""SELECT {who}, p.value_365, p.p_alive, p.expected_90, p.expected_365, p.next_order, {facts}
                 FROM ({tiered_facts_sql(store, as_of)}) f JOIN predicted_scores p USING (customer_key)
                 LEFT JOIN customers c USING (customer_key)
                 ORDER BY p.value_365 DESC, f.customer_key""").fetchall()
     finally:
         store.con.unregister("predicted_scores")
-    return Table([*CUSTOMER_COLUMNS, *PREDICTED_COLUMNS], rows)
+    return Table(PREDICTED_LIST_COLUMNS, rows)
 
 
 P_ALIVE_BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)

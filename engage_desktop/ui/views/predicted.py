@@ -41,6 +41,8 @@ class PredictedView(View):
         self.chart = BarLineChart()
         self.chart.setMinimumHeight(220)
         self.chart.clicked.connect(self.select_band)
+        # The value line over the bars: its top point sits on the tallest bar (80-100%), which hid it.
+        self.chart.right.setZValue(10)
         self.note = note_label()
         self.customers = CustomerList(self.ctx)
         self.chart_box = vstack(self.chart_caption, (self.chart, 1))
@@ -80,11 +82,13 @@ class PredictedView(View):
                 .replace("%5", i18n.percent(LIKELY, 0)))
             bands = data["bands"]
             labels = [f"{i18n.percent(low, 0)}–{i18n.percent(high, 0)}" for low, high, _, _ in bands.rows]
+            # The axis title before the data: set_data fits the value line's view box to the plot as it is then.
+            self.chart.item.getAxis("bottom").setLabel(self.tr("Chance of buying again"))
             self.chart.set_data(labels, [r[2] for r in bands.rows], bar_name=self.tr("Number of customers"),
                                 line=[r[3] for r in bands.rows], line_name=self.tr("Predicted value next year"),
                                 bar_fmt=lambda v: i18n.number(v), line_fmt=i18n.money,
-                                line_axis_fmt=i18n.compact_money)
-            self.chart.item.getAxis("bottom").setLabel(self.tr("Chance of buying again"))
+                                line_axis_fmt=i18n.compact_money,
+                                line_range=(0, 1.15 * max([r[3] for r in bands.rows] + [1.0])))
             caption = self.tr("Customers, highest predicted value next year first")
         else:
             shop = data["shop_ltv"]
