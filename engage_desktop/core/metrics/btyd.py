@@ -21,7 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
+
+# scipy is imported inside the functions that use it: importing scipy.optimize takes about 0.3 s, which the
+# app's start (the first view, issue 18) must not pay; the predicted view and the report pay it once.
 
 _MAX_ITERATIONS = 2000
 
@@ -36,6 +38,8 @@ def _maximise(minus_loglik: Callable[[np.ndarray], tuple[float, np.ndarray]], st
     benchmark's random shop) the maximum lies at r, α → ∞, a → 0, where the log-likelihood is lost to
     rounding (it came out as 0, above any real fit). At a bound the fit is reported as it is and the
     reliability rule (metrics/predicted.py) calls it implausible."""
+    from scipy import optimize
+
     bounds = [(s - _SPAN, s + _SPAN) for s in start]
     result = optimize.minimize(minus_loglik, start, method="L-BFGS-B", jac=True, bounds=bounds)
     if not result.success:
@@ -77,6 +81,8 @@ def _weighted_unique(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray
 def bgnbd_loglik_each(r: float, alpha: float, a: float, b: float,
                       x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """Each customer's log-likelihood (FHL 2005, eq. 6), in logs throughout so large x does not overflow."""
+    from scipy import special
+
     x = np.asarray(x, dtype=float)
     t_x = np.asarray(t_x, dtype=float)
     T = np.asarray(T, dtype=float)
@@ -96,6 +102,8 @@ def bgnbd_loglik_and_gradient(r: float, alpha: float, a: float, b: float, weight
     """The weighted log-likelihood and its gradient with respect to (log r, log α, log a, log b): the
     derivatives of eq. 6 term by term (digamma for gammaln), so the optimiser needs one evaluation per
     step instead of five (100,000 customers: about 4x quicker than numerical differences)."""
+    from scipy import special
+
     repeat = x > 0
     xr = r + x
     a3 = -xr * np.log(alpha + T)
@@ -146,6 +154,8 @@ def p_alive(m: BgNbd, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarr
 
 def expected_purchases(m: BgNbd, t: float | np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """E[X(T, T+t] | x, t_x, T]: purchases expected in the next ``t`` time units (FHL 2005, eq. 10)."""
+    from scipy import special
+
     x = np.asarray(x, dtype=float)
     T = np.asarray(T, dtype=float)
     t = np.asarray(t, dtype=float)
@@ -159,6 +169,8 @@ def expected_purchases(m: BgNbd, t: float | np.ndarray, x: np.ndarray, t_x: np.n
 def gamma_gamma_loglik_each(p: float, q: float, gamma: float, x: np.ndarray, mean_spend: np.ndarray) -> np.ndarray:
     """Each repeat buyer's log-likelihood of their mean spend over ``x`` purchases (Fader & Hardie 2013,
     eq. 5), without the terms that do not depend on the parameters."""
+    from scipy import special
+
     x = np.asarray(x, dtype=float)
     m = np.asarray(mean_spend, dtype=float)
     return (special.gammaln(p * x + q) - special.gammaln(p * x) - special.gammaln(q) + q * np.log(gamma)
@@ -168,6 +180,8 @@ def gamma_gamma_loglik_each(p: float, q: float, gamma: float, x: np.ndarray, mea
 def gamma_gamma_loglik_and_gradient(p: float, q: float, gamma: float, weight: np.ndarray, x: np.ndarray,
                                     m: np.ndarray) -> tuple[float, np.ndarray]:
     """The weighted log-likelihood and its gradient with respect to (log p, log q, log γ)."""
+    from scipy import special
+
     px = p * x
     psi_pxq = special.digamma(px + q)
     log_xmg = np.log(x * m + gamma)
