@@ -5,7 +5,7 @@
   customers the easy way", section 5); Gamma-Gamma p 6.25, q 3.74, γ 15.44 ("RFM and CLV: using
   iso-value curves for customer base analysis", 2005, section 4).
 - P(alive) and the expected purchases of three customers, worked out here from the published
-  formulas in plain Python (math.lgamma, 2F1 by its series), not by the code under test.
+  formulas in plain Python (2F1 by its power series), not by the code under test.
 - The summary (order days, weeks, spend of repeat days) of a hand-made shop imported for real.
 - The reliability rule: a 40-customer shop gets the simple LTV and the reason; the sample shop passes.
 """
@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 
 import numpy as np
