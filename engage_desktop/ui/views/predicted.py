@@ -47,6 +47,7 @@ class PredictedView(View):
         self.customers = CustomerList(self.ctx)
         self.chart_box = vstack(self.chart_caption, (self.chart, 1))
         top = vstack(self.verdict, self.figures, (self.chart_box, 1), self.note)
+        top.layout().addStretch(0)  # without the chart (not reliable), the sentences stay at the top
         QVBoxLayout(self.content).addWidget(splitter(Qt.Orientation.Vertical, top, self.customers, sizes=[400, 300]))
         self.retranslate()
 
@@ -72,6 +73,7 @@ class PredictedView(View):
         colour = "#1b5e20" if verdict.reliable else "#b26a00"
         self.verdict.setStyleSheet(f"font-size: 15px; font-weight: bold; color: {colour};")
         self.chart_box.setVisible(verdict.reliable)
+        self.note.setVisible(verdict.reliable)  # it explains the chart's and the list's predicted columns
         if verdict.reliable:
             likely = sum(r[2] for r in data["bands"].rows if r[0] >= LIKELY)
             self.figures.setText(
