@@ -29,6 +29,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("rfm", N_("RFM")),
     ViewSpec("journey", N_("Customer journey")),
     ViewSpec("ltv", N_("LTV tiers")),
+    ViewSpec("predicted", N_("Predicted value")),
     ViewSpec("surveys", N_("Surveys")),
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),

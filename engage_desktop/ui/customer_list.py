@@ -36,7 +36,11 @@ def column_titles() -> dict[str, str]:
         "r_score": QCoreApplication.translate("CustomerList", "R (recency)"),
         "f_score": QCoreApplication.translate("CustomerList", "F (frequency)"),
         "segment": QCoreApplication.translate("CustomerList", "RFM segment"),
-        "reason": QCoreApplication.translate("CustomerList", "Why"),
+        "p_alive": QCoreApplication.translate("CustomerList", "Chance of buying again"),
+        "expected_90": QCoreApplication.translate("CustomerList", "Expected purchases (90 days)"),
+        "expected_365": QCoreApplication.translate("CustomerList", "Expected purchases (1 year)"),
+        "next_order": QCoreApplication.translate("CustomerList", "Expected next order"),
+        "value_365": QCoreApplication.translate("CustomerList", "Predicted value (1 year)"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
@@ -46,7 +50,6 @@ def column_titles() -> dict[str, str]:
         "refund": QCoreApplication.translate("CustomerList", "Refund"),
         "products": QCoreApplication.translate("CustomerList", "Products"),
         "usual_gap": QCoreApplication.translate("CustomerList", "Usual days between purchases"),
-        "p_alive": QCoreApplication.translate("CustomerList", "Chance of buying again"),
         "channels": QCoreApplication.translate("CustomerList", "Where they buy"),
         "step": QCoreApplication.translate("CustomerList", "Journey step"),
         "next_step": QCoreApplication.translate("CustomerList", "Next step"),
@@ -57,9 +60,10 @@ def column_titles() -> dict[str, str]:
 
 
 SIZE_FROM_ROWS = 40
-MONEY_COLUMNS = {"revenue", "aov", "ltv", "ltv_profit"}
-DATE_COLUMNS = {"first_order", "last_order", "answered_at"}
+MONEY_COLUMNS = {"revenue", "aov", "ltv", "ltv_profit", "value_365"}
+DATE_COLUMNS = {"first_order", "last_order", "answered_at", "next_order"}
 PERCENT_COLUMNS = {"p_alive"}
+FRACTION_COLUMNS = {"expected_90", "expected_365"}  # expected purchases: 0.35 of a purchase says something
 
 
 class CustomerList(QWidget):
@@ -115,9 +119,12 @@ class CustomerList(QWidget):
         titles = column_titles()
         money = {i for i, c in enumerate(table.columns) if c in MONEY_COLUMNS}
         dates = {i for i, c in enumerate(table.columns) if c in DATE_COLUMNS}
-        shares = {i for i, c in enumerate(table.columns) if c in PERCENT_COLUMNS}
-        formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates},
-                   **{i: lambda v: "" if v is None else i18n.percent(v, 0) for i in shares}}
+        formats = {**{i: i18n.money for i in money}, **{i: i18n.date_label for i in dates}}
+        for i, c in enumerate(table.columns):
+            if c in PERCENT_COLUMNS:
+                formats[i] = lambda v: "" if v is None else i18n.percent(v, 0)
+            elif c in FRACTION_COLUMNS:
+                formats[i] = lambda v: "" if v is None else i18n.number(v, 2)
         if "tier" in table.columns:
             formats[table.columns.index("tier")] = self.ctx.tier_name
         if "segment" in table.columns:  # the RFM segment's key: the owner reads its name

@@ -15,19 +15,19 @@ within %n days</numerusform></translation>
 <context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="150" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>(%Ln customer)</numerusform><numerusform>(%Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="151" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="161" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>(%1 of %Ln customer)</numerusform><numerusform>(%1 of %Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="198" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="208" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -102,37 +102,37 @@ within %n days</numerusform></translation>
 <context>
     <name>MonthlyView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="154" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="163" />
         <source>%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%n month changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform><numerusform>%n months changed beyond the chart's scale: drawn at its edge (▲/▼); hover for the exact change.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="168" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="177" />
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>Green bands: %n round reached, each %1 or more months in a row up on the month before.</numerusform><numerusform>Green bands: %n rounds reached, each %1 or more months in a row up on the month before.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="198" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="207" />
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%n month in a row up on the previous month: one round cleared!</numerusform><numerusform>%n months in a row up on the previous month: one round cleared!</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="200" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="209" />
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform><numerusform>The latest month is not up on the month before. A round is %n months up in a row.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="202" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="211" />
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%n month in a row up on the previous month</numerusform><numerusform>%n months in a row up on the previous month</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="203" />
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="212" />
         <source>%n more to a full round</source>
         <translation>
             <numerusform>%n more to a full round</numerusform><numerusform>%n more to a full round</numerusform></translation>
@@ -180,7 +180,7 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="253" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="263" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>

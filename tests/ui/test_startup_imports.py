@@ -23,6 +23,7 @@ LAZY = (
     "engage_desktop.core.sample",  # File ▸ Open the sample shop
     "engage_desktop.ui.import_wizard",
     "engage_desktop.ui.backups_dialog",
+    "scipy",  # the predicted value's fit (core/metrics/btyd.py): about 0.3 s to import
 )
 # The main window alone reads nothing of the import: the app's start brings in only what engage_desktop.cli
 # reads at its top for its parser (kinds, dates, fields, readings), as the app takes its language from there.

@@ -26,7 +26,7 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, rfm, surveys, tier_history
+from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, predicted, rfm, surveys, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -67,6 +67,10 @@ LABELS: dict[str, str] = {
     "orders": N_("Purchases"), "ltv": N_("Annual LTV"), "ltv_profit": N_("Annual LTV as profit"),
     "last_order": N_("Last order"), "orders_where": N_("Where the customers of each list buy: the share of their orders"),
     "segment": N_("Segment"), "meaning": N_("What it means"), "customer_share": N_("Share of customers"),
+    "p_alive": N_("Chance of buying again"), "expected_365": N_("Expected purchases (1 year)"),
+    "next_order": N_("Expected next order"), "value_365": N_("Predicted value (1 year)"),
+    "figure": N_("Figure"), "value": N_("Value"),
+    "bands": N_("Customers by their chance of buying again"), "ltv_now": N_("Annual LTV"),
 }
 ACTION_ROWS = 1000  # customers written per action list: the view exports a whole list as CSV or xlsx
 
@@ -229,6 +233,56 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _straight(line)
     chart += line
     _place(sheet, chart, f"A{last + 4}", 24, 12, new_page=True)
+
+
+TOP_PREDICTED = 100  # the sheet lists the customers most worth keeping; the view's "Export list…" gives them all
+
+
+def _predicted(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """予測LTV: the verdict, the shop's figures, customers by their chance of buying again (with a chart) and
+    the customers with the highest predicted value; when not reliable, the verdict and the simple LTV."""
+    _title(sheet, label("predicted"))
+    result = predicted.predicted(store, day)
+    money = excel_format(store.setting("currency"))
+    write_cell(sheet, 2, 1, result.verdict.text())  # the fitted parameters are in `report --json`, not for the owner
+    _widths(sheet, [26, 30, 14, 16, 16, 14, 18, 16])
+    figures: list[tuple[str, Any, str | None]] = [
+        (t("Customers who bought"), result.verdict.customers, "#,##0"),
+        (t("Of them, bought more than once"), result.verdict.repeat_buyers, "#,##0")]
+    if result.verdict.reliable:
+        figures += [(t("Purchases expected in the next 90 days"), result.expected_90, "#,##0"),
+                    (t("Purchases expected in the next year"), result.expected_365, "#,##0"),
+                    (t("Predicted value of the next year"), result.value_365, money)]
+    else:
+        shop = ltv.shop_ltv(store, day)
+        figures += [(t("Simple LTV (average order value x purchases per year)"), shop["ltv"], money)]
+    _header(sheet, 4, [label("figure"), label("value")])
+    for i, (term, value, number_format) in enumerate(figures):
+        write_row(sheet, 5 + i, [term, value], [None, number_format])
+    row = 5 + len(figures) + 1
+    if not result.verdict.reliable:
+        return
+    bands = predicted.by_p_alive(result)
+    _header(sheet, row, [label("p_alive"), label("customers"), label("value_365")])
+    for i, (low, high, customers, value) in enumerate(bands.rows):
+        write_row(sheet, row + 1 + i, [f"{100 * low:.0f}–{100 * high:.0f}%", customers, value], [None, "#,##0", money])
+    last = row + len(bands.rows)
+    chart = BarChart()
+    chart.title = label("bands")
+    chart.y_axis.title = label("customers")
+    chart.x_axis.title = label("p_alive")
+    chart.add_data(Reference(sheet, min_col=2, min_row=row, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=row + 1, max_row=last))
+    chart.legend = None
+    _place(sheet, chart, f"E{row}", 16, 7.5)
+    row = max(last, row + 16) + 2
+    columns = ["name", "email", "tier", "p_alive", "expected_365", "next_order", "value_365", "ltv"]
+    write_cell(sheet, row, 1, t("The {n} customers with the highest predicted value", n=TOP_PREDICTED), bold=True)
+    _header(sheet, row + 1, [label("ltv_now" if c == "ltv" else c) for c in columns])
+    names = ltv.tier_names(store)
+    for i, customer in enumerate(result.customers.as_dicts()[:TOP_PREDICTED]):
+        values = [names.get(customer[c], customer[c]) if c == "tier" else customer[c] for c in columns]
+        write_row(sheet, row + 2 + i, values, [None, None, None, PERCENT, "0.00", None, money, money])
 
 
 def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
@@ -607,5 +661,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
         sheet.row_breaks.append(Break(id=int("".join(ch for ch in anchor if ch.isdigit())) - 1))
 
 
-SHEETS = {"actions": _actions, "rfm": _rfm, "journey": _journey, "ltv": _ltv, "surveys": _surveys, "monthly": _monthly,
-          "movement": _movement, "cohorts": _cohorts, "measures": _measures}
+SHEETS = {"actions": _actions, "rfm": _rfm, "journey": _journey, "ltv": _ltv, "predicted": _predicted, "surveys": _surveys,
+          "monthly": _monthly, "movement": _movement, "cohorts": _cohorts, "measures": _measures}

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import actions, channels, effect, ltv, measures, monthly, profit, repeat, rfm, surveys, tier_history
+from engage_desktop.core.metrics import (actions, channels, effect, ltv, measures, monthly, predicted, profit, repeat, rfm,
+                                          surveys, tier_history)
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -61,6 +62,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             "top20": t("the revenue share of deciles 1-2 (customers ranked by revenue)"),
             "streak_metric": STREAK_METRIC,
             "gross_margin": profit.margin(store),
+            "predicted": t(predicted.DEFINITION),
         },
         "customers": customers,  # who bought (up to the as-of date)
         "known_customers": known,  # everyone the shop knows: buyers, customer-file rows, survey answerers
@@ -85,6 +87,8 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             ],
             "top20_share": _num(ltv.top20_share(deciles)),
         },
+        # BG/NBD + Gamma-Gamma: the fitted figures, whether they may be shown and why not (metrics/predicted.py)
+        "predicted": predicted.as_json(predicted.predicted(store, day, with_customers=False)),
         "repeat_rate": _num(repeat.repeat_rate(store, day)),
         "f2": [{"days": r["days"], "eligible": r["eligible"], "rate": _num(r["rate"])}
                for r in repeat.f2_conversion(store, day).as_dicts()],
@@ -176,6 +180,7 @@ DEFINITION_TERMS = {
     "top20": N_("Top 20% share"),
     "streak_metric": N_("Round (months up in a row) counted on"),
     "gross_margin": N_("Gross margin (LTV as profit)"),
+    "predicted": N_("Predicted value"),
 }
 
 
@@ -215,6 +220,12 @@ def report_text(report: dict[str, Any]) -> str:
         lines.append("  " + t("{tier}: {customers:,} customers, {revenue} ({share})", tier=tier["name"],
                               customers=tier["customers"], revenue=cash(tier["revenue"]),
                               share=percent_text(tier["share"] or 0)))
+    guess = report["predicted"]
+    if guess["reliable"]:
+        lines.append(t("Predicted for the next year: {purchases:,.0f} purchases, {value}",
+                       purchases=guess["expected_365"], value=cash(guess["value_365"])))
+    else:
+        lines.append(guess["reason_text"])
     run = report["streak"]
     lines.append(tn("{metric} up month over month {n} month in a row (longest {longest}); round of {months}: {state}",
                     "{metric} up month over month {n} months in a row (longest {longest}); round of {months}: {state}",

@@ -12,7 +12,8 @@ from engage_desktop.ui.views.surveys import SurveysView
 from engage_desktop.ui.views.ltv import LtvView
 from engage_desktop.ui.views.measures import MeasuresView
 from engage_desktop.ui.views.movement import MovementView
+from engage_desktop.ui.views.predicted import PredictedView
 from engage_desktop.ui.views.rfm import RfmView
 
-VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView,
-         MeasuresView, ImportsView]
+VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, PredictedView, SurveysView, MonthlyView, MovementView,
+         CohortsView, MeasuresView, ImportsView]
