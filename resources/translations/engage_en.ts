@@ -15,19 +15,19 @@ within %n days</numerusform></translation>
 <context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="159" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>(%Ln customer)</numerusform><numerusform>(%Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="161" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>(%1 of %Ln customer)</numerusform><numerusform>(%1 of %Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="208" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="207" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -36,31 +36,31 @@ within %n days</numerusform></translation>
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="98" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="104" />
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="115" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="121" />
         <source>%n more month(s) up for a round of %1.</source>
         <translation>
             <numerusform>%n more month up for a round of %1.</numerusform><numerusform>%n more months up for a round of %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="119" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="125" />
         <source>%n month(s) in a row</source>
         <translation>
             <numerusform>%n month in a row</numerusform><numerusform>%n months in a row</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="125" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="143" />
         <source>%Ln row(s) imported, %1 updated, %2 rejected</source>
         <translation>
             <numerusform>%Ln row imported, %1 updated, %2 rejected</numerusform><numerusform>%Ln rows imported, %1 updated, %2 rejected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="128" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="146" />
         <source>%Ln new customer(s), revenue %1</source>
         <translation>
             <numerusform>%Ln new customer, revenue %1</numerusform><numerusform>%Ln new customers, revenue %1</numerusform></translation>
@@ -180,7 +180,7 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="263" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="262" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>

@@ -258,7 +258,6 @@ within %n day(s)</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="39" />
-        <location filename="../../engage_desktop/ui/customer_list.py" line="53" />
         <source>Chance of buying again</source>
         <translation>また買ってくれる見込み</translation>
     </message>
@@ -283,109 +282,109 @@ within %n day(s)</source>
         <translation>予測LTV(1年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="54" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="53" />
         <source>Where they buy</source>
         <translation>購入先</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="55" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="54" />
         <source>Journey step</source>
         <translation>ジャーニーのステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="56" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="55" />
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="57" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="56" />
         <source>Goal of the step</source>
         <translation>ステップの目標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="58" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="57" />
         <source>Measures for the step</source>
         <translation>ステップの施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="59" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="58" />
         <source>Why on the list</source>
         <translation>リストに載っている理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="114" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="113" />
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="115" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="114" />
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="116" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="115" />
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="159" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="161" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="171" />
-        <location filename="../../engage_desktop/ui/customer_list.py" line="183" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="170" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="182" />
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="172" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="171" />
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="174" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="173" />
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="175" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="174" />
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="184" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="183" />
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="207" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="206" />
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="208" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="207" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="216" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="215" />
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="239" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="238" />
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -411,123 +410,145 @@ within %n day(s)</source>
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="75" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="77" />
         <source>Click a card for the view that explains it.</source>
         <translation>カードをクリックすると、詳しい画面が開きます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="76" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="78" />
         <source>Whom to contact next</source>
         <translation>次に連絡する顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="81" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="83" />
         <source>The shop in %1, the latest full month</source>
         <translation>%1（最新の締まった月）のお店</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="82" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="84" />
         <source>No full month yet</source>
         <translation>まだ締まった月がありません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="84" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="86" />
         <source>On the month before: %1</source>
         <translation>前月比：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="85" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="87" />
         <source>On a year before: %1</source>
         <translation>前年同月比：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="87" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="89" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="135" />
         <source>Gross profit: %1</source>
         <translation>粗利：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="97" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="91" />
+        <source>Fewer than %1 answers in the month: too few to tell.</source>
+        <translation>この月の回答は%1件未満：少なすぎて判断できません。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="103" />
         <source>… and %1 more</source>
         <translation>…ほか%1人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="98" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="104" />
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="99" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="105" />
         <source>Nobody on this list today.</source>
         <translation>今日はこのリストに該当する顧客はいません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="106" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="112" />
         <source>%1 pt</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="113" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="119" />
         <source>A round reached: %1 months up in a row.</source>
         <translation>ワンクール達成：%1か月連続で上昇しています。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="115" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="121" />
         <source>%n more month(s) up for a round of %1.</source>
         <translation>
             <numerusform>ワンクール（%1か月）まであと%nか月。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="117" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="123" />
         <source>Rounds reached: %1</source>
         <translation>これまでのワンクール：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="117" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="123" />
         <source>No round reached yet.</source>
         <translation>ワンクールはまだ達成していません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="118" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="124" />
         <source>Round: %1 up month over month</source>
         <translation>ワンクール：%1の前月比アップ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="119" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="125" />
         <source>%n month(s) in a row</source>
         <translation>
             <numerusform>%nか月連続</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="123" />
         <location filename="../../engage_desktop/ui/views/home.py" line="130" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="136" />
+        <source>Predicted value next year</source>
+        <translation>来年の予測LTV</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="130" />
+        <source>Not reliable yet</source>
+        <translation>まだ信頼できません</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="133" />
+        <source>%1 purchases expected from today's customers</source>
+        <translation>今の顧客から%1回の購入が見込まれます</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/home.py" line="141" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="148" />
         <source>Last import</source>
         <translation>最後の取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="123" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="141" />
         <source>Nothing imported yet.</source>
         <translation>まだ何も取り込んでいません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="125" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="143" />
         <source>%Ln row(s) imported, %1 updated, %2 rejected</source>
         <translation>
             <numerusform>%Ln行を取り込み、%1件を更新、%2行を除外</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="128" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="146" />
         <source>%Ln new customer(s), revenue %1</source>
         <translation>
             <numerusform>新規顧客%Ln人、売上%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="134" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="152" />
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
@@ -1828,12 +1849,12 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="248" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="247" />
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="263" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="262" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>

@@ -146,10 +146,14 @@ def test_the_home_screen_s_month_at_a_glance(shop: Store) -> None:
     assert (revenue.value, revenue.previous, revenue.year_before) == (65000, 40000, 50000)
     assert revenue.change(revenue.previous) == pytest.approx(0.625)
     assert revenue.change(revenue.year_before) == pytest.approx(0.3)
-    # June's answers: F 8, G 7, H 10, J 9 -> (2 - 0) / 4 = 50; May: I 3 -> -100; +150 points
+    # June's 4 answers (F 8, G 7, H 10, J 9) would read 50, May's one (I 3) -100: fewer than 10 answers a
+    # month are too few to tell (surveys.FEW_ANSWERS), so neither month has an NPS, nor a change
     nps = figures["nps"]
-    assert nps.value == pytest.approx(50.0) and nps.previous == pytest.approx(-100.0)
-    assert nps.change(nps.previous) == pytest.approx(150.0) and nps.year_before is None
+    assert (nps.value, nps.previous, nps.year_before, nps.change(nps.previous)) == (None, None, None, None)
+    # the returning customers' share changes by points: June's buyers B, G, I had bought before, H is new
+    # (3 of 4); May's B had, I had not (1 of 2): +25 points
+    repeat = figures["repeat_rate"]
+    assert (repeat.value, repeat.previous, repeat.change(repeat.previous)) == (0.75, 0.5, 25.0)
     assert page.last_import is not None and page.last_import.file_name == "survey.csv"
     assert page.last_import.rows_imported == len(ANSWERS)
     assert {key: chosen.total for key, chosen in page.lists.items()} == {

@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from engage_desktop.core.messages import N_, date_text, listing, percent_text, t, tn
-from engage_desktop.core.metrics import channels, journey, profit
+from engage_desktop.core.metrics import channels, journey, predicted, profit
 from engage_desktop.core.metrics import measures as measure_log
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.metrics.ltv import Tier, tier_case_sql, tiered_facts_sql, tiers
@@ -79,15 +81,25 @@ def list_why(key: str) -> str:
 @dataclass(frozen=True)
 class Chances:
     """What the prediction adds to the at-risk list, per customer: the chance they are still a customer
-    and their predicted value next year. Empty when the prediction is not reliable (metrics/predicted.py)."""
+    and their predicted value next year; empty when the prediction is not reliable (``verdict`` says why)."""
 
     p_alive: dict[str, float]
     value: dict[str, float]
+    verdict: predicted.Reliability | None = None
+    value_365: float | None = None  # the shop's predicted value next year (reliable only)
+    expected_365: float | None = None  # the shop's expected purchases next year (reliable only)
 
 
-def chances(store: Store, as_of: dt.date) -> Chances | None:
-    """The prediction's chances and values when it is reliable (metrics/predicted.py), else None."""
-    return None  # until the prediction lands on this branch
+def chances(store: Store, as_of: dt.date) -> Chances:
+    """The prediction's chances and values (metrics/predicted.py), without its customer table."""
+    s = predicted.summary(store, as_of)
+    frequency, spend = predicted.fit(s)
+    verdict = predicted.judge(s, frequency, spend)
+    if not verdict.reliable or frequency is None or spend is None:
+        return Chances({}, {}, verdict)
+    scores = predicted.score(s, frequency, spend)
+    return Chances(dict(zip(s.keys, scores.p_alive.tolist())), dict(zip(s.keys, scores.value_365.tolist())), verdict,
+                   float(scores.value_365.sum()), float(scores.expected_365.sum()))
 
 
 FACTS = "action_facts"  # the temporary table the lists read their customers' facts from
@@ -116,7 +128,7 @@ def _facts_select(store: Store, as_of: dt.date) -> str:
 def _facts(store: Store, as_of: dt.date) -> Iterator[None]:
     """The customers' facts in a temporary table for the lists made inside (one pass over the orders
     for all four, not one each); made again by an outer call, never kept past it (an import changes them)."""
-    if store.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{FACTS}' AND temporary").fetchone()[0]:
+    if store.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{FACTS}' AND temporary").fetchall()[0][0]:
         yield  # an outer call made them for the same shop and day
         return
     store.con.execute(f"CREATE TEMP TABLE {FACTS} AS {_facts_select(store, as_of)}")
@@ -204,7 +216,7 @@ def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
                 SELECT list(DISTINCT CAST(ordered_at AS DATE) ORDER BY CAST(ordered_at AS DATE)) AS days
                 FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)
             WHERE len(days) >= 2"""
-    ).fetchone()[0]
+    ).fetchall()[0][0]  # fetchall: an open result would keep the connection from registering the chances
     return None if value is None else round(float(value))
 
 
@@ -217,11 +229,13 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit:
     second_gap = shop_second_gap(store, as_of)
     ranked = sorted(chances.value.values(), reverse=True)
     top_value = ranked[max(0, int(len(ranked) * TOP_PREDICTED_SHARE) - 1)] if ranked else None
-    store.con.execute("CREATE OR REPLACE TEMP TABLE action_chances (customer_key VARCHAR, p_alive DOUBLE, "
-                      "value DOUBLE)")
-    if chances.p_alive:
-        store.con.executemany("INSERT INTO action_chances VALUES (?, ?, ?)",
-                              [(k, p, chances.value.get(k)) for k, p in chances.p_alive.items()])
+    keys = list(chances.p_alive)
+    # to DuckDB as arrays (100,000 customers inserted row by row took seconds); str, not object: an empty
+    # object array has no type DuckDB can read
+    store.con.register("action_chances", {
+        "customer_key": np.array(keys, dtype=str),
+        "p_alive": np.array([chances.p_alive[k] for k in keys], dtype=float),
+        "value": np.array([chances.value.get(k, np.nan) for k in keys], dtype=float)})
     valuable = ", ".join(quote(k) for k in valuable_tiers(tier_list)) or "NULL"
     members = f"""
         SELECT customer_key, CASE WHEN order_days >= 2 THEN span_days / (order_days - 1) END AS usual_gap, a.p_alive,
@@ -232,10 +246,12 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit:
           AND (f.days_since_last > {LATE_FACTOR} * CASE WHEN f.order_days >= 2 THEN f.span_days / (f.order_days - 1)
                                                       ELSE $second_gap END
                OR a.p_alive < {AT_RISK_ALIVE})"""
-    with _facts(store, as_of):
-        rows = _rows(store, members, ["usual_gap", "p_alive", "predicted_value"],
-                     "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
-    store.con.execute("DROP TABLE IF EXISTS action_chances")
+    try:
+        with _facts(store, as_of):
+            rows = _rows(store, members, ["usual_gap", "p_alive", "predicted_value"],
+                         "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
+    finally:
+        store.con.unregister("action_chances")
 
     def reason(row: dict[str, Any]) -> str:
         parts = []

@@ -61,6 +61,7 @@ class Home:
     rounds: list[tuple[dt.date, dt.date]]
     last_import: LastImport | None
     margin: float | None  # the shop's gross margin, when the owner gave one (metrics/profit.py)
+    chances: actions.Chances  # the prediction's verdict and the shop's predicted value next year
     lists: dict[str, actions.ActionList] = field(default_factory=dict)  # each list's first customers and size
 
 
@@ -97,10 +98,12 @@ def last_import(store: Store) -> LastImport | None:
 
 
 def home(store: Store, as_of: dt.date, chances: actions.Chances | None = None, top: int | None = None) -> Home:
-    """The home screen's figures; ``top``: how many customers of each action list to bring (None: all)."""
+    """The home screen's figures; ``chances``: the prediction (None: made here); ``top``: how many customers
+    of each action list to bring (None: all)."""
+    chances = chances or actions.chances(store, as_of)
     table = monthly.monthly(store, as_of)
     month, figures = glance(table)
     run = monthly.streak(table, monthly.ROUND_METRIC, int(store.setting("round_months")))
     lists = actions.action_lists(store, as_of, chances, top)
     return Home(as_of, month, figures, run, monthly.rounds(table, monthly.ROUND_METRIC, run.round_months),
-                last_import(store), profit.margin(store), lists)
+                last_import(store), profit.margin(store), chances, lists)

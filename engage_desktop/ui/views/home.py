@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from engage_desktop.core.messages import listing
-from engage_desktop.core.metrics import actions, home, monthly
+from engage_desktop.core.metrics import actions, home, monthly, surveys
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.cards import Card
@@ -23,7 +23,7 @@ COLUMNS = 5  # cards in a row of the glance
 
 
 def load_home(store: Store, as_of: dt.date, inputs: None) -> home.Home:
-    return home.home(store, as_of, actions.chances(store, as_of), top=TOP)
+    return home.home(store, as_of, top=TOP)
 
 
 class HomeView(View):
@@ -34,20 +34,22 @@ class HomeView(View):
         self.heading, self.lists_heading = caption_label(wrap=True), caption_label(wrap=True)
         self.hint = note_label()
         self.figures = [Card() for _ in home.GLANCE]
-        self.round_card, self.import_card = Card(), Card()
+        self.round_card, self.predicted_card, self.import_card = Card(), Card(), Card()
         self.list_cards = {key: Card() for key in actions.LIST_KEYS}
         for card, (_, view) in zip(self.figures, home.GLANCE, strict=True):
             card.clicked.connect(lambda view=view: self.ctx.open_view.emit(view, None))
         self.round_card.clicked.connect(lambda: self.ctx.open_view.emit("monthly", None))
         self.import_card.clicked.connect(lambda: self.ctx.open_view.emit("imports", None))
+        self.predicted_card.clicked.connect(lambda: self.ctx.open_view.emit("predicted", None))
         for key, card in self.list_cards.items():
             card.clicked.connect(lambda key=key: self.ctx.open_view.emit("actions", key))
         grid = QGridLayout()
         grid.setSpacing(10)
         for i, card in enumerate(self.figures):
             grid.addWidget(card, 0, i)
-        grid.addWidget(self.round_card, 1, 0, 1, 3)
-        grid.addWidget(self.import_card, 1, 3, 1, 2)
+        grid.addWidget(self.round_card, 1, 0, 1, 2)
+        grid.addWidget(self.predicted_card, 1, 2, 1, 2)
+        grid.addWidget(self.import_card, 1, 4)
         lists = QGridLayout()
         lists.setSpacing(10)
         for i, card in enumerate(self.list_cards.values()):
@@ -85,10 +87,14 @@ class HomeView(View):
                      self.tr("On a year before: %1").replace("%1", self._change(figure, figure.year_before))]
             if figure.metric == "revenue" and data.margin is not None and figure.value is not None:
                 lines.append(self.tr("Gross profit: %1").replace("%1", i18n.money(figure.value * data.margin)))
+            if figure.metric == "nps" and figure.value is None:
+                lines = [self.tr("Fewer than %1 answers in the month: too few to tell.")
+                         .replace("%1", str(surveys.FEW_ANSWERS))]
             card.set_texts(monthly.metric_name(figure.metric), format_metric(figure.metric, figure.value), "\n".join(lines))
         for card in self.figures:
             card.setVisible(data.month is not None)
         self._show_round(data)
+        self._show_prediction(data)
         self._show_import(data.last_import)
         for key, card in self.list_cards.items():
             chosen = data.lists[key]
@@ -117,6 +123,18 @@ class HomeView(View):
         lines = [state, self.tr("Rounds reached: %1").replace("%1", past) if past else self.tr("No round reached yet.")]
         self.round_card.set_texts(self.tr("Round: %1 up month over month").replace("%1", name),
                                   self.tr("%n month(s) in a row", "", run.current), "\n".join(lines))
+
+    def _show_prediction(self, data: home.Home) -> None:
+        chances = data.chances
+        if chances.value_365 is None:  # not reliable: the reason, and the simple LTV the views show instead
+            self.predicted_card.set_texts(self.tr("Predicted value next year"), self.tr("Not reliable yet"),
+                                          chances.verdict.text() if chances.verdict else "")
+            return
+        lines = [self.tr("%1 purchases expected from today's customers").replace("%1", i18n.number(chances.expected_365))]
+        if data.margin is not None:
+            lines.append(self.tr("Gross profit: %1").replace("%1", i18n.money(chances.value_365 * data.margin)))
+        self.predicted_card.set_texts(self.tr("Predicted value next year"), i18n.money(chances.value_365),
+                                      "\n".join(lines), chances.verdict.text() if chances.verdict else "")
 
     def _show_import(self, last: home.LastImport | None) -> None:
         if last is None:
