@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -92,6 +93,7 @@ class BarLineChart(QWidget):
         self.bar_fmt: Fmt = _plain
         self.line_fmt: Fmt = _plain
         self._extra: list[pg.GraphicsObject] = []
+        self.line_margins: list[float | None] = []  # add_error_bars: each line point's margin, for the hover
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._click)
         for axis in ("left", "bottom", "right"):
@@ -190,10 +192,29 @@ class BarLineChart(QWidget):
         (self.right if on_right else self.item).addItem(item)
         self._extra.append(item)
 
+    def add_error_bars(self, values: Sequence[float | None], margins: Sequence[float | None],
+                       color: QColor = LINE) -> int:
+        """A margin of error as a vertical bar around each point of the line that has both (NPS ± its
+        margin), on the line's axis; how many were drawn."""
+        self.line_margins = list(margins)
+        points = [(x, v, m) for x, (v, m) in enumerate(zip(values, margins)) if v is not None and m is not None]
+        if not points:
+            return 0
+        # One line item drawn in pairs (low, high) per point: pyqtgraph's ErrorBarItem on the second axis
+        # crashed the window's paint (a segmentation fault in the surveys view).
+        xs = [x for x, _, _ in points for _ in (0, 1)]
+        ys = [y for _, v, m in points for y in (v - m, v + m)]
+        bars = pg.PlotDataItem(np.array(xs, dtype=float), np.array(ys, dtype=float), connect="pairs",
+                               pen=pg.mkPen(color, width=1.2))
+        (self.right if self.bars is not None else self.item).addItem(bars)
+        self._extra.append(bars)
+        return len(points)
+
     def clear(self) -> None:
         self.item.clear()
         self.right.clear()
         self.bars = self.line = None
+        self.line_margins = []
         self._extra.clear()
 
     def hover_text(self, index: int) -> str:
@@ -202,7 +223,9 @@ class BarLineChart(QWidget):
         if self.bar_values and self.bar_values[index] is not None:
             parts.append(f"{self.bar_name}: {self.bar_fmt(self.bar_values[index])}")
         if self.line_values and self.line_values[index] is not None:
-            parts.append(f"{self.line_name}: {self.line_fmt(self.line_values[index])}")
+            margin = self.line_margins[index] if index < len(self.line_margins) else None
+            parts.append(f"{self.line_name}: {self.line_fmt(self.line_values[index])}"
+                         + ("" if margin is None else f" ± {margin:.1f}"))
         return "\n".join(parts)
 
     def index_at(self, pos: QPointF) -> int | None:
@@ -312,3 +335,35 @@ class StackedBar(QWidget):
     def mouseMoveEvent(self, event: object) -> None:  # noqa: N802
         pos = event.position().toPoint()  # type: ignore[attr-defined]
         QToolTip.showText(self.mapToGlobal(pos), self.hover_text(pos.x()), self)
+
+
+class LinesChart(BarLineChart):
+    """Several named lines on one axis with a legend (customers per engagement zone, month by month);
+    hover gives every line's value at the month."""
+
+    def set_lines(self, labels: Sequence[str], lines: Sequence[tuple[str, Sequence[float | None], QColor]], *,
+                  label_every: int = 1, fmt: Fmt = _plain) -> None:
+        self.clear()
+        self.clipped, self.bands = 0, []
+        self.labels, self.lines, self.count_fmt = list(labels), list(lines), fmt
+        self.left_axis.formatter, self.left_axis.unit = fmt, 1.0
+        self.item.hideAxis("right")
+        if self.item.legend is None:
+            self.item.addLegend(offset=(8, 4), labelTextSize="9pt")
+        xs = list(range(len(self.labels)))
+        high = 1.0
+        for name, values, color in self.lines:
+            ys = [float("nan") if v is None else float(v) for v in values]
+            high = max([high, *[y for y in ys if y == y]])
+            self.item.addItem(pg.PlotDataItem(xs, ys, pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=5,
+                                              symbolBrush=color, symbolPen=None, connect="finite", name=name))
+        ticks = [(i, text) for i, text in enumerate(self.labels) if i % max(1, label_every) == 0]
+        self.item.getAxis("bottom").setTicks([ticks])
+        self.item.setXRange(-0.6, max(len(xs) - 0.4, 0.4), padding=0)
+        self.item.setYRange(0, high * 1.3, padding=0)  # room above for the legend
+        self._sync()
+
+    def hover_text(self, index: int) -> str:
+        return "\n".join([self.labels[index], *[f"{name}: {self.count_fmt(values[index])}"
+                                                for name, values, _ in self.lines if values[index] is not None]])
+

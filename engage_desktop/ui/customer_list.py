@@ -56,6 +56,9 @@ def column_titles() -> dict[str, str]:
         "goal": QCoreApplication.translate("CustomerList", "Goal of the step"),
         "measures": QCoreApplication.translate("CustomerList", "Measures for the step"),
         "reason": QCoreApplication.translate("CustomerList", "Why on the list"),
+        "zone": QCoreApplication.translate("CustomerList", "Engagement zone"),
+        "fan_level": QCoreApplication.translate("CustomerList", "Fan degree (1-6)"),
+        "liking": QCoreApplication.translate("CustomerList", "Liking (1-7)"),
     }
 
 

@@ -15,19 +15,19 @@ within %n days</numerusform></translation>
 <context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="159" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="162" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>(%Ln customer)</numerusform><numerusform>(%Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="160" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="163" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>(%1 of %Ln customer)</numerusform><numerusform>(%1 of %Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="207" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="210" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -180,7 +180,7 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="262" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="265" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>
@@ -201,10 +201,10 @@ within %n days</numerusform></translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="178" />
-        <source>%n month(s) with fewer than %1 answers left out: too few to tell.</source>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="180" />
+        <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
-            <numerusform>%n month with fewer than %1 answers left out: too few to tell.</numerusform><numerusform>%n months with fewer than %1 answers left out: too few to tell.</numerusform></translation>
+            <numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n month with fewer than %1 answers have no NPS: too few to tell.</numerusform><numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n months with fewer than %1 answers have no NPS: too few to tell.</numerusform></translation>
     </message>
 </context>
 </TS>

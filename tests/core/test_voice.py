@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from engage_desktop.core.errors import EngageError
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.messages import in_language
 from engage_desktop.core.metrics import behaviour, monthly, surveys, zones
@@ -71,6 +72,8 @@ def test_each_customer_s_zone_comes_from_their_latest_answer(zoned: Store) -> No
     members = zones.zone_customers(zoned, AS_OF, "enthusiast")
     assert members.column("email") == ["z1@x.jp", "z6@x.jp"]  # z1 bought (LTV ¥5,000) and comes first
     assert members.column("fan_level") == [6, 5]
+    with in_language("ja"):  # the list says the zone's name, never its key
+        assert set(zones.zone_customers(zoned, AS_OF, "enthusiast").column("zone")) == {"熱狂的ファン"}
 
 
 def test_zone_counts_by_month_are_the_zones_at_each_month_end(zoned: Store) -> None:
@@ -86,7 +89,7 @@ def test_the_owner_s_zones_change_who_is_where(zoned: Store) -> None:
     zones.save_zone_map(zoned, zones.ZoneMap(mine.zones, cells))
     counts = {r["zone"]: r["customers"] for r in zones.zone_counts(zoned, AS_OF).as_dicts()}
     assert counts == {"enthusiast": 3, "fan": 0, "potential": 2, "indifferent": 1}
-    with pytest.raises(ValueError):  # a zone without a cell is refused
+    with in_language("ja"), pytest.raises(EngageError, match="熱狂的ファン"):  # a zone without a cell: refused, by name
         zones.save_zone_map(zoned, zones.ZoneMap(mine.zones, [["fan"] * 7 for _ in range(6)]))
 
 

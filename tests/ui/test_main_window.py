@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 
+from engage_desktop.core.views import VIEW_SPECS
+
 from tests.ui.conftest import show_view
 
 
@@ -88,13 +90,14 @@ def test_screenshot_mode_writes_the_views_the_import_wizard_and_an_error_box(tmp
                            "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, "\n".join(line for line in done.stderr.splitlines() if "propagateSizeHints" not in line)
     names = sorted(p.name for p in out.glob("*.png"))
-    views = ["01-home.png", "02-actions.png", "03-rfm.png", "04-journey.png", "05-ltv.png", "06-surveys.png",
-             "07-monthly.png", "08-movement.png", "09-cohorts.png", "10-measures.png", "11-imports.png"]
-    assert names == [*views, "12-measure-effect.png", "13-measure-form.png", "14-import-refused-file.png",
-                     "15-import-refused-result.png", "16-import-rejects-preview.png", "17-import-rejects-result.png",
-                     "18-error-export-to-folder.png", "19-import-mapping-corrected.png", "20-list-after-search.png",
-                     "21-welcome.png"]
-    windows = [*views, "12-measure-effect.png", "20-list-after-search.png", "21-welcome.png"]
+    # one per view of the registry, in its order, then the dialogs and flows
+    views = [f"{i:02d}-{spec.key}.png" for i, spec in enumerate(VIEW_SPECS, start=1)]
+    extras = {f"{i:02d}-{name}.png": name for i, name in enumerate(
+        ["measure-effect", "measure-form", "import-refused-file", "import-refused-result", "import-rejects-preview",
+         "import-rejects-result", "error-export-to-folder", "import-mapping-corrected", "list-after-search", "welcome"],
+        start=len(views) + 1)}
+    assert names == [*views, *extras]
+    windows = [*views, *[f for f, name in extras.items() if name in ("measure-effect", "list-after-search", "welcome")]]
     for path in out.glob("*.png"):
         image = QImage(str(path))
         if path.name in windows:

@@ -26,13 +26,15 @@ from engage_desktop.core.messages import N_, date_text, in_language, language, m
 from engage_desktop.core.money import excel_format
 from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
-from engage_desktop.core.metrics import actions, channels, effect, journey, ltv, measures, monthly, predicted, rfm, surveys, tier_history
+from engage_desktop.core.metrics import (actions, behaviour, channels, effect, journey, ltv, measures, monthly, predicted,
+                                          rfm, surveys, tier_history, zones)
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
 from engage_desktop.core.store import Store
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+ZONE_FILLS = ["F5B77A", "8FCFA9", "B0CDF5", "DEDEDE", "D2B0DD", "F8E08E"]  # the view's zone colours, lightened
 SIGNED_PERCENT = "+0.0%;-0.0%;0.0%"
 
 # The words of the sheets (headers, titles, chart titles): catalogue messages, said in the export's language.
@@ -71,6 +73,8 @@ LABELS: dict[str, str] = {
     "next_order": N_("Expected next order"), "value_365": N_("Predicted value (1 year)"),
     "figure": N_("Figure"), "value": N_("Value"),
     "bands": N_("Customers by their chance of buying again"), "ltv_now": N_("Annual LTV"),
+    "margin": N_("± margin (95%)"), "zone": N_("Zone"), "group": N_("Group"), "buyers": N_("Buyers"),
+    "orders_per_year": N_("Orders a year"),
 }
 ACTION_ROWS = 1000  # customers written per action list: the view exports a whole list as CSV or xlsx
 
@@ -316,11 +320,14 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
 
     by_month = surveys.nps_by_month(store, day)
     start = top + 10
-    _header(sheet, start, [label(c) for c in ("month", "responses", "promoters", "passives", "detractors", "nps")])
+    _header(sheet, start, [label(c) for c in ("month", "responses", "promoters", "passives", "detractors", "nps",
+                                              "margin")])
     for i, row in enumerate(by_month.as_dicts()):
+        # too few answers: no NPS (an empty cell: a gap in the chart's line, not a spike), said in its place
         write_row(sheet, start + 1 + i, [row["month"], row["responses"], row["promoters"], row["passives"],
-                                         row["detractors"], row["score"]],
-                  [month_format(), "#,##0", "#,##0", "#,##0", "#,##0", "+0.0;-0.0;0.0"])
+                                         row["detractors"], row["score"] if row["enough"] else None,
+                                         row["margin"] if row["enough"] else t("too few answers")],
+                  [month_format(), "#,##0", "#,##0", "#,##0", "#,##0", "+0.0;-0.0;0.0", "±0.0"])
     if by_month.rows:
         line = LineChart()
         line.title = label("nps")
@@ -330,6 +337,51 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
         line.x_axis.tickLblPos = "low"  # month labels under the chart, not on the zero line
         _straight(line)
         _place(sheet, line, f"J{start}", 20, 9)
+    _widths(sheet, [44, *[16] * 7])
+
+
+def _engagement(sheet: Worksheet, store: Store, day: dt.date) -> None:
+    """The engagement zones over the matrix (each cell filled in its zone's colour), the customers per zone,
+    whether it shows in what they buy (by NPS group and zone, with the sentences), and a chart of the
+    repeat rates side by side."""
+    _title(sheet, label("engagement"))
+    zone_map = zones.zone_map(store)
+    keys = [z.key for z in zone_map.zones]
+    matrix = surveys.fan_matrix(store, day)
+    write_cell(sheet, 2, 1, t("Each cell: the answers in it, in the colour of its zone."))
+    _header(sheet, 3, ["", *[f"{i}. {liking_name(i, one_line=True)}" for i in range(1, len(LIKING_LEVEL_NAMES) + 1)]])
+    sheet.row_dimensions[3].height = 48
+    for r, counts in enumerate(matrix.counts):
+        write_cell(sheet, 4 + r, 1, f"{r + 1}. {fan_level_name(r + 1, one_line=True)}", bold=True)
+        for c, value in enumerate(counts):
+            write_cell(sheet, 4 + r, 2 + c, value, "#,##0")
+            colour = ZONE_FILLS[keys.index(zone_map.cells[r][c]) % len(ZONE_FILLS)]
+            sheet.cell(row=4 + r, column=2 + c).fill = PatternFill("solid", fgColor=colour)
+    top = 11
+    _header(sheet, top, [label("zone"), label("customers"), label("customer_share")])
+    for i, row in enumerate(zones.zone_counts(store, day).as_dicts()):
+        write_row(sheet, top + 1 + i, [row["name"], row["customers"], row["share"]], [None, "#,##0", PERCENT])
+        sheet.cell(row=top + 1 + i, column=1).fill = PatternFill("solid", fgColor=ZONE_FILLS[i % len(ZONE_FILLS)])
+    start = top + len(keys) + 3
+    groups, by_zone = behaviour.by_nps_group(store, day), behaviour.by_zone(store, day)
+    write_cell(sheet, start, 1, behaviour.nps_sentence(groups), bold=True)
+    write_cell(sheet, start + 1, 1, behaviour.zone_sentence(by_zone), bold=True)
+    columns = ["group", "customers", "buyers", "repeat", "orders_per_year", "avg_ltv", "share"]
+    _header(sheet, start + 2, [label(c) for c in columns])
+    money = excel_format(store.setting("currency"))
+    rows = [*groups.as_dicts(), *by_zone.as_dicts()]
+    for i, row in enumerate(rows):
+        write_row(sheet, start + 3 + i, [row["name"], row["customers"], row["buyers"], row["repeat_rate"],
+                                         row["orders_per_year"], row["avg_ltv"], row["revenue_share"]],
+                  [None, "#,##0", "#,##0", PERCENT, "0.00", money, PERCENT])
+    last = start + 2 + len(rows)
+    chart = BarChart()
+    chart.title = label("repeat")
+    chart.y_axis.number_format = "0%"
+    chart.add_data(Reference(sheet, min_col=4, min_row=start + 2, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=start + 3, max_row=last))
+    chart.legend = None
+    _place(sheet, chart, f"J{start}", 18, 8)
     _widths(sheet, [44, *[16] * 7])
 
 
@@ -662,4 +714,4 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
 
 
 SHEETS = {"actions": _actions, "rfm": _rfm, "journey": _journey, "ltv": _ltv, "predicted": _predicted, "surveys": _surveys,
-          "monthly": _monthly, "movement": _movement, "cohorts": _cohorts, "measures": _measures}
+          "engagement": _engagement, "monthly": _monthly, "movement": _movement, "cohorts": _cohorts, "measures": _measures}

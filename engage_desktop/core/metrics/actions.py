@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from engage_desktop.core.messages import N_, date_text, listing, percent_text, t, tn
 from engage_desktop.core.metrics import channels, journey, predicted, profit
 from engage_desktop.core.metrics import measures as measure_log
@@ -230,12 +228,12 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit:
     ranked = sorted(chances.value.values(), reverse=True)
     top_value = ranked[max(0, int(len(ranked) * TOP_PREDICTED_SHARE) - 1)] if ranked else None
     keys = list(chances.p_alive)
-    # to DuckDB as arrays (100,000 customers inserted row by row took seconds); str, not object: an empty
-    # object array has no type DuckDB can read
-    store.con.register("action_chances", {
-        "customer_key": np.array(keys, dtype=str),
-        "p_alive": np.array([chances.p_alive[k] for k in keys], dtype=float),
-        "value": np.array([chances.value.get(k, np.nan) for k in keys], dtype=float)})
+    # Copied into a temporary table as three lists (100,000 customers in 0.08 s; row by row took seconds).
+    # Not a registered view of numpy arrays: a view of a str array crashed DuckDB in a later query.
+    store.con.execute("CREATE OR REPLACE TEMP TABLE action_chances AS SELECT unnest(CAST($k AS VARCHAR[])) AS customer_key, "
+                      "unnest(CAST($p AS DOUBLE[])) AS p_alive, unnest(CAST($v AS DOUBLE[])) AS value",
+                      {"k": keys, "p": [chances.p_alive[k] for k in keys],
+                       "v": [chances.value.get(k) for k in keys]})
     valuable = ", ".join(quote(k) for k in valuable_tiers(tier_list)) or "NULL"
     members = f"""
         SELECT customer_key, CASE WHEN order_days >= 2 THEN span_days / (order_days - 1) END AS usual_gap, a.p_alive,
@@ -251,7 +249,7 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit:
             rows = _rows(store, members, ["usual_gap", "p_alive", "predicted_value"],
                          "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
     finally:
-        store.con.unregister("action_chances")
+        store.con.execute("DROP TABLE IF EXISTS action_chances")
 
     def reason(row: dict[str, Any]) -> str:
         parts = []

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import (actions, channels, effect, ltv, measures, monthly, predicted, profit, repeat, rfm,
-                                          surveys, tier_history)
+from engage_desktop.core.metrics import (actions, behaviour, channels, effect, ltv, measures, monthly, predicted, profit,
+                                          repeat, rfm, surveys, tier_history, zones)
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -106,7 +106,17 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                    "rounds": [[first.strftime("%Y-%m"), last.strftime("%Y-%m")] for first, last in
                               monthly.rounds(month_table, STREAK_METRIC, run.round_months)]},
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
-                "detractors": score.detractors, "score": score.score},
+                "detractors": score.detractors, "score": score.score, "margin": score.margin,
+                "few_answers": surveys.FEW_ANSWERS,
+                # by month: every month with answers, its score and margin only with enough answers
+                "by_month": [{"month": r["month"].strftime("%Y-%m"), "responses": r["responses"],
+                              "score": r["score"] if r["enough"] else None,
+                              "margin": r["margin"] if r["enough"] else None, "enough": r["enough"]}
+                             for r in surveys.nps_by_month(store, day).as_dicts()]},
+        # engagement zones over the fan-degree x liking matrix (metrics/zones.py), and whether the survey
+        # shows in what customers buy (metrics/behaviour.py)
+        "zones": zones.zones_json(store, day),
+        "nps_groups_behaviour": behaviour.behaviour_json(store, day),
         "fan_matrix": matrix.counts,
         "cohort_100d": [
             {"cohort": r["cohort"].strftime("%Y-%m"), "step": r["step"], "days": r["days"], "eligible": r["eligible"],

@@ -19,7 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.messages import N_, language, t_in
+from engage_desktop.core.errors import EngageError
+from engage_desktop.core.messages import N_, language, quoted, t, t_in
 from engage_desktop.core.metrics.base import month_range
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.questions import FAN_LEVELS, LIKING_LEVELS
@@ -88,7 +89,14 @@ def zone_map(store: Store) -> ZoneMap:
 
 
 def save_zone_map(store: Store, zones: ZoneMap) -> None:
-    """Store the owner's zones; ValueError when a cell names no zone or a zone has no cell."""
+    """Store the owner's zones; EngageError (a ValueError) saying what to fix when a zone has no cell left
+    or has no name."""
+    empty = [z for z in zones.zones if not any(z.key in row for row in zones.cells)]
+    if empty:
+        raise EngageError(t("Every zone needs at least one cell: give {zone} a cell again.",
+                            zone=quoted(empty[0].name())))
+    if any(not z.ja.strip() or not z.en.strip() for z in zones.zones):
+        raise EngageError(t("Give every zone a name."))
     store.set_setting("engagement_zones", zones.as_setting())
 
 
@@ -175,7 +183,9 @@ ZONE_CUSTOMER_COLUMNS = ["customer_key", "name", "email", "zone", "answered_at",
 
 def zone_customers(store: Store, as_of: dt.date, zone: str | None = None) -> Table:
     """The customers of a zone (None: every customer with a zone) with their latest answer and purchase
-    facts, as an action list: the most valuable first."""
+    facts, as an action list: the most valuable first. ``zone`` holds the zone's name (a list is read and
+    exported as it is: a key would reach the owner)."""
+    names = zone_map(store).names()
     rows = store.con.execute(
         f"""SELECT z.customer_key, c.customer_name, c.email, z.zone, z.answered_at, z.fan_level, z.liking,
                    coalesce(f.orders, 0), coalesce(f.revenue, 0), round(f.ltv, 2), f.last_order, f.days_since_last, f.tier
@@ -183,7 +193,7 @@ def zone_customers(store: Store, as_of: dt.date, zone: str | None = None) -> Tab
             LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
             WHERE $zone IS NULL OR z.zone = $zone
             ORDER BY f.ltv DESC NULLS LAST, z.answered_at DESC, z.customer_key""", {"zone": zone}).fetchall()
-    return Table(ZONE_CUSTOMER_COLUMNS, rows)
+    return Table(ZONE_CUSTOMER_COLUMNS, [(*row[:3], names.get(row[3], ""), *row[4:]) for row in rows])
 
 
 def zones_json(store: Store, as_of: dt.date) -> dict[str, Any]:

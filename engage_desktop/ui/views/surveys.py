@@ -23,7 +23,6 @@ from engage_desktop.ui.models import TableModel, heat
 from engage_desktop.ui.views.base import View
 
 FEW_ANSWERS = 30
-FEW_MONTH_ANSWERS = 5  # fewer answers in a month and its NPS swings by a whole answer's 20+ points
 DETRACTOR, PASSIVE, PROMOTER = QColor(211, 84, 70), QColor(170, 170, 170), QColor(46, 139, 87)
 
 
@@ -48,7 +47,8 @@ def load_surveys(store: Store, as_of: dt.date, inputs: SurveysInputs) -> dict[st
     start, end = (period, month_end(period)) if period else (None, None)
     return {
         "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
-        "by_tier": surveys.nps_by_tier(store, as_of), "tiers": ltv.tiers(store),
+        "by_tier": surveys.nps_by_tier(store, as_of), "by_zone": surveys.nps_by_zone(store, as_of),
+        "tiers": ltv.tiers(store),
         "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
         "months": surveys.answer_months(store), "filters": (tier, start, end),
     }
@@ -138,7 +138,7 @@ class SurveysView(View):
     def retranslate(self) -> None:
         self.labels["nps"].setText(self.tr("NPS (Net Promoter Score)"))
         self.labels["month"].setText(self.tr("NPS by month"))
-        self.labels["tier"].setText(self.tr("NPS by LTV tier"))
+        self.labels["tier"].setText(self.tr("NPS by LTV tier and engagement zone"))
         self.labels["mode"].setText(self.tr("Show:"))
         self.labels["filter_tier"].setText(self.tr("Tier:"))
         self.labels["period"].setText(self.tr("Period:"))
@@ -171,20 +171,27 @@ class SurveysView(View):
         self.warning.setText(self.tr("Only %n answer(s): the NPS is not meaningful yet.", "", score.responses)
                              if score.responses < FEW_ANSWERS else "")
         months = data["by_month"]
-        # One answer makes a month's NPS -100 or +100: such months are left out of the line, and said so.
-        scores = [score if n >= FEW_MONTH_ANSWERS else None
-                  for score, n in zip(months.column("score"), months.column("responses"))]
-        thin = sum(1 for n in months.column("responses") if n < FEW_MONTH_ANSWERS)
-        self.month_note.setText(self.tr("%n month(s) with fewer than %1 answers left out: too few to tell.", "", thin)
-                                .replace("%1", str(FEW_MONTH_ANSWERS)) if thin else "")
-        self.month_note.setVisible(bool(thin))
-        self.by_month.set_data([i18n.short_month_label(m) for m in months.column("month")], None,
-                               line=scores, line_name="NPS", line_fmt=lambda v: f"{v:+.1f}",
-                               label_every=max(1, len(months.rows) // 5), line_axis_fmt=lambda v: f"{v:+.0f}",
-                               line_range=(-100, 100))
-        tier_rows = [(r["name"], r["responses"], r["score"]) for r in data["by_tier"].as_dicts()]
-        self.by_tier_model.set_data([self.tr("Tier"), self.tr("Answers"), "NPS"], tier_rows,
-                                    {2: lambda v: "—" if v is None else f"{v:+.1f}"})
+        # Bars: the answers of each month; the line: its NPS with its margin of error, only where there are
+        # enough answers (surveys.FEW_ANSWERS): one answer made a month -100 or +100.
+        scores = [r["score"] if r["enough"] else None for r in months.as_dicts()]
+        margins = [r["margin"] if r["enough"] else None for r in months.as_dicts()]
+        thin = sum(1 for r in months.as_dicts() if not r["enough"])
+        self.month_note.setText(
+            self.tr("Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than "
+                    "%1 answers have no NPS: too few to tell.", "", thin).replace("%1", str(surveys.FEW_ANSWERS))
+            if thin else self.tr("Bars: answers a month. Line: NPS with its margin of error (95%)."))
+        self.by_month.set_data([i18n.short_month_label(m) for m in months.column("month")], months.column("responses"),
+                               bar_name=self.tr("Answers"), line=scores, line_name="NPS",
+                               line_fmt=lambda v: f"{v:+.1f}", label_every=max(1, len(months.rows) // 5),
+                               line_axis_fmt=lambda v: f"{v:+.0f}", line_range=(-100, 100))
+        self.by_month.add_error_bars(scores, margins)
+        groups = [(r["name"], r) for r in data["by_tier"].as_dicts()]
+        groups += [(self.tr("Zone: %1").replace("%1", r["name"]), r) for r in data["by_zone"].as_dicts()]
+        rows = [(name, r["responses"], r["score"] if r["enough"] else None, r["margin"] if r["enough"] else None)
+                for name, r in groups]
+        self.by_tier_model.set_data([self.tr("Customers"), self.tr("Answers"), "NPS", self.tr("± margin")], rows, {
+            2: lambda v: self.tr("too few") if v is None else f"{v:+.1f}",
+            3: lambda v: "" if v is None else f"±{v:.1f}"})
         self._show_matrix(data)
 
     def _show_matrix(self, data: dict[str, Any]) -> None:
