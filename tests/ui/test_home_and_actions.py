@@ -64,7 +64,8 @@ def test_an_action_list_exported_opens_in_libreoffice(qtbot: Any, open_shop: Any
     out = tmp_path / f"at-risk{suffix}"
     monkeypatch.setattr(view.customers, "choose_export_path", lambda: (str(out), chosen))
     view.customers.export()
-    expected = on_db(lambda s: actions.at_risk(s, resolve_as_of(s, None))).table
+    # the view's list: with the prediction's chances (the sample shop's prediction is reliable)
+    expected = on_db(lambda s: actions.at_risk(s, resolve_as_of(s, None), actions.chances(s, resolve_as_of(s, None)))).table
     # LibreOffice reads the file back as CSV: what an owner opening it sees, row for row.
     converted = tmp_path / "lo"
     # A CSV is read as Shift_JIS (LibreOffice's encoding 64), as Excel on a Japanese Windows reads it.

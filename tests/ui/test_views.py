@@ -121,11 +121,16 @@ def test_surveys_view_matches_core_and_a_cell_lists_its_customers(qtbot: Any, op
     score = on_db(lambda s: surveys.nps(s, as_of(s)))
     assert view.nps_number.text() == f"{score.score:+.0f}"
     by_month = on_db(lambda s: surveys.nps_by_month(s, as_of(s)).as_dicts())
-    thin = [m for m in by_month if m["responses"] < 5]
+    thin = [m for m in by_month if m["responses"] < surveys.FEW_ANSWERS]
     assert thin, "the sample's first month has a single answer"
-    # A month with one answer is not drawn as a swing to -100: it is left out, and the note says so.
-    assert view.by_month.line_values == [m["score"] if m["responses"] >= 5 else None for m in by_month]
+    # A month with too few answers is not drawn as a swing to -100: it is left out, and the note says so;
+    # the bars are every month's answers, the others have their margin of error drawn and on hover.
+    assert view.by_month.line_values == [m["score"] if m["responses"] >= surveys.FEW_ANSWERS else None
+                                         for m in by_month]
+    assert view.by_month.bar_values == [m["responses"] for m in by_month]
     assert str(len(thin)) in view.month_note.text() and view.month_note.isVisible()
+    full = next(i for i, m in enumerate(by_month) if m["enough"])
+    assert f"± {by_month[full]['margin']:.1f}" in view.by_month.hover_text(full)
     header = view.matrix_model.headerData(1, Qt.Orientation.Vertical)
     assert header == "2. ファンになりたて、\nこれから応援するのが楽しみ!"  # broken where a reader would
 
