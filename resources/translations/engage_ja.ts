@@ -408,98 +408,103 @@ within %n day(s)</source>
 <context>
     <name>EngagementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="93"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="107"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>アンケートの回答がまだありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を［ファイル］▸［ファイルを取り込む…］で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="102"/>
-        <source>Engagement zones on the fan degree × liking map (rows: fan degree, columns: liking; the answers in each cell)</source>
-        <translation>ファン度×好き度のマップ上のエンゲージメントゾーン（行：ファン度、列：好き度、数字は各マスの回答数）</translation>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="116"/>
+        <source>Engagement zones on the fan degree × liking map</source>
+        <translation>ファン度×好き度のマップ上のエンゲージメントゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="117"/>
+        <source>Rows: fan degree 1 (not a fan) to 6 (part of my life). Columns: liking 1 (don&apos;t like it at all) to 7 (real love). Each cell: its answers. Point at a number for the answer&apos;s words.</source>
+        <translation>行：ファン度1（ファンではない）〜6（もはや人生の一部）。列：好き度1（正直全く好きではない）〜7（愛があると言えるほど大好き）。各マスは回答数。番号にカーソルを合わせると回答の文言を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="120"/>
         <source>Edit zones…</source>
         <translation>ゾーンを編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="121"/>
         <source>Customers by zone (click a zone for its customers)</source>
         <translation>ゾーン別の顧客（ゾーンをクリックすると顧客を表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="122"/>
         <source>Does it show in what they buy?</source>
         <translation>購買行動に表れているか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="123"/>
         <source>Customers in each zone at each month&apos;s end</source>
         <translation>各月末時点のゾーン別顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="108"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="124"/>
         <source>By each customer&apos;s latest answer. Repeat rate: buyers with two orders or more; orders a year and annual LTV: averages over the buyers.</source>
         <translation>各顧客の最新の回答で分類。リピート率：2回以上購入した購入者の割合。年間購入回数と年間LTV：購入者の平均。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
         <source>Zone</source>
         <translation>ゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="131"/>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
         <source>± margin</source>
         <translation>誤差±</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="149"/>
         <source>too few</source>
         <translation>回答不足</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
         <source>Group</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
         <source>Buyers</source>
         <translation>購入者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="139"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Orders a year</source>
         <translation>年間購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Annual LTV</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="140"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Revenue share</source>
         <translation>売上構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="159"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="175"/>
         <source>Customers in %1</source>
         <translation>%1の顧客</translation>
     </message>
@@ -2482,12 +2487,12 @@ last order</source>
 <context>
     <name>ZoneDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="178"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="194"/>
         <source>Engagement zones</source>
         <translation>エンゲージメントゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="208"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="224"/>
         <source>A customer&apos;s zone is the cell of their latest answer. Click a cell to move it to the next zone; every zone keeps at least one cell.</source>
         <translation>顧客のゾーンは最新の回答のマスで決まります。マスをクリックすると次のゾーンに移ります。どのゾーンにも1マス以上を残してください。</translation>
     </message>

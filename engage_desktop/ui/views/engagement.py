@@ -34,6 +34,18 @@ def zone_colour(index: int, light: bool = True) -> QColor:
     return colour.lighter(150) if light else colour
 
 
+class NumberedMatrixModel(MatrixModel):
+    """The matrix with its levels as numbers in the headers (the zones need the room), the answer's words on
+    hover."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return MatrixModel.headerData(self, section, orientation, Qt.ItemDataRole.DisplayRole)
+        return super().headerData(section, orientation, role)
+
+
 @dataclass(frozen=True)
 class EngagementInputs:
     pass
@@ -53,10 +65,11 @@ class EngagementView(View):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.matrix_caption, self.zones_caption = caption_label(wrap=True), caption_label()
+        self.matrix_note = note_label()
         self.behaviour_caption, self.month_caption = caption_label(), caption_label()
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_zones)
-        self.matrix_model = MatrixModel()
+        self.matrix_model = NumberedMatrixModel()
         self.matrix = QTableView()
         self.matrix.setModel(self.matrix_model)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -66,6 +79,7 @@ class EngagementView(View):
         self.zone_model = TableModel()
         self.zone_table = row_table(self.zone_model)
         self.zone_table.clicked.connect(lambda index: self.select_zone(index.row()))
+        self.zone_table.horizontalHeader().setStretchLastSection(False)
         self.behaviour_model = TableModel()
         self.behaviour = QTableView()
         self.behaviour.setModel(self.behaviour_model)
@@ -82,11 +96,11 @@ class EngagementView(View):
         head = QHBoxLayout()
         head.addWidget(self.matrix_caption, 1)
         head.addWidget(self.edit_button)
-        left = vstack(head, (self.matrix, 3), self.zones_caption, (self.zone_table, 2))
-        right = vstack(self.behaviour_caption, self.sentences, (self.behaviour, 2), self.behaviour_note,
+        left = vstack(head, self.matrix_note, (self.matrix, 3), self.zones_caption, (self.zone_table, 2))
+        right = vstack(self.behaviour_caption, self.sentences, (self.behaviour, 3), self.behaviour_note,
                        self.month_caption, (self.chart, 2))
-        top = splitter(Qt.Orientation.Horizontal, left, right, sizes=[560, 520])
-        QVBoxLayout(self.content).addWidget(splitter(Qt.Orientation.Vertical, top, self.customers, sizes=[520, 200]))
+        top = splitter(Qt.Orientation.Horizontal, left, right, sizes=[500, 580])
+        QVBoxLayout(self.content).addWidget(splitter(Qt.Orientation.Vertical, top, self.customers, sizes=[540, 170]))
         self.retranslate()
 
     def empty_message(self) -> str:
@@ -99,8 +113,10 @@ class EngagementView(View):
         return self.matrix
 
     def retranslate(self) -> None:
-        self.matrix_caption.setText(self.tr("Engagement zones on the fan degree × liking map (rows: fan degree, "
-                                            "columns: liking; the answers in each cell)"))
+        self.matrix_caption.setText(self.tr("Engagement zones on the fan degree × liking map"))
+        self.matrix_note.setText(self.tr("Rows: fan degree 1 (not a fan) to 6 (part of my life). Columns: liking 1 "
+                                         "(don't like it at all) to 7 (real love). Each cell: its answers. Point at a "
+                                         "number for the answer's words."))
         self.edit_button.setText(self.tr("Edit zones…"))
         self.zones_caption.setText(self.tr("Customers by zone (click a zone for its customers)"))
         self.behaviour_caption.setText(self.tr("Does it show in what they buy?"))

@@ -77,7 +77,9 @@ class SurveysView(View):
         self.by_tier = QTableView()
         self.by_tier.setModel(self.by_tier_model)
         self.by_tier.verticalHeader().setVisible(False)
-        self.by_tier.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the group's name takes the room left by the figures ("ゾーン：熱狂的ファン" was cut)
+        self.by_tier.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.by_tier.horizontalHeader().setStretchLastSection(False)
         self.mode, self.tier, self.period = QComboBox(), QComboBox(), QComboBox()
         self.mode.addItems(["", ""])
         self.tier.addItem("", None)
@@ -189,6 +191,7 @@ class SurveysView(View):
         groups += [(self.tr("Zone: %1").replace("%1", r["name"]), r) for r in data["by_zone"].as_dicts()]
         rows = [(name, r["responses"], r["score"] if r["enough"] else None, r["margin"] if r["enough"] else None)
                 for name, r in groups]
+        self.by_tier.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.by_tier_model.set_data([self.tr("Customers"), self.tr("Answers"), "NPS", self.tr("± margin")], rows, {
             2: lambda v: self.tr("too few") if v is None else f"{v:+.1f}",
             3: lambda v: "" if v is None else f"±{v:.1f}"})
