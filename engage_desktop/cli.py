@@ -18,7 +18,7 @@ from engage_desktop.core.messages import LANGUAGES, N_, percent_text, quoted, se
 from engage_desktop.core.views import EXPORTED as EXPORTED_VIEWS
 from engage_desktop.core.paths import default_shop_path
 
-COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "backups")
+COMMANDS = ("import", "imports", "undo-import", "report", "export", "sample", "backups", "survey-template")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backups", help=t("list the shop file's automatic backups, or restore one"))
     common(p)
     p.add_argument("--restore", metavar="NAME", help=t("a backup's file name, or latest"))
+
+    p = sub.add_parser("survey-template", help=t("write the survey's questions for Google Forms (answers collected "
+                                                 "with it import with no mapping)"))
+    common(p)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--shop", help=t("the shop's name in the questions (default: the shop file's)"))
 
     p = sub.add_parser("sample", help=t("create the built-in sample shop file"))
     common(p)
@@ -303,6 +309,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_survey_template(args: argparse.Namespace) -> int:
+    from engage_desktop.core.export.survey_template import write_template
+
+    shop = args.shop
+    if shop is None:
+        with _open(args) as store:
+            shop = store.setting("shop_name") or store.path.stem
+    print(t("Wrote {path}", path=write_template(args.out, shop)))
+    return 0
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     from engage_desktop.core.paths import sample_shop_path
     from engage_desktop.core.sample import create_sample_shop
@@ -343,4 +360,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "sample": cmd_sample,
     "backups": cmd_backups,
+    "survey-template": cmd_survey_template,
 }

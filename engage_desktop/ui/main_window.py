@@ -18,6 +18,7 @@ from engage_desktop.core.metrics import ltv
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.report import shop_summary
 from engage_desktop.core.paths import app_data_dir, sample_shop_path
+from engage_desktop.core.messages import in_language
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n, preferences
 from engage_desktop.ui.background import run_in_background, show_error
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
             ("import", self.import_files, QKeySequence("Ctrl+I")),
             ("export", self.export_excel, QKeySequence("Ctrl+E")),
             ("png", self.export_png, None),
+            ("template", self.save_survey_template, None),
             ("settings", self.open_settings, QKeySequence.StandardKey.Preferences),
             ("backups", self.show_backups, None),
             ("quit", self.close, QKeySequence.StandardKey.Quit),
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.actions["sample"])
         self.file_menu.addSeparator()
-        for key in ("import", "export", "png"):
+        for key in ("import", "export", "png", "template"):
             self.file_menu.addAction(self.actions[key])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["settings"])
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
         texts = {"new": self.tr("New shop…"), "open": self.tr("Open shop…"), "sample": self.tr("Open the sample shop"),
                  "import": self.tr("Import files…"), "export": self.tr("Export to Excel…"),
                  "png": self.tr("Export chart as PNG…"), "settings": self.tr("Settings…"), "quit": self.tr("Quit"),
-                 "backups": self.tr("Backups…"),
+                 "backups": self.tr("Backups…"), "template": self.tr("Save a survey template…"),
                  "about": self.tr("About Engage Desktop")}
         for key, text in texts.items():
             self.actions[key].setText(text)
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         self._show_header()
 
     def _set_shop_actions(self, enabled: bool) -> None:
-        for key in ("import", "export", "png", "settings", "backups"):
+        for key in ("import", "export", "png", "template", "settings", "backups"):
             self.actions[key].setEnabled(enabled)
 
     # -- shops -------------------------------------------------------------------------
@@ -380,6 +382,26 @@ class MainWindow(QMainWindow):
         run_in_background(self, self.db, lambda store, state: export_workbook(store, path, view="all", as_of=as_of, lang=lang),
                           lambda written: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(written)), 8000),
                           self.tr("Writing the Excel workbook…"))
+
+    def save_survey_template(self) -> None:
+        """The survey's three questions and a comment question with the shop's name, for Google Forms."""
+        from engage_desktop.core.export.survey_template import write_template  # on first use: openpyxl
+
+        shop = self.shop_info.get("name", "")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a survey template"),
+                                              str(Path.home() / self.tr("survey-template.xlsx")),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        lang = i18n.current()
+
+        def job(store: Store, state: object) -> Path:
+            with in_language(lang):
+                return write_template(path, shop)
+
+        run_in_background(self, self.db, job,
+                          lambda written: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(written)), 8000),
+                          self.tr("Writing the survey template…"))
 
     def export_png(self) -> None:
         view = self.current_view()

@@ -189,19 +189,19 @@ within %n days</numerusform></translation>
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="164" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="166" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="173" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="180" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
         <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
             <numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n month with fewer than %1 answers have no NPS: too few to tell.</numerusform><numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n months with fewer than %1 answers have no NPS: too few to tell.</numerusform></translation>
