@@ -227,3 +227,13 @@ def test_the_sample_shop_is_reliable_and_its_report_has_the_section(tmp_path: Pa
         assert sum(row[2] for row in predicted.by_p_alive(result).rows) == report["customers"]
     finally:
         store.close()
+
+
+def test_an_unchanged_shop_is_fitted_once_and_a_changed_one_again(cdnow: np.ndarray) -> None:
+    x, t_x, T, zbar = (np.asarray(cdnow[c], dtype=float) for c in ("x", "t_x", "T", "zbar"))
+    summary = predicted.Summary([str(i) for i in range(len(x))], x, t_x, T, zbar)
+    first = predicted.fit(summary)
+    # the same numbers (a new Summary: as the next view asks): the fit kept, not a new one
+    assert predicted.fit(predicted.Summary(list(summary.keys), x.copy(), t_x.copy(), T.copy(), zbar.copy())) is first
+    later = predicted.Summary(summary.keys, x, t_x, T + 1.0, zbar)  # a week on: another fit
+    assert predicted.fit(later) is not first and predicted.fit(later)[0].r != first[0].r
