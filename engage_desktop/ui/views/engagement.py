@@ -144,7 +144,7 @@ class EngagementView(View):
             n = nps[r["zone"]]
             rows.append((r["name"], r["customers"], r["share"], n["score"] if n["enough"] else None,
                          n["margin"] if n["enough"] else None))
-        self.zone_model.set_data([self.tr("Zone"), self.tr("Customers"), self.tr("Share"), "NPS", self.tr("± margin")],
+        self.zone_model.set_data([self.tr("Zone"), self.tr("Number of customers"), self.tr("Share"), "NPS", self.tr("± margin")],
                                  rows, {2: lambda v: "" if v is None else i18n.percent(v),
                                         3: lambda v: self.tr("too few") if v is None else f"{v:+.1f}",
                                         4: lambda v: "" if v is None else f"±{v:.1f}"})
@@ -152,7 +152,7 @@ class EngagementView(View):
         self.sentences.setText("\n".join((data["nps_sentence"], data["zone_sentence"])))
         table_rows = [*data["groups"].as_dicts(), *data["by_zone"].as_dicts()]
         self.behaviour_model.set_data(
-            [self.tr("Group"), self.tr("Customers"), self.tr("Buyers"), self.tr("Repeat rate"),
+            [self.tr("Group"), self.tr("Number of customers"), self.tr("Buyers"), self.tr("Repeat rate"),
              self.tr("Orders a year"), self.tr("Annual LTV"), self.tr("Revenue share")],
             [(r["name"], r["customers"], r["buyers"], r["repeat_rate"], r["orders_per_year"], r["avg_ltv"],
               r["revenue_share"]) for r in table_rows],
@@ -191,7 +191,7 @@ class ZoneDialog(QDialog):
     def __init__(self, ctx: Any, zone_map: zones.ZoneMap, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Engagement zones"))
+        self.setWindowTitle(self.tr("Edit engagement zones"))
         self.zone_list = list(zone_map.zones)
         self.cells = [list(row) for row in zone_map.cells]
         self.names = [QLineEdit(z.name()) for z in self.zone_list]

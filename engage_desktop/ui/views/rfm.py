@@ -169,7 +169,7 @@ class RfmView(View):
         segments = data["segments"]
         self.segment_keys = segments.column("segment")
         self.segment_model.set_data(  # the meaning last: it takes what width is left (a tooltip holds it all)
-            [self.tr("Segment"), self.tr("Customers"), self.tr("Revenue"), self.tr("Share of customers"),
+            [self.tr("Segment"), self.tr("Number of customers"), self.tr("Revenue"), self.tr("Share of customers"),
              self.tr("What it means")],
             [(r["name"], r["customers"], r["revenue"], r["customer_share"], r["meaning"]) for r in segments.as_dicts()],
             {3: i18n.percent})

@@ -192,7 +192,7 @@ class SurveysView(View):
         rows = [(name, r["responses"], r["score"] if r["enough"] else None, r["margin"] if r["enough"] else None)
                 for name, r in groups]
         self.by_tier.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.by_tier_model.set_data([self.tr("Customers"), self.tr("Answers"), "NPS", self.tr("± margin")], rows, {
+        self.by_tier_model.set_data([self.tr("Group"), self.tr("Answers"), "NPS", self.tr("± margin")], rows, {
             2: lambda v: self.tr("too few") if v is None else f"{v:+.1f}",
             3: lambda v: "" if v is None else f"±{v:.1f}"})
         self._show_matrix(data)
