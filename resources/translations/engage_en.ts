@@ -36,31 +36,31 @@ within %n days</numerusform></translation>
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="104" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="105" />
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="121" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="122" />
         <source>%n more month(s) up for a round of %1.</source>
         <translation>
             <numerusform>%n more month up for a round of %1.</numerusform><numerusform>%n more months up for a round of %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="125" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="126" />
         <source>%n month(s) in a row</source>
         <translation>
             <numerusform>%n month in a row</numerusform><numerusform>%n months in a row</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="143" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="144" />
         <source>%Ln row(s) imported, %1 updated, %2 rejected</source>
         <translation>
             <numerusform>%Ln row imported, %1 updated, %2 rejected</numerusform><numerusform>%Ln rows imported, %1 updated, %2 rejected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/home.py" line="147" />
         <source>%Ln new customer(s), revenue %1</source>
         <translation>
             <numerusform>%Ln new customer, revenue %1</numerusform><numerusform>%Ln new customers, revenue %1</numerusform></translation>

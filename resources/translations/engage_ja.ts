@@ -550,125 +550,125 @@ within %n day(s)</source>
         <translation>まだ締まった月がありません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="86"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="87"/>
         <source>On the month before: %1</source>
         <translation>前月比：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="87"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="88"/>
         <source>On a year before: %1</source>
         <translation>前年同月比：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="89"/>
-        <location filename="../../engage_desktop/ui/views/home.py" line="135"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="90"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="136"/>
         <source>Gross profit: %1</source>
         <translation>粗利：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="92"/>
         <source>Fewer than %1 answers in the month: too few to tell.</source>
         <translation>この月の回答は%1件未満：少なすぎて判断できません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="103"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="104"/>
         <source>… and %1 more</source>
         <translation>…ほか%1人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="104"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="105"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="105"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="106"/>
         <source>Nobody on this list today.</source>
         <translation>今日はこのリストに該当する顧客はいません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="112"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="113"/>
         <source>%1 pt</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="120"/>
         <source>A round reached: %1 months up in a row.</source>
         <translation>ワンクール達成：%1か月連続で上昇しています。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="121"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="122"/>
         <source>%n more month(s) up for a round of %1.</source>
         <translation>
             <numerusform>ワンクール（%1か月）まであと%nか月。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="124"/>
         <source>Rounds reached: %1</source>
         <translation>これまでのワンクール：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="124"/>
         <source>No round reached yet.</source>
         <translation>ワンクールはまだ達成していません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="125"/>
         <source>Round: %1 up month over month</source>
         <translation>ワンクール：%1の前月比アップ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="125"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="126"/>
         <source>%n month(s) in a row</source>
         <translation>
             <numerusform>%nか月連続</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="130"/>
-        <location filename="../../engage_desktop/ui/views/home.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="131"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="137"/>
         <source>Predicted value next year</source>
         <translation>来年の予測LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="130"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="131"/>
         <source>Not reliable yet</source>
         <translation>まだ信頼できません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="134"/>
         <source>%1 purchases expected from today&apos;s customers</source>
         <translation>今の顧客から%1回の購入が見込まれます</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="141"/>
-        <location filename="../../engage_desktop/ui/views/home.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="149"/>
         <source>Last import</source>
         <translation>最後の取り込み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="141"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="142"/>
         <source>Nothing imported yet.</source>
         <translation>まだ何も取り込んでいません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="144"/>
         <source>%Ln row(s) imported, %1 updated, %2 rejected</source>
         <translation>
             <numerusform>%Ln行を取り込み、%1件を更新、読めなかった行 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/home.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="147"/>
         <source>%Ln new customer(s), revenue %1</source>
         <translation>
             <numerusform>新規顧客%Ln人、売上%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/home.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/home.py" line="153"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>

@@ -174,3 +174,11 @@ def test_a_list_s_first_customers_still_tell_the_whole_list_s_size_and_mix(shop:
     assert first.table.rows == whole.table.rows[:2]
     assert (first.total, first.mix) == (whole.total, whole.mix) == (8, {"store": 0, "web": 0, "marketplace": 0,
                                                                         "other": 4 + 1 + 2 + 6 + 1 + 2})
+
+
+def test_a_shop_whose_orders_are_all_in_the_running_month_has_no_month_to_show(tmp_shop: Store, tmp_path: Path) -> None:
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額"], ["R1", "2026/06/10 12:00", "r@x.jp", "1000"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "june.csv", rows, encoding="cp932")).status == "imported"
+    page = home.home(tmp_shop, dt.date(2026, 6, 15))  # June is still running
+    assert (page.month, page.figures) == (None, [])
+    assert page.lists["next_step"].total == 1  # r@x.jp: one purchase from step 3

@@ -28,7 +28,8 @@ class Question:
 # The questions as catalogue messages: their Japanese is the survey's own wording (../shared/domain.md §3,
 # held to core/questions.py by tests/core/test_survey_template.py), the English worded for the importer.
 EMAIL_Q = N_("Email address")
-NPS_Q = N_("How likely are you to recommend {shop} to a friend or colleague?")
+# the articles' NPS question names no brand: "this company (product/service/brand)", in both languages
+NPS_Q = N_("How likely are you to recommend this company (product/service/brand) to a friend or colleague?")
 FAN_Q = N_("Which best describes your feelings toward {shop}? (fan degree)")
 LIKING_Q = N_("How do you feel about {shop}? Please tell us frankly.")
 COMMENT_Q = N_("Anything you would like to tell {shop}? Please write freely.")
@@ -46,7 +47,7 @@ def questions(shop: str) -> list[Question]:
                                               for i in range(1, len(LIKING_LEVELS) + 1))
     return [
         Question(t(EMAIL_Q), t(KINDS["email"])),
-        Question(t(NPS_Q, shop=shop), t(KINDS["scale"]), tuple(str(n) for n in range(11))),
+        Question(t(NPS_Q), t(KINDS["scale"]), tuple(str(n) for n in range(11))),
         Question(t(FAN_Q, shop=shop), t(KINDS["choice"]), fans),
         Question(t(LIKING_Q, shop=shop), t(KINDS["choice"]), likings),
         Question(t(COMMENT_Q, shop=shop), t(KINDS["paragraph"]), (), required=False),

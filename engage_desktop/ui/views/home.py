@@ -82,7 +82,8 @@ class HomeView(View):
     def show_data(self, data: home.Home) -> None:
         self.heading.setText(self.tr("The shop in %1, the latest full month").replace(
             "%1", i18n.month_label(data.month)) if data.month else self.tr("No full month yet"))
-        for card, figure in zip(self.figures, data.figures, strict=True):
+        # a shop whose orders are all in the month still running has no month to show yet (the heading says so)
+        for card, figure in zip(self.figures, data.figures):
             lines = [self.tr("On the month before: %1").replace("%1", self._change(figure, figure.previous)),
                      self.tr("On a year before: %1").replace("%1", self._change(figure, figure.year_before))]
             if figure.metric == "revenue" and data.margin is not None and figure.value is not None:
@@ -92,7 +93,7 @@ class HomeView(View):
                          .replace("%1", str(surveys.FEW_ANSWERS))]
             card.set_texts(monthly.metric_name(figure.metric), format_metric(figure.metric, figure.value), "\n".join(lines))
         for card in self.figures:
-            card.setVisible(data.month is not None)
+            card.setVisible(bool(data.figures))
         self._show_round(data)
         self._show_prediction(data)
         self._show_import(data.last_import)
