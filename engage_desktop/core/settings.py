@@ -144,6 +144,13 @@ def _rfm_thresholds(value: Any) -> dict[str, list[int]]:
     return out
 
 
+def _words(value: Any) -> list[str]:
+    """A list of words (the owner's hidden words): each a short text, at most 1,000 of them."""
+    if not isinstance(value, list) or len(value) > 1000:
+        raise Invalid("a list of at most 1000 words")
+    return [_text(50)(word) for word in value]
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -169,6 +176,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("gross_margin", None, lambda v: _number(0.01, 1)(v) if v is not None else None,
             "the shop's gross margin (粗利率) as a share of revenue, to read LTV and predicted value as profit; "
             "None: not given, money is read as revenue"),
+    Setting("hidden_words", [], _words, "words the owner hid from the comments' word counts (metrics/comment_terms.py)"),
     Setting("backups_kept", 10, _integer(1, 100), "how many automatic backups of the shop file are kept"),
 )}
 

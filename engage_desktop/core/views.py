@@ -30,6 +30,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("journey", N_("Customer journey")),
     ViewSpec("ltv", N_("LTV tiers")),
     ViewSpec("surveys", N_("Surveys")),
+    ViewSpec("comments", N_("Comments")),  # the survey's free text: what customers say, and who says it
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),
     ViewSpec("cohorts", N_("100-day plan")),

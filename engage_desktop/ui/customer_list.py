@@ -38,6 +38,8 @@ def column_titles() -> dict[str, str]:
         "segment": QCoreApplication.translate("CustomerList", "RFM segment"),
         "reason": QCoreApplication.translate("CustomerList", "Why"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
+        "comment": QCoreApplication.translate("CustomerList", "Comment"),
+        "question": QCoreApplication.translate("CustomerList", "Question"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
         "ordered_at": QCoreApplication.translate("CustomerList", "Ordered at"),

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import actions, channels, effect, ltv, measures, monthly, profit, repeat, rfm, surveys, tier_history
+from engage_desktop.core.metrics import (actions, answer_matching, channels, comment_terms, effect, ltv, measures, monthly,
+                                         profit, repeat, rfm, surveys, tier_history)
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -104,6 +105,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
                 "detractors": score.detractors, "score": score.score},
         "fan_matrix": matrix.counts,
+        # What the survey's free-text comments talk about, per NPS group (metrics/comment_terms.py), and how
+        # many answers reach a customer who bought (metrics/answer_matching.py).
+        "comment_terms": comment_terms.comment_terms_json(store, day),
+        "answers_reached": answer_matching.match_rate_json(store),
         "cohort_100d": [
             {"cohort": r["cohort"].strftime("%Y-%m"), "step": r["step"], "days": r["days"], "eligible": r["eligible"],
              "reached": r["reached"], "share": _num(r["share"])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engage_desktop.ui.views.actions import ActionsView
 from engage_desktop.ui.views.cohorts import CohortsView
+from engage_desktop.ui.views.comments import CommentsView
 from engage_desktop.ui.views.home import HomeView
 from engage_desktop.ui.views.imports import ImportsView
 from engage_desktop.ui.views.journey import JourneyView
@@ -14,5 +15,5 @@ from engage_desktop.ui.views.measures import MeasuresView
 from engage_desktop.ui.views.movement import MovementView
 from engage_desktop.ui.views.rfm import RfmView
 
-VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, SurveysView, MonthlyView, MovementView, CohortsView,
+VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, SurveysView, CommentsView, MonthlyView, MovementView, CohortsView,
          MeasuresView, ImportsView]
