@@ -191,3 +191,31 @@ def test_match_by_another_column_and_undo(shop):
     assert am.undo_column_matches(shop) == 1
     assert am.match_rate(shop).reached == 3
     assert comments(shop, AS_OF, CommentFilter(search="良くて")).as_dicts()[0]["customer_key"] is None
+
+
+# -- the export and the report ------------------------------------------------------------
+def test_the_comments_sheet_has_the_words_side_by_side_in_a_native_chart(shop, tmp_path):
+    import openpyxl
+
+    from engage_desktop.core.export.workbook import export_workbook
+
+    out = export_workbook(shop, tmp_path / "comments.xlsx", view="comments", as_of=AS_OF, lang="en")
+    sheet = openpyxl.load_workbook(out)["Comments"]
+    assert [c.value for c in sheet[4][:3]] == [3, 11, 3 / 11]  # answers that reach a customer
+    words = {sheet.cell(row=r, column=1).value: (sheet.cell(row=r, column=2).value, sheet.cell(row=r, column=4).value)
+             for r in range(9, 9 + 20) if sheet.cell(row=r, column=1).value}
+    assert words["発送"] == (1, 2) and words["梱包"] == (2, 0)
+    assert len(sheet._charts) == 1
+    texts = [sheet.cell(row=r, column=2).value for r in range(1, sheet.max_row + 1)]
+    assert "Too expensive" in texts
+
+
+def test_report_json_has_comment_terms(shop):
+    from engage_desktop.core.metrics.report import build_report
+
+    report = build_report(shop, AS_OF)
+    terms = report["comment_terms"]
+    assert terms["detractors"]["comments"] == 4
+    assert terms["detractors"]["terms"][:2] == [{"term": "発送", "comments": 2, "share": 0.5},
+                                                {"term": "遅い", "comments": 2, "share": 0.5}]
+    assert report["answers_reached"] == {"answers": 11, "reached": 3, "share": round(3 / 11, 4), "by": {"email": 3}}

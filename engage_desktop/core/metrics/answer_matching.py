@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engage_desktop.core.importing.identity import rebuild_customers_sql
 from engage_desktop.core.messages import N_
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
@@ -96,6 +95,8 @@ def match_by_column(store: Store, question: str, target: str) -> int:
     """Tie the answers that reach no customer yet to the customer whose order (``target`` 'order_id')
     or customer id (``target`` 'customer_id') the kept column ``question`` names. Returns how many
     answers were tied. All or nothing."""
+    from engage_desktop.core.importing.identity import rebuild_customers_sql  # the window starts without importing
+
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}")
     with store.transaction() as con:
@@ -129,6 +130,8 @@ def match_by_column(store: Store, question: str, target: str) -> int:
 
 def undo_column_matches(store: Store) -> int:
     """Give every answer matched by a column back the customer key its file gave. Returns how many."""
+    from engage_desktop.core.importing.identity import rebuild_customers_sql
+
     with store.transaction() as con:
         con.execute("""CREATE OR REPLACE TEMP TABLE answer_matches AS
                        SELECT source, response_id, customer_key AS old_key, file_customer_key AS customer_key

@@ -333,8 +333,12 @@ class CommentsView(View):
 
     def run_match(self, question: str, target: str) -> None:
         def done(matched: int) -> None:
-            QMessageBox.information(self, self.tr("Match by another column"),
-                                    self.tr("%n answer(s) now reach a customer.", "", matched))
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Match by another column"),
+                              self.tr("%n answer(s) now reach a customer.", "", matched), QMessageBox.StandardButton.Ok,
+                              self)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.open()  # not exec(): the view goes on refreshing behind it
+            self.match_result = box
             self.ctx.data_changed.emit()
 
         self.ctx.db.submit(lambda store, state: answer_matching.match_by_column(store, question, target), done,

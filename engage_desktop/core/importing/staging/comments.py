@@ -6,8 +6,8 @@ file writes it. Columns that name a person (name, phone, address, IP address, a 
 not kept: the survey import never kept them, and a comment list is not the place for them.
 
 Whether a column is free text (the comments view reads those) or a choice is decided from all its
-values in the file: words (a letter or kana, not an id or a date) that are mostly different from
-answer to answer, or long. A column of 「Instagram」「知人の紹介」 repeats a few short values: a choice.
+values in the file: words (a letter or kana, not an id or a date) that take many different values, or
+are long (FREE_TEXT_*). A column of 「Instagram」「知人の紹介」 repeats a few short values: a choice.
 """
 
 from __future__ import annotations
@@ -22,8 +22,13 @@ PERSON_WORDS = ("名前", "氏名", "姓", "フリガナ", "ふりがな", "カ�
 # SurveyMonkey's second header row says what kind of answer a column holds: no question of its own.
 _PLAIN_ANSWER = ("response", "open-ended response", "")
 
-FREE_TEXT_SHARE = 0.6  # distinct values / answers at or above this: the respondents' own words
-FREE_TEXT_LENGTH = 20  # or this many characters on average
+# The respondents' own words: as many different values as this (a choice question rarely has 20 options;
+# a checkbox question's combinations are counted as its options), or this share of the answers different
+# (a small survey), or this many characters on average. 「特になし」 said by half the respondents still
+# leaves a comment column with many different values.
+FREE_TEXT_VALUES = 20
+FREE_TEXT_SHARE = 0.6
+FREE_TEXT_LENGTH = 20
 
 
 def names_a_person(header: str) -> bool:
@@ -71,12 +76,17 @@ def stage_comments(ctx: StageContext, kept: dict[int, str]) -> None:
             SELECT response_id, CAST(substr(col, 2) AS INTEGER) AS column_no, answer
             FROM (UNPIVOT (SELECT response_id, {columns} FROM imp_answers) ON {columns} INTO NAME col VALUE answer)
         ), kinds AS (
-            SELECT column_no,
-                   avg(CAST({wordy} AS INTEGER)) >= 0.5
-                   AND (count(DISTINCT answer) >= {FREE_TEXT_SHARE} * count(*) OR avg(length(answer)) >= {FREE_TEXT_LENGTH})
-                   AS free_text
+            SELECT column_no, avg(CAST({wordy} AS INTEGER)) >= 0.5 AS wordy, count(*) AS answers,
+                   avg(length(answer)) AS length
             FROM long GROUP BY column_no
+        ), parts AS (  -- a checkbox question's answers are its options joined by ", ": count the options
+            SELECT column_no, count(DISTINCT trim(part)) AS parts
+            FROM (SELECT column_no, unnest(string_split(answer, ', ')) AS part FROM long) GROUP BY column_no
+        ), decided AS (
+            SELECT column_no, wordy AND (parts >= {FREE_TEXT_VALUES} OR parts >= {FREE_TEXT_SHARE} * answers
+                                         OR length >= {FREE_TEXT_LENGTH}) AS free_text
+            FROM kinds JOIN parts USING (column_no)
         )
         SELECT response_id, column_no, {questions}[column_no] AS question, answer, free_text
-        FROM long JOIN kinds USING (column_no)"""
+        FROM long JOIN decided USING (column_no)"""
     )
