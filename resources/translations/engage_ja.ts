@@ -294,8 +294,8 @@ within %n day(s)</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/comments.py" line="232"/>
-        <source>Comments</source>
-        <translation>コメント</translation>
+        <source>What customers wrote</source>
+        <translation>お客様のコメント</translation>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/views/comments.py" line="243"/>

@@ -229,7 +229,7 @@ class CommentsView(View):
         table: Table = data["comments"]
         at = [table.columns.index(c) for c in SHOWN]
         shown = Table(list(SHOWN), [tuple(row[i] for i in at) for row in table.rows])
-        caption = (self.tr("Comments with 「%1」").replace("%1", self.term) if self.term else self.tr("Comments"))
+        caption = (self.tr("Comments with 「%1」").replace("%1", self.term) if self.term else self.tr("What customers wrote"))
         self.list.set_table(shown, caption)
         self.list.view.setColumnWidth(SHOWN.index("comment"), 360)
         self._show_terms(data)
