@@ -41,7 +41,7 @@ START = dt.date(2024, 1, 1)
 END = dt.date(2026, 10, 31)
 SHOP_NAME = "サンプル石鹸店"
 BRAND = "サンプル石鹸店"
-SAMPLE_VERSION = 2  # bump when the generator changes, so old sample files are rebuilt
+SAMPLE_VERSION = 3  # bump when the generator changes, so old sample files are rebuilt
 
 FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
           "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "髙橋", "山﨑", "森", "池田", "橋本", "阿部", "石川"]
@@ -193,10 +193,32 @@ def _rakuten(orders: list[Order], folder: Path) -> Path:
     return _write(folder / "rakuten_orders.csv", rows, "cp932")
 
 
-def _survey(rng: random.Random, people: list[Customer], counts: dict[int, int], folder: Path) -> Path:
+# The respondents' own words, by how they answered (the comments view's words differ by group, as real ones do).
+VOICES = {
+    "promoters": ("香りがとても好きです。毎日のお風呂が楽しみになりました", "梱包が丁寧で、手書きのメッセージが嬉しかったです",
+                  "ギフトに使ったらとても喜ばれました。また贈りたいです", "肌がしっとりして、乾燥が気にならなくなりました",
+                  "スタッフの対応が親切で安心して購入できました", "ラベンダーの香りに癒されています",
+                  "家族みんなで使っています。泡立ちが最高です", "新作の案内メールを楽しみにしています",
+                  "香りが優しくて、肌にも合いました", "梱包がかわいくて、ギフトにぴったりでした"),
+    "passives": ("香りは好きですが、値段が少し高いと感じます", "使い心地は良いけれど、大きいサイズがあると嬉しいです",
+                 "発送が少し遅かったです", "泡立ちは良いですが、すぐに小さくなります",
+                 "ポイントの使い方がわかりにくかったです", "ギフト用の箱をもっと選べると良いです",
+                 "香りがもう少し長く続くと嬉しいです"),
+    "detractors": ("発送が遅く、連絡もありませんでした", "値段が高いわりに、すぐになくなってしまいます",
+                   "香りが強すぎて、家族に不評でした", "届いた石鹸が割れていました", "肌に合わず、かゆくなりました",
+                   "問い合わせの返信が遅かったです", "送料が高いと思います", "梱包が簡素で、ギフトには使えませんでした"),
+}
+FOUND_BY = ("Instagram", "Instagram", "知人の紹介", "検索", "楽天市場", "ギフトでもらった")
+SURVEY_COLUMNS = ["タイムスタンプ", "メールアドレス", NPS_QUESTION, "", "", "ご意見・ご感想", "このお店を何で知りましたか?",
+                  "ご注文番号(わかれば)"]
+
+
+def _survey(rng: random.Random, people: list[Customer], counts: dict[int, int], folder: Path,
+            order_numbers: dict[int, str]) -> Path:
     fan_q = f"{BRAND}に対する気持ちで、ご自身に最もあてはまるものを1つだけお選びください。"
     liking_q = f"{BRAND}についてどのように思いますか?率直なご感想をお聞かせください。"
-    rows: list[list[object]] = [["タイムスタンプ", "メールアドレス", NPS_QUESTION, fan_q, liking_q, "ご意見・ご感想"]]
+    rows: list[list[object]] = [[*SURVEY_COLUMNS[:3], fan_q, liking_q, *SURVEY_COLUMNS[5:]]]
+    words = random.Random(SEED + 3)  # the comments' own stream: the answers stay those of earlier samples
     for person in people:
         bought = counts.get(person.number, 0)
         if bought == 0 or rng.random() > 0.2 + 0.08 * min(bought, 6):
@@ -207,10 +229,15 @@ def _survey(rng: random.Random, people: list[Customer], counts: dict[int, int], 
         liking = max(1, min(7, fan + round(rng.gauss(0.8, 0.8))))
         answered = dt.datetime.combine(min(END, person.joined + dt.timedelta(days=rng.randrange(10, 200))),
                                        dt.time(rng.randrange(8, 23), rng.randrange(60)))
-        comment = rng.choice(["", "", "香りが好きです", "ギフトに使いました", "配送が早くて助かりました", "また買います"])
+        rng.choice(range(6))  # (the short comment earlier samples drew here)
+        group = "promoters" if nps >= 9 else "passives" if nps >= 7 else "detractors"
+        comment = words.choice(VOICES[group]) if words.random() < 0.65 else ""
+        found = words.choice(FOUND_BY) if words.random() < 0.8 else ""
         email = person.email if person.channel == "shopify" else ""  # relay addresses are not what people type
+        # Half the marketplace's respondents write their order number: what "match by another column" ties.
+        order = order_numbers.get(person.number, "") if not email and words.random() < 0.5 else ""
         rows.append([answered.strftime("%Y/%m/%d %H:%M:%S"), email, nps, FAN_LEVELS[fan - 1], LIKING_LEVELS[liking - 1],
-                     comment])
+                     comment, found, order])
     return _write(folder / "survey_responses.csv", rows, "utf-8")
 
 
@@ -266,7 +293,11 @@ def write_sample_exports(folder: Path) -> list[Path]:
             counts[o.customer.number] = counts.get(o.customer.number, 0) + 1
     shopify = sorted((o for o in orders if o.customer.channel == "shopify"), key=lambda o: o.placed)
     rakuten = sorted((o for o in orders if o.customer.channel == "rakuten"), key=lambda o: o.placed)
-    return [_shopify(shopify, folder), _rakuten(rakuten, folder), _survey(rng, people, counts, folder)]
+    # A respondent's first marketplace order number, as _rakuten numbers them.
+    order_numbers: dict[int, str] = {}
+    for k, o in enumerate(rakuten, start=1):
+        order_numbers.setdefault(o.customer.number, f"317000-{o.placed:%Y%m%d}-{k:07d}")
+    return [_shopify(shopify, folder), _rakuten(rakuten, folder), _survey(rng, people, counts, folder, order_numbers)]
 
 
 def create_sample_shop(path: str | Path, state: TaskState | None = None, force: bool = False) -> Path:

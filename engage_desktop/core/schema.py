@@ -248,11 +248,40 @@ MIGRATIONS: list[tuple[int, str]] = [
         DELETE FROM journey_notes WHERE field = 'measures';
         """,
     ),
+    (
+        6,
+        # The voice of the customer (issue 21): every survey column that is none of the three questions
+        # (nor the respondent's time, e-mail, id, or a column that names a person: name, phone, address,
+        # IP) is kept, one row per answer and column, with the question as the file heads it. It
+        # belongs to its answer (source, response_id) and carries the answer's import, so that undo
+        # and a later import that saw the same answer treat it like the answer (versions.py).
+        # free_text: the column holds the respondents' own words (staging/comments.py decides it from
+        # the column's values), not one of a few choices.
+        # An answer says how it reaches a customer: matched_by is what the file gave (email, customer_id);
+        # matched_column the kept column the owner matched it by afterwards (metrics/answer_matching.py), and
+        # file_customer_key the key the file gave, brought back when that match is undone.
+        """
+        CREATE TABLE survey_comments (
+            source VARCHAR NOT NULL,
+            response_id VARCHAR NOT NULL,
+            import_id INTEGER NOT NULL,
+            column_no INTEGER NOT NULL,  -- the column's place in its file (the questions' order)
+            question VARCHAR NOT NULL,
+            answer VARCHAR NOT NULL,
+            free_text BOOLEAN NOT NULL
+        );
+        ALTER TABLE survey_responses ADD COLUMN matched_by VARCHAR;
+        ALTER TABLE survey_responses ADD COLUMN matched_column VARCHAR;
+        ALTER TABLE survey_responses ADD COLUMN file_customer_key VARCHAR;
+        UPDATE survey_responses SET matched_by = CASE WHEN email IS NOT NULL AND customer_key = 'e:' || email THEN 'email'
+                                                      WHEN customer_key IS NOT NULL THEN 'customer_id' END;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Tables whose rows carry an import_id: what undo removes (importing/versions.py hands over and
 # restores the records first).
-IMPORTED_TABLES = ("orders", "order_lines", "customer_records", "survey_responses", "import_rejects", "import_seen",
-                   "order_versions", "order_line_versions", "customer_record_versions")
+IMPORTED_TABLES = ("orders", "order_lines", "customer_records", "survey_responses", "survey_comments", "import_rejects",
+                   "import_seen", "order_versions", "order_line_versions", "customer_record_versions")

@@ -166,6 +166,13 @@ def _zones(value: Any) -> dict[str, Any] | None:
     return {"zones": zones, "cells": [list(row) for row in cells]}
 
 
+def _words(value: Any) -> list[str]:
+    """A list of words (the owner's hidden words): each a short text, at most 1,000 of them."""
+    if not isinstance(value, list) or len(value) > 1000:
+        raise Invalid("a list of at most 1000 words")
+    return [_text(50)(word) for word in value]
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -193,6 +200,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             "None: not given, money is read as revenue"),
     Setting("engagement_zones", None, _zones, "the owner's engagement zones over the fan-degree x liking matrix "
             "(None: the defaults in metrics/zones.py)"),
+    Setting("hidden_words", [], _words, "words the owner hid from the comments' word counts (metrics/comment_terms.py)"),
     Setting("backups_kept", 10, _integer(1, 100), "how many automatic backups of the shop file are kept"),
 )}
 

@@ -31,6 +31,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("ltv", N_("LTV tiers")),
     ViewSpec("predicted", N_("Predicted value")),
     ViewSpec("surveys", N_("Surveys")),
+    ViewSpec("comments", N_("Comments")),  # the survey's free text: what customers say, and who says it
     ViewSpec("engagement", N_("Engagement zones")),
     ViewSpec("monthly", N_("Month over month")),
     ViewSpec("movement", N_("Tier movement")),

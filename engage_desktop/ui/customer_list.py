@@ -42,6 +42,8 @@ def column_titles() -> dict[str, str]:
         "next_order": QCoreApplication.translate("CustomerList", "Expected next order"),
         "value_365": QCoreApplication.translate("CustomerList", "Predicted value (1 year)"),
         "answered_at": QCoreApplication.translate("CustomerList", "Answered"),
+        "comment": QCoreApplication.translate("CustomerList", "Comment"),
+        "question": QCoreApplication.translate("CustomerList", "Question"),
         "nps": QCoreApplication.translate("CustomerList", "Recommend (0-10)"),
         "order_id": QCoreApplication.translate("CustomerList", "Order"),
         "ordered_at": QCoreApplication.translate("CustomerList", "Ordered at"),

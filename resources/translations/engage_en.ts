@@ -13,21 +13,46 @@ within %n days</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>CommentList</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="79" />
+        <source>(%Ln comment(s))</source>
+        <translation>
+            <numerusform>(%Ln comment)</numerusform><numerusform>(%Ln comments)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CommentsView</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="243" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="244" />
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform><numerusform>%n comments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="337" />
+        <source>%n answer(s) now reach a customer.</source>
+        <translation>
+            <numerusform>%n answer now reach a customer.</numerusform><numerusform>%n answers now reach a customer.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="162" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="164" />
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>(%Ln customer)</numerusform><numerusform>(%Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="163" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="165" />
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>(%1 of %Ln customer)</numerusform><numerusform>(%1 of %Ln customers)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="210" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="212" />
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>%n character of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform><numerusform>%n characters of this list cannot be written in Shift_JIS (%1) and would become '?'. Save it as UTF-8 instead (Excel opens it as well)?</numerusform></translation>
@@ -97,6 +122,15 @@ within %n days</numerusform></translation>
         <source>Only %n customer(s): tier shares and deciles are not meaningful yet.</source>
         <translation>
             <numerusform>Only %n customer: tier shares and deciles are not meaningful yet.</numerusform><numerusform>Only %n customers: tier shares and deciles are not meaningful yet.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MatchDialog</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="389" />
+        <source>%1 (%Ln unmatched answer(s) have a value)</source>
+        <translation>
+            <numerusform>%1 (%Ln unmatched answer have a value)</numerusform><numerusform>%1 (%Ln unmatched answers have a value)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -180,7 +214,7 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="265" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="267" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>
@@ -205,6 +239,15 @@ within %n days</numerusform></translation>
         <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
             <numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n month with fewer than %1 answers have no NPS: too few to tell.</numerusform><numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n months with fewer than %1 answers have no NPS: too few to tell.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedDialog</name>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="374" />
+        <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
+        <translation>
+            <numerusform>%n answer reach no customer who bought. They count in NPS, never in a tier.</numerusform><numerusform>%n answers reach no customer who bought. They count in NPS, never in a tier.</numerusform></translation>
     </message>
 </context>
 </TS>

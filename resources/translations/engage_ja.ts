@@ -136,6 +136,229 @@ within %n day(s)</source>
     </message>
 </context>
 <context>
+    <name>CommentList</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="76"/>
+        <source>Save these comments as CSV or Excel</source>
+        <translation>これらのコメントをCSVまたはExcelで保存します</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="79"/>
+        <source>(%Ln comment(s))</source>
+        <translation>
+            <numerusform>（%Ln件のコメント）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommentsView</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="169"/>
+        <source>NPS group:</source>
+        <translation>NPSの区分:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="169"/>
+        <source>Fan degree:</source>
+        <translation>ファン度:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="169"/>
+        <source>Liking:</source>
+        <translation>好き度:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="170"/>
+        <source>Journey step:</source>
+        <translation>ジャーニーのステップ:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="170"/>
+        <source>Tier:</source>
+        <translation>LTV層:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="170"/>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="171"/>
+        <source>Question:</source>
+        <translation>質問:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="171"/>
+        <source>Search:</source>
+        <translation>検索:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="171"/>
+        <source>beside</source>
+        <translation>と比べる</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="174"/>
+        <source>All answers</source>
+        <translation>すべての回答</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="174"/>
+        <source>Promoters (9-10)</source>
+        <translation>推奨者（9〜10）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="175"/>
+        <source>Passives (7-8)</source>
+        <translation>中立者（7〜8）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="175"/>
+        <source>Detractors (0-6)</source>
+        <translation>批判者（0〜6）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="184"/>
+        <source>All customers</source>
+        <translation>すべてのお客様</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="185"/>
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="186"/>
+        <source>Every free-text question</source>
+        <translation>すべての自由記述の質問</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="187"/>
+        <source>Words in the comment (Enter)</source>
+        <translation>コメント内の言葉（入力して確定すると検索）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="188"/>
+        <source>What they talk about: comments that use each word (click a word for them)</source>
+        <translation>よく話題になる言葉: その言葉を使ったコメント数（言葉をクリックするとコメントを表示）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="189"/>
+        <source>Hide this word</source>
+        <translation>この言葉を非表示</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="190"/>
+        <source>Leave the selected word out of the counts (your shop&apos;s name, say)</source>
+        <translation>選んだ言葉を集計から外します（ショップ名など）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="191"/>
+        <source>Show hidden words</source>
+        <translation>非表示の言葉を戻す</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="192"/>
+        <source>All comments</source>
+        <translation>すべてのコメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="193"/>
+        <source>Unmatched answers…</source>
+        <translation>お客様につながらない回答…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="194"/>
+        <source>Match by another column…</source>
+        <translation>別の列で照合…</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="195"/>
+        <source>Undo column matches</source>
+        <translation>列での照合を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="201"/>
+        <source>No survey comments yet. Import a survey export whose form has a free-text question (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
+        <translation>アンケートのコメントはまだありません。自由記述の質問があるアンケートの回答（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」で取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="232"/>
+        <source>Comments with 「%1」</source>
+        <translation>「%1」を含むコメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="232"/>
+        <source>What customers wrote</source>
+        <translation>お客様のコメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="243"/>
+        <source>Word</source>
+        <translation>言葉</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="243"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="244"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n件のコメント</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="244"/>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="259"/>
+        <source>A word counts once per comment. Particles and common words are left out.</source>
+        <translation>言葉は1件のコメントにつき1回と数えます。助詞やよく使われる言葉は除いています。</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="260"/>
+        <source>Hidden: %1</source>
+        <translation>非表示: %1</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="269"/>
+        <source>e-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="269"/>
+        <source>customer ID</source>
+        <translation>顧客ID</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="269"/>
+        <source>another column</source>
+        <translation>別の列</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="271"/>
+        <source>Answers that reach a customer who bought: %1 of %2 (%3)</source>
+        <translation>購入したお客様につながった回答: %2件中%1件（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="336"/>
+        <source>Match by another column</source>
+        <translation>別の列で照合</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="337"/>
+        <source>%n answer(s) now reach a customer.</source>
+        <translation>
+            <numerusform>%n件の回答がお客様につながりました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerList</name>
     <message>
         <location filename="../../engage_desktop/ui/customer_list.py" line="24"/>
@@ -218,42 +441,42 @@ within %n day(s)</source>
         <translation>回答日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="47"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="48"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="47"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="49"/>
         <source>Ordered at</source>
         <translation>注文日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="48"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="50"/>
         <source>Sales channel</source>
         <translation>販路</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="49"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="51"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="50"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="52"/>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="51"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="53"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="52"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="54"/>
         <source>Usual days between purchases</source>
         <translation>いつもの購入間隔（日）</translation>
     </message>
@@ -283,124 +506,134 @@ within %n day(s)</source>
         <translation>予測LTV(1年)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="53"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="45"/>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="46"/>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="55"/>
         <source>Where they buy</source>
         <translation>購入先</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="54"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="56"/>
         <source>Journey step</source>
         <translation>ジャーニーのステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="55"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="57"/>
         <source>Next step</source>
         <translation>次のステップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="56"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="58"/>
         <source>Goal of the step</source>
         <translation>ステップの目標</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="57"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="59"/>
         <source>Measures for the step</source>
         <translation>ステップの施策</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="58"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="60"/>
         <source>Why on the list</source>
         <translation>リストに載っている理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="59"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="61"/>
         <source>Engagement zone</source>
         <translation>エンゲージメントゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="60"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="62"/>
         <source>Fan degree (1-6)</source>
         <translation>ファン度（1〜6）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="61"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="63"/>
         <source>Liking (1-7)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="116"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="118"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="117"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="119"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="118"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="120"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="162"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="164"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="163"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="165"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="173"/>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="185"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="175"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="174"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="176"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="176"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="177"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="186"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="188"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="209"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="211"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="210"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="212"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="218"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="220"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="241"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="243"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -1549,6 +1782,46 @@ last order</source>
     </message>
 </context>
 <context>
+    <name>MatchDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="386"/>
+        <source>Match by another column</source>
+        <translation>別の列で照合</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="389"/>
+        <source>%1 (%Ln unmatched answer(s) have a value)</source>
+        <translation>
+            <numerusform>%1（つながっていない回答のうち%Ln件に値あり）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="391"/>
+        <source>Order number</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="392"/>
+        <source>Customer ID</source>
+        <translation>顧客ID</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="394"/>
+        <source>Survey column:</source>
+        <translation>アンケートの列:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="395"/>
+        <source>Its values are the orders&apos;:</source>
+        <translation>照合する注文の項目:</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="401"/>
+        <source>Answers that reach no customer yet are tied to the customer whose order number or customer ID the column holds. Undo column matches gives them back.</source>
+        <translation>まだお客様につながっていない回答を、その列にある注文番号または顧客IDのお客様に結びつけます。「列での照合を取り消す」で元に戻せます。</translation>
+    </message>
+</context>
+<context>
     <name>MeasureDialog</name>
     <message>
         <location filename="../../engage_desktop/ui/measure_dialog.py" line="29"/>
@@ -1991,12 +2264,12 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="250"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="252"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="265"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="267"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
@@ -2468,6 +2741,46 @@ last order</source>
         <location filename="../../engage_desktop/ui/views/ltv.py" line="234"/>
         <source>none</source>
         <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedDialog</name>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="357"/>
+        <source>Unmatched answers</source>
+        <translation>お客様につながらない回答</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="364"/>
+        <source>Answered</source>
+        <translation>回答日時</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="364"/>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="364"/>
+        <source>Recommend (0-10)</source>
+        <translation>おすすめ度（0〜10）</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="364"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="365"/>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/comments.py" line="374"/>
+        <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
+        <translation>
+            <numerusform>%n件の回答が購入したお客様につながっていません。NPSには数えますが、LTV層には入りません。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -66,13 +66,14 @@ def ref(series: object) -> str:
 def test_full_report_has_a_cover_and_a_sheet_per_view(shop: Store, tmp_path: Path) -> None:
     _, book = workbook_for(shop, tmp_path, view="all", lang="ja")
     assert book.sheetnames == ["表紙", "次に連絡する顧客", "RFM分析", "カスタマージャーニー", "LTV層別", "予測LTV", "アンケート",
-                               "エンゲージメント", "前月比", "LTV層の移動", "100日プラン",
+                               "お客様の声", "エンゲージメント", "前月比", "LTV層の移動", "100日プラン",
                                "施策"]
     cover = {row[0].value: row[1].value for row in book["表紙"].iter_rows(min_row=3, max_col=2) if row[0].value}
     assert cover["基準日"].date() == resolve_as_of(shop, None)
     _, english = workbook_for(shop, tmp_path, view="all", lang="en")
     assert english.sheetnames == ["Cover", "Whom to contact", "RFM", "Customer journey", "LTV tiers", "Predicted value",
-                                  "Surveys", "Engagement zones", "Month over month", "Tier movement", "100-day plan", "Measures"]
+                                  "Surveys", "Comments", "Engagement zones", "Month over month", "Tier movement",
+                                  "100-day plan", "Measures"]
 
 
 def test_ltv_sheet_matches_core_and_its_pareto_chart_points_at_it(shop: Store, tmp_path: Path) -> None:

@@ -581,6 +581,49 @@ def pandas_analytics(store: Store, day: dt.date) -> float:
     return best_of(compute)
 
 
+def comment_rows(work: Path, answers: int = 100_000) -> list[Row]:
+    """A survey's kept columns: its import with and without a comment and a choice column (what keeping them
+    costs), and the words of 10,000 comments (the tokenizer's dictionary loaded first, the words not yet
+    remembered)."""
+    from engage_desktop.core import words
+    from engage_desktop.core.importing.pipeline import import_files
+    from engage_desktop.core.metrics import comment_terms
+    from engage_desktop.core.metrics.comments import CommentFilter
+
+    rows = []
+    seconds = {}
+    for with_comments in (False, True):
+        survey = data.survey_csv(work / f"survey-{with_comments}.csv", answers, comments=with_comments)
+
+        def once() -> None:
+            shop = work / "comments.duckdb"
+            shop.unlink(missing_ok=True)
+            with Store(shop, backed_up=False) as store:
+                assert import_files(store, [survey])[0].ok
+
+        seconds[with_comments] = best_of(once)
+    rows.append(Row("Comments", f"survey import, {answers:,} answers with a comment and a choice column",
+                    seconds[True], baseline="the same answers without them", baseline_value=seconds[False]))
+    with Store(work / "comments.duckdb", backed_up=False) as store:
+        day = resolve_as_of(store, None)
+        texts = [t for (t,) in store.con.execute("SELECT answer FROM survey_comments WHERE free_text LIMIT 10000").fetchall()]
+        words._sudachi()  # the dictionary's load, once per process, apart
+
+        def count() -> None:  # each comment cut anew: the bench's comments repeat, the remembered words would hide it
+            for text in texts:
+                frozenset(words.words_of.__wrapped__(text))
+
+        tokenize = best_of(count)
+        rows.append(Row("Comments", f"words of {len(texts):,} comments (Japanese, SudachiPy)", tokenize,
+                        target="< 2 s", met=tokenize < 2.0))
+        words.words_of.cache_clear()
+        start = time.perf_counter()
+        comment_terms.compare_terms(store, day, CommentFilter(group="promoters"), CommentFilter(group="detractors"))
+        rows.append(Row("Comments", f"promoters' and detractors' words ({answers:,} answers, not remembered)",
+                        time.perf_counter() - start))
+    return rows
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| section | measure | result | baseline | baseline result | ratio | target | met |",
              "|---|---|---|---|---|---|---|---|"]
@@ -597,13 +640,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--write", type=Path, help="also write the results into this markdown file")
-    parser.add_argument("--only", choices=["analytics", "predicted"],
+    parser.add_argument("--only", choices=["analytics", "predicted", "comments"],
                         help="only this section (its shop is built once in --work)")
     parser.add_argument("--cdnow", type=Path, help="CDNOW_master.txt for --only predicted (default: from the "
                         f"{CDNOW_WHEEL} wheel, fetched into --work)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "engage-bench-work",
                         help="where --only keeps the shop it builds, to reuse it (default: %(default)s)")
     args = parser.parse_args()
+    if args.only == "comments":
+        with tempfile.TemporaryDirectory(prefix="engage-bench-") as folder:
+            print(table(comment_rows(Path(folder))))
+        return 0
     if args.only == "analytics":
         args.work.mkdir(parents=True, exist_ok=True)
         rows = analytics_rows(analytics_shop(args.work, args.lines), args.lines)
@@ -616,7 +663,7 @@ def main() -> int:
         print(table(rows))
         return 0
     with tempfile.TemporaryDirectory(prefix="engage-bench-") as folder:
-        rows = run(args.lines, Path(folder))
+        rows = run(args.lines, Path(folder)) + comment_rows(Path(folder))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
     result = f"Measured {dt.date.today().isoformat()} on {machine}.\n\n{table(rows)}\n"
     print(result)

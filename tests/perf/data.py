@@ -37,15 +37,26 @@ def rakuten_csv(path: Path, lines: int = 1_000_000, customers: int = 100_000, se
     return path
 
 
-def survey_csv(path: Path, answers: int = 30_000, customers: int = 100_000, seed: int = 2) -> Path:
+# Pieces of comments, put together at random: 10,000 comments of one to three sentences, mostly different.
+PHRASES = ("梱包がとても丁寧で嬉しかったです。", "発送が早くて助かりました", "値段が少し高いと感じます。", "スタッフの対応が親切でした！",
+           "また購入したいと思います", "サイズが合わなかったので交換をお願いしました。", "香りが良くて毎日使っています",
+           "ポイントの使い方がわかりにくい", "ギフト用のラッピングがかわいい。", "The scent is lovely and shipping was fast.")
+
+
+def survey_csv(path: Path, answers: int = 30_000, customers: int = 100_000, seed: int = 2,
+               comments: bool = False) -> Path:
+    """Survey answers; ``comments``: with a free-text column (a comment in 2 answers of 3) and a choice column."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["タイムスタンプ", "メールアドレス", NPS_QUESTION, "気持ちで最もあてはまるもの", "どのように思いますか"])
+        writer.writerow(["タイムスタンプ", "メールアドレス", NPS_QUESTION, "気持ちで最もあてはまるもの", "どのように思いますか",
+                         *(["ご意見・ご感想", "何で知りましたか"] if comments else [])])
         for i in range(answers):
+            extra = ["".join(rng.sample(PHRASES, rng.randint(1, 3))) if rng.random() < 2 / 3 else "",
+                     rng.choice(("Instagram", "検索", "知人の紹介"))] if comments else []
             writer.writerow([f"2025/{1 + i % 12}/{1 + i % 28} 10:{i % 60:02d}:{i % 59:02d}",
                              f"user{rng.randrange(customers)}@example.jp", rng.randrange(11),
-                             FAN_LEVELS[rng.randrange(6)], LIKING_LEVELS[rng.randrange(7)]])
+                             FAN_LEVELS[rng.randrange(6)], LIKING_LEVELS[rng.randrange(7)], *extra])
     return path
 
 

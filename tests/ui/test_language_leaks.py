@@ -89,11 +89,12 @@ GONE = "\u2063"  # what a removed part leaves: it keeps the words on either side
 
 # Columns whose cells are the shop's data, by the column's key in core's tables (customer lists,
 # a customer's orders) ...
-DATA_KEYS = {"customer_key", "name", "email", "order_id", "products"}
+DATA_KEYS = {"customer_key", "name", "email", "order_id", "products", "comment", "question"}
 # ... or by their title in the window (context, English source text: translated when compared).
 DATA_COLUMNS = {
     ("ImportWizard", "File"), ("ImportWizard", "Column"), ("ImportWizard", "Original text"),
     ("ImportsView", "File"), ("ImportsView", "Column"), ("ImportsView", "Original text"),
+    ("UnmatchedDialog", "Comment"),
 }
 JOURNEY_NOTE_ROWS = (11, 12, 13)  # the owner's touchpoints, measures and memo (ui/views/journey.py NOTE_ROWS)
 
@@ -110,6 +111,7 @@ DATA_QUERIES = {
                                             "UNION SELECT column_name FROM import_rejects",
     "the owner's notes": "SELECT text FROM journey_notes",
     "the owner's measures": "SELECT name FROM measures UNION ALL SELECT note FROM measures",
+    "survey comments and their questions": "SELECT answer FROM survey_comments UNION SELECT question FROM survey_comments",
 }
 # Names the owner can give (a source is named in the wizard): data where they stand alone.
 NAME_QUERIES = {
@@ -155,6 +157,11 @@ def read_shop_data(store: Any) -> ShopData:
         for query in queries.values():
             values = [r[0] for r in store.con.execute(query).fetchall()]
             data.add((json.loads(v) if isinstance(v, str) and v.startswith('"') else v for v in values), inside)
+    # The words of the survey's comments (the comments view counts them): data where they stand alone.
+    from engage_desktop.core.words import words_of
+
+    comments = [text for (text,) in store.con.execute("SELECT answer FROM survey_comments WHERE free_text").fetchall()]
+    data.add((word for text in comments for word in words_of(text)), inside=False)
     return data
 
 

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engage_desktop.core.errors import EngageError, os_reason
+from engage_desktop.core.export.comments_sheet import comments_sheet
 from engage_desktop.core.export.xlsx_cells import PERCENT, month_format, write_cell, write_row
 from engage_desktop.core.messages import N_, date_text, in_language, language, month_text, quoted, t, tn
 from engage_desktop.core.money import excel_format
@@ -714,4 +715,5 @@ def _place(sheet: Worksheet, chart: Any, anchor: str, width: float, height: floa
 
 
 SHEETS = {"actions": _actions, "rfm": _rfm, "journey": _journey, "ltv": _ltv, "predicted": _predicted, "surveys": _surveys,
-          "engagement": _engagement, "monthly": _monthly, "movement": _movement, "cohorts": _cohorts, "measures": _measures}
+          "comments": comments_sheet, "engagement": _engagement, "monthly": _monthly, "movement": _movement,
+          "cohorts": _cohorts, "measures": _measures}

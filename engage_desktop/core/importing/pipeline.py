@@ -462,9 +462,11 @@ def _write(ctx: StageContext, import_id: int) -> None:
     else:
         con.execute(
             f"""INSERT INTO survey_responses SELECT {src}, response_id, {import_id}, answered_at, customer_key, email,
-                   nps, fan_level, liking
+                   nps, fan_level, liking, matched_by, NULL, NULL
             FROM imp_answers"""
         )
+        con.execute(f"""INSERT INTO survey_comments SELECT {src}, response_id, {import_id}, column_no, question, answer,
+                               free_text FROM imp_comments""")
     con.execute(
         f"INSERT INTO import_rejects SELECT {import_id}, line, column_name, reason, original_text FROM imp_reject"
     )

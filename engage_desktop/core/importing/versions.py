@@ -36,6 +36,9 @@ class Family:
     lines: tuple[str, str] | None = None  # (lines table, their history) for orders
     line_fields: tuple[str, ...] = ()
     dated: bool = False  # has updated_at (the export's own "last updated")
+    # Tables of what belongs to a record, by (source, id_column), carrying its import_id: they follow
+    # the record when it is handed over (survey answers' kept columns, survey_comments).
+    belongings: tuple[str, ...] = ()
 
 
 ORDERS = Family(
@@ -50,7 +53,8 @@ CUSTOMERS = Family(
     ("customer_key", "customer_id", "customer_name", "email", "phone", "gender", "birth_date", "total_spent", "total_orders"),
     "customer_record_versions",
 )
-ANSWERS = Family("answer", "survey_responses", "response_id", ("answered_at", "email", "nps", "fan_level", "liking"))
+ANSWERS = Family("answer", "survey_responses", "response_id", ("answered_at", "email", "nps", "fan_level", "liking"),
+                 belongings=("survey_comments",))
 FAMILIES = (ORDERS, CUSTOMERS, ANSWERS)
 
 
@@ -155,6 +159,9 @@ def _hand_over(con: duckdb.DuckDBPyConnection, family: Family, table: str, imp: 
         lines = family.lines[0] if table == family.table else family.lines[1]
         con.execute(f"""UPDATE {lines} l SET import_id = h.heir FROM undo_heirs h
                         WHERE l.import_id = {imp} AND l.source = h.source AND l.order_id = h.id""")
+    for belonging in family.belongings:
+        con.execute(f"""UPDATE {belonging} b SET import_id = h.heir FROM undo_heirs h
+                        WHERE b.import_id = {imp} AND b.source = h.source AND b.{key} = h.id""")
     con.execute(f"""DELETE FROM import_seen s USING undo_heirs h
                     WHERE s.record_kind = {quote(family.kind)} AND s.import_id = h.heir AND s.source = h.source
                       AND s.record_id = h.id""")

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
-from engage_desktop.core.metrics import (actions, behaviour, channels, effect, ltv, measures, monthly, predicted, profit,
-                                          repeat, rfm, surveys, tier_history, zones)
+from engage_desktop.core.metrics import (actions, answer_matching, behaviour, channels, comment_terms, effect, ltv,
+                                          measures, monthly, predicted, profit, repeat, rfm, surveys, tier_history, zones)
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
@@ -118,6 +118,10 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "zones": zones.zones_json(store, day),
         "nps_groups_behaviour": behaviour.behaviour_json(store, day),
         "fan_matrix": matrix.counts,
+        # What the survey's free-text comments talk about, per NPS group (metrics/comment_terms.py), and how
+        # many answers reach a customer who bought (metrics/answer_matching.py).
+        "comment_terms": comment_terms.comment_terms_json(store, day),
+        "answers_reached": answer_matching.match_rate_json(store),
         "cohort_100d": [
             {"cohort": r["cohort"].strftime("%Y-%m"), "step": r["step"], "days": r["days"], "eligible": r["eligible"],
              "reached": r["reached"], "share": _num(r["share"])}

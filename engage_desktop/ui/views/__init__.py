@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engage_desktop.ui.views.actions import ActionsView
 from engage_desktop.ui.views.cohorts import CohortsView
+from engage_desktop.ui.views.comments import CommentsView
 from engage_desktop.ui.views.engagement import EngagementView
 from engage_desktop.ui.views.home import HomeView
 from engage_desktop.ui.views.imports import ImportsView
@@ -16,5 +17,5 @@ from engage_desktop.ui.views.movement import MovementView
 from engage_desktop.ui.views.predicted import PredictedView
 from engage_desktop.ui.views.rfm import RfmView
 
-VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, PredictedView, SurveysView, EngagementView, MonthlyView, MovementView,
-         CohortsView, MeasuresView, ImportsView]
+VIEWS = [HomeView, ActionsView, RfmView, JourneyView, LtvView, PredictedView, SurveysView, CommentsView, EngagementView,
+         MonthlyView, MovementView, CohortsView, MeasuresView, ImportsView]

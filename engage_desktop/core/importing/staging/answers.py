@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
+from engage_desktop.core.importing.staging.comments import kept_columns, kept_select, stage_comments
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.rows import (
     Check, create_rows, fate, message_sql, read_dates, settle_known, shown,
@@ -46,11 +47,12 @@ def stage_survey(ctx: StageContext) -> None:
         "liking": level_sql(ctx.col("liking"), LIKING_LEVELS),
     }
     texts = {f: v.clean(ctx.col(f)) for f in ("nps", "fan_level", "liking")}
+    kept = kept_columns(ctx)  # the file's other columns: comments and other choices (staging/comments.py)
     select_list = f"""{v.email(ctx.col('email'))} AS email, {v.identifier(ctx.col('customer_id'))} AS customer_id,
                {dates.text_sql(ctx.col('answered_at'))} AS answered_text, NULL::TIMESTAMP AS answered_at,
                {answers['nps']} AS nps, {answers['fan_level']} AS fan_level, {answers['liking']} AS liking,
                CASE WHEN {texts['nps']} IS NULL AND {texts['fan_level']} IS NULL AND {texts['liking']} IS NULL
-                    THEN {message_sql(NO_ANSWER)} END AS skip_reason"""
+                    THEN {message_sql(NO_ANSWER)} END AS skip_reason{kept_select(kept)}"""
     checks = [Check(f"{fld} IS NULL AND {texts[fld]} IS NOT NULL", ctx.header(fld),
                     message_sql(why, {"value": shown(texts[fld])}, column=ctx.header(fld)))
               for fld, why in _QUESTIONS if ctx.has(fld)]
@@ -59,16 +61,17 @@ def stage_survey(ctx: StageContext) -> None:
         read_dates(ctx, "answered_at", "answered_text", "answered_at")
     fate(ctx)
     what = answer_text_sql("r")
-    # Link to a customer by e-mail, or by a customer id some order carried.
+    # Link to a customer by e-mail, or by a customer id some order carried (and say which: matched_by).
+    by_id = """coalesce((SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
+                        (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id))"""
     con.execute(
         f"""CREATE TEMP TABLE imp_answers AS
-        SELECT r.* EXCLUDE (answered_text),
-               md5({what}) || '#' || row_number() OVER (PARTITION BY md5({what}) ORDER BY r.rn) AS response_id,
-               coalesce(
-                   CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END,
-                   (SELECT any_value(o.customer_key) FROM orders o WHERE o.customer_id = r.customer_id),
-                   (SELECT any_value(c.customer_key) FROM customer_records c WHERE c.customer_id = r.customer_id)
-               ) AS customer_key
-        FROM imp_rows r"""
+        SELECT *, CASE WHEN email IS NOT NULL THEN 'email' WHEN customer_key IS NOT NULL THEN 'customer_id' END
+                  AS matched_by
+        FROM (SELECT r.* EXCLUDE (answered_text),
+                     md5({what}) || '#' || row_number() OVER (PARTITION BY md5({what}) ORDER BY r.rn) AS response_id,
+                     coalesce(CASE WHEN r.email IS NOT NULL THEN 'e:' || r.email END, {by_id}) AS customer_key
+              FROM imp_rows r)"""
     )
     settle_known(ctx, versions.ANSWERS, "imp_answers", N_("the same answer appears earlier in the file"))
+    stage_comments(ctx, kept)

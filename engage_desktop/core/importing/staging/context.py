@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # detect -> kinds -> staging: the detection is only a type he
 
 TEMP_TABLES = (
     "imp_rows", "imp_reject", "imp_skip", "imp_line_shifts",
-    "imp_customers", "imp_answers", "imp_scan_errors", "imp_scan_files", "imp_versions",
+    "imp_customers", "imp_answers", "imp_comments", "imp_scan_errors", "imp_scan_files", "imp_versions",
 )
 # Views, computed when read: the orders and lines are computed once, by the INSERT that
 # writes them (materialising them first cost 0.5 s at 1M lines, and the memory).
