@@ -15,7 +15,7 @@ within %n days</numerusform></translation>
 <context>
     <name>CommentList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="79" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="80" />
         <source>(%Ln comment(s))</source>
         <translation>
             <numerusform>(%Ln comment)</numerusform><numerusform>(%Ln comments)</numerusform></translation>
@@ -24,14 +24,14 @@ within %n days</numerusform></translation>
 <context>
     <name>CommentsView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="243" />
-        <location filename="../../engage_desktop/ui/views/comments.py" line="244" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="246" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="247" />
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform><numerusform>%n comments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="337" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="341" />
         <source>%n answer(s) now reach a customer.</source>
         <translation>
             <numerusform>%n answer now reach a customer.</numerusform><numerusform>%n answers now reach a customer.</numerusform></translation>
@@ -127,7 +127,7 @@ within %n days</numerusform></translation>
 <context>
     <name>MatchDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="389" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="393" />
         <source>%1 (%Ln unmatched answer(s) have a value)</source>
         <translation>
             <numerusform>%1 (%Ln unmatched answer have a value)</numerusform><numerusform>%1 (%Ln unmatched answers have a value)</numerusform></translation>
@@ -244,7 +244,7 @@ within %n days</numerusform></translation>
 <context>
     <name>UnmatchedDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="374" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="378" />
         <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
         <translation>
             <numerusform>%n answer reach no customer who bought. They count in NPS, never in a tier.</numerusform><numerusform>%n answers reach no customer who bought. They count in NPS, never in a tier.</numerusform></translation>

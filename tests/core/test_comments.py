@@ -137,6 +137,10 @@ def test_filters_pick_comments(shop):
     assert said(choice=(FOUND_Q, "知人の紹介")) == ["Shipping was slow and the price is high", "発送が遅くて残念でした",
                                                    "香りが好きです。発送も早かった"]
     assert said(start=dt.date(2026, 7, 10), end=dt.date(2026, 7, 10)) == ["Too expensive"]
+    # engagement zones (default): 熱狂的ファン fan 5-6 x liking 6-7; 無関心 liking 1-2 (and fan 1 x liking 3)
+    assert said(zone="enthusiast") == sorted(["梱包が丁寧で嬉しかったです。梱包の箱も素敵", "香りが好きです。発送も早かった",
+                                               "香りが良くて梱包も丁寧でした", "Lovely scent, lovely packaging"])
+    assert said(zone="indifferent") == sorted(["発送が遅かったです。値段も高い", "発送が遅くて残念でした", "Too expensive"])
 
 
 # -- what they talk about ------------------------------------------------------------

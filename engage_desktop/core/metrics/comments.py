@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.messages import N_, t
+from engage_desktop.core.metrics import zones
 from engage_desktop.core.metrics.journey import step_of_sql
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
 from engage_desktop.core.store import Store
@@ -25,12 +26,6 @@ GROUPS = {
     "passives": ("s.nps BETWEEN 7 AND 8", N_("Passives")),
     "detractors": ("s.nps <= 6", N_("Detractors")),
 }
-
-# Engagement zones (issue 21, part 3) are defined elsewhere (on the fan-degree x liking matrix): that
-# module registers each zone's condition here, SQL over the answer (alias ``s``: s.fan_level, s.liking,
-# s.nps), and ``CommentFilter.zone`` then picks comments by it. Empty until then: no zone filter.
-ZONE_CONDITIONS: dict[str, str] = {}
-
 
 def group_name(group: str) -> str:
     return t(GROUPS[group][1])
@@ -49,7 +44,7 @@ class CommentFilter:
     group: str | None = None  # promoters | passives | detractors
     fan: int | None = None  # a matrix cell: fan degree 1-6 ...
     liking: int | None = None  # ... and liking 1-7 (either alone: a row or column of the matrix)
-    zone: str | None = None  # a key of ZONE_CONDITIONS
+    zone: str | None = None  # an engagement zone's key (metrics/zones.py): the answer's cell is in it
     step: int | None = None  # the journey step the customer is at now (1-8)
     tier: str | None = None  # the customer's LTV tier now
     start: dt.date | None = None  # answered on or after
@@ -76,7 +71,9 @@ def _where(store: Store, as_of: dt.date, f: CommentFilter) -> tuple[str, list[An
         clauses.append("s.liking = ?")
         params.append(f.liking)
     if f.zone:
-        clauses.append(ZONE_CONDITIONS[f.zone])
+        # the answer's own cell, in the owner's zones (a comment says what the customer felt then)
+        clauses.append(f"({zones.zone_case_sql(zones.zone_map(store), 's.fan_level', 's.liking')}) = ?")
+        params.append(f.zone)
     if f.tier:
         clauses.append("fx.tier = ?")
         params.append(f.tier)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from engage_desktop.core.metrics import answer_matching, comment_terms, comments, ltv
+from engage_desktop.core.metrics import answer_matching, comment_terms, comments, ltv, zones
 from engage_desktop.core.metrics.base import month_end
 from engage_desktop.core.metrics.journey import STEPS
 from engage_desktop.core.messages import t
@@ -57,6 +57,7 @@ def load_comments(store: Store, as_of: dt.date, inputs: CommentsInputs) -> dict[
         "as_of": as_of, "comments": listed, "terms": comment_terms.compare_terms(store, as_of, left, right),
         "sizes": (comments.count_comments(store, as_of, left), comments.count_comments(store, as_of, right)),
         "questions": comments.questions(store), "tiers": ltv.tiers(store), "months": _months(store),
+        "zones": zones.zone_map(store).zones,
         "rate": answer_matching.match_rate(store), "hidden": comment_terms.hidden_words(store),
         "matched_columns": answer_matching.column_matches(store),
     }
@@ -84,12 +85,12 @@ class CommentsView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
-        self.combos = {name: QComboBox() for name in ("group", "fan", "liking", "step", "tier", "period", "question",
-                                                       "left", "right")}
+        self.combos = {name: QComboBox() for name in ("group", "fan", "liking", "zone", "step", "tier", "period",
+                                                       "question", "left", "right")}
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.labels = {name: QLabel() for name in ("group", "fan", "liking", "step", "tier", "period", "question",
-                                                   "search", "versus")}
+        self.labels = {name: QLabel() for name in ("group", "fan", "liking", "zone", "step", "tier", "period",
+                                                   "question", "search", "versus")}
         self.term: str | None = None
         self.term_side: str | None = None
         for side in (None, *SIDES[:3]):
@@ -107,7 +108,7 @@ class CommentsView(View):
         self.combos["step"].addItem("", None)
         for step in STEPS:
             self.combos["step"].addItem("", step.number)
-        for name in ("tier", "period", "question"):
+        for name in ("zone", "tier", "period", "question"):
             self.combos[name].addItem("", None)
         for combo in self.combos.values():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -132,14 +133,14 @@ class CommentsView(View):
         self.unmatch_button.clicked.connect(self._undo_matches)
 
         filters = QGridLayout()
-        placed = (("group", 0, 0), ("fan", 0, 1), ("liking", 0, 2), ("question", 0, 3),
+        placed = (("group", 0, 0), ("fan", 0, 1), ("liking", 0, 2), ("zone", 0, 3), ("question", 0, 4),
                   ("step", 1, 0), ("tier", 1, 1), ("period", 1, 2))
         for name, row, col in placed:
             filters.addWidget(self.labels[name], row, 2 * col)
             filters.addWidget(self.combos[name], row, 2 * col + 1)
         filters.addWidget(self.labels["search"], 1, 6)
-        filters.addWidget(self.search, 1, 7)
-        for col in (1, 3, 5, 7):
+        filters.addWidget(self.search, 1, 7, 1, 3)
+        for col in (1, 3, 5, 7, 9):
             filters.setColumnStretch(col, 1)
         sides = QHBoxLayout()
         sides.addWidget(self.combos["left"], 1)
@@ -168,7 +169,8 @@ class CommentsView(View):
     def retranslate(self) -> None:
         labels = {"group": self.tr("NPS group:"), "fan": self.tr("Fan degree:"), "liking": self.tr("Liking:"),
                   "step": self.tr("Journey step:"), "tier": self.tr("Tier:"), "period": self.tr("Period:"),
-                  "question": self.tr("Question:"), "search": self.tr("Search:"), "versus": self.tr("beside")}
+                  "question": self.tr("Question:"), "search": self.tr("Search:"), "versus": self.tr("beside"),
+                  "zone": self.tr("Zone:")}
         for name, text in labels.items():
             self.labels[name].setText(text)
         names = {None: self.tr("All answers"), "promoters": self.tr("Promoters (9-10)"),
@@ -182,6 +184,7 @@ class CommentsView(View):
         for i, step in enumerate(STEPS, start=1):
             self.combos["step"].setItemText(i, f"{step.number}. {t(step.emotion)}")
         self.combos["tier"].setItemText(0, self.tr("All customers"))
+        self.combos["zone"].setItemText(0, self.tr("Any"))
         self.combos["period"].setItemText(0, self.tr("All time"))
         self.combos["question"].setItemText(0, self.tr("Every free-text question"))
         self.search.setPlaceholderText(self.tr("Words in the comment (Enter)"))
@@ -211,7 +214,7 @@ class CommentsView(View):
         c = {name: combo.currentData() for name, combo in self.combos.items()}
         period = c["period"]
         f = comments.CommentFilter(
-            group=c["group"], fan=c["fan"], liking=c["liking"], step=c["step"], tier=c["tier"],
+            group=c["group"], fan=c["fan"], liking=c["liking"], zone=c["zone"], step=c["step"], tier=c["tier"],
             start=period, end=month_end(period) if period else None, question=c["question"],
             search=self.search.text().strip())
         return CommentsInputs(f, c["left"], c["right"], self.term, self.term_side)
@@ -277,6 +280,7 @@ class CommentsView(View):
         free = [q for q, is_free in zip(data["questions"].column("question"), data["questions"].column("free_text"))
                 if is_free]
         for combo, items in ((self.combos["tier"], [(tier.key, tier.name()) for tier in data["tiers"]]),
+                             (self.combos["zone"], [(zone.key, zone.name()) for zone in data["zones"]]),
                              (self.combos["period"], [(m, i18n.month_label(m)) for m in data["months"]]),
                              (self.combos["question"], [(q, q) for q in free])):
             current = combo.currentData()
