@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from engage_desktop.core.importing.pipeline import import_files, undo_import
+from engage_desktop.core.importing import answer_matching as matching
 from engage_desktop.core.metrics import answer_matching as am
 from engage_desktop.core.metrics import comment_terms as ct
 from engage_desktop.core.metrics.comments import CommentFilter, comments, questions
@@ -187,12 +188,12 @@ def test_match_by_another_column_and_undo(shop):
     # Of the 8 unmatched answers, 7 say how they found us (the last answer left it empty), 1 an order number.
     assert am.match_columns(shop).rows == [(FOUND_Q, 7), (ORDER_Q, 1)]
     # 「#2004」 is c's order #2004; 2001 is a's, whose answer is already matched by e-mail.
-    assert am.match_by_column(shop, ORDER_Q, "order_id") == 1
+    assert matching.match_by_column(shop, ORDER_Q, "order_id") == 1
     rate = am.match_rate(shop)
     assert (rate.reached, rate.by) == (4, {"email": 3, "column": 1})
     matched = comments(shop, AS_OF, CommentFilter(search="良くて")).as_dicts()[0]
     assert matched["customer_key"] == "e:c@example.com" and matched["revenue"] == 4000
-    assert am.undo_column_matches(shop) == 1
+    assert matching.undo_column_matches(shop) == 1
     assert am.match_rate(shop).reached == 3
     assert comments(shop, AS_OF, CommentFilter(search="良くて")).as_dicts()[0]["customer_key"] is None
 

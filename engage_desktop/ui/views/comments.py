@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -61,6 +62,14 @@ def load_comments(store: Store, as_of: dt.date, inputs: CommentsInputs) -> dict[
         "rate": answer_matching.match_rate(store), "hidden": comment_terms.hidden_words(store),
         "matched_columns": answer_matching.column_matches(store),
     }
+
+
+def _matching() -> ModuleType:
+    """Matching answers by a column (it changes records: the importing package), imported on first use:
+    the window starts without the importing package."""
+    from engage_desktop.core.importing import answer_matching as matching
+
+    return matching
 
 
 def _months(store: Store) -> list[dt.date]:
@@ -345,11 +354,11 @@ class CommentsView(View):
             self.match_result = box
             self.ctx.data_changed.emit()
 
-        self.ctx.db.submit(lambda store, state: answer_matching.match_by_column(store, question, target), done,
+        self.ctx.db.submit(lambda store, state: _matching().match_by_column(store, question, target), done,
                            lambda message: show_error(self, message))
 
     def _undo_matches(self) -> None:
-        self.ctx.db.submit(lambda store, state: answer_matching.undo_column_matches(store),
+        self.ctx.db.submit(lambda store, state: _matching().undo_column_matches(store),
                            lambda _: self.ctx.data_changed.emit(), lambda message: show_error(self, message))
 
 
