@@ -11,8 +11,9 @@
 - **Promoters to ask for a review or referral** (推奨者) and **detractors to call** (批判者): by their
   latest answer to the recommendation question, with their purchase facts.
 
-Every list is an ``ActionList``: a ``Table`` of the customer-list columns plus the list's own, the reason last, in the
-owner's language. Membership is decided in SQL; only the reason's words are put together in Python.
+Every list is an ``ActionList``: a ``Table`` of who and why first, then the customer-list facts and the list's
+own columns, in the owner's language. Membership is decided in SQL; only the reason's words are put together
+in Python.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def _channels(row: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class ActionList:
     key: str  # LIST_KEYS
-    table: Table  # LIST_COLUMNS[key]: the whole list, or its first customers when asked for a few
+    table: Table  # list_columns(key): the whole list, or its first customers when asked for a few
     mix: dict[str, int]  # the whole list's orders by channel kind (channels.KINDS)
     total: int  # customers on the whole list
 
