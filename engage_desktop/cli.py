@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
                                                  "with it import with no mapping)"))
     common(p)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--shop", help=t("the shop's name in the questions (default: the shop file's)"))
+    p.add_argument("--shop", help=t("the shop's name in the questions (default: the shop file's, else \"our shop\")"))
 
     p = sub.add_parser("sample", help=t("create the built-in sample shop file"))
     common(p)
@@ -313,10 +313,11 @@ def cmd_survey_template(args: argparse.Namespace) -> int:
     from engage_desktop.core.export.survey_template import write_template
 
     shop = args.shop
-    if shop is None:
+    if shop is None and (args.db is not None or Path(default_shop_path()).exists()):
         with _open(args) as store:
             shop = store.setting("shop_name") or store.path.stem
-    print(t("Wrote {path}", path=write_template(args.out, shop)))
+    # no shop file yet (a new owner asks for the survey first): the questions say 当店 / our shop
+    print(t("Wrote {path}", path=write_template(args.out, shop or "")))
     return 0
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engage_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
-from engage_desktop.cli import speak_language_of
+from engage_desktop.cli import COMMANDS, speak_language_of
 from engage_desktop.core.messages import t
 from engage_desktop.core.paths import log_path, sweep_work_folders
 from engage_desktop.ui import i18n, preferences
@@ -37,8 +37,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     speak_language_of(argv)  # the help in the owner's language, as the subcommands' is
     parser = argparse.ArgumentParser(
         prog="engage-desktop", description=t(
-            "{app} {version}. Without options: the app. Command-line tools: engage-desktop "
-            "{{import,imports,undo-import,report,export,sample,backups}} --help", app=APP_NAME, version=__version__))
+            "{app} {version}. Without options: the app. Command-line tools: engage-desktop {{{commands}}} --help",
+            app=APP_NAME, version=__version__, commands=",".join(COMMANDS)))  # the CLI's own list: never stale
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help=t("open the built-in sample shop"))
     parser.add_argument("--db", type=Path, help=t("open this shop file"))

@@ -15,7 +15,7 @@ within %n days</numerusform></translation>
 <context>
     <name>CommentList</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="80" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="89" />
         <source>(%Ln comment(s))</source>
         <translation>
             <numerusform>(%Ln comment)</numerusform><numerusform>(%Ln comments)</numerusform></translation>
@@ -24,14 +24,14 @@ within %n days</numerusform></translation>
 <context>
     <name>CommentsView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="246" />
-        <location filename="../../engage_desktop/ui/views/comments.py" line="247" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="255" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="256" />
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform><numerusform>%n comments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="341" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="350" />
         <source>%n answer(s) now reach a customer.</source>
         <translation>
             <numerusform>%n answer now reach a customer.</numerusform><numerusform>%n answers now reach a customer.</numerusform></translation>
@@ -127,7 +127,7 @@ within %n days</numerusform></translation>
 <context>
     <name>MatchDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="393" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="402" />
         <source>%1 (%Ln unmatched answer(s) have a value)</source>
         <translation>
             <numerusform>%1 (%Ln unmatched answer have a value)</numerusform><numerusform>%1 (%Ln unmatched answers have a value)</numerusform></translation>
@@ -223,19 +223,25 @@ within %n days</numerusform></translation>
 <context>
     <name>SurveysView</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="166" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="167" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>%n answer: promoters (9-10) minus detractors (0-6), in points.</numerusform><numerusform>%n answers: promoters (9-10) minus detractors (0-6), in points.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="174" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>Only %n answer: the NPS is not meaningful yet.</numerusform><numerusform>Only %n answers: the NPS is not meaningful yet.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="177" />
+        <source>%n answer(s) are dated after %1, the day of the last order, and are not counted: import the orders up to their days to count them.</source>
+        <translation>
+            <numerusform>%n answer are dated after %1, the day of the last order, and are not counted: import the orders up to their days to count them.</numerusform><numerusform>%n answers are dated after %1, the day of the last order, and are not counted: import the orders up to their days to count them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="188" />
         <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
             <numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n month with fewer than %1 answers have no NPS: too few to tell.</numerusform><numerusform>Bars: answers a month. Line: NPS with its margin of error (95%). %n months with fewer than %1 answers have no NPS: too few to tell.</numerusform></translation>
@@ -244,7 +250,7 @@ within %n days</numerusform></translation>
 <context>
     <name>UnmatchedDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="378" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="387" />
         <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
         <translation>
             <numerusform>%n answer reach no customer who bought. They count in NPS, never in a tier.</numerusform><numerusform>%n answers reach no customer who bought. They count in NPS, never in a tier.</numerusform></translation>

@@ -137,12 +137,12 @@ within %n day(s)</source>
 <context>
     <name>CommentList</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="77" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="86" />
         <source>Save these comments as CSV or Excel</source>
         <translation>これらのコメントをCSVまたはExcelで保存します</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="80" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="89" />
         <source>(%Ln comment(s))</source>
         <translation>
             <numerusform>（%Ln件のコメント）</numerusform>
@@ -152,211 +152,211 @@ within %n day(s)</source>
 <context>
     <name>CommentsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="170" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="179" />
         <source>NPS group:</source>
         <translation>NPSの区分:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="170" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="179" />
         <source>Fan degree:</source>
         <translation>ファン度:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="170" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="179" />
         <source>Liking:</source>
         <translation>好き度:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180" />
         <source>Journey step:</source>
         <translation>ジャーニーのステップ:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180" />
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180" />
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="172" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181" />
         <source>Question:</source>
         <translation>質問:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="172" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181" />
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="172" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181" />
         <source>beside</source>
         <translation>と比べる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="182" />
         <source>Zone:</source>
         <translation>ゾーン：</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="176" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="185" />
         <source>All answers</source>
         <translation>すべての回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="176" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="185" />
         <source>Promoters (9-10)</source>
         <translation>推奨者（9〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="177" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="186" />
         <source>Passives (7-8)</source>
         <translation>中立者（7〜8）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="177" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="186" />
         <source>Detractors (0-6)</source>
         <translation>批判者（0〜6）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="183" />
-        <location filename="../../engage_desktop/ui/views/comments.py" line="187" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="192" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="196" />
         <source>Any</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="186" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="195" />
         <source>All customers</source>
         <translation>すべてのお客様</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="188" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="197" />
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="189" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="198" />
         <source>Every free-text question</source>
         <translation>すべての自由記述の質問</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="190" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="199" />
         <source>Words in the comment (Enter)</source>
         <translation>コメント内の言葉（入力して確定すると検索）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="191" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="200" />
         <source>What they talk about: comments that use each word (click a word for them)</source>
         <translation>よく話題になる言葉: その言葉を使ったコメント数（言葉をクリックするとコメントを表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="192" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="201" />
         <source>Hide this word</source>
         <translation>この言葉を非表示</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="193" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="202" />
         <source>Leave the selected word out of the counts (your shop's name, say)</source>
         <translation>選んだ言葉を集計から外します（ショップ名など）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="194" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="203" />
         <source>Show hidden words</source>
         <translation>非表示の言葉を戻す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="195" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="204" />
         <source>All comments</source>
         <translation>すべてのコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="196" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="205" />
         <source>Unmatched answers…</source>
         <translation>お客様につながらない回答…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="197" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="206" />
         <source>Match by another column…</source>
         <translation>別の列で照合…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="198" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="207" />
         <source>Undo column matches</source>
         <translation>列での照合を取り消す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="204" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="213" />
         <source>No survey comments yet. Import a survey export whose form has a free-text question (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>アンケートのコメントはまだありません。自由記述の質問があるアンケートの回答（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="235" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="244" />
         <source>Comments with 「%1」</source>
         <translation>「%1」を含むコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="235" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="244" />
         <source>What customers wrote</source>
         <translation>お客様のコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="246" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="255" />
         <source>Word</source>
         <translation>言葉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="246" />
-        <location filename="../../engage_desktop/ui/views/comments.py" line="247" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="255" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="256" />
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n件のコメント</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="247" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="256" />
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="262" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="271" />
         <source>A word counts once per comment. Particles and common words are left out.</source>
         <translation>言葉は1件のコメントにつき1回と数えます。助詞やよく使われる言葉は除いています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="263" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="272" />
         <source>Hidden: %1</source>
         <translation>非表示: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="272" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="281" />
         <source>e-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="272" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="281" />
         <source>customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="272" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="281" />
         <source>another column</source>
         <translation>別の列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="274" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="283" />
         <source>Answers that reach a customer who bought: %1 of %2 (%3)</source>
         <translation>購入したお客様につながった回答: %2件中%1件（%3）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="340" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="349" />
         <source>Match by another column</source>
         <translation>別の列で照合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="341" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="350" />
         <source>%n answer(s) now reach a customer.</source>
         <translation>
             <numerusform>%n件の回答がお客様につながりました。</numerusform>
@@ -1789,39 +1789,39 @@ last order</source>
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="390" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="399" />
         <source>Match by another column</source>
         <translation>別の列で照合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="393" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="402" />
         <source>%1 (%Ln unmatched answer(s) have a value)</source>
         <translation>
             <numerusform>%1（つながっていない回答のうち%Ln件に値あり）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="395" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="404" />
         <source>Order number</source>
         <translation>注文番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="396" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="405" />
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="398" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="407" />
         <source>Survey column:</source>
         <translation>アンケートの列:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="399" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="408" />
         <source>Its values are the orders':</source>
         <translation>照合する注文の項目:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="405" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="414" />
         <source>Answers that reach no customer yet are tied to the customer whose order number or customer ID the column holds. Undo column matches gives them back.</source>
         <translation>まだお客様につながっていない回答を、その列にある注文番号または顧客IDのお客様に結びつけます。「列での照合を取り消す」で元に戻せます。</translation>
     </message>
@@ -2532,134 +2532,139 @@ last order</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="135" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="136" />
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」から取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="141" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="142" />
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS（ネットプロモータースコア）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="142" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143" />
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144" />
         <source>NPS by LTV tier and engagement zone</source>
         <translation>LTV層別・ゾーン別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146" />
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147" />
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148" />
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149" />
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="150" />
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="150" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="151" />
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="151" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="152" />
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の分布（セルをクリックすると、そのお客様を一覧表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="152" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="153" />
         <source>Rows: fan degree   Columns: liking</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="166" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="167" />
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者（9〜10）の割合 − 批判者（0〜6）の割合（ポイント）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="169" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="170" />
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="170" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="172" />
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="173" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="174" />
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="182" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="177" />
+        <source>%n answer(s) are dated after %1, the day of the last order, and are not counted: import the orders up to their days to count them.</source>
+        <translation><numerusform>%n件の回答は最後の注文日（%1）より後の日付のため、数えていません。その日までの注文を取り込むと数えられます。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="188" />
         <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
             <numerusform>棒：月ごとの回答数。線：NPSと誤差（95%）。回答が%1件未満の%nか月はNPSを出していません（少なすぎて判断できません）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="184" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="190" />
         <source>Bars: answers a month. Line: NPS with its margin of error (95%).</source>
         <translation>棒：月ごとの回答数。線：NPSと誤差（95%）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="191" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="197" />
         <source>Zone: %1</source>
         <translation>ゾーン：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="195" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="201" />
         <source>± margin</source>
         <translation>誤差±</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="195" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="201" />
         <source>Group</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="196" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="202" />
         <source>too few</source>
         <translation>回答不足</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="186" />
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="195" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="192" />
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="201" />
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -2751,37 +2756,37 @@ last order</source>
 <context>
     <name>UnmatchedDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="361" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="370" />
         <source>Unmatched answers</source>
         <translation>お客様につながらない回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="368" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="377" />
         <source>Answered</source>
         <translation>回答日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="368" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="377" />
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="368" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="377" />
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="368" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="377" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="369" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="378" />
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="378" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="387" />
         <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
         <translation>
             <numerusform>%n件の回答が購入したお客様につながっていません。NPSには数えますが、LTV層には入りません。</numerusform>

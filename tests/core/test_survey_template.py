@@ -72,3 +72,17 @@ def test_the_command_line_writes_the_template_in_the_language_asked(tmp_path: Pa
     asked = [question for question, _ in read_back(out)]
     assert asked[1:4] == [NPS_QUESTION, FAN_QUESTION.replace("<ブランド名>", SHOP),
                           LIKING_QUESTION.replace("<ブランド名>", SHOP)]
+
+
+def test_a_new_owner_without_a_shop_file_gets_the_template_for_our_shop(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "template.xlsx"
+    env = {**os.environ, "ENGAGE_DESKTOP_HOME": str(tmp_path / "no-shop-yet"), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "engage_desktop", "survey-template", "--out", str(out), "--lang", "ja"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    asked = [question for question, _ in read_back(out)]
+    assert asked[2] == FAN_QUESTION.replace("<ブランド名>", "当店")

@@ -115,6 +115,12 @@ def test_nps_by_month_comes_with_its_answers_and_margin_and_too_few_said_as_such
     assert by_month[6] == pytest.approx(100 * 2 / 12) and by_month[3] is None and by_month[5] is None
 
 
+def test_answers_after_the_as_of_day_are_counted_and_said(zoned: Store) -> None:
+    assert surveys.answers_after(zoned, AS_OF) == 0
+    # as of the end of May, June's twelve answers are in no figure: the view and the report say how many
+    assert surveys.answers_after(zoned, dt.date(2026, 5, 31)) == len(JUNE_NPS)
+
+
 def test_nps_by_zone_counts_every_answer_of_the_zone_s_customers(zoned: Store) -> None:
     rows = {r["zone"]: r for r in surveys.nps_by_zone(zoned, AS_OF).as_dicts()}
     # 熱狂的ファン now: z1 (10) and z6 (0 in March, 10 in May): 2 promoters, 1 detractor of 3

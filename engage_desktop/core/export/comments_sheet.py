@@ -70,8 +70,11 @@ def comments_sheet(sheet: Worksheet, store: Store, day: dt.date) -> None:
     columns = ["answered_at", "comment", "nps", "name", "orders", "revenue", "ltv", "last_order", "tier", "question"]
     keys = {"answered_at": "answered", **{c: c for c in columns if c != "answered_at"}}
     write_row(sheet, start + 1, [_w(keys[c]) for c in columns], bold=True)
+    for column in range(1, len(columns) + 1):  # a long header (おすすめ度（0〜10）) wraps instead of running on
+        sheet.cell(row=start + 1, column=column).alignment = Alignment(wrap_text=True, vertical="top")
     money = excel_format(store.setting("currency"))
-    formats = [None, None, None, None, "#,##0", money, money, None, None, None]
+    # the last order as a date (a timestamp in a 12-wide column printed ###)
+    formats = ["yyyy-mm-dd hh:mm", None, None, None, "#,##0", money, money, "yyyy-mm-dd", None, None]
     names = tier_names(store)
     at = [listed.columns.index(c) for c in columns]
     for i, row in enumerate(listed.rows, start=start + 2):
@@ -79,5 +82,5 @@ def comments_sheet(sheet: Worksheet, store: Store, day: dt.date) -> None:
         values[columns.index("tier")] = names.get(values[columns.index("tier")], values[columns.index("tier")])
         write_row(sheet, i, values, formats)
         sheet.cell(row=i, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGHIJ", (18, 60, 10, 16, 10, 12, 12, 12, 12, 30)):
+    for letter, width in zip("ABCDEFGHIJ", (18, 60, 12, 16, 10, 12, 12, 12, 12, 30)):
         sheet.column_dimensions[letter].width = width

@@ -670,7 +670,8 @@ def _actions(sheet: Worksheet, store: Store, day: dt.date) -> None:
         shown = [c for c in columns if c in chosen.table.columns]
         write_cell(sheet, row, 1, chosen.name(), bold=True)
         write_cell(sheet, row + 1, 1, actions.list_why(chosen.key))
-        _header(sheet, row + 2, [label(c) for c in shown])
+        # "ltv" is also the LTV view's key (label() gives view titles first): the column is 年間LTV
+        _header(sheet, row + 2, [label("ltv_now" if c == "ltv" else c) for c in shown])
         row += 3
         for customer in chosen.table.as_dicts():
             write_row(sheet, row, [names.get(customer[c], "") if c == "tier" else customer[c] for c in shown],

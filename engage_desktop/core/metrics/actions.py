@@ -52,8 +52,9 @@ LIST_NAMES = {
 LIST_WHY = {
     "at_risk": N_("Customers in the top tiers (or with a high predicted value) who are late by their own rhythm, "
                   "before the dormant cut-off: a word now keeps them."),
-    "next_step": N_("Active customers whom one more purchase (or one answer of 9-10) takes to the next step of the "
-                    "journey, with the step's goal and the measures written for it."),
+    "next_step": N_("Customers who are not dormant (those who answered a survey but never bought too) whom one more "
+                    "purchase (or one answer of 9-10) takes to the next step of the journey, with the step's goal "
+                    "and the measures written for it."),
     "promoters": N_("Customers whose latest answer was 9 or 10: ask them for a review or to introduce a friend."),
     "detractors": N_("Customers whose latest answer was 0 to 6, the most valuable first: call them and listen."),
 }

@@ -108,6 +108,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "nps": {"responses": score.responses, "promoters": score.promoters, "passives": score.passives,
                 "detractors": score.detractors, "score": score.score, "margin": score.margin,
                 "few_answers": surveys.FEW_ANSWERS,
+                "answers_after_as_of": surveys.answers_after(store, day),  # not counted anywhere: said in the text
                 # by month: every month with answers, its score and margin only with enough answers
                 "by_month": [{"month": r["month"].strftime("%Y-%m"), "responses": r["responses"],
                               "score": r["score"] if r["enough"] else None,
@@ -244,7 +245,9 @@ def report_text(report: dict[str, Any]) -> str:
     lines.append(tn("{metric} up month over month {n} month in a row (longest {longest}); round of {months}: {state}",
                     "{metric} up month over month {n} months in a row (longest {longest}); round of {months}: {state}",
                     run["current"], metric=monthly.metric_name(run["metric"]), longest=run["longest"],
-                    months=run["round_months"], state=t("reached") if run["round_reached"] else t("not yet reached")))
+                    months=run["round_months"], state=t("reached") if run["round_reached"] else
+                    tn("not reached now ({n} round reached before)", "not reached now ({n} rounds reached before)",
+                       len(run["rounds"])) if run["rounds"] else t("not yet reached")))
     target = report["tier_movement"]["round_target"]
     lines.append(tier_history.round_text(target["name"], target["current"], target["longest"], target["round_months"],
                                          target["round_reached"]))
@@ -252,7 +255,14 @@ def report_text(report: dict[str, Any]) -> str:
     lines.append(t("NPS {score} from {answers:,} answers ({promoters:,} promoters, {passives:,} passives, "
                    "{detractors:,} detractors)", score=n["score"] if n["score"] is not None else "—",
                    answers=n["responses"], promoters=n["promoters"], passives=n["passives"],
-                   detractors=n["detractors"]))
+                   detractors=n["detractors"])
+                 + ("" if n["responses"] >= surveys.FEW_ANSWERS or not n["responses"] else
+                    t(": too few answers to tell yet")) + ("" if n["margin"] is None or n["responses"] < surveys.FEW_ANSWERS
+                                                           else f" ±{n['margin']:.1f}"))
+    if n["answers_after_as_of"]:
+        lines.append("  " + tn("{n} answer is dated after the as-of day (the last order's) and is not counted.",
+                               "{n} answers are dated after the as-of day (the last order's) and are not counted.",
+                               n["answers_after_as_of"]))
     lines.append(t("Customers at each journey step: {steps}",
                    steps="  ".join(f"{j['step']}:{j['customers']:,}" for j in report["journey"])))
     if report["measures"]:

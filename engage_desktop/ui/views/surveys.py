@@ -47,6 +47,7 @@ def load_surveys(store: Store, as_of: dt.date, inputs: SurveysInputs) -> dict[st
     start, end = (period, month_end(period)) if period else (None, None)
     return {
         "as_of": as_of, "nps": surveys.nps(store, as_of), "by_month": surveys.nps_by_month(store, as_of),
+        "later": surveys.answers_after(store, as_of),
         "by_tier": surveys.nps_by_tier(store, as_of), "by_zone": surveys.nps_by_zone(store, as_of),
         "tiers": ltv.tiers(store),
         "matrix": surveys.fan_matrix(store, as_of, tier=tier, start=start, end=end),
@@ -170,8 +171,13 @@ class SurveysView(View):
             (self.tr("Passives"), 100 * score.passives / total, PASSIVE),
             (self.tr("Promoters"), 100 * score.promoters / total, PROMOTER),
         ])
-        self.warning.setText(self.tr("Only %n answer(s): the NPS is not meaningful yet.", "", score.responses)
-                             if score.responses < FEW_ANSWERS else "")
+        warnings = [self.tr("Only %n answer(s): the NPS is not meaningful yet.", "", score.responses)
+                    if score.responses < FEW_ANSWERS else ""]
+        if data["later"]:
+            warnings.append(self.tr("%n answer(s) are dated after %1, the day of the last order, and are not counted: "
+                                    "import the orders up to their days to count them.", "", data["later"])
+                            .replace("%1", i18n.date_label(data["as_of"])))
+        self.warning.setText("\n".join(w for w in warnings if w))
         months = data["by_month"]
         # Bars: the answers of each month; the line: its NPS with its margin of error, only where there are
         # enough answers (surveys.FEW_ANSWERS): one answer made a month -100 or +100.
@@ -184,7 +190,7 @@ class SurveysView(View):
             if thin else self.tr("Bars: answers a month. Line: NPS with its margin of error (95%)."))
         self.by_month.set_data([i18n.short_month_label(m) for m in months.column("month")], months.column("responses"),
                                bar_name=self.tr("Answers"), line=scores, line_name="NPS",
-                               line_fmt=lambda v: f"{v:+.1f}", label_every=max(1, len(months.rows) // 5),
+                               line_fmt=lambda v: f"{v:+.1f}", label_every=max(1, len(months.rows) // 3),
                                line_axis_fmt=lambda v: f"{v:+.0f}", line_range=(-100, 100))
         self.by_month.add_error_bars(scores, margins)
         groups = [(r["name"], r) for r in data["by_tier"].as_dicts()]
