@@ -78,7 +78,6 @@ step = st.one_of(
 
 # 60 sequences of up to 7 imports and undos (0.75 s each): at 200 this one test was a quarter of the
 # suite on the 2-core box; the suite grew to 14 views and 640 tests, and is to stay well under 10 minutes.
-# suite's 9 minutes on the 2-core box, and the suite is to stay well under 10.
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(step, min_size=1, max_size=7))
 def test_random_imports_and_undos_keep_the_shop_equal_to_the_model(steps: list[tuple]) -> None:
