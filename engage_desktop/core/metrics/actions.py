@@ -90,16 +90,19 @@ class Chances:
     expected_365: float | None = None  # the shop's expected purchases next year (reliable only)
 
 
+def chances_of(prediction: predicted.Prediction) -> Chances:
+    """The prediction's chances and values per customer (empty when it is not reliable)."""
+    scores = prediction.scores
+    if scores is None:
+        return Chances({}, {}, prediction.verdict)
+    keys = prediction.keys
+    return Chances(dict(zip(keys, scores.p_alive.tolist())), dict(zip(keys, scores.value_365.tolist())),
+                   prediction.verdict, prediction.value_365, prediction.expected_365)
+
+
 def chances(store: Store, as_of: dt.date) -> Chances:
     """The prediction's chances and values (metrics/predicted.py), without its customer table."""
-    s = predicted.summary(store, as_of)
-    frequency, spend = predicted.fit(s)
-    verdict = predicted.judge(s, frequency, spend)
-    if not verdict.reliable or frequency is None or spend is None:
-        return Chances({}, {}, verdict)
-    scores = predicted.score(s, frequency, spend)
-    return Chances(dict(zip(s.keys, scores.p_alive.tolist())), dict(zip(s.keys, scores.value_365.tolist())), verdict,
-                   float(scores.value_365.sum()), float(scores.expected_365.sum()))
+    return chances_of(predicted.predicted(store, as_of, with_customers=False))
 
 
 FACTS = "action_facts"  # the temporary table the lists read their customers' facts from

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -110,6 +110,10 @@ class Prediction:
     # Reliable: PREDICTED_LIST_COLUMNS, highest value_365 first. Not reliable:
     # CUSTOMER_COLUMNS only (ltv, the simple LTV, highest first): no P(alive), no predicted value.
     customers: Table
+    # Every customer's key and figures, in the same order (reliable only): what the at-risk list reads
+    # without the customer table's join (metrics/actions.py).
+    keys: list[str] = field(default_factory=list)
+    scores: Scores | None = None
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,7 @@ def predicted(store: Store, as_of: dt.date, with_customers: bool = True) -> Pred
     if scores is None:
         return Prediction(as_of, TIME_UNIT, frequency, spend, verdict, None, None, None, table)
     return Prediction(as_of, TIME_UNIT, frequency, spend, verdict, float(scores.expected_90.sum()),
-                      float(scores.expected_365.sum()), float(scores.value_365.sum()), table)
+                      float(scores.expected_365.sum()), float(scores.value_365.sum()), table, s.keys, scores)
 
 
 def customer_table(store: Store, as_of: dt.date, s: Summary, scores: Scores | None) -> Table:

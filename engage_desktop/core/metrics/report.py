@@ -46,6 +46,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
     tier_list = ltv.tiers(store)
     margin = profit.margin(store)
+    prediction = predicted.predicted(store, day, with_customers=False)  # its section and the at-risk list
     mix = channels.tier_mix(store, day, ltv.tiered_facts_sql(store, day, tier_list))
     history = tier_history.tier_history(store, day, tier_list)
     target = history.round_target(tier_history.default_round_tiers(tier_list), int(store.setting("round_months")))
@@ -88,7 +89,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
             "top20_share": _num(ltv.top20_share(deciles)),
         },
         # BG/NBD + Gamma-Gamma: the fitted figures, whether they may be shown and why not (metrics/predicted.py)
-        "predicted": predicted.as_json(predicted.predicted(store, day, with_customers=False)),
+        "predicted": predicted.as_json(prediction),
         "repeat_rate": _num(repeat.repeat_rate(store, day)),
         "f2": [{"days": r["days"], "eligible": r["eligible"], "rate": _num(r["rate"])}
                for r in repeat.f2_conversion(store, day).as_dicts()],
@@ -145,7 +146,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         # Whom to contact next (metrics/actions.py): each list's size, where its customers buy (orders by
         # channel kind) and its first customers with the reason they are on it; the RFM grid (metrics/rfm.py).
         "action_lists": {**{key: _action_list_json(chosen) for key, chosen in
-                            actions.action_lists(store, day, actions.chances(store, day), ACTION_TOP).items()},
+                            actions.action_lists(store, day, actions.chances_of(prediction), ACTION_TOP).items()},
                          "rfm": rfm.rfm_json(store, day)},
         "journey": [
             # customers: active ones at the step; dormant: apart; promoters: of everyone at the step
