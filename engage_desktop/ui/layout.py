@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLayout, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
 
@@ -71,3 +71,16 @@ def splitter(orientation: Qt.Orientation, *widgets: QWidget, sizes: list[int]) -
         split.addWidget(widget)
     split.setSizes(sizes)
     return split
+
+
+def refill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
+    """A filter's choices after its first ("all …") anew, as (value, text), keeping the owner's choice when it
+    is still one of them (else the first), without a change signal: the view reloads once, not per item."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for value, text in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

@@ -22,7 +22,7 @@ from engage_desktop.core.table import Table
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import show_error
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import caption_label, note_label, row_table, splitter, vstack
+from engage_desktop.ui.layout import caption_label, note_label, refill, row_table, splitter, vstack
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -292,14 +292,7 @@ class CommentsView(View):
                              (self.combos["zone"], [(zone.key, zone.name()) for zone in data["zones"]]),
                              (self.combos["period"], [(m, i18n.month_label(m)) for m in data["months"]]),
                              (self.combos["question"], [(q, q) for q in free])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+            refill(combo, items)
 
     # -- words ----------------------------------------------------------------------------
     def selected_word(self) -> str | None:

@@ -16,7 +16,7 @@ from engage_desktop.core.metrics import ltv, measures, monthly, zones
 from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, month_position
-from engage_desktop.ui.layout import note_label
+from engage_desktop.ui.layout import note_label, refill
 from engage_desktop.ui.models import TableModel
 from engage_desktop.ui.views.base import View
 
@@ -212,14 +212,6 @@ class MonthlyView(View):
             self.tr("%n more to a full round", "", run.remaining)
 
     def _fill_tiers(self, tiers: list[ltv.Tier], zone_list: list[zones.Zone]) -> None:
-        current = self.tier.currentData()
-        self.tier.blockSignals(True)
-        while self.tier.count() > 1:
-            self.tier.removeItem(1)
-        for tier in tiers:
-            self.tier.addItem(tier.name(), tier.key)
-        for zone in zone_list:  # engagement zones filter like tiers: who was in the zone that month
-            self.tier.addItem(self.tr("Zone: %1").replace("%1", zone.name()), ZONE + zone.key)
-        index = self.tier.findData(current)
-        self.tier.setCurrentIndex(max(0, index))
-        self.tier.blockSignals(False)
+        # engagement zones filter like tiers: who was in the zone that month
+        refill(self.tier, [(tier.key, tier.name()) for tier in tiers]
+               + [(ZONE + zone.key, self.tr("Zone: %1").replace("%1", zone.name())) for zone in zone_list])

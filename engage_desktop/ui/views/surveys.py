@@ -18,7 +18,7 @@ from engage_desktop.core.store import Store
 from engage_desktop.ui import i18n
 from engage_desktop.ui.charts import BarLineChart, StackedBar
 from engage_desktop.ui.customer_list import CustomerList
-from engage_desktop.ui.layout import caption_label, note_label, splitter, vstack
+from engage_desktop.ui.layout import caption_label, note_label, refill, splitter, vstack
 from engage_desktop.ui.models import TableModel, heat
 from engage_desktop.ui.views.base import View
 
@@ -228,11 +228,4 @@ class SurveysView(View):
     def _fill_filters(self, data: dict[str, Any]) -> None:
         for combo, items in ((self.tier, [(tier.key, tier.name()) for tier in data["tiers"]]),
                              (self.period, [(m, i18n.month_label(m)) for m in data["months"]])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+            refill(combo, items)
