@@ -11,6 +11,7 @@ Definitions (stated in the report and the UI):
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from engage_desktop.core.store import Store
 
@@ -107,3 +108,18 @@ def facts_with_ltv_sql(as_of: dt.date) -> str:
         SELECT *, orders / years AS orders_per_year, aov * (orders / years) AS ltv
         FROM ({customer_facts_sql(as_of)})
     """
+
+
+def moves_between(store: Store, then: str, now: str, column: str, start: dt.date, end: dt.date,
+                  before: str) -> dict[tuple[str, str], tuple[int, Decimal]]:
+    """How customers moved between two groupings: ``then`` and ``now`` are SQL of (customer_key, ``column``)
+    as of ``start`` and ``end``; per (from, to), how many moved so and what they spent in between (after
+    ``start``, up to ``end``). A customer who was in no group at ``start`` (had not bought) comes from
+    ``before``. The LTV tiers' and the RFM segments' movement both read it."""
+    rows = store.con.execute(
+        f"""SELECT coalesce(a.{column}, ?), b.{column}, count(*), coalesce(sum(o.spent), 0)
+            FROM ({now}) b LEFT JOIN ({then}) a USING (customer_key)
+            LEFT JOIN (SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
+                       WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1) o USING (customer_key)
+            GROUP BY ALL""", [before]).fetchall()
+    return {(a, b): (n, spent) for a, b, n, spent in rows}

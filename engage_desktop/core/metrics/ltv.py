@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql, years_sql
+from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql, moves_between, years_sql
 from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
 from engage_desktop.core.messages import N_, language, t, t_in, tn
@@ -206,13 +206,8 @@ def tier_movement(store: Store, start: dt.date, end: dt.date) -> Table:
     Rows for every pair of tiers (zeros included), highest tiers first."""
     tier_list = tiers(store)
     keys = [NEW, *(tier.key for tier in tier_list)]
-    moved = {(f, to): (n, rev) for f, to, n, rev in store.con.execute(
-        f"""SELECT coalesce(a.tier, {quote(NEW)}), b.tier, count(*), coalesce(sum(o.spent), 0)
-            FROM ({tiered_facts_sql(store, end, tier_list)}) b
-            LEFT JOIN ({tiered_facts_sql(store, start, tier_list)}) a USING (customer_key)
-            LEFT JOIN (SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
-                       WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1) o USING (customer_key)
-            GROUP BY ALL""").fetchall()}
+    moved = moves_between(store, tiered_facts_sql(store, start, tier_list), tiered_facts_sql(store, end, tier_list),
+                          "tier", start, end, NEW)
     rows = [(f, to, *moved.get((f, to), (0, Decimal(0)))) for f in keys for to in keys[1:]]
     return Table(["from_tier", "to_tier", "customers", "revenue"], rows)
 

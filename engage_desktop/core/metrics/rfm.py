@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.base import moves_between
 from engage_desktop.core.metrics.ltv import CUSTOMER_COLUMNS, MOVEMENT_MONTHS, month_end_before, tiered_facts_sql
 from engage_desktop.core.messages import N_, t, tn
 from engage_desktop.core.sql import quote
@@ -223,13 +223,8 @@ def segment_movement(store: Store, start: dt.date, end: dt.date, th: Thresholds 
     between (after ``start``, up to ``end``). A customer who had not bought by ``start`` comes from ``NOT_YET``.
     Rows for every pair (zeros included), in SEGMENTS' order, ``NOT_YET`` first."""
     th = th or thresholds(store)
-    moved = {(a, b): (n, rev) for a, b, n, rev in store.con.execute(
-        f"""SELECT coalesce(a.segment, {quote(NOT_YET)}), b.segment, count(*), coalesce(sum(o.spent), 0)
-            FROM ({scored_sql(store, end, th)}) b
-            LEFT JOIN ({scored_sql(store, start, th)}) a USING (customer_key)
-            LEFT JOIN (SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
-                       WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1) o USING (customer_key)
-            GROUP BY ALL""").fetchall()}
+    moved = moves_between(store, scored_sql(store, start, th), scored_sql(store, end, th), "segment", start, end,
+                          NOT_YET)
     keys = [s.key for s in SEGMENTS]
     rows = [(a, b, *moved.get((a, b), (0, Decimal(0)))) for a in (NOT_YET, *keys) for b in keys]
     return Table(["from_segment", "to_segment", "customers", "revenue"], rows)
