@@ -25,7 +25,7 @@ import pytest
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.store import Store
-from tests.fixtures.exports import FAN_Q, LIKING_Q, NPS_Q
+from tests.fixtures.exports import FAN_ANSWERS, FAN_Q, LIKING_ANSWERS, LIKING_Q, NPS_Q
 from tests.helpers import write_csv
 
 AS_OF = dt.date(2026, 6, 30)
@@ -39,11 +39,7 @@ ORDERS = [
 ]
 # email, NPS, fan level (1-6), liking (1-7)
 ANSWERS = [("p@x.jp", 10, 2, 5), ("k@x.jp", 9, 1, 4)]
-FAN = ["ファンではない", "ファンになりたて、これから応援するのが楽しみ!", "これからもずっと継続して応援したい!",
-       "これまで以上に、夢中になって応援したい!", "もっと関わりたい、積極的に協力したい!",
-       "もはや人生の一部、未来を共に創っていきたい!"]
-LIKING = ["正直全く好きではない", "あまり好きではない", "好きでも嫌いでもない", "まあまあ好き", "好き", "大好き",
-          "愛があると言えるほど大好き"]
+FAN, LIKING = FAN_ANSWERS, LIKING_ANSWERS
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import journey, ltv, monthly, repeat, surveys
 from engage_desktop.core.metrics.report import build_report
 from engage_desktop.core.store import Store
-from tests.fixtures.exports import FAN_Q, LIKING_Q, NPS_Q
+from tests.fixtures.exports import FAN_ANSWERS, FAN_Q, LIKING_ANSWERS, LIKING_Q, NPS_Q
 from tests.helpers import write_csv
 
 AS_OF = dt.date(2026, 6, 30)
@@ -41,11 +41,7 @@ ORDERS = [
     ("N1", "2026-05-20", "", 1000, ""),
 ]
 ANSWERS = [("a@x.jp", 10, 6, 7), ("b@x.jp", 8, 3, 5), ("d@x.jp", 4, 1, 3), ("c@x.jp", 6, 2, 4), ("", 9, 2, 4)]
-FAN = ["ファンではない", "ファンになりたて、これから応援するのが楽しみ!", "これからもずっと継続して応援したい!",
-       "これまで以上に、夢中になって応援したい!", "もっと関わりたい、積極的に協力したい!",
-       "もはや人生の一部、未来を共に創っていきたい!"]
-LIKING = ["正直全く好きではない", "あまり好きではない", "好きでも嫌いでもない", "まあまあ好き", "好き", "大好き",
-          "愛があると言えるほど大好き"]
+FAN, LIKING = FAN_ANSWERS, LIKING_ANSWERS
 
 
 def years(first: str) -> float:

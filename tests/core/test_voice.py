@@ -20,15 +20,11 @@ from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.messages import in_language
 from engage_desktop.core.metrics import behaviour, monthly, surveys, zones
 from engage_desktop.core.store import Store
-from tests.fixtures.exports import FAN_Q, LIKING_Q, NPS_Q
+from tests.fixtures.exports import FAN_ANSWERS, FAN_Q, LIKING_ANSWERS, LIKING_Q, NPS_Q
 from tests.helpers import write_csv
 
 AS_OF = dt.date(2026, 6, 30)
-FAN = ["ファンではない", "ファンになりたて、これから応援するのが楽しみ!", "これからもずっと継続して応援したい!",
-       "これまで以上に、夢中になって応援したい!", "もっと関わりたい、積極的に協力したい!",
-       "もはや人生の一部、未来を共に創っていきたい!"]
-LIKING = ["正直全く好きではない", "あまり好きではない", "好きでも嫌いでもない", "まあまあ好き", "好き", "大好き",
-          "愛があると言えるほど大好き"]
+FAN, LIKING = FAN_ANSWERS, LIKING_ANSWERS
 
 
 def survey_file(path: Path, answers: list[tuple[str, str, int, int | None, int | None]]) -> Path:
