@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql, moves_between, years_sql
+from engage_desktop.core.metrics.base import add_months, counted_orders, facts_with_ltv_sql, moves_between, years_sql
 from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
 from engage_desktop.core.messages import N_, language, t, t_in, tn
@@ -193,10 +193,7 @@ MOVEMENT_MONTHS = 3  # the movement shown first (the view, the export, the repor
 
 def month_end_before(day: dt.date, months: int) -> dt.date:
     """The last day of the month ``months`` before ``day``'s month (where a movement is counted from)."""
-    first = day.replace(day=1)
-    for _ in range(months - 1):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    return first - dt.timedelta(days=1)
+    return add_months(day, 1 - months) - dt.timedelta(days=1)
 
 
 def tier_movement(store: Store, start: dt.date, end: dt.date) -> Table:
