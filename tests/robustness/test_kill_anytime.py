@@ -63,7 +63,11 @@ def test_kill_at_random_moments(tmp_path: Path) -> None:
 
     rng = random.Random(7)
     outcomes = {"before": 0, "after": 0}
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # A killed import leaves its work folder for the app's next start to sweep
+    # (paths.sweep_work_folders); the children's temp folder is the test's own, so a run leaves none.
+    child_tmp = tmp_path / "child-tmp"
+    child_tmp.mkdir()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(child_tmp)}
     for trial in range(TRIALS):
         shop = tmp_path / f"trial{trial}.duckdb"
         shutil.copy(base, shop)
