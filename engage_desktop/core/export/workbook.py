@@ -29,6 +29,7 @@ from engage_desktop.core.targets import check_target
 from engage_desktop.core.questions import LIKING_LEVEL_NAMES, fan_level_name, liking_name
 from engage_desktop.core.metrics import (actions, behaviour, channels, effect, journey, ltv, measures, monthly, predicted,
                                           rfm, surveys, tier_history, zones)
+from engage_desktop.core.metrics.kept import keeping
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core import views as view_specs
 from engage_desktop.core.metrics.report import build_report, definition_rows
@@ -91,7 +92,8 @@ def export_workbook(store: Store, out: str | Path, view: str = "all", as_of: str
                     lang: str | None = None) -> Path:
     """Write the workbook for one view, or the full report (cover + every view), in ``lang``
     (default: the current language)."""
-    with in_language(lang or language()):
+    # One scope for every sheet: the facts and the journey's ladder are computed once (metrics/kept.py).
+    with in_language(lang or language()), keeping(store):
         return _export(store, out, view, as_of)
 
 

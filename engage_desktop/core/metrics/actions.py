@@ -18,9 +18,8 @@ in Python.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +27,8 @@ from engage_desktop.core.messages import N_, date_text, listing, percent_text, t
 from engage_desktop.core.metrics import channels, journey, predicted, profit
 from engage_desktop.core.metrics import measures as measure_log
 from engage_desktop.core.metrics.base import counted_orders
-from engage_desktop.core.metrics.ltv import Tier, tier_case_sql, tiered_facts_sql, tiers
+from engage_desktop.core.metrics.kept import kept, scoped
+from engage_desktop.core.metrics.ltv import Tier, tier_case_sql, tier_settings, tiered_facts_sql, tiers
 from engage_desktop.core.metrics.tier_history import default_round_tiers
 from engage_desktop.core.sql import quote
 from engage_desktop.core.store import Store
@@ -105,12 +105,14 @@ def chances(store: Store, as_of: dt.date) -> Chances:
     return chances_of(predicted.predicted(store, as_of, with_customers=False))
 
 
-FACTS = "action_facts"  # the temporary table the lists read their customers' facts from
+def _facts_sql(store: Store, as_of: dt.date) -> str:
+    """SQL: the facts of every known customer (those who never bought: zeros and NULLs), their days
+    with an order (``order_days``: two orders on one day are one visit) and their orders by channel kind.
+    The lists read them inside one ``keeping`` scope: one pass over the orders for all four, not one each."""
+    return kept(store, f"action facts {as_of.isoformat()} {tier_settings(store)}", lambda: _facts_select(store, as_of))
 
 
 def _facts_select(store: Store, as_of: dt.date) -> str:
-    """SQL: the facts of every known customer (those who never bought: zeros and NULLs), their days
-    with an order (``order_days``: two orders on one day are one visit) and their orders by channel kind."""
     kinds = ", ".join(f"count(*) FILTER (WHERE kind = {quote(kind)}) AS ch_{kind}" for kind in channels.KINDS)
     return f"""
         WITH visits AS (
@@ -127,21 +129,7 @@ def _facts_select(store: Store, as_of: dt.date) -> str:
         LEFT JOIN visits v USING (customer_key)"""
 
 
-@contextlib.contextmanager
-def _facts(store: Store, as_of: dt.date) -> Iterator[None]:
-    """The customers' facts in a temporary table for the lists made inside (one pass over the orders
-    for all four, not one each); made again by an outer call, never kept past it (an import changes them)."""
-    if store.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{FACTS}' AND temporary").fetchall()[0][0]:
-        yield  # an outer call made them for the same shop and day
-        return
-    store.con.execute(f"CREATE TEMP TABLE {FACTS} AS {_facts_select(store, as_of)}")
-    try:
-        yield
-    finally:
-        store.con.execute(f"DROP TABLE IF EXISTS {FACTS}")
-
-
-def _rows(store: Store, members: str, extra: list[str], order: str, limit: int | None,
+def _rows(store: Store, as_of: dt.date, members: str, extra: list[str], order: str, limit: int | None,
           params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The facts of the customers in ``members`` (SQL with customer_key and the ``extra`` columns), the first
     ``limit`` of them (None: all); each row also carries the whole list's size and orders by kind
@@ -150,7 +138,7 @@ def _rows(store: Store, members: str, extra: list[str], order: str, limit: int |
                         *(f"sum(x.ch_{kind}) OVER () AS list_ch_{kind}" for kind in channels.KINDS)])
     cursor = store.con.execute(
         f"""SELECT x.*, {", ".join(f"m.{c}" for c in extra)}, {totals}
-            FROM {FACTS} x JOIN ({members}) m USING (customer_key)
+            FROM ({_facts_sql(store, as_of)}) x JOIN ({members}) m USING (customer_key)
             ORDER BY {order}, x.customer_key {"" if limit is None else f"LIMIT {int(limit)}"}""",
         params or {})
     names = [d[0] for d in cursor.description]
@@ -223,6 +211,7 @@ def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
     return None if value is None else round(float(value))
 
 
+@scoped  # the members and their rows read the same facts
 def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit: int | None = None) -> ActionList:
     """Valuable customers who are late by their own rhythm (or given less than an even chance by the
     model), not yet dormant; the most valuable first. See the module's docstring for the rule."""
@@ -243,16 +232,15 @@ def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit:
     members = f"""
         SELECT customer_key, CASE WHEN order_days >= 2 THEN span_days / (order_days - 1) END AS usual_gap, a.p_alive,
                a.value AS predicted_value
-        FROM {FACTS} f LEFT JOIN action_chances a USING (customer_key)
+        FROM ({_facts_sql(store, as_of)}) f LEFT JOIN action_chances a USING (customer_key)
         WHERE f.orders > 0 AND f.days_since_last <= {dormant_days}
           AND (f.tier IN ({valuable}) OR a.value >= $top_value)
           AND (f.days_since_last > {LATE_FACTOR} * CASE WHEN f.order_days >= 2 THEN f.span_days / (f.order_days - 1)
                                                       ELSE $second_gap END
                OR a.p_alive < {AT_RISK_ALIVE})"""
     try:
-        with _facts(store, as_of):
-            rows = _rows(store, members, ["usual_gap", "p_alive", "predicted_value"],
-                         "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
+        rows = _rows(store, as_of, members, ["usual_gap", "p_alive", "predicted_value"],
+                     "coalesce(m.predicted_value, x.ltv) DESC", limit, {"top_value": top_value, "second_gap": second_gap})
     finally:
         store.con.execute("DROP TABLE IF EXISTS action_chances")
 
@@ -306,6 +294,7 @@ def _holds_now_sql(rule: journey.StepRule) -> str:
     return " AND ".join(conds)
 
 
+@scoped
 def next_step(store: Store, as_of: dt.date, limit: int | None = None) -> ActionList:
     """Active customers at step n whom one more purchase today, or an answer of 9-10 where the next
     step asks for a promoter, takes to step n + 1 by the owner's rules; the most valuable first."""
@@ -324,20 +313,19 @@ def next_step(store: Store, as_of: dt.date, limit: int | None = None) -> ActionL
     # The tier after that purchase: one order more, the LTV with one more order at their average value
     # over the same years, and no days since the last order.
     after = (f"SELECT customer_key, {tier_case_sql(tier_list, dormant_days)} AS next_tier FROM ("
-             f"SELECT customer_key, orders + 1 AS orders, (revenue + aov) / years AS ltv, 0 AS days_since_last FROM {FACTS} "
+             f"SELECT customer_key, orders + 1 AS orders, (revenue + aov) / years AS ltv, 0 AS days_since_last FROM ({_facts_sql(store, as_of)}) "
              "WHERE orders > 0)")
     members = f"""
         WITH s AS (
             SELECT s.customer_key, s.step, s.promoter, s.dormant, f.first_order, f.last_order, f.orders, f.tier,
                    a.next_tier
-            FROM ({journey.step_of_sql(store, as_of, step_rules)}) s JOIN {FACTS} f USING (customer_key)
+            FROM ({journey.step_of_sql(store, as_of, step_rules)}) s JOIN ({_facts_sql(store, as_of)}) f USING (customer_key)
             LEFT JOIN ({after}) a USING (customer_key)
         )
         SELECT customer_key, step, CASE WHEN {" OR ".join(purchase)} THEN 'purchase' ELSE 'answer' END AS needs
         FROM s
         WHERE NOT dormant AND step < {len(step_rules)} AND ({" OR ".join(purchase + answer)})"""
-    with _facts(store, as_of):
-        rows = _rows(store, members, ["step", "needs"], "x.ltv DESC NULLS LAST, m.step", limit)
+    rows = _rows(store, as_of, members, ["step", "needs"], "x.ltv DESC NULLS LAST, m.step", limit)
     by_step = measure_log.by_step(store)
 
     def step_name(n: int) -> str:
@@ -362,6 +350,7 @@ def next_step(store: Store, as_of: dt.date, limit: int | None = None) -> ActionL
 
 # ---- promoters and detractors --------------------------------------------------------------------
 
+@scoped
 def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str, limit: int | None) -> ActionList:
     members = f"""
         SELECT customer_key, answered_at, nps FROM (
@@ -370,8 +359,7 @@ def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str, li
             WHERE customer_key IS NOT NULL AND nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
             GROUP BY customer_key)
         WHERE {where}"""
-    with _facts(store, as_of):
-        rows = _rows(store, members, ["answered_at", "nps"], order, limit)
+    rows = _rows(store, as_of, members, ["answered_at", "nps"], order, limit)
 
     def reason(row: dict[str, Any]) -> str:
         return tn("answered {nps} on {day}; {n} purchase", "answered {nps} on {day}; {n} purchases", row["orders"],
@@ -399,8 +387,8 @@ def action_list(store: Store, as_of: dt.date, key: str, chances: Chances | None 
     return {"next_step": next_step, "promoters": promoters, "detractors": detractors}[key](store, as_of, limit)
 
 
+@scoped
 def action_lists(store: Store, as_of: dt.date, chances: Chances | None = None,
                  limit: int | None = None) -> dict[str, ActionList]:
     """Every action list, by key, from one pass over the customers' facts."""
-    with _facts(store, as_of):
-        return {key: action_list(store, as_of, key, chances, limit) for key in LIST_KEYS}
+    return {key: action_list(store, as_of, key, chances, limit) for key in LIST_KEYS}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from engage_desktop.core.metrics.kept import kept
 from engage_desktop.core.store import Store
 
 
@@ -103,11 +104,12 @@ def customer_facts_sql(as_of: dt.date) -> str:
     """
 
 
-def facts_with_ltv_sql(as_of: dt.date) -> str:
-    return f"""
+def facts_with_ltv_sql(store: Store, as_of: dt.date) -> str:
+    """The customer facts with the orders a year and the annual LTV: kept for a report (metrics/kept.py)."""
+    return kept(store, f"facts {as_of.isoformat()}", lambda: f"""
         SELECT *, orders / years AS orders_per_year, aov * (orders / years) AS ltv
         FROM ({customer_facts_sql(as_of)})
-    """
+    """)
 
 
 def moves_between(store: Store, then: str, now: str, column: str, start: dt.date, end: dt.date,

@@ -9,6 +9,7 @@ from typing import Any
 
 from engage_desktop.core.metrics import actions, effect, monthly, profit
 from engage_desktop.core.metrics.base import add_months
+from engage_desktop.core.metrics.kept import scoped
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 
@@ -97,6 +98,7 @@ def last_import(store: Store) -> LastImport | None:
     return LastImport(*row, new_customers=new_customers, revenue=float(revenue))
 
 
+@scoped  # the month's figures and the lists share the customers' facts (metrics/kept.py)
 def home(store: Store, as_of: dt.date, chances: actions.Chances | None = None, top: int | None = None) -> Home:
     """The home screen's figures; ``chances``: the prediction (None: made here); ``top``: how many customers
     of each action list to bring (None: all)."""

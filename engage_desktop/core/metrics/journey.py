@@ -26,9 +26,10 @@ from typing import Any
 
 from engage_desktop.core.sql import quote
 from engage_desktop.core.metrics.base import add_months, counted_orders, last_full_month, month_range, months_between
+from engage_desktop.core.metrics.kept import kept, was_kept
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
-from engage_desktop.core.metrics.ltv import (Tier, every_month_sql, tier_names, tiered_facts_sql, tiers,
+from engage_desktop.core.metrics.ltv import (Tier, every_month_sql, tier_names, tier_settings, tiered_facts_sql, tiers,
                                              tiers_by_month_sql)
 from engage_desktop.core.store import Store
 
@@ -268,10 +269,24 @@ def step_of_sql(store: Store, as_of: dt.date, step_rules: list[StepRule] | None 
     """Per customer: the step they are at now (the highest reached). ``upto``: only the first so many
     steps (a ladder stops where its reader stops: the 100-day plan reads steps 3-5, and step 7's tiers
     cost more than the rest together); ``step`` is then the highest of those."""
-    step_rules = (step_rules or rules(store))[:upto]
-    at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, len(step_rules) + 1))
-    ladder = _ladder_sql(store, as_of, step_rules)
-    return f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({ladder})"
+    step_rules = step_rules or rules(store)
+    asked = step_rules[:upto]
+    # A report reads the ladder three times (the journey, the next-step list, the 100-day plan): kept
+    # (metrics/kept.py), by everything it depends on.
+    settings = f"{as_of.isoformat()} {tier_settings(store)}"
+
+    def ladder(ladder_rules: list[StepRule]) -> str:
+        at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, len(ladder_rules) + 1))
+        return kept(store, f"ladder {settings} {ladder_rules!r}", lambda: (
+            f"SELECT customer_key, {at} AS step, * EXCLUDE (customer_key) FROM ({_ladder_sql(store, as_of, ladder_rules)})"))
+
+    if len(asked) < len(step_rules) and was_kept(store, f"ladder {settings} {step_rules!r}"):
+        # The first steps of the whole ladder are the shorter ladder: step n depends on steps 1..n only.
+        at = " + ".join(f"CAST(r{i} AS INTEGER)" for i in range(1, len(asked) + 1))
+        columns = ", ".join(f"r{i}, d{i}" for i in range(1, len(asked) + 1))
+        return (f"SELECT customer_key, {at} AS step, first_order, latest_liking, {columns}, dormant, promoter "
+                f"FROM ({ladder(step_rules)})")
+    return ladder(asked)
 
 
 def journey(store: Store, as_of: dt.date) -> Table:

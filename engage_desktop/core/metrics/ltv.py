@@ -84,6 +84,11 @@ def save_tiers(store: Store, new_tiers: list[Tier]) -> None:
     store.set_setting("ltv_tiers", [asdict(t) for t in new_tiers])
 
 
+def tier_settings(store: Store) -> str:
+    """The settings a customer's tier depends on, as text: part of the key of what is kept (metrics/kept.py)."""
+    return f"{tiers(store)!r} dormant after {store.setting('dormant_days')}"
+
+
 def tier_case_sql(tier_list: list[Tier], dormant_days: int, place: bool = False) -> str:
     """SQL CASE giving a customer's tier key from the facts columns; first match wins, dormant first.
     ``place``: the tier's place in ``tier_list`` instead (1 the first), to compare tiers by it."""
@@ -99,7 +104,7 @@ def tier_case_sql(tier_list: list[Tier], dormant_days: int, place: bool = False)
 
 def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> str:
     tier_list = tier_list or tiers(store)
-    return f"SELECT *, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM ({facts_with_ltv_sql(as_of)})"
+    return f"SELECT *, {tier_case_sql(tier_list, store.setting('dormant_days'))} AS tier FROM ({facts_with_ltv_sql(store, as_of)})"
 
 
 def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
@@ -248,7 +253,7 @@ def tier_moves(store: Store, as_of: dt.date, proposed: list[Tier]) -> Table:
     days = store.setting("dormant_days")
     rows = store.con.execute(
         f"""SELECT {tier_case_sql(current, days)} AS now_tier, {tier_case_sql(proposed, days)} AS new_tier, count(*)
-            FROM ({facts_with_ltv_sql(as_of)}) GROUP BY ALL ORDER BY ALL"""
+            FROM ({facts_with_ltv_sql(store, as_of)}) GROUP BY ALL ORDER BY ALL"""
     ).fetchall()
     return Table(["from", "to", "customers"], rows)
 
@@ -258,7 +263,7 @@ def deciles(store: Store, as_of: dt.date) -> Table:
     rows = store.con.execute(
         f"""WITH ranked AS (
                 SELECT revenue, row_number() OVER (ORDER BY revenue DESC, customer_key) AS r, count(*) OVER () AS n
-                FROM ({facts_with_ltv_sql(as_of)})
+                FROM ({facts_with_ltv_sql(store, as_of)})
             ), grouped AS (
                 SELECT CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 AS decile, count(*) AS customers,
                        sum(revenue) AS revenue, sum(greatest(revenue, 0)) AS brought
@@ -288,7 +293,7 @@ def shop_ltv(store: Store, as_of: dt.date) -> dict[str, float]:
     """Shop-level LTV = shop AOV x average purchases per customer per year."""
     aov, per_year = store.con.execute(
         f"""SELECT (SELECT sum(revenue) / nullif(count(*) FILTER (WHERE NOT is_refund), 0) FROM ({counted_orders(as_of)})),
-                   (SELECT avg(orders_per_year) FROM ({facts_with_ltv_sql(as_of)}))"""
+                   (SELECT avg(orders_per_year) FROM ({facts_with_ltv_sql(store, as_of)}))"""
     ).fetchone()
     aov_f, per_year_f = float(aov or 0), float(per_year or 0)
     return {"aov": round(aov_f, 2), "orders_per_year": round(per_year_f, 4), "ltv": round(aov_f * per_year_f, 2)}
@@ -320,7 +325,7 @@ def decile_customers(store: Store, as_of: dt.date, decile: int) -> Table:
     keys = store.con.execute(
         f"""SELECT customer_key FROM (
                 SELECT customer_key, row_number() OVER (ORDER BY revenue DESC, customer_key) AS r, count(*) OVER () AS n
-                FROM ({facts_with_ltv_sql(as_of)}))
+                FROM ({facts_with_ltv_sql(store, as_of)}))
             WHERE CAST(floor((r - 1) * 10 / n) AS INTEGER) + 1 = ?""",
         [decile],
     ).fetchall()

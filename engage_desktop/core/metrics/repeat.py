@@ -14,7 +14,7 @@ F2_WINDOWS = (30, 60, 90, 100)
 def repeat_rate(store: Store, as_of: dt.date) -> float:
     """Share of customers (with at least one order) who ordered twice or more."""
     value = store.con.execute(
-        f"SELECT avg(CASE WHEN orders >= 2 THEN 1.0 ELSE 0.0 END) FROM ({facts_with_ltv_sql(as_of)})"
+        f"SELECT avg(CASE WHEN orders >= 2 THEN 1.0 ELSE 0.0 END) FROM ({facts_with_ltv_sql(store, as_of)})"
     ).fetchone()[0]
     return float(value or 0)
 
@@ -51,7 +51,7 @@ def f2_conversion(store: Store, as_of: dt.date) -> Table:
 def dormant(store: Store, as_of: dt.date) -> dict[str, float | int]:
     days = int(store.setting("dormant_days"))
     total, lost = store.con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE days_since_last > {days}) FROM ({facts_with_ltv_sql(as_of)})"
+        f"SELECT count(*), count(*) FILTER (WHERE days_since_last > {days}) FROM ({facts_with_ltv_sql(store, as_of)})"
     ).fetchone()
     return {"dormant_days": days, "customers": total, "dormant": lost, "churn_rate": lost / total if total else 0.0}
 

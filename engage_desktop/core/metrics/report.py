@@ -11,6 +11,7 @@ from engage_desktop.core.metrics import journey as journey_metrics
 from engage_desktop.core.metrics import (actions, answer_matching, behaviour, channels, comment_terms, effect, ltv,
                                           measures, monthly, predicted, profit, repeat, rfm, surveys, tier_history, zones)
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
+from engage_desktop.core.metrics.kept import scoped
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
 from engage_desktop.core.money import format_money
 from engage_desktop.core.store import Store
@@ -27,6 +28,7 @@ def _num(value: Any, digits: int = 4) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
+@scoped  # the sections share the customers' facts and the journey's ladder (metrics/kept.py)
 def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, Any]:
     day = resolve_as_of(store, as_of)
     orders, anonymous_revenue, revenue = store.con.execute(
