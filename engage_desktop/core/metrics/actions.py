@@ -26,7 +26,7 @@ from typing import Any
 from engage_desktop.core.messages import N_, date_text, listing, percent_text, t, tn
 from engage_desktop.core.metrics import channels, journey, predicted, profit
 from engage_desktop.core.metrics import measures as measure_log
-from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.base import purchase_days_sql
 from engage_desktop.core.metrics.kept import kept, scoped
 from engage_desktop.core.metrics.ltv import Tier, tier_case_sql, tier_settings, tiered_facts_sql, tiers
 from engage_desktop.core.metrics.tier_history import default_round_tiers
@@ -113,20 +113,15 @@ def _facts_sql(store: Store, as_of: dt.date) -> str:
 
 
 def _facts_select(store: Store, as_of: dt.date) -> str:
-    kinds = ", ".join(f"count(*) FILTER (WHERE kind = {quote(kind)}) AS ch_{kind}" for kind in channels.KINDS)
     return f"""
-        WITH visits AS (
-            SELECT customer_key, count(DISTINCT CAST(ordered_at AS DATE)) AS order_days, {kinds}
-            FROM (SELECT customer_key, ordered_at, {channels.kind_sql()} AS kind FROM ({counted_orders(as_of)})
-                  WHERE customer_key IS NOT NULL AND NOT is_refund)
-            GROUP BY customer_key)
         SELECT c.customer_key, c.customer_name AS name, c.email, coalesce(f.orders, 0) AS orders,
                coalesce(f.revenue, 0) AS revenue, f.aov, f.ltv, f.years, f.first_order, f.last_order,
                f.days_since_last, f.tier, coalesce(v.order_days, 0) AS order_days,
                date_diff('day', CAST(f.first_order AS DATE), CAST(f.last_order AS DATE)) AS span_days,
-               {", ".join(f"coalesce(v.ch_{kind}, 0) AS ch_{kind}" for kind in channels.KINDS)}
+               {", ".join(f"coalesce(k.{kind}, 0) AS ch_{kind}" for kind in channels.KINDS)}
         FROM customers c LEFT JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
-        LEFT JOIN visits v USING (customer_key)"""
+        LEFT JOIN ({purchase_days_sql(store, as_of)}) v USING (customer_key)
+        LEFT JOIN ({channels.customer_kinds_sql(store, as_of)}) k USING (customer_key)"""
 
 
 def _rows(store: Store, as_of: dt.date, members: str, extra: list[str], order: str, limit: int | None,
@@ -199,19 +194,16 @@ def valuable_tiers(tier_list: list[Tier]) -> list[str]:
     return default_round_tiers(tier_list)
 
 
+@scoped
 def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
     """The shop's usual days from a customer's first purchase day to their second (the median), for
     customers who have bought on one day only so far: their own rhythm is not known yet."""
     value = store.con.execute(
-        f"""SELECT median(date_diff('day', days[1], days[2])) FROM (
-                SELECT list(DISTINCT CAST(ordered_at AS DATE) ORDER BY CAST(ordered_at AS DATE)) AS days
-                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key)
-            WHERE len(days) >= 2"""
+        f"SELECT median(date_diff('day', first_day, second_day)) FROM ({purchase_days_sql(store, as_of)})"
     ).fetchall()[0][0]  # fetchall: an open result would keep the connection from registering the chances
     return None if value is None else round(float(value))
 
 
-@scoped  # the members and their rows read the same facts
 def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit: int | None = None) -> ActionList:
     """Valuable customers who are late by their own rhythm (or given less than an even chance by the
     model), not yet dormant; the most valuable first. See the module's docstring for the rule."""

@@ -90,6 +90,7 @@ def customer_facts_sql(as_of: dt.date) -> str:
     return f"""
         SELECT customer_key,
                min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
+               min(ordered_at, 2) FILTER (WHERE NOT is_refund)[2] AS second_order,  -- F2 (repeat.py)
                max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
                count(*) FILTER (WHERE NOT is_refund) AS orders,
                sum(revenue) AS revenue,
@@ -110,6 +111,23 @@ def facts_with_ltv_sql(store: Store, as_of: dt.date) -> str:
         SELECT *, orders / years AS orders_per_year, aov * (orders / years) AS ltv
         FROM ({customer_facts_sql(as_of)})
     """)
+
+
+def purchase_days_sql(store: Store, as_of: dt.date) -> str:
+    """SQL: per customer who bought, their days with a purchase (two orders on one day are one visit; a
+    day of refunds only is none): how many (``order_days``), the first, second and last, and what they
+    spent on them (``spent``; ``first_spent`` on the first day), refunds of those days included. The
+    predicted value's summary, the action lists' rhythm and the shop's usual time to a second purchase
+    day read it; kept for a report (metrics/kept.py)."""
+    return kept(store, f"purchase days {as_of.isoformat()}", lambda: f"""
+        WITH days AS (
+            SELECT customer_key, CAST(ordered_at AS DATE) AS day, sum(revenue) AS spent
+            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL
+            GROUP BY ALL HAVING bool_or(NOT is_refund)
+        )
+        SELECT customer_key, count(*) AS order_days, min(day) AS first_day, min(day, 2)[2] AS second_day,
+               max(day) AS last_day, sum(spent) AS spent, arg_min(spent, day) AS first_spent
+        FROM days GROUP BY customer_key""")
 
 
 def moves_between(store: Store, then: str, now: str, column: str, start: dt.date, end: dt.date,

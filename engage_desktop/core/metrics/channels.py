@@ -12,6 +12,7 @@ import functools
 
 from engage_desktop.core.messages import N_, language, listing, t
 from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.kept import kept
 from engage_desktop.core.sql import quote
 from engage_desktop.core.store import Store
 
@@ -42,14 +43,15 @@ def kind_sql(column: str = "channel") -> str:
     return f"CASE {column} {whens} ELSE 'other' END"
 
 
-def customer_kinds_sql(as_of: dt.date) -> str:
+def customer_kinds_sql(store: Store, as_of: dt.date) -> str:
     """SQL: per customer who bought, their orders of each kind (columns ``store``, ``web``, ``marketplace``,
-    ``other``) up to the as-of date."""
+    ``other``) up to the as-of date; kept for a report (the tiers' mix and the action lists read it)."""
     counts = ", ".join(f"count(*) FILTER (WHERE kind = {quote(kind)}) AS {kind}" for kind in KINDS)
-    return f"""SELECT customer_key, {counts}
-               FROM (SELECT customer_key, {kind_sql()} AS kind FROM ({counted_orders(as_of)})
-                     WHERE customer_key IS NOT NULL AND NOT is_refund)
-               GROUP BY customer_key"""
+    return kept(store, f"kinds {as_of.isoformat()}", lambda: f"""
+        SELECT customer_key, {counts}
+        FROM (SELECT customer_key, {kind_sql()} AS kind FROM ({counted_orders(as_of)})
+              WHERE customer_key IS NOT NULL AND NOT is_refund)
+        GROUP BY customer_key""")
 
 
 def mix_text(counts: dict[str, int]) -> str:
@@ -82,6 +84,6 @@ def tier_mix(store: Store, as_of: dt.date, tiered_facts: str) -> dict[str, dict[
     ``tier`` (ltv.tiered_facts_sql), so the tiers are the ones the LTV view shows."""
     sums = ", ".join(f"sum(k.{kind})" for kind in KINDS)
     rows = store.con.execute(
-        f"""SELECT f.tier, {sums} FROM ({tiered_facts}) f JOIN ({customer_kinds_sql(as_of)}) k USING (customer_key)
+        f"""SELECT f.tier, {sums} FROM ({tiered_facts}) f JOIN ({customer_kinds_sql(store, as_of)}) k USING (customer_key)
             GROUP BY f.tier""").fetchall()
     return {tier: {kind: int(n or 0) for kind, n in zip(KINDS, counts)} for tier, *counts in rows}

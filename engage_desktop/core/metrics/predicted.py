@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engage_desktop.core.metrics import btyd
-from engage_desktop.core.metrics.base import counted_orders
+from engage_desktop.core.metrics.base import purchase_days_sql
 from engage_desktop.core.metrics.ltv import CUSTOMER_COLUMNS, tiered_facts_sql
 from engage_desktop.core.messages import N_, t
 from engage_desktop.core.store import Store
@@ -127,27 +127,21 @@ class Summary:
     mean_spend: np.ndarray  # mean spend of the repeat purchase days (0 for none)
 
 
-def summary_sql(as_of: dt.date) -> str:
-    """SQL: customer_key, x, t_x, T (weeks), mean_spend: one row per customer with a purchase day."""
+def summary_sql(store: Store, as_of: dt.date) -> str:
+    """SQL: customer_key, x, t_x, T (weeks), mean_spend: one row per customer with a purchase day. The
+    mean spend of the repeat days is what the days after the first brought: all days' spend less the first's."""
     day = f"DATE '{as_of.isoformat()}'"
     return f"""
-        WITH days AS (
-            SELECT customer_key, CAST(ordered_at AS DATE) AS day, sum(revenue) AS spent
-            FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL
-            GROUP BY ALL HAVING bool_or(NOT is_refund)  -- a day of refunds only is no purchase
-        ), ranked AS (
-            SELECT *, min(day) OVER (PARTITION BY customer_key) AS first_day FROM days
-        )
-        SELECT customer_key, count(*) - 1 AS x,
-               date_diff('day', first_day, max(day)) / {DAYS_PER_UNIT} AS t_x,
+        SELECT customer_key, order_days - 1 AS x,
+               date_diff('day', first_day, last_day) / {DAYS_PER_UNIT} AS t_x,
                date_diff('day', first_day, {day}) / {DAYS_PER_UNIT} AS T,
-               coalesce(CAST(avg(spent) FILTER (WHERE day > first_day) AS DOUBLE), 0) AS mean_spend
-        FROM ranked GROUP BY customer_key, first_day ORDER BY customer_key
+               coalesce(CAST((spent - first_spent) / nullif(order_days - 1, 0) AS DOUBLE), 0) AS mean_spend
+        FROM ({purchase_days_sql(store, as_of)}) ORDER BY customer_key
     """
 
 
 def summary(store: Store, as_of: dt.date) -> Summary:
-    frame = store.con.execute(summary_sql(as_of)).fetchnumpy()
+    frame = store.con.execute(summary_sql(store, as_of)).fetchnumpy()
     return Summary([str(k) for k in frame["customer_key"]], np.asarray(frame["x"], dtype=float),
                    np.asarray(frame["t_x"], dtype=float), np.asarray(frame["T"], dtype=float),
                    np.asarray(frame["mean_spend"], dtype=float))

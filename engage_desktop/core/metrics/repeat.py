@@ -24,23 +24,12 @@ def f2_conversion(store: Store, as_of: dt.date) -> Table:
     second order came within N days of the first."""
     day = f"DATE '{as_of.isoformat()}'"
     windows = ", ".join(
-        f"count(*) FILTER (WHERE CAST(first_at AS DATE) <= {day} - INTERVAL {d} DAY), "
-        f"count(*) FILTER (WHERE CAST(first_at AS DATE) <= {day} - INTERVAL {d} DAY "
-        f"AND second_at <= first_at + INTERVAL {d} DAY)"
+        f"count(*) FILTER (WHERE CAST(first_order AS DATE) <= {day} - INTERVAL {d} DAY), "
+        f"count(*) FILTER (WHERE CAST(first_order AS DATE) <= {day} - INTERVAL {d} DAY "
+        f"AND second_order <= first_order + INTERVAL {d} DAY)"
         for d in F2_WINDOWS
     )
-    counts = store.con.execute(
-        f"""WITH seq AS (
-                SELECT customer_key, ordered_at,
-                       row_number() OVER (PARTITION BY customer_key ORDER BY ordered_at) AS k
-                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund
-            ), firsts AS (
-                SELECT customer_key, max(ordered_at) FILTER (WHERE k = 1) AS first_at,
-                       max(ordered_at) FILTER (WHERE k = 2) AS second_at
-                FROM seq WHERE k <= 2 GROUP BY customer_key
-            )
-            SELECT {windows} FROM firsts"""
-    ).fetchone()
+    counts = store.con.execute(f"SELECT {windows} FROM ({facts_with_ltv_sql(store, as_of)})").fetchone()
     rows = []
     for i, days in enumerate(F2_WINDOWS):
         eligible, converted = counts[2 * i], counts[2 * i + 1]
