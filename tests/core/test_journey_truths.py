@@ -77,6 +77,18 @@ def test_step_7_is_decided_by_the_tier_the_customer_had_when_they_reached_it(sho
     assert journey.journey(shop, dt.date(2025, 3, 31)).as_dicts()[6]["reached"] == 0
 
 
+def test_step_7_finds_the_customer_s_spans_told_apart_by_key_or_by_its_hash(shop: Store,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from engage_desktop.core.metrics import tier_spans
+
+    def step_7() -> list:
+        return shop.con.execute(f"SELECT customer_key, d7 FROM ({journey.step_of_sql(shop, AS_OF)}) WHERE r7").fetchall()
+
+    assert step_7() == [("e:t@x.jp", dt.datetime(2025, 4, 30))]  # the spans by a hash of the key
+    monkeypatch.setattr(tier_spans, "customer_id_sql", lambda store: "customer_key")  # as if two shared one
+    assert step_7() == [("e:t@x.jp", dt.datetime(2025, 4, 30))]
+
+
 def test_the_step_5_rule_can_be_three_purchases_within_100_days(shop: Store) -> None:
     bought_again, three_within = (rule for rule, _reason in journey.STEP5_RULES)
     assert journey.rules(shop)[4] == bought_again == journey.DEFAULT_RULES[4]

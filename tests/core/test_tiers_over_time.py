@@ -187,13 +187,15 @@ def test_the_report_has_the_monthly_ups_and_downs_and_the_round_target(shop: Sto
 
 
 def test_the_history_is_the_same_told_apart_by_key_or_by_its_hash(shop: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from engage_desktop.core.metrics import tier_history
+    from engage_desktop.core.metrics import journey, tier_history, tier_spans
 
     assert ltv.customer_id_sql(shop) == "hash(customer_key)"  # no two customers share a hash here
     by_hash = tier_history.tier_history(shop, AS_OF)
     top_by_hash = monthly.monthly(shop, AS_OF, tier="top").rows
-    monkeypatch.setattr(tier_history, "customer_id_sql", lambda store: "customer_key")  # as if two did
+    steps_by_hash = journey.journey(shop, AS_OF).rows
+    monkeypatch.setattr(tier_spans, "customer_id_sql", lambda store: "customer_key")  # as if two did
     monkeypatch.setattr(monthly, "customer_id_sql", lambda store: "customer_key")
     by_key = tier_history.tier_history(shop, AS_OF)
     assert (by_hash.customers, by_hash.moves) == (by_key.customers, by_key.moves)
     assert monthly.monthly(shop, AS_OF, tier="top").rows == top_by_hash
+    assert journey.journey(shop, AS_OF).rows == steps_by_hash  # step 7 matches the spans by the same id

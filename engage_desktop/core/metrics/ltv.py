@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from engage_desktop.core.metrics.base import add_months, counted_orders, facts_with_ltv_sql, moves_between, years_sql
+from engage_desktop.core.metrics.base import add_months, counted_orders, facts_with_ltv_sql, moves_between
 from engage_desktop.core.table import Table
 from engage_desktop.core.sql import quote
 from engage_desktop.core.messages import N_, language, t, t_in, tn
@@ -99,6 +99,8 @@ def tier_case_sql(tier_list: list[Tier], dormant_days: int, place: bool = False)
     cases = [f"WHEN days_since_last > {int(dormant_days)} THEN {value(t)}" for t in tier_list if t.dormant]
     for tier in active[:-1]:
         cases.append(f"WHEN ltv >= {float(tier.min_ltv)} AND orders >= {int(tier.min_orders)} THEN {value(tier)}")
+    if not cases:  # one tier, none dormant: everyone is in it (CASE needs a WHEN)
+        return value(active[-1])
     return "CASE " + " ".join(cases) + f" ELSE {value(active[-1])} END"
 
 
@@ -108,7 +110,7 @@ def tiered_facts_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None 
 
 
 def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
-                       tier_list: list[Tier] | None = None, key: str = "customer_key", only: str | None = None,
+                       tier_list: list[Tier] | None = None, key: str = "customer_key",
                        month_before: bool = False) -> str:
     """SQL: (customer_key, month, tier) — the tier each customer had at the end of a month (the as-of
     day for the as-of month), from their orders up to then: not today's tier applied to the past (a
@@ -121,8 +123,8 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     answers; ``every_month_sql`` for a customer's whole history on a small shop — on a large one
     ``tier_history`` does that in less memory): they join the months with orders as months of none,
     so the same running totals answer them (no join of those pairs to the totals: an ASOF join and
-    the EXCEPT before it were about a fifth of the month-over-month view's tier filter). ``only``: SQL of the
-    customer_keys to answer for (the journey's step 7 asks for those who reached step 6).
+    the EXCEPT before it were about a fifth of the month-over-month view's tier filter). Every month of
+    every customer at once is ``tier_spans``'s to answer (per span of months, not month by month).
 
     ``month_before``: each month is answered with the tier the customer had at the end of the month
     before it (when it began: whom a measure targeted that month, metrics/effect.py), from the totals
@@ -132,7 +134,7 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
     frame, end = (("ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING", "last_day(month - INTERVAL 1 MONTH)")
                   if month_before else ("ROWS UNBOUNDED PRECEDING", f"least(last_day(month), {day})"))
     return f"""
-        WITH per_month AS ({per_month_sql(as_of, also, key, only)}),
+        WITH per_month AS ({per_month_sql(as_of, also, key)}),
         running AS (
             SELECT customer_key, month, min(first_order) OVER w AS first_order, max(last_order) OVER w AS last_order,
                    sum(orders) OVER w AS orders, sum(revenue) OVER w AS revenue
@@ -155,18 +157,16 @@ def customer_id_sql(store: Store) -> str:
     return "hash(customer_key)" if distinct else "customer_key"
 
 
-def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key", only: str | None = None) -> str:
+def per_month_sql(as_of: dt.date, also: str | None = None, key: str = "customer_key") -> str:
     """SQL: a customer's totals of one month with orders (customer_key, month, first_order,
     last_order, orders, revenue): what the tiers at month ends are summed from. ``also``: SQL of
     more (customer_key, month) pairs, each a month of no orders unless it has some. ``key``: the
-    customer_key column as an expression of the orders' (``tier_history`` groups by a hash of it).
-    ``only``: SQL of the customer_keys to answer for (the others are not summed)."""
-    among = f" AND customer_key IN ({only})" if only else ""
+    customer_key column as an expression of the orders' (``tier_spans`` groups by a hash of it)."""
     rows = f"""SELECT {key} AS customer_key, CAST(date_trunc('month', ordered_at) AS DATE) AS month, ordered_at,
                       is_refund, revenue
-               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL{among}"""
+               FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL"""
     if also is not None:  # is_refund NULL: counted by none of the FILTERs below
-        rows += f" UNION ALL SELECT {key}, month, NULL, NULL, NULL FROM ({also}) WHERE TRUE{among}"
+        rows += f" UNION ALL SELECT {key}, month, NULL, NULL, NULL FROM ({also})"
     return f"""SELECT customer_key, month,
                       min(ordered_at) FILTER (WHERE NOT is_refund) AS first_order,
                       max(ordered_at) FILTER (WHERE NOT is_refund) AS last_order,
@@ -180,7 +180,14 @@ def month_end_facts_sql(end: str, totals: str = "") -> str:
     orders, revenue, their names prefixed with ``totals``). The same LTV as the customer facts'."""
     return f"""{totals}orders AS orders,
                date_diff('day', CAST({totals}last_order AS DATE), {end}) AS days_since_last,
-               ({totals}revenue / {totals}orders) * ({totals}orders / {years_sql(f'{totals}first_order', end)}) AS ltv"""
+               {ltv_at_sql(f"date_diff('day', CAST({totals}first_order AS DATE), {end})", totals)} AS ltv"""
+
+
+def ltv_at_sql(days: str, totals: str = "") -> str:
+    """SQL: the annual LTV of running totals (columns revenue and orders, prefixed with ``totals``) ``days``
+    (an SQL integer) after the first order: the customer facts' LTV (base.years_sql), written once so
+    that the tiers' spans (metrics/tier_spans.py) compare exactly the same number."""
+    return f"({totals}revenue / {totals}orders) * ({totals}orders / greatest(1.0, ({days}) / 365.25))"
 
 
 def every_month_sql(as_of: dt.date) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engage_desktop.core.metrics.base import counted_orders, month_end
+from engage_desktop.core.metrics.base import counted_orders, facts_with_ltv_sql, month_end
 from engage_desktop.core.table import Table
 from engage_desktop.core.metrics.ltv import customer_id_sql, tiers_by_month_sql
 from engage_desktop.core.metrics.surveys import FEW_ANSWERS
@@ -67,10 +67,8 @@ def monthly(store: Store, as_of: dt.date, tier: str | None = None, group: str | 
         tier_filter += f" AND (customer_key IS NULL OR NOT {member})" if outside else f" AND {member}"
     rows = store.con.execute(
         f"""WITH {in_tier} o AS (SELECT * FROM ({counted_orders(as_of)}) WHERE TRUE {tier_filter.format(when="ordered_at")}),
-            firsts AS (
-                SELECT customer_key, date_trunc('month', min(ordered_at)) AS first_month
-                FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL AND NOT is_refund GROUP BY customer_key
-            ),
+            firsts AS (SELECT customer_key, date_trunc('month', first_order) AS first_month
+                       FROM ({facts_with_ltv_sql(store, as_of)})),
             months AS (
                 SELECT CAST(m AS DATE) AS month FROM range(
                     (SELECT date_trunc('month', min(ordered_at)) FROM o),

@@ -2,9 +2,10 @@
 since the month end before, and how many were in a chosen set of tiers (the round target: e.g.
 優良+中堅 up four months in a row, ワンクール).
 
-Every month end is each customer's tier from their orders up to then (``ltv.tiers_by_month_sql``,
-the running month at the as-of day), so a customer who stops buying drifts down (dormant, or a
-lower LTV as the years grow) in the month it happens, without an order. Up and down follow the
+Every month end is each customer's tier from their orders up to then (the running month at the
+as-of day; worked out per span of months between orders, metrics/tier_spans.py, the same tiers as
+``ltv.tiers_by_month_sql`` asks month by month), so a customer who stops buying drifts down (dormant,
+or a lower LTV as the years grow) in the month it happens, without an order. Up and down follow the
 owner's tiers order, highest first: a move to a tier earlier in the list is up. A customer in their
 first month has no tier to move from: they are counted as *new*, a series of their own, neither up
 nor down (counted as up, every shop would look like it improves as it grows).
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.metrics.base import month_end, month_range
-from engage_desktop.core.metrics.ltv import (Tier, customer_id_sql, month_end_facts_sql, per_month_sql,
-                                             tier_case_sql, tiers)
+from engage_desktop.core.metrics.kept import scoped
+from engage_desktop.core.metrics.ltv import Tier, tiers
+from engage_desktop.core.metrics.tier_spans import month_number, tier_spans_sql
 from engage_desktop.core.metrics.monthly import Streak, rounds_of, streak_of
 from engage_desktop.core.messages import t, tn
 from engage_desktop.core.store import Store
@@ -72,63 +74,68 @@ class TierHistory:
                            rounds_of(months, values, round_months))
 
 
+@scoped  # its two queries read the same spans
 def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> TierHistory:
     """Every customer's tier at every month end since their first order, compared with the month end
-    before; counted per month and tier in one pass.
+    before; counted per month and tier.
 
-    The tiers are ``ltv.tiers_by_month_sql``'s (the same facts and rules), computed differently for
-    speed: a customer's totals stay the same from one month with orders to the next, so each such
-    month's running totals are spread over the months up to the next one (no join of a customer x
-    month grid to the totals), and the tier at the month end before is computed from the same
-    totals, or from the previous month with orders' at the first month of a span (no window over
-    the grid): 2.7 s -> 0.44 s on the benchmark's 1M-line shop (docs/performance.md)."""
+    From the customers' spans (metrics/tier_spans.py: per span, the months each tier holds), not
+    month by month: a tier's customers at a month end are the runs that began by then and had not
+    ended; a move is where a run begins — at a span's first month against the month before (or *new*),
+    and within a span where the tier falls (or turns dormant). 0.44 s month by month on the 1M-line
+    bench shop (3.1M customer-months), against the spans' 443,000 rows (docs/performance.md)."""
     tier_list = tier_list or tiers(store)
     keys = [tier.key for tier in tier_list]
-    day = f"DATE '{as_of.isoformat()}'"
-    case = tier_case_sql(tier_list, store.setting("dormant_days"), place=True)  # 1: the owner's first, highest
-    rows = store.con.execute(
-        f"""WITH per_month AS ({per_month_sql(as_of, key=customer_id_sql(store))}),
-            spans AS (
-                -- A customer's totals up to each month with orders, and up to the month with orders before
-                -- (p_: all from one sort; a customer with no order before has p_orders 0, and no tier)
-                SELECT customer_key, month, lead(month) OVER w AS next_month,
-                       min(first_order) OVER r AS first_order, max(last_order) OVER r AS last_order,
-                       sum(orders) OVER r AS orders, sum(revenue) OVER r AS revenue,
-                       sum(orders) OVER r - orders AS p_orders, sum(revenue) OVER r - revenue AS p_revenue,
-                       max(last_order) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS p_last_order
-                FROM per_month WINDOW w AS (PARTITION BY customer_key ORDER BY month), r AS (w ROWS UNBOUNDED PRECEDING)
-            ),
-            grid AS (
-                -- every month of a span, with the totals at its end and at the month end before (the first
-                -- month of a span: the previous span's totals; the first order stays the first order)
-                SELECT CAST(m AS DATE) AS month, first_order, last_order, orders, revenue, first_order AS b_first_order,
-                       CASE WHEN m = s.month THEN p_last_order ELSE last_order END AS b_last_order,
-                       CASE WHEN m = s.month THEN p_orders ELSE orders END AS b_orders,
-                       CASE WHEN m = s.month THEN p_revenue ELSE revenue END AS b_revenue
-                FROM spans s, range(s.month, coalesce(s.next_month, date_trunc('month', {day}) + INTERVAL 1 MONTH),
-                                    INTERVAL 1 MONTH) r(m)
-                WHERE orders > 0
-            ),
-            tiers AS (
-                SELECT month, tier, CASE WHEN orders > 0 THEN {case} END AS before
-                FROM (SELECT month, tier, {month_end_facts_sql("month - 1", "b_")}
-                      FROM (SELECT *, {case} AS tier
-                            FROM (SELECT month, b_first_order, b_last_order, b_orders, b_revenue,
-                                         {month_end_facts_sql(f"least(last_day(month), {day})")} FROM grid)))
-            )
-            SELECT month, tier, count(*),
-                   count(*) FILTER (WHERE tier < before), count(*) FILTER (WHERE tier > before),
-                   count(*) FILTER (WHERE before IS NULL)
-            FROM tiers GROUP BY ALL ORDER BY ALL"""
+    places = range(1, len(tier_list) + 1)
+    spans = tier_spans_sql(store, as_of, tier_list)
+    last = month_number(f"DATE '{as_of.isoformat()}'")
+    # A run's tier against the one before it within the span: the active tiers run in the owner's order
+    # (each later one is lower: down); the dormant one, last, compares by its place in the list.
+    dormant = next((tier_list.index(tier) + 1 for tier in tier_list if tier.dormant), None)
+    active = [p for p in places if p != dormant]
+    before_dormant = " ".join(f"WHEN s{p} <= s{dormant} - 1 AND s{dormant} - 1 < e{p} THEN {p}" for p in active)
+    changes = [f"""SELECT s{p} AS month, count(*) AS up_or_down, 0 AS up FROM spans
+                   WHERE s{p} > m AND s{p} < e{p} GROUP BY 1""" for p in active]
+    if dormant is not None:
+        changes.append(f"""SELECT s{dormant} AS month, count(*), count(*) FILTER (WHERE {dormant} < (CASE {before_dormant} END))
+                           FROM spans WHERE s{dormant} > m AND s{dormant} < e{dormant} GROUP BY 1""")
+    runs = " UNION ALL ".join(f"SELECT {p} AS place, s{p} AS month, 1 AS delta FROM spans WHERE s{p} < e{p} "
+                              f"UNION ALL SELECT {p}, e{p}, -1 FROM spans WHERE s{p} < e{p} AND e{p} <= {last}"
+                              for p in places)
+    counts = store.con.execute(
+        f"""WITH spans AS ({spans}),
+            deltas AS (SELECT place, month, sum(delta) AS delta FROM ({runs}) GROUP BY ALL)
+            SELECT place, month, sum(delta) OVER (PARTITION BY place ORDER BY month) FROM deltas ORDER BY ALL"""
     ).fetchall()
+    moves_rows = store.con.execute(
+        f"""WITH spans AS ({spans})
+            SELECT month, sum(up), sum(down), sum(new) FROM (
+                SELECT m AS month, count(*) FILTER (WHERE now < before) AS up, count(*) FILTER (WHERE now > before) AS down,
+                       count(*) FILTER (WHERE new) AS new
+                FROM spans GROUP BY 1
+                UNION ALL
+                SELECT month, up, up_or_down - up, 0 FROM ({" UNION ALL ".join(changes)}))
+            GROUP BY 1 ORDER BY 1"""
+    ).fetchall()
+    moves = {month_of(month): (int(up), int(down), int(new)) for month, up, down, new in moves_rows}
+    months = month_range(min(moves), as_of) if moves else []
+    # The runs' starts and ends summed up to each month: carried over the months without either.
     customers: dict[tuple[dt.date, str], int] = {}
-    moves: dict[dt.date, tuple[int, int, int]] = {}
-    for month, place, n, up, down, new in rows:
-        customers[(month, keys[place - 1])] = n
-        before = moves.get(month, (0, 0, 0))
-        moves[month] = (before[0] + up, before[1] + down, before[2] + new)
-    return TierHistory(month_range(min(moves), as_of) if moves else [], keys, customers, moves,
-                       as_of.replace(day=1) if as_of < month_end(as_of) else None)
+    by_place: dict[int, dict[dt.date, int]] = {}
+    for place, month, running in counts:
+        by_place.setdefault(place, {})[month_of(month)] = int(running)
+    for place, running in by_place.items():
+        now = 0
+        for month in months:
+            now = running.get(month, now)
+            if now:
+                customers[(month, keys[place - 1])] = now
+    return TierHistory(months, keys, customers, moves, as_of.replace(day=1) if as_of < month_end(as_of) else None)
+
+
+def month_of(number: int) -> dt.date:
+    """The first day of a numbered month (tier_spans.month_number)."""
+    return dt.date(number // 12, number % 12 + 1, 1)
 
 
 def history_json(history: TierHistory, target: RoundTarget, tier_list: list[Tier]) -> dict[str, Any]:
