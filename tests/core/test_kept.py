@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from engage_desktop.core.metrics import actions, effect, journey, ltv, measures, repeat
+from engage_desktop.core.metrics import actions, effect, journey, ltv, measures, repeat, tier_history
 from engage_desktop.core.metrics.base import resolve_as_of
 from engage_desktop.core.metrics.kept import keeping, kept, was_kept
 from engage_desktop.core.sample import create_sample_shop
@@ -52,7 +52,14 @@ def answers(store: Store) -> list[tuple[str, Callable[[], Any]]]:
     def rows(table: Any) -> list[tuple]:
         return [tuple(r.values()) for r in table.as_dicts()]
 
+    def history() -> tuple:
+        kept_history = tier_history.tier_history(store, day)
+        return kept_history.customers, kept_history.moves
+
     asked = [
+        # first in one order (the spans kept for everyone, read by the journey's step 7), last in the other
+        # (the journey's step 7 sums the spans of those who reached step 6 only)
+        ("tier history", history),
         ("journey", lambda: rows(journey.journey(store, day))),
         ("cohort_100d", lambda: rows(journey.cohort_100d(store, day))),
         ("step 4 customers", lambda: sorted(store.con.execute(

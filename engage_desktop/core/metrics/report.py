@@ -41,16 +41,17 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
     run = monthly.streak(month_table, STREAK_METRIC, int(store.setting("round_months")))
     score = surveys.nps(store, day)
     matrix = surveys.fan_matrix(store, day)
+    tier_list = ltv.tiers(store)
+    # The tier history first: it keeps everyone's tier spans, which the journey's step 7 then reads.
+    history = tier_history.tier_history(store, day, tier_list)
     steps = journey_metrics.journey(store, day)
     funnel_start, funnel_end = journey_metrics.funnel_period(day)
     customers = sum(tier_table.column("customers"))
     names = ltv.tier_names(store)  # the measures' targets by the owner's names
     known = store.con.execute("SELECT count(*) FROM customers").fetchone()[0]
-    tier_list = ltv.tiers(store)
     margin = profit.margin(store)
     prediction = predicted.predicted(store, day, with_customers=False)  # its section and the at-risk list
     mix = channels.tier_mix(store, day, ltv.tiered_facts_sql(store, day, tier_list))
-    history = tier_history.tier_history(store, day, tier_list)
     target = history.round_target(tier_history.default_round_tiers(tier_list), int(store.setting("round_months")))
     return {
         "as_of": day.isoformat(),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engage_desktop.core.metrics.kept import kept
+from engage_desktop.core.metrics.kept import kept, was_kept
 from engage_desktop.core.metrics.ltv import (Tier, customer_id_sql, ltv_at_sql, month_end_facts_sql, per_month_sql,
                                              tier_case_sql, tier_settings, tiers)
 from engage_desktop.core.store import Store
@@ -55,15 +55,22 @@ def span_id_sql(store: Store, column: str = "customer_key") -> str:
     return customer_id_sql(store).replace("customer_key", column)
 
 
-def tier_spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None) -> str:
-    """SQL: one row per customer span with the months each tier holds in it (see the module docstring)."""
+def tier_spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier] | None = None,
+                   among: str | None = None) -> str:
+    """SQL: one row per customer span with the months each tier holds in it (see the module docstring).
+    Everyone's, kept within a report; ``among``: SQL of the customer keys wanted, whose spans alone are
+    summed, unless everyone's are kept already (the journey's step 7 asks for those who reached step 6:
+    17 of the sample shop's 2,000 customers, so the journey view alone need not sum them all)."""
     tier_list = tier_list or tiers(store)
-    return kept(store, f"tier spans {as_of.isoformat()} {tier_settings(store)} {tier_list!r}",
-                lambda: _spans_sql(store, as_of, tier_list))
+    key = f"tier spans {as_of.isoformat()} {tier_settings(store)} {tier_list!r}"
+    if among is None or was_kept(store, key):
+        return kept(store, key, lambda: _spans_sql(store, as_of, tier_list))
+    return _spans_sql(store, as_of, tier_list, among)
 
 
-def _spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier]) -> str:
+def _spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier], among: str | None = None) -> str:
     day = f"DATE '{as_of.isoformat()}'"
+    wanted = "" if among is None else f"WHERE customer_key IN (SELECT {customer_id_sql(store)} FROM ({among}))"
     dormant_days = int(store.setting("dormant_days"))
     after = month_number(day) + " + 1"  # the month after the as-of month: "never, in the data"
     active = [tier for tier in tier_list if not tier.dormant]
@@ -110,7 +117,7 @@ def _spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier]) -> str:
         now.append(f"WHEN s{place} = m AND s{place} < e{place} THEN {place}")
 
     return f"""
-        WITH per_month AS ({per_month_sql(as_of, key=customer_id_sql(store))}),
+        WITH per_month AS (SELECT * FROM ({per_month_sql(as_of, key=customer_id_sql(store))}) {wanted}),
         spans AS (
             -- A customer's totals up to each month with orders (t_), and up to the one before (p_)
             SELECT customer_key, month, lead(month) OVER w AS next_month,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from engage_desktop.core.metrics.base import has_orders, resolve_as_of
+from engage_desktop.core.metrics.kept import keeping
 from engage_desktop.core.views import BY_KEY as VIEW_SPECS_BY_KEY
 from engage_desktop.core.store import Store
 from engage_desktop.ui.context import AppContext
@@ -118,7 +119,8 @@ class View(QWidget):
         def job(store: Store, state: object) -> tuple[int, bool, Any]:
             if not has_data(store):
                 return generation, False, None
-            return generation, True, load(store, resolve_as_of(store, as_of), inputs)
+            with keeping(store):  # a view's sections share the customers' facts (metrics/kept.py)
+                return generation, True, load(store, resolve_as_of(store, as_of), inputs)
 
         self.ctx.db.submit(job, self._loaded, lambda message: self._failed(generation, message))
 
