@@ -67,7 +67,7 @@ def span_tiers(store: Store, as_of: dt.date) -> dict[tuple[str, dt.date], str]:
         for place, t in enumerate(tier_list, start=1):
             for month in range(span[f"s{place}"], span[f"e{place}"]):
                 assert (customer, month) not in out, "two tiers in one month"
-                out[(customer, tier_history.month_of(month))] = t.key
+                out[(customer, tier_spans.month_of(month))] = t.key
                 covered += 1
         assert covered == span["n"] - span["m"], "the runs leave a month of the span out"
     return out

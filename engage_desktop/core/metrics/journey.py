@@ -28,8 +28,7 @@ from engage_desktop.core.metrics.base import add_months, counted_orders, last_fu
 from engage_desktop.core.metrics.kept import kept, was_kept
 from engage_desktop.core.table import Table
 from engage_desktop.core.messages import N_, listing, t, tn
-from engage_desktop.core.metrics.ltv import (tier_names, tier_settings, tiered_facts_sql,
-                                             tiers)
+from engage_desktop.core.metrics.ltv import tier_names, tier_settings, tiered_facts_sql, tiers
 from engage_desktop.core.metrics.tier_spans import month_number, month_of_number, span_id_sql, tier_spans_sql
 from engage_desktop.core.store import Store
 

@@ -20,7 +20,7 @@ from typing import Any
 from engage_desktop.core.metrics.base import month_end, month_range
 from engage_desktop.core.metrics.kept import scoped
 from engage_desktop.core.metrics.ltv import Tier, tiers
-from engage_desktop.core.metrics.tier_spans import month_number, tier_spans_sql
+from engage_desktop.core.metrics.tier_spans import month_number, month_of, tier_spans_sql
 from engage_desktop.core.metrics.monthly import Streak, rounds_of, streak_of
 from engage_desktop.core.messages import t, tn
 from engage_desktop.core.store import Store
@@ -93,10 +93,10 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
     # (each later one is lower: down); the dormant one, last, compares by its place in the list.
     dormant = next((tier_list.index(tier) + 1 for tier in tier_list if tier.dormant), None)
     active = [p for p in places if p != dormant]
-    before_dormant = " ".join(f"WHEN s{p} <= s{dormant} - 1 AND s{dormant} - 1 < e{p} THEN {p}" for p in active)
     changes = [f"""SELECT s{p} AS month, count(*) AS up_or_down, 0 AS up FROM spans
                    WHERE s{p} > m AND s{p} < e{p} GROUP BY 1""" for p in active]
-    if dormant is not None:
+    if dormant is not None:  # against the active tier of the month before it turned dormant
+        before_dormant = " ".join(f"WHEN s{p} <= s{dormant} - 1 AND s{dormant} - 1 < e{p} THEN {p}" for p in active)
         changes.append(f"""SELECT s{dormant} AS month, count(*), count(*) FILTER (WHERE {dormant} < (CASE {before_dormant} END))
                            FROM spans WHERE s{dormant} > m AND s{dormant} < e{dormant} GROUP BY 1""")
     runs = " UNION ALL ".join(f"SELECT {p} AS place, s{p} AS month, 1 AS delta FROM spans WHERE s{p} < e{p} "
@@ -131,11 +131,6 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
             if now:
                 customers[(month, keys[place - 1])] = now
     return TierHistory(months, keys, customers, moves, as_of.replace(day=1) if as_of < month_end(as_of) else None)
-
-
-def month_of(number: int) -> dt.date:
-    """The first day of a numbered month (tier_spans.month_number)."""
-    return dt.date(number // 12, number % 12 + 1, 1)
 
 
 def history_json(history: TierHistory, target: RoundTarget, tier_list: list[Tier]) -> dict[str, Any]:

@@ -16,14 +16,16 @@ top tier) read it; within a report it is kept (metrics/kept.py).
 Where a run ends is found exactly: the day count from the formula is checked, and corrected by one
 day where floating point put it a day off, with the very expression the facts compute the LTV with
 (``ltv.ltv_at_sql``). tests/core/test_tier_spans.py checks every customer-month of random shops
-against the tiers worked out month by month in plain Python.
+against the tiers asked month by month (``ltv.tiers_by_month_sql``), and the tier history's counts
+and moves against those counted in plain Python.
 
 Months are numbered (year x 12 + month - 1) so that runs compare and subtract as integers. Columns:
-``customer_id`` (``ltv.customer_id_sql`` of the customer's key: a hash of it, quicker to group), ``m`` (the span's first month), ``n`` (the month after its last: the next span's first,
-or the month after the as-of month), ``new`` (no purchase before the span), ``before`` (the tier's
-place at the end of the month before the span, None when new), ``now`` (the place at the end of the
-span's first month), and per tier place p (1 = the owner's first tier) ``s{p}`` and ``e{p}``: the
-months [s, e) it holds within the span (none when s >= e).
+``customer_id`` (``ltv.customer_id_sql`` of the customer's key: a hash of it, quicker to group),
+``m`` (the span's first month), ``n`` (the month after its last: the next span's first, or the month
+after the as-of month), ``new`` (no purchase before the span), ``before`` (the tier's place at the end
+of the month before the span, None when new), ``now`` (the place at the end of the span's first
+month), and per tier place p (1 = the owner's first tier) ``s{p}`` and ``e{p}``: the months [s, e) it
+holds within the span (none when s >= e).
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def month_number(value: str) -> str:
 def month_of_number(value: str) -> str:
     """SQL: the first day of a numbered month (``month_number``'s inverse)."""
     return f"make_date(CAST(({value}) // 12 AS INTEGER), CAST(({value}) % 12 + 1 AS INTEGER), 1)"
+
+
+def month_of(number: int) -> dt.date:
+    """The first day of a numbered month, in Python."""
+    return dt.date(number // 12, number % 12 + 1, 1)
 
 
 def span_id_sql(store: Store, column: str = "customer_key") -> str:
