@@ -136,10 +136,13 @@ def moves_between(store: Store, then: str, now: str, column: str, start: dt.date
     as of ``start`` and ``end``; per (from, to), how many moved so and what they spent in between (after
     ``start``, up to ``end``). A customer who was in no group at ``start`` (had not bought) comes from
     ``before``. The LTV tiers' and the RFM segments' movement both read it."""
+    # What each customer spent in between: the tiers' and the RFM segments' movement ask for the same
+    # months in a report, so it is kept (metrics/kept.py).
+    spent = kept(store, f"spent {start.isoformat()} {end.isoformat()}", lambda: f"""
+        SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
+        WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1""")
     rows = store.con.execute(
         f"""SELECT coalesce(a.{column}, ?), b.{column}, count(*), coalesce(sum(o.spent), 0)
-            FROM ({now}) b LEFT JOIN ({then}) a USING (customer_key)
-            LEFT JOIN (SELECT customer_key, sum(revenue) AS spent FROM ({counted_orders(end)})
-                       WHERE ordered_at >= DATE '{start.isoformat()}' + INTERVAL 1 DAY GROUP BY 1) o USING (customer_key)
+            FROM ({now}) b LEFT JOIN ({then}) a USING (customer_key) LEFT JOIN ({spent}) o USING (customer_key)
             GROUP BY ALL""", [before]).fetchall()
     return {(a, b): (n, spent) for a, b, n, spent in rows}
