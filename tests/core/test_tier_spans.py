@@ -148,3 +148,18 @@ def test_a_run_ends_where_the_facts_floating_point_says_not_where_the_formula_do
     assert tiers == month_tiers(tmp_shop, as_of)
     on_the_day = {r["email"]: r["tier"] for r in ltv.customer_list(tmp_shop, dt.date(2025, 4, 30)).as_dicts()}
     assert on_the_day["y@x.jp"] == "rest"
+
+
+def test_refunds_beyond_the_purchases_under_a_tiny_minimum(tmp_shop: Store, tmp_path: Path) -> None:
+    # A's refund (¥50,000) exceeds the purchase (¥1,000): revenue -¥49,000, never in a tier with a minimum,
+    # however small. The formula's day count (365.25 x -49,000 / 10^-12) is below any integer type: found
+    # by a reviewer, it stopped the tier history with a conversion error.
+    rows = [["注文番号", "注文日", "メールアドレス", "金額"], ["A1", "2024-01-10", "a@x.jp", "1000"],
+            ["A2", "2024-02-10", "a@x.jp", "-50000"], ["B1", "2024-01-10", "b@x.jp", "3000"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
+    ltv.save_tiers(tmp_shop, [tier("big", 1e-12), tier("rest")])
+    as_of = dt.date(2024, 6, 30)
+    tiers = span_tiers(tmp_shop, as_of)
+    assert [tiers[("e:a@x.jp", dt.date(2024, m, 1))] for m in (1, 2, 6)] == ["big", "rest", "rest"]
+    assert tiers == month_tiers(tmp_shop, as_of)
+    assert tier_history.tier_history(tmp_shop, as_of).moves[dt.date(2024, 2, 1)] == (0, 1, 0)

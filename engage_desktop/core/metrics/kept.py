@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import weakref
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from engage_desktop.core.store import Store
 
 Result = TypeVar("Result")
 
+_NAMES = itertools.count()
 # Per open store in a scope: the key of each kept thing -> its temporary table.
 _SCOPES: weakref.WeakKeyDictionary[Store, dict[str, str]] = weakref.WeakKeyDictionary()
 
@@ -65,8 +67,9 @@ def kept(store: Store, key: str, build: Callable[[], str]) -> str:
     if tables is None:
         return build()
     if key not in tables:
-        sql = build()  # first: what it reads may be kept on the way, under the next name
-        table = f"kept_{len(tables)}"
+        sql = build()  # first: what it reads may be kept on the way
+        # A name never used before on any connection: a table a failed DROP left behind cannot be met again.
+        table = f"kept_{next(_NAMES)}"
         store.con.execute(f"CREATE TEMP TABLE {table} AS {sql}")
         tables[key] = table
     return f"SELECT * FROM {tables[key]}"

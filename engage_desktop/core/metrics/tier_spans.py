@@ -97,7 +97,10 @@ def _spans_sql(store: Store, as_of: dt.date, tier_list: list[Tier], among: str |
             # k: the formula's last day; the exact expression decides between k + 1, k and k - 1 (-1:
             # it never holds), and the tier holds until the month of the day after. Asked in the order
             # that settles most spans with two evaluations: k holds and k + 1 does not.
-            day_counts.append(f"CAST(least(floor(365.25 * t_revenue / {minimum}), {LONGEST_RUN_DAYS}) AS BIGINT) AS k{i}")
+            # (clamped both ways: refunds beyond the purchases over a tiny minimum gave -10^19, past BIGINT;
+            # any k below -1 already means "never")
+            day_counts.append(f"CAST(greatest(-2, least(floor(365.25 * t_revenue / {minimum}), {LONGEST_RUN_DAYS})) "
+                              f"AS BIGINT) AS k{i}")
             last = (f"CASE WHEN NOT ({holds(f'k{i}', minimum)}) THEN "
                     f"(CASE WHEN {holds(f'k{i} - 1', minimum)} THEN k{i} - 1 ELSE -1 END) "
                     f"WHEN {holds(f'k{i} + 1', minimum)} THEN k{i} + 1 ELSE k{i} END")
