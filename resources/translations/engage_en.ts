@@ -31,7 +31,7 @@ within %n days</numerusform></translation>
             <numerusform>%n comment</numerusform><numerusform>%n comments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="350" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="343" />
         <source>%n answer(s) now reach a customer.</source>
         <translation>
             <numerusform>%n answer now reach a customer.</numerusform><numerusform>%n answers now reach a customer.</numerusform></translation>
@@ -127,7 +127,7 @@ within %n days</numerusform></translation>
 <context>
     <name>MatchDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="402" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="395" />
         <source>%1 (%Ln unmatched answer(s) have a value)</source>
         <translation>
             <numerusform>%1 (%Ln unmatched answer have a value)</numerusform><numerusform>%1 (%Ln unmatched answers have a value)</numerusform></translation>
@@ -250,7 +250,7 @@ within %n days</numerusform></translation>
 <context>
     <name>UnmatchedDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="387" />
+        <location filename="../../engage_desktop/ui/views/comments.py" line="380" />
         <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
         <translation>
             <numerusform>%n answer reach no customer who bought. They count in NPS, never in a tier.</numerusform><numerusform>%n answers reach no customer who bought. They count in NPS, never in a tier.</numerusform></translation>

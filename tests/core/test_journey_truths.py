@@ -175,3 +175,19 @@ def test_a_tier_rule_finds_the_month_end_a_customer_passed_through_the_tier_with
     assert reached_7("good").date() == dt.date(2025, 3, 31)
     # 優良, or 優良 or 中堅 (every tier above the lowest asked): at the end of the first month.
     assert reached_7("top", "good").date() == reached_7("top").date() == dt.date(2024, 1, 31)
+
+
+def test_step_1_is_every_customer_the_shop_knows_whatever_was_saved_for_it(shop: Store) -> None:
+    # A rule saved for step 1 (the rules dialog offered one) left those who missed it at no step: the
+    # journey's steps summed to fewer customers than the shop knows. Step 1 has no rule now.
+    with pytest.raises(ValueError, match="step 1"):
+        journey.save_rules(shop, [journey.StepRule(min_orders=1), *journey.DEFAULT_RULES[1:]])
+    saved = [{"min_orders": 1, "min_active_days": 0, "tiers": [], "promoter": False, "within_days": 0},
+             *({"min_orders": r.min_orders, "min_active_days": r.min_active_days, "tiers": list(r.tiers),
+                "promoter": r.promoter, "within_days": r.within_days} for r in journey.DEFAULT_RULES[1:])]
+    shop.set_setting("journey_rules", saved)  # as a file saved before this version may hold
+    assert journey.rules(shop)[0] == journey.StepRule()
+    steps = journey.journey(shop, AS_OF).as_dicts()
+    # T, Q, P, S and K (who only answered the survey): five known customers, each at one step.
+    assert sum(s["customers"] + s["dormant"] for s in steps) == 5
+    assert steps[0]["reached"] == 5 and steps[0]["customers"] == 1  # K, at step 1

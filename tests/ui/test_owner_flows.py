@@ -177,6 +177,9 @@ def test_a_rule_is_edited_with_tier_names_and_follows_a_renamed_tier(
     view = show_view(qtbot, window, "journey")
     dialog = RulesDialog(view, view.data["rules"])
     qtbot.addWidget(dialog)
+    # step 1 is every customer the shop knows: nothing to ask of it (journey.rules)
+    assert not any(widget.isEnabled() for widget in dialog.widgets[0])
+    assert dialog.rules()[0] == journey.StepRule()
     orders, _within, _days, tiers, _promoter = dialog.widgets[1]
     orders.setValue(0)
     assert orders.value() == 1  # step 2 is the first purchase: it cannot ask for none

@@ -14,7 +14,8 @@ ladder and "reached" never grows from one step to the next. Default ladder:
 7. 優越感を感じる       in the top LTV tier
 8. 感動を共有したい     a promoter (NPS 9-10) or fan level 5-6
 
-The rules are the owner's to change (saved in the shop file).
+The rules are the owner's to change (saved in the shop file), but for step 1's: it is every customer
+the shop knows (the first contact), so that every known customer stands at a step.
 """
 
 from __future__ import annotations
@@ -130,13 +131,18 @@ def rules(store: Store) -> list[StepRule]:
     if not raw:
         return list(DEFAULT_RULES)
     # A rule saved before within_days existed has no such key: 0, the rule it always was.
-    return [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"], r.get("within_days", 0))
-            for r in raw]
+    saved = [StepRule(r["min_orders"], r["min_active_days"], tuple(r["tiers"]), r["promoter"], r.get("within_days", 0))
+             for r in raw]
+    # Step 1 is every customer the shop knows: a rule saved for it (the dialog offered one once) would
+    # leave the customers who miss it at no step, counted nowhere in the journey.
+    return [StepRule(), *saved[1:]]
 
 
 def save_rules(store: Store, new_rules: list[StepRule]) -> None:
     if len(new_rules) != len(STEPS):
         raise ValueError(f"the journey has {len(STEPS)} steps")
+    if new_rules[0] != StepRule():
+        raise ValueError("step 1 is every customer the shop knows: it has no rule")
     store.set_setting("journey_rules", [asdict(r) for r in new_rules])
 
 

@@ -375,6 +375,9 @@ class RulesDialog(QDialog):
             promoter.setChecked(rule.promoter)
             for col, widget in enumerate((orders, within, days, tiers, promoter), start=1):
                 self.table.setCellWidget(row, col, widget)
+                if step.number == 1:  # every customer the shop knows (journey.rules)
+                    widget.setEnabled(False)
+                    widget.setToolTip(self.tr("Step 1 is every customer the shop knows: it has no rule."))
             self.widgets.append((orders, within, days, tiers, promoter))
         # The column titles are sentences: wrapped, and the step's name in full.
         header = self.table.horizontalHeader()
