@@ -6,7 +6,8 @@ it; this walks the report and the export through such corners of what core/setti
 sample shop (2,000 customers, a survey, measures): one tier; the dormant tier first; no dormant tier;
 tiers by purchases only; dormant after 1 day and after 3,650; journey rules with a promoter at step 2,
 tiers at step 3 and the step-5 rule of three purchases within 100 days; RFM thresholds at their
-extremes; rounds of 2 and 12 months. It found that a rule on step 1 left the customers who missed it
+extremes; rounds of 2 and 12 months; two engagement zones, one a single cell; dollars and a time zone
+far from Japan. It found that a rule on step 1 left the customers who missed it
 at no step: step 1 is now every customer the shop knows (test_journey_truths.py).
 """
 
@@ -20,7 +21,7 @@ import openpyxl
 import pytest
 
 from engage_desktop.core.export.workbook import export_workbook
-from engage_desktop.core.metrics import journey, ltv, rfm
+from engage_desktop.core.metrics import journey, ltv, rfm, zones
 from engage_desktop.core.metrics.ltv import Tier
 from engage_desktop.core.metrics.report import build_report
 from engage_desktop.core.sample import create_sample_shop
@@ -54,6 +55,12 @@ VARIANTS: dict[str, Callable[[Store], None]] = {
         s, rfm.Thresholds((1, 2, 3, 36_500), (2, 3, 4, 100_000))),
     "rounds of 2 and a margin": lambda s: (s.set_setting("round_months", 2), s.set_setting("gross_margin", 0.01)),
     "rounds of 12": lambda s: s.set_setting("round_months", 12),
+    # two zones, one of them a single cell of the matrix
+    "two engagement zones": lambda s: zones.save_zone_map(s, zones.ZoneMap(
+        [zones.Zone("one", "一点", "One"), zones.Zone("rest", "その他", "Rest")],
+        [["one" if (fan, liking) == (6, 7) else "rest" for liking in range(1, 8)] for fan in range(1, 7)])),
+    "dollars and a far time zone": lambda s: (s.set_setting("currency", "USD"),
+                                              s.set_setting("time_zone", "Pacific/Honolulu")),
 }
 
 
