@@ -94,7 +94,9 @@ def test_spans_give_every_month_the_tier_month_by_month_does(orders: list[tuple[
             assert span_tiers(store, as_of) == expected
 
             # The history from the spans against counting the month-by-month tiers in plain Python.
-            order_of = [t.key for t in ltv.tiers(store)]
+            # the owner's order, highest first, with the dormant tier the lowest wherever it is listed
+            listed = ltv.tiers(store)
+            order_of = [t.key for t in listed if not t.dormant] + [t.key for t in listed if t.dormant]
             counts = Counter((month, key) for (_, month), key in expected.items())
             moves: dict[dt.date, list[int]] = {}
             for (customer, month), key in expected.items():
@@ -163,3 +165,17 @@ def test_refunds_beyond_the_purchases_under_a_tiny_minimum(tmp_shop: Store, tmp_
     assert [tiers[("e:a@x.jp", dt.date(2024, m, 1))] for m in (1, 2, 6)] == ["big", "rest", "rest"]
     assert tiers == month_tiers(tmp_shop, as_of)
     assert tier_history.tier_history(tmp_shop, as_of).moves[dt.date(2024, 2, 1)] == (0, 1, 0)
+
+
+def test_turning_dormant_is_down_and_coming_back_up_wherever_the_dormant_tier_is_listed(tmp_shop: Store,
+                                                                                          tmp_path: Path) -> None:
+    # The dormant tier listed first; dormant after 30 days. A buys ¥1,000 on 2025-01-10 (rest, new in
+    # January), is 49 days without an order at the end of February (dormant: down), and buys again on
+    # 2025-04-10 (rest again at the end of April: up, though rest is listed after the dormant tier).
+    rows = [["注文番号", "注文日", "メールアドレス", "金額"], ["A1", "2025-01-10", "a@x.jp", "1000"],
+            ["A2", "2025-04-10", "a@x.jp", "1000"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
+    ltv.save_tiers(tmp_shop, [tier("sleeping", dormant=True), tier("big", 20000), tier("rest")])
+    tmp_shop.set_setting("dormant_days", 30)
+    history = tier_history.tier_history(tmp_shop, dt.date(2025, 4, 30))
+    assert {m.month: v for m, v in history.moves.items() if v != (0, 0, 0)} == {1: (0, 0, 1), 2: (0, 1, 0), 4: (1, 0, 0)}

@@ -6,7 +6,8 @@ Every month end is each customer's tier from their orders up to then (the runnin
 as-of day; worked out per span of months between orders, metrics/tier_spans.py, the same tiers as
 ``ltv.tiers_by_month_sql`` asks month by month), so a customer who stops buying drifts down (dormant,
 or a lower LTV as the years grow) in the month it happens, without an order. Up and down follow the
-owner's tiers order, highest first: a move to a tier earlier in the list is up. A customer in their
+owner's tiers order, highest first: a move to a tier earlier in the list is up; the dormant tier is the
+lowest wherever it is listed (turning dormant is never up, coming back never down). A customer in their
 first month has no tier to move from: they are counted as *new*, a series of their own, neither up
 nor down (counted as up, every shop would look like it improves as it grows).
 """
@@ -89,16 +90,15 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
     places = range(1, len(tier_list) + 1)
     spans = tier_spans_sql(store, as_of, tier_list)
     last = month_number(f"DATE '{as_of.isoformat()}'")
-    # A run's tier against the one before it within the span: the active tiers run in the owner's order
-    # (each later one is lower: down); the dormant one, last, compares by its place in the list.
+    # Within a span the tier only falls: the active tiers run in the owner's order, each later one lower,
+    # and the dormant one comes last, the lowest wherever it is listed. Every run after the first is a move down.
     dormant = next((tier_list.index(tier) + 1 for tier in tier_list if tier.dormant), None)
-    active = [p for p in places if p != dormant]
-    changes = [f"""SELECT s{p} AS month, count(*) AS up_or_down, 0 AS up FROM spans
-                   WHERE s{p} > m AND s{p} < e{p} GROUP BY 1""" for p in active]
-    if dormant is not None:  # against the active tier of the month before it turned dormant
-        before_dormant = " ".join(f"WHEN s{p} <= s{dormant} - 1 AND s{dormant} - 1 < e{p} THEN {p}" for p in active)
-        changes.append(f"""SELECT s{dormant} AS month, count(*), count(*) FILTER (WHERE {dormant} < (CASE {before_dormant} END))
-                           FROM spans WHERE s{dormant} > m AND s{dormant} < e{dormant} GROUP BY 1""")
+    changes = [f"SELECT s{p} AS month, count(*) AS down FROM spans WHERE s{p} > m AND s{p} < e{p} GROUP BY 1"
+               for p in places]
+
+    # At a span's first month, the tier against the month before's, by rank: the place, the dormant one last.
+    def rank(place: str) -> str:
+        return place if dormant is None else f"CASE WHEN {place} = {dormant} THEN {len(tier_list) + 1} ELSE {place} END"
     runs = " UNION ALL ".join(f"SELECT {p} AS place, s{p} AS month, 1 AS delta FROM spans WHERE s{p} < e{p} "
                               f"UNION ALL SELECT {p}, e{p}, -1 FROM spans WHERE s{p} < e{p} AND e{p} <= {last}"
                               for p in places)
@@ -110,11 +110,11 @@ def tier_history(store: Store, as_of: dt.date, tier_list: list[Tier] | None = No
     moves_rows = store.con.execute(
         f"""WITH spans AS ({spans})
             SELECT month, sum(up), sum(down), sum(new) FROM (
-                SELECT m AS month, count(*) FILTER (WHERE now < before) AS up, count(*) FILTER (WHERE now > before) AS down,
-                       count(*) FILTER (WHERE new) AS new
+                SELECT m AS month, count(*) FILTER (WHERE {rank("now")} < {rank("before")}) AS up,
+                       count(*) FILTER (WHERE {rank("now")} > {rank("before")}) AS down, count(*) FILTER (WHERE new) AS new
                 FROM spans GROUP BY 1
                 UNION ALL
-                SELECT month, up, up_or_down - up, 0 FROM ({" UNION ALL ".join(changes)}))
+                SELECT month, 0, down, 0 FROM ({" UNION ALL ".join(changes)}))
             GROUP BY 1 ORDER BY 1"""
     ).fetchall()
     moves = {month_of(month): (int(up), int(down), int(new)) for month, up, down, new in moves_rows}
