@@ -32,7 +32,7 @@ from engage_desktop.core.messages import in_language, t
 from engage_desktop.core.metrics import actions, home, journey
 from engage_desktop.core.store import Store
 from tests.fixtures.exports import FAN_Q, LIKING_Q, NPS_Q
-from tests.helpers import write_csv
+from tests.helpers import orders_file, write_csv
 
 AS_OF = dt.date(2026, 6, 30)
 ORDERS = [
@@ -54,9 +54,7 @@ ANSWERS = [("2026/06/05", "f@x.jp", 8), ("2026/06/12", "g@x.jp", 7), ("2026/06/2
 
 @pytest.fixture
 def shop(tmp_shop: Store, tmp_path: Path) -> Store:
-    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
-    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ORDERS]
-    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows, encoding="cp932")).status == "imported"
+    assert import_file(tmp_shop, orders_file(tmp_path / "orders.csv", ORDERS)).status == "imported"
     survey = [["タイムスタンプ", "メールアドレス", NPS_Q, FAN_Q, LIKING_Q]]
     survey += [[f"{day} 10:00:00", email, str(nps), "", ""] for day, email, nps in ANSWERS]
     assert import_file(tmp_shop, write_csv(tmp_path / "survey.csv", survey)).status == "imported"

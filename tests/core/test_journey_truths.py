@@ -26,7 +26,7 @@ from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import journey
 from engage_desktop.core.store import Store
 from tests.fixtures.exports import FAN_ANSWERS, FAN_Q, LIKING_ANSWERS, LIKING_Q, NPS_Q
-from tests.helpers import write_csv
+from tests.helpers import orders_file, write_csv
 
 AS_OF = dt.date(2026, 6, 30)
 ORDERS = [
@@ -44,9 +44,7 @@ FAN, LIKING = FAN_ANSWERS, LIKING_ANSWERS
 
 @pytest.fixture
 def shop(tmp_shop: Store, tmp_path: Path) -> Store:
-    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
-    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ORDERS]
-    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows, encoding="cp932")).status == "imported"
+    assert import_file(tmp_shop, orders_file(tmp_path / "orders.csv", ORDERS)).status == "imported"
     survey = [["タイムスタンプ", "メールアドレス", NPS_Q, FAN_Q, LIKING_Q]]
     survey += [[f"2026/06/{i + 10:02d} 10:00:00", e, str(n), FAN[f - 1], LIKING[lk - 1]]
                for i, (e, n, f, lk) in enumerate(ANSWERS)]

@@ -14,7 +14,7 @@ import pytest
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import ltv, monthly
 from engage_desktop.core.store import Store
-from tests.helpers import write_csv
+from tests.helpers import orders_file
 
 AS_OF = dt.date(2025, 12, 31)
 ORDERS = [
@@ -27,9 +27,7 @@ ORDERS = [
 
 @pytest.fixture
 def shop(tmp_shop: Store, tmp_path: Path) -> Store:
-    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
-    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ORDERS]
-    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows)).status == "imported"
+    assert import_file(tmp_shop, orders_file(tmp_path / "orders.csv", ORDERS, encoding="utf-8")).status == "imported"
     return tmp_shop
 
 
@@ -145,9 +143,7 @@ ROUND_ORDERS = [
 def test_the_round_target_counts_the_top_two_tiers_and_finds_the_round(tmp_shop: Store, tmp_path: Path) -> None:
     from engage_desktop.core.metrics import tier_history
 
-    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
-    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in ROUND_ORDERS]
-    assert import_file(tmp_shop, write_csv(tmp_path / "orders.csv", rows)).status == "imported"
+    assert import_file(tmp_shop, orders_file(tmp_path / "orders.csv", ROUND_ORDERS, encoding="utf-8")).status == "imported"
     as_of = dt.date(2025, 7, 15)  # July is still running
     history = tier_history.tier_history(tmp_shop, as_of)
     keys = tier_history.default_round_tiers(ltv.tiers(tmp_shop))

@@ -21,7 +21,7 @@ from engage_desktop.core.messages import in_language
 from engage_desktop.core.metrics import behaviour, monthly, surveys, zones
 from engage_desktop.core.store import Store
 from tests.fixtures.exports import FAN_ANSWERS, FAN_Q, LIKING_ANSWERS, LIKING_Q, NPS_Q
-from tests.helpers import write_csv
+from tests.helpers import orders_file, write_csv
 
 AS_OF = dt.date(2026, 6, 30)
 FAN, LIKING = FAN_ANSWERS, LIKING_ANSWERS
@@ -33,12 +33,6 @@ def survey_file(path: Path, answers: list[tuple[str, str, int, int | None, int |
     rows += [[f"{day} 10:00:00", email, str(nps), FAN[fan - 1] if fan else "", LIKING[liking - 1] if liking else ""]
              for day, email, nps, fan, liking in answers]
     return write_csv(path, rows)
-
-
-def orders_file(path: Path, orders: list[tuple[str, str, str, int]]) -> Path:
-    rows = [["注文番号", "注文日時", "メールアドレス", "金額"]]
-    rows += [[o, d.replace("-", "/") + " 12:00", e, str(a)] for o, d, e, a in orders]
-    return write_csv(path, rows, encoding="cp932")
 
 
 # ---- zones and NPS by month --------------------------------------------------------------------------
