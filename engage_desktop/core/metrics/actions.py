@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.messages import N_, date_text, listing, percent_text, t, tn
-from engage_desktop.core.metrics import channels, journey, predicted, profit
+from engage_desktop.core.metrics import channels, journey, predicted, profit, surveys
 from engage_desktop.core.metrics import measures as measure_log
 from engage_desktop.core.metrics.base import purchase_days_sql
 from engage_desktop.core.metrics.kept import kept, scoped
@@ -344,13 +344,7 @@ def next_step(store: Store, as_of: dt.date, limit: int | None = None) -> ActionL
 
 @scoped
 def _answered(store: Store, as_of: dt.date, key: str, where: str, order: str, limit: int | None) -> ActionList:
-    members = f"""
-        SELECT customer_key, answered_at, nps FROM (
-            SELECT customer_key, arg_max(nps, answered_at) AS nps, max(answered_at) AS answered_at
-            FROM survey_responses
-            WHERE customer_key IS NOT NULL AND nps IS NOT NULL AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
-            GROUP BY customer_key)
-        WHERE {where}"""
+    members = f"SELECT customer_key, answered_at, nps FROM ({surveys.latest_nps_sql(as_of)}) WHERE {where}"
     rows = _rows(store, as_of, members, ["answered_at", "nps"], order, limit)
 
     def reason(row: dict[str, Any]) -> str:

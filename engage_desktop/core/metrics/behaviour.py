@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.messages import N_, t
+from engage_desktop.core.metrics import surveys
 from engage_desktop.core.metrics import zones as zone_metrics
 from engage_desktop.core.metrics.base import counted_orders
 from engage_desktop.core.metrics.ltv import tiered_facts_sql
@@ -38,10 +39,7 @@ COLUMNS = ["group", "name", "customers", "buyers", "repeat_rate", "orders_per_ye
 
 def _nps_groups_sql(as_of: dt.date) -> str:
     return f"""SELECT customer_key, CASE WHEN nps >= 9 THEN 'promoter' WHEN nps >= 7 THEN 'passive' ELSE 'detractor' END AS grp
-               FROM (SELECT customer_key, arg_max(nps, answered_at) AS nps FROM survey_responses
-                     WHERE customer_key IS NOT NULL AND nps IS NOT NULL
-                       AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
-                     GROUP BY customer_key)"""
+               FROM ({surveys.latest_nps_sql(as_of)})"""
 
 
 def _by_group(store: Store, as_of: dt.date, groups_sql: str, order: list[tuple[str, str]]) -> Table:

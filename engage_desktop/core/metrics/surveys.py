@@ -189,6 +189,16 @@ def cell_respondents(store: Store, as_of: dt.date, fan: int, liking: int, tier: 
 
 
 
+def latest_nps_sql(as_of: dt.date) -> str:
+    """SQL: (customer_key, nps, answered_at) of each customer's latest answer to the recommendation
+    question up to the end of the as-of day: the group a customer is in now (promoter, passive, detractor)."""
+    return f"""SELECT customer_key, arg_max(nps, answered_at) AS nps, max(answered_at) AS answered_at
+               FROM survey_responses
+               WHERE customer_key IS NOT NULL AND nps IS NOT NULL
+                 AND answered_at < DATE '{as_of.isoformat()}' + INTERVAL 1 DAY
+               GROUP BY customer_key"""
+
+
 def answers_after(store: Store, as_of: dt.date) -> int:
     """Answers dated after the as-of day: no figure counts them (by default the as-of day is the last order's,
     so a survey exported after the orders has answers the shop's figures do not reach yet; said, not hidden)."""
