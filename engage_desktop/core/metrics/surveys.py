@@ -98,24 +98,25 @@ def _filters(store: Store, as_of: dt.date, tier: str | None, start: dt.date | No
     return " AND ".join(f"({c})" for c in clauses), params
 
 
+def _counts_sql(alias: str = "") -> str:
+    """SQL select list: the answers, promoters (9-10), passives (7-8) and detractors (0-6): Nps's fields."""
+    nps = f"{alias}nps"
+    return (f"count(*), count(*) FILTER (WHERE {nps} >= 9), count(*) FILTER (WHERE {nps} BETWEEN 7 AND 8), "
+            f"count(*) FILTER (WHERE {nps} <= 6)")
+
+
 def nps(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,
         end: dt.date | None = None) -> Nps:
     where, params = _filters(store, as_of, tier, start, end)
     row = store.con.execute(
-        f"""SELECT count(*), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps BETWEEN 7 AND 8),
-                   count(*) FILTER (WHERE nps <= 6)
-            FROM survey_responses WHERE nps IS NOT NULL AND {where}""",
-        params,
-    ).fetchone()
+        f"SELECT {_counts_sql()} FROM survey_responses WHERE nps IS NOT NULL AND {where}", params).fetchone()
     return Nps(*row)
 
 
 def nps_by_month(store: Store, as_of: dt.date) -> Table:
     where, params = _filters(store, as_of, None, None, None)
     rows = store.con.execute(
-        f"""SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month, count(*),
-                   count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps BETWEEN 7 AND 8),
-                   count(*) FILTER (WHERE nps <= 6)
+        f"""SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month, {_counts_sql()}
             FROM survey_responses WHERE nps IS NOT NULL AND answered_at IS NOT NULL AND {where}
             GROUP BY 1 ORDER BY 1""",
         params,
@@ -123,39 +124,36 @@ def nps_by_month(store: Store, as_of: dt.date) -> Table:
     return Table(["month", *NPS_COLUMNS], [(r[0], *_nps_values(r[1:])) for r in rows])
 
 
-def nps_by_tier(store: Store, as_of: dt.date) -> Table:
-    """NPS per LTV tier, in one pass (answers of customers without orders belong to no tier)."""
+def _nps_by_group(store: Store, as_of: dt.date, column: str, groups_sql: str,
+                  groups: list[tuple[str, str]]) -> Table:
+    """NPS per group of customers, in one pass: ``groups_sql`` gives (customer_key, grp) and ``groups``
+    the (key, name) of each group in the owner's order; every answer of a group's customers counts."""
     where, params = _filters(store, as_of, None, None, None, alias="s.")
     counts = {
-        tier: row
-        for tier, *row in store.con.execute(
-            f"""SELECT f.tier, count(*), count(*) FILTER (WHERE s.nps >= 9),
-                       count(*) FILTER (WHERE s.nps BETWEEN 7 AND 8), count(*) FILTER (WHERE s.nps <= 6)
-                FROM survey_responses s JOIN ({tiered_facts_sql(store, as_of)}) f USING (customer_key)
-                WHERE s.nps IS NOT NULL AND {where} GROUP BY f.tier""",
+        group: row
+        for group, *row in store.con.execute(
+            f"""SELECT g.grp, {_counts_sql("s.")}
+                FROM survey_responses s JOIN ({groups_sql}) g USING (customer_key)
+                WHERE s.nps IS NOT NULL AND {where} GROUP BY g.grp""",
             params,
         ).fetchall()
     }
-    return Table(["tier", "name", *NPS_COLUMNS],
-                 [(tier.key, tier.name(), *_nps_values(counts.get(tier.key, (0, 0, 0, 0)))) for tier in tiers(store)])
+    return Table([column, "name", *NPS_COLUMNS],
+                 [(key, name, *_nps_values(counts.get(key, (0, 0, 0, 0)))) for key, name in groups])
+
+
+def nps_by_tier(store: Store, as_of: dt.date) -> Table:
+    """NPS per LTV tier (answers of customers without orders belong to no tier)."""
+    return _nps_by_group(store, as_of, "tier", f"SELECT customer_key, tier AS grp FROM ({tiered_facts_sql(store, as_of)})",
+                         [(tier.key, tier.name()) for tier in tiers(store)])
 
 
 def nps_by_zone(store: Store, as_of: dt.date) -> Table:
     """NPS per engagement zone: every answer of the customers in the zone now (by their latest answer)."""
-    where, params = _filters(store, as_of, None, None, None, alias="s.")
     zones = zone_metrics.zone_map(store)
-    counts = {
-        zone: row
-        for zone, *row in store.con.execute(
-            f"""SELECT z.zone, count(*), count(*) FILTER (WHERE s.nps >= 9),
-                       count(*) FILTER (WHERE s.nps BETWEEN 7 AND 8), count(*) FILTER (WHERE s.nps <= 6)
-                FROM survey_responses s JOIN ({zone_metrics.customer_zones_sql(store, as_of, zones)}) z USING (customer_key)
-                WHERE s.nps IS NOT NULL AND {where} GROUP BY z.zone""",
-            params,
-        ).fetchall()
-    }
-    return Table(["zone", "name", *NPS_COLUMNS],
-                 [(z.key, z.name(), *_nps_values(counts.get(z.key, (0, 0, 0, 0)))) for z in zones.zones])
+    return _nps_by_group(store, as_of, "zone",
+                         f"SELECT customer_key, zone AS grp FROM ({zone_metrics.customer_zones_sql(store, as_of, zones)})",
+                         [(z.key, z.name()) for z in zones.zones])
 
 
 def fan_matrix(store: Store, as_of: dt.date, tier: str | None = None, start: dt.date | None = None,
