@@ -9,6 +9,8 @@ metrics/answer_matching.py.
 
 from __future__ import annotations
 
+import duckdb
+
 from engage_desktop.core.importing.identity import rebuild_customers_sql
 from engage_desktop.core.matching import REACHED, TARGETS, id_sql
 from engage_desktop.core.store import Store
@@ -42,11 +44,7 @@ def match_by_column(store: Store, question: str, target: str) -> int:
                FROM answer_matches m WHERE s.source = m.source AND s.response_id = m.response_id""",
             [question],
         )
-        matched = con.execute("SELECT count(*) FROM answer_matches").fetchone()[0]
-        con.execute(rebuild_customers_sql("SELECT old_key AS customer_key FROM answer_matches "
-                                          "UNION SELECT customer_key FROM answer_matches"))
-        con.execute("DROP TABLE answer_matches")
-    return matched
+        return _customers_rebuilt(con)
 
 
 def undo_column_matches(store: Store) -> int:
@@ -57,8 +55,14 @@ def undo_column_matches(store: Store) -> int:
                        FROM survey_responses WHERE matched_column IS NOT NULL""")
         con.execute("""UPDATE survey_responses SET customer_key = file_customer_key, file_customer_key = NULL,
                               matched_column = NULL WHERE matched_column IS NOT NULL""")
-        undone = con.execute("SELECT count(*) FROM answer_matches").fetchone()[0]
-        con.execute(rebuild_customers_sql("SELECT old_key AS customer_key FROM answer_matches "
-                                          "UNION SELECT customer_key FROM answer_matches"))
-        con.execute("DROP TABLE answer_matches")
-    return undone
+        return _customers_rebuilt(con)
+
+
+def _customers_rebuilt(con: duckdb.DuckDBPyConnection) -> int:
+    """After answers changed customer (the temp table answer_matches: old_key -> customer_key): the
+    customers on both sides rebuilt, the table dropped; how many answers changed."""
+    changed = con.execute("SELECT count(*) FROM answer_matches").fetchone()[0]
+    con.execute(rebuild_customers_sql("SELECT old_key AS customer_key FROM answer_matches "
+                                      "UNION SELECT customer_key FROM answer_matches"))
+    con.execute("DROP TABLE answer_matches")
+    return changed
