@@ -231,9 +231,9 @@ def test_the_report_carries_each_measure_with_its_effect(counted_shop: Store) ->
 
 def test_a_score_or_a_share_changes_by_points_not_by_a_percentage_of_itself() -> None:
     # NPS from -5 to +5 is 10 points up, not -200%; a share from 40% to 45% is 5 points; revenue a ratio.
-    assert effect._change("nps", -5.0, 5.0) == 10.0
-    assert effect._change("repeat_rate", 0.40, 0.45) == pytest.approx(5.0)
-    assert effect._change("revenue", 100.0, 125.0) == 0.25 and effect._change("revenue", 0.0, 5.0) is None
+    assert effect.metric_change("nps", -5.0, 5.0) == 10.0
+    assert effect.metric_change("repeat_rate", 0.40, 0.45) == pytest.approx(5.0)
+    assert effect.metric_change("revenue", 100.0, 125.0) == 0.25 and effect.metric_change("revenue", 0.0, 5.0) is None
 
 
 def test_a_share_measure_reads_in_points(counted_shop: Store) -> None:

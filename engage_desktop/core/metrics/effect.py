@@ -88,15 +88,15 @@ class Effect:
 
     @property
     def change(self) -> float | None:
-        return _change(self.measure.metric, self.value_before, self.value_after)
+        return metric_change(self.measure.metric, self.value_before, self.value_after)
 
     @property
     def rest_change(self) -> float | None:
-        return _change(self.measure.metric, self.rest_before, self.rest_after)
+        return metric_change(self.measure.metric, self.rest_before, self.rest_after)
 
     @property
     def year_change(self) -> float | None:
-        return _change(self.measure.metric, self.year_before, self.year_after)
+        return metric_change(self.measure.metric, self.year_before, self.year_after)
 
     @property
     def baseline(self) -> str | None:
@@ -318,14 +318,14 @@ def _usual_change(metric: str, values: dict[dt.date, float | None], before_last:
         earlier = [add_months(month, -n) for month in later]
         if not all(month in values for month in earlier + later):
             break
-        change = _change(metric, _mean(values, earlier), _mean(values, later))
+        change = metric_change(metric, _mean(values, earlier), _mean(values, later))
         if change is not None:
             changes.append(abs(change))
         end = add_months(end, -1)
     return statistics.median(changes) if len(changes) >= MIN_EARLIER_PAIRS else None
 
 
-def _change(metric: str | None, before: float | None, after: float | None) -> float | None:
+def metric_change(metric: str | None, before: float | None, after: float | None) -> float | None:
     """After against before: in points for a score or a share (POINTS), else as a ratio of before."""
     if before is None or after is None:
         return None

@@ -32,12 +32,8 @@ class Figure:
         return self.metric in effect.POINTS
 
     def change(self, before: float | None) -> float | None:
-        """The change on ``before``: points (effect.POINTS: 1 for NPS, 100 for a share), else a ratio."""
-        if self.value is None or before is None:
-            return None
-        if self.in_points:
-            return (self.value - before) * effect.POINTS[self.metric]
-        return None if before == 0 else (self.value - before) / abs(before)
+        """The change on ``before``: points for NPS and shares, else a ratio (effect.metric_change)."""
+        return effect.metric_change(self.metric, before, self.value)
 
 
 @dataclass(frozen=True)
