@@ -34,12 +34,16 @@ def _counted(store: Store, rows: list[tuple]) -> tuple[Counter[str], int]:
     return counts, len(rows)
 
 
+def _ranked(counts: Counter[str], top: int) -> list[tuple[str, int]]:
+    """The ``top`` words, most comments first, ties by the word (the same order every time)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
 def comment_terms(store: Store, as_of: dt.date, f: CommentFilter | None = None, top: int = TOP_TERMS) -> Table:
     """The ``top`` words of the comments ``f`` picks: (term, comments that have it, share of the comments),
     most first (ties by the word, so the order is the same every time)."""
     counts, total = _counted(store, _texts(store, as_of, f or CommentFilter()))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    return Table(["term", "comments", "share"], [(w, n, n / total) for w, n in ranked])
+    return Table(["term", "comments", "share"], [(w, n, n / total) for w, n in _ranked(counts, top)])
 
 
 def compare_terms(store: Store, as_of: dt.date, left: CommentFilter, right: CommentFilter,
@@ -47,7 +51,7 @@ def compare_terms(store: Store, as_of: dt.date, left: CommentFilter, right: Comm
     """Two selections side by side (promoters and detractors, say): the words among either's ``top``,
     with each side's comments and share; ordered by the larger share."""
     (lc, ln), (rc, rn) = (_counted(store, _texts(store, as_of, f)) for f in (left, right))
-    chosen = {w for c in (lc, rc) for w, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]}
+    chosen = {w for c in (lc, rc) for w, _ in _ranked(c, top)}
     rows = [(w, lc[w], lc[w] / ln if ln else 0.0, rc[w], rc[w] / rn if rn else 0.0) for w in chosen]
     rows.sort(key=lambda r: (-max(r[2], r[4]), r[0]))
     return Table(["term", "left_comments", "left_share", "right_comments", "right_share"], rows[:top])
@@ -59,10 +63,6 @@ def comments_with_term(store: Store, as_of: dt.date, term: str, f: CommentFilter
     at = COMMENT_COLUMNS.index("comment")
     having = [row for row, words in zip(rows, distinct_words(r[at] for r in rows)) if term in words]
     return Table(list(COMMENT_COLUMNS), having)
-
-
-def group_totals(store: Store, as_of: dt.date, f: CommentFilter) -> int:
-    return len(_texts(store, as_of, f))
 
 
 # -- the owner's hidden words --------------------------------------------------------
@@ -91,8 +91,7 @@ def comment_terms_json(store: Store, as_of: dt.date, top: int = REPORT_TOP) -> d
                                                                                       "detractors"))):
         rows = _texts(store, as_of, f)
         counts, total = _counted(store, rows)
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         out[key] = {"comments": total,
-                    "terms": [{"term": w, "comments": n, "share": round(n / total, 4)} for w, n in ranked]}
+                    "terms": [{"term": w, "comments": n, "share": round(n / total, 4)} for w, n in _ranked(counts, top)]}
     out["hidden_words"] = hidden_words(store)
     return out
