@@ -20,6 +20,11 @@ SYMBOLS = {"¥": "JPY", "￥": "JPY", "円": "JPY", "$": "USD", "US$": "USD", "�
 Number = Decimal | float | int
 
 
+def json_money(value: object) -> float:
+    """Money as a plain JSON number that keeps its cents (``report --json``)."""
+    return float(round(Decimal(value or 0), 2))  # type: ignore[arg-type]
+
+
 def decimals(currency: str) -> int:
     return int(get_currency_precision(currency))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
 from typing import Any
 
 from engage_desktop.core.metrics import journey as journey_metrics
@@ -13,15 +12,11 @@ from engage_desktop.core.metrics import (actions, answer_matching, behaviour, ch
 from engage_desktop.core.metrics.base import counted_orders, resolve_as_of
 from engage_desktop.core.metrics.kept import scoped
 from engage_desktop.core.messages import N_, date_text, language, percent_text, t, tn, zone_name
-from engage_desktop.core.money import format_money
+from engage_desktop.core.money import format_money, json_money
 from engage_desktop.core.store import Store
 
 STREAK_METRIC = monthly.ROUND_METRIC
 
-
-def money(value: Any) -> float:
-    """Money as a plain JSON number that keeps its cents."""
-    return float(round(Decimal(value or 0), 2))
 
 
 def _num(value: Any, digits: int = 4) -> float | None:
@@ -71,13 +66,13 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "customers": customers,  # who bought (up to the as-of date)
         "known_customers": known,  # everyone the shop knows: buyers, customer-file rows, survey answerers
         "orders": orders,
-        "revenue": money(revenue),
-        "anonymous_revenue": money(anonymous_revenue),
+        "revenue": json_money(revenue),
+        "anonymous_revenue": json_money(anonymous_revenue),
         "ltv": {
             "shop": ltv.shop_ltv(store, day),
             "tiers": [
                 {"tier": r["tier"], "name": r["name"], "customers": r["customers"],
-                 "revenue": money(r["revenue"]), "share": _num(r["share"]), "avg_ltv": _num(r["avg_ltv"], 2),
+                 "revenue": json_money(r["revenue"]), "share": _num(r["share"]), "avg_ltv": _num(r["avg_ltv"], 2),
                  "repeat_rate": _num(r["repeat_rate"]), "avg_days_since_last": _num(r["avg_days_since_last"], 1),
                  "avg_ltv_profit": profit.as_profit(r["avg_ltv"], margin),
                  # where the tier's customers buy: orders by channel kind (metrics/channels.py)
@@ -85,7 +80,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                 for r in tier_table.as_dicts()
             ],
             "deciles": [
-                {"decile": r["decile"], "customers": r["customers"], "revenue": money(r["revenue"]),
+                {"decile": r["decile"], "customers": r["customers"], "revenue": json_money(r["revenue"]),
                  "share": _num(r["share"]), "cumulative_share": _num(r["cumulative_share"])}
                 for r in deciles.as_dicts()
             ],
@@ -98,7 +93,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
                for r in repeat.f2_conversion(store, day).as_dicts()],
         "churn": repeat.dormant(store, day),
         "monthly": [
-            {"month": r["month"].strftime("%Y-%m"), "revenue": money(r["revenue"]), "orders": r["orders"],
+            {"month": r["month"].strftime("%Y-%m"), "revenue": json_money(r["revenue"]), "orders": r["orders"],
              "customers": r["customers"], "new_customers": r["new_customers"],
              "repeat_customers": r["repeat_customers"], "aov": _num(r["aov"], 2),
              "repeat_rate": _num(r["repeat_rate"]), "nps": _num(r["nps"], 1), "revenue_mom": _num(r["revenue_mom"])}
@@ -135,7 +130,7 @@ def build_report(store: Store, as_of: str | dt.date | None = None) -> dict[str, 
         "tier_movement": {
             "start": ltv.month_end_before(day, ltv.MOVEMENT_MONTHS).isoformat(), "end": day.isoformat(),
             "cells": [{"from": r["from_tier"], "to": r["to_tier"], "customers": r["customers"],
-                       "revenue": money(r["revenue"])}
+                       "revenue": json_money(r["revenue"])}
                       for r in ltv.tier_movement(store, ltv.month_end_before(day, ltv.MOVEMENT_MONTHS), day).as_dicts()
                       if r["customers"]],
             # month by month: who moved up / down a tier, new customers; the top two tiers' round target

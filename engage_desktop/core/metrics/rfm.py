@@ -22,6 +22,7 @@ from engage_desktop.core.metrics.base import moves_between
 from engage_desktop.core.metrics.ltv import CUSTOMER_COLUMNS, MOVEMENT_MONTHS, month_end_before, tiered_facts_sql
 from engage_desktop.core.messages import N_, t, tn
 from engage_desktop.core.sql import quote
+from engage_desktop.core.money import json_money
 from engage_desktop.core.store import Store
 from engage_desktop.core.table import Table
 
@@ -249,18 +250,15 @@ def rfm_json(store: Store, as_of: dt.date) -> dict[str, Any]:
     cells = grid(store, as_of, th)
     start = month_end_before(as_of, MOVEMENT_MONTHS)
 
-    def money(value: Any) -> float:
-        return float(round(Decimal(value or 0), 2))
-
     return {
         "thresholds": th.as_setting(),
         "cells": [{"r": r["r_score"], "f": r["f_score"], "segment": r["segment"], "customers": r["customers"],
-                   "revenue": money(r["revenue"])} for r in cells.as_dicts()],
+                   "revenue": json_money(r["revenue"])} for r in cells.as_dicts()],
         "segments": [{"segment": s["segment"], "name": s["name"], "meaning": s["meaning"], "customers": s["customers"],
-                      "revenue": money(s["revenue"]), "customer_share": round(s["customer_share"], 4),
+                      "revenue": json_money(s["revenue"]), "customer_share": round(s["customer_share"], 4),
                       "revenue_share": round(s["revenue_share"], 4)} for s in segment_table(cells).as_dicts()],
         "movement": {"start": start.isoformat(), "end": as_of.isoformat(),
                      "cells": [{"from": r["from_segment"], "to": r["to_segment"], "customers": r["customers"],
-                                "revenue": money(r["revenue"])}
+                                "revenue": json_money(r["revenue"])}
                                for r in segment_movement(store, start, as_of, th).as_dicts() if r["customers"]]},
     }
