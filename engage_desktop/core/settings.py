@@ -9,6 +9,7 @@ recent shops, window size) live in the user's QSettings, not here.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import zoneinfo
@@ -210,7 +211,8 @@ def read(key: str, stored: Any, present: bool) -> Any:
     setting = SETTINGS.get(key)
     if setting is None:
         raise KeyError(f"unknown setting {key!r}")
-    return checked(setting, stored) if present else setting.default
+    # a copy: the caller may change its value (a word list being edited), never the default itself
+    return checked(setting, stored) if present else copy.deepcopy(setting.default)
 
 
 def checked(setting: Setting, stored: Any, where: str = "setting") -> Any:
@@ -220,7 +222,7 @@ def checked(setting: Setting, stored: Any, where: str = "setting") -> Any:
         return setting.check(stored)
     except Invalid as exc:
         log.warning("%s %s holds %r, not %s: using the default", where, setting.key, stored, exc)
-        return setting.default
+        return copy.deepcopy(setting.default)
 
 
 def check_before_saving(key: str, value: Any) -> Any:

@@ -52,3 +52,11 @@ def test_saving_a_value_a_setting_does_not_take_is_refused(tmp_shop: Store) -> N
         tmp_shop.set_setting("dormant_days", "soon")
     with pytest.raises(ValueError):
         ltv.save_tiers(tmp_shop, [ltv.Tier("Top Tier!", "優良", "Top"), ltv.Tier("rest", "他", "Rest")])
+
+
+def test_a_default_read_and_changed_leaves_the_default_as_it_was(tmp_path: Path) -> None:
+    """The word list was the default object itself: a caller adding a word to what it read added it to
+    every shop's default."""
+    with Store(tmp_path / "shop.duckdb") as store:
+        store.setting("hidden_words").append("送料")
+        assert store.setting("hidden_words") == []
