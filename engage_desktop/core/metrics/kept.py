@@ -41,7 +41,8 @@ def keeping(store: Store) -> Iterator[None]:
     tables: dict[str, str] = {}
     _SCOPES[store] = tables
     try:
-        yield
+        with store.remembering_settings():  # the sections ask for the same settings too
+            yield
     finally:
         del _SCOPES[store]
         for table in tables.values():
