@@ -303,3 +303,58 @@ def test_shopify_cancelled_orders_are_told_by_cancelled_at_whatever_the_financia
     import_file(tmp_shop, write_csv(tmp_path / "orders_export.csv", rows, newline="\n"))
     assert tmp_shop.con.execute(
         "SELECT order_id FROM orders WHERE NOT cancelled").fetchall() == [("#3",)]
+
+
+# Etsy's "Sold Orders" download: tab-separated under a .csv name, US dates, one row per order, the buyer's Etsy
+# account in "Buyer User ID" (empty for a guest checkout). Made-up values in the published layout.
+ETSY_ORDERS_HEADER = ["Sale Date", "Order ID", "Buyer User ID", "Full Name", "First Name", "Last Name", "Number of Items",
+                      "Payment Method", "Date Shipped", "Ship Country", "Currency", "Order Value", "Coupon Code",
+                      "Discount Amount", "Shipping Discount", "Shipping", "Sales Tax", "Order Total", "Status",
+                      "Card Processing Fees", "Order Net", "Buyer", "Order Type", "Payment Type", "SKU"]
+
+
+def test_etsy_sold_orders_link_each_buyer_account(tmp_shop: Store, tmp_path: Path) -> None:
+    """Every order became anonymous, silently: "Buyer User ID" was not read as the customer ID."""
+    sales = [("12/30/2023", "3100000001", "kawaii4ever", "Aki  Mori", "16.88"),
+             ("12/29/2023", "3100000002", "", "Guest Buyer", "9.50"),
+             ("12/28/2023", "3100000003", "kawaii4ever", "Aki  Mori", "22.10"),
+             ("11/02/2023", "3100000004", "stickerfan", "Lee Park", "5.25")]
+    rows = [ETSY_ORDERS_HEADER] + [
+        [day, order, buyer, name, name.split()[0], name.split()[-1], "1", "Credit Card", "", "United States", "USD",
+         total, "", "0", "0", "3.00", "0", total, "", "0.50", total, name, "online", "online_cc", ""]
+        for day, order, buyer, name, total in sales]
+    result = import_file(tmp_shop, write_csv(tmp_path / "EtsySoldOrders2023.csv", rows, delimiter="\t", newline="\n"))
+    assert result.status == "imported", result.message
+    accounts = {buyer for _, _, buyer, _, _ in sales if buyer}
+    revenue = sum(Decimal(total) for *_, total in sales)
+    assert shop_numbers(tmp_shop) == (len(sales), len(accounts), revenue, 0)
+    assert not [note for note in result.notes if "anonymous" in note]
+
+
+STRIPE_HEADER = ["id", "Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Converted Amount",
+                 "Converted Amount Refunded", "Converted Currency", "Decline Reason", "Description", "Fee", "Status",
+                 "Seller Message", "Customer ID", "Customer Email", "Invoice ID"]
+
+
+def test_stripe_payments_net_their_refunds_and_a_declined_card_in_another_currency_is_no_sale(
+        tmp_shop: Store, tmp_path: Path) -> None:
+    """Stripe's unified payments: "Amount Refunded" was not read (a partial refund stayed revenue), and one
+    declined payment in AUD made the whole file "mixed currencies"."""
+    payments = [("ch_001", "2024-09-20 17:40:57", "180.00", "0.00", "usd", "Paid", "cus_A", "a@example.com"),
+                ("ch_002", "2024-09-21 09:02:11", "750.00", "195.00", "usd", "Paid", "cus_B", "b@example.com"),
+                ("ch_003", "2024-09-22 12:00:00", "40.00", "40.00", "usd", "Refunded", "cus_A", "a@example.com"),
+                ("ch_004", "2024-09-23 08:30:00", "25.00", "0.00", "aud", "Failed", "cus_C", "c@example.com"),
+                ("ch_005", "2024-09-24 15:45:00", "60.00", "0.00", "usd", "Paid", "cus_C", "c@example.com")]
+    rows = [STRIPE_HEADER] + [
+        [pid, when, amount, refunded, cur, "true" if status != "Failed" else "false", amount, refunded, "usd",
+         "card_declined" if status == "Failed" else "", "Subscription", "0.50", status,
+         "Payment complete." if status != "Failed" else "Declined", customer, email, ""]
+        for pid, when, amount, refunded, cur, status, customer, email in payments]
+    result = import_file(tmp_shop, write_csv(tmp_path / "unified_payments.csv", rows, newline="\n"))
+    assert result.status == "imported", result.message
+    assert result.currency == "USD"
+    paid = [p for p in payments if p[5] == "Paid"]
+    revenue = sum(Decimal(amount) - Decimal(refunded) for _, _, amount, refunded, *_ in paid)
+    assert (revenue, len(paid)) == (Decimal("795.00"), 3)
+    orders, customers, got, _ = shop_numbers(tmp_shop)
+    assert (orders, customers, got) == (len(paid), len({p[6] for p in paid}), revenue)

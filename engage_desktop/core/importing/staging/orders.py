@@ -102,7 +102,9 @@ def stage_orders(ctx: StageContext) -> None:
         _number_orders(ctx)
     if ctx.has("currency"):
         ctx.currencies = [r[0] for r in ctx.con.execute(
-            f"SELECT DISTINCT currency_text FROM imp_rows WHERE {live()} AND currency_text IS NOT NULL ORDER BY 1").fetchall()]
+            # a cancelled row's currency is no sale's: a declined AUD payment made a Stripe file "mixed"
+            f"""SELECT DISTINCT currency_text FROM imp_rows
+                WHERE {live()} AND currency_text IS NOT NULL AND NOT coalesce(cancel_flag, FALSE) ORDER BY 1""").fetchall()]
     _fold_options(ctx)
     _reject_incomplete_orders(ctx)
     _build_orders(ctx)
