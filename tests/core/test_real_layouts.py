@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from engage_desktop.core.importing.pipeline import ImportOptions, import_file, import_files
+from engage_desktop.core.messages import in_language
 from engage_desktop.core.metrics.report import build_report, report_text
 from engage_desktop.core.store import Store
 from tests.core.test_formats import shop_numbers
@@ -329,6 +330,28 @@ def test_etsy_sold_orders_link_each_buyer_account(tmp_shop: Store, tmp_path: Pat
     revenue = sum(Decimal(total) for *_, total in sales)
     assert shop_numbers(tmp_shop) == (len(sales), len(accounts), revenue, 0)
     assert not [note for note in result.notes if "anonymous" in note]
+
+
+def test_an_import_whose_orders_name_no_customer_says_so(tmp_path: Path) -> None:
+    """Etsy's item-level download names the buyer only as "Name (account)", and carries the order's shipping
+    on its first row ("Order Shipping"): the sales were anonymous without a word, and the shipping was lost."""
+    header = ["Sale Date", "Item Name", "Buyer", "Quantity", "Price", "Discount Amount", "Order Shipping",
+              "Order Sales Tax", "Item Total", "Currency", "Transaction ID", "Order ID", "Order Type"]
+    items = [("12/26/21", "star stickers", "Aki Mori (kawaii4ever)", "1", "3.25", "1.50", "3.25", "9000001", "7000001"),
+             ("12/26/21", "moon stickers", "Aki Mori (kawaii4ever)", "2", "2.00", "0", "4.00", "9000002", "7000001"),
+             ("12/19/21", "sun stickers", "Lee Park (stickerfan)", "1", "3.35", "1.00", "3.35", "9000003", "7000002")]
+    rows = [header] + [[day, item, buyer, qty, price, "0.00", shipping, "0", total, "USD", txn, order, "online"]
+                       for day, item, buyer, qty, price, shipping, total, txn, order in items]
+    path = write_csv(tmp_path / "EtsySoldOrderItems2021.csv", rows, newline="\n")
+    expected = sum(Decimal(total) + Decimal(shipping) for *_, shipping, total, _, _ in items)
+    for lang, words in (("en", "anonymous sales"), ("ja", "顧客のわからない売上")):
+        with Store(tmp_path / f"{lang}.duckdb") as store:
+            with in_language(lang):
+                result = import_file(store, path)
+            assert result.status == "imported", result.message
+            assert shop_numbers(store) == (2, 0, expected, 0)
+            [note] = [note for note in result.notes if words in note]
+            assert "2" in note
 
 
 STRIPE_HEADER = ["id", "Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Captured", "Converted Amount",

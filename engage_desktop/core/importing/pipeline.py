@@ -322,6 +322,8 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         record_source(store, source)
         _write(ctx, import_id)
+        if det.kind == "orders":
+            result.notes += _anonymous_orders_note(con, det, import_id, result.notes)
         # The shop's first import decides its zone and currency (and says so in the summary).
         if store.stored_setting("time_zone") is None:
             store.set_setting("time_zone", result.time_zone)
@@ -340,6 +342,25 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
             save_mapping(store, src.headers, det)
         state.check()
     store.con.execute("CHECKPOINT")  # the shop file alone holds the import (a copy or a sync of it is complete)
+
+
+ANONYMOUS_ORDERS = N_(
+    "No order in this file names a customer the app can tell apart (a customer ID, an e-mail address or a phone "
+    "number), so its {orders:,} orders were imported as anonymous sales: they count toward revenue, not toward "
+    "customers, tiers or the journey. A name alone does not tell two customers apart. If a column identifies each "
+    "buyer (a buyer or member ID), undo this import and import the file again with that column as the customer ID.")
+
+
+def _anonymous_orders_note(con: duckdb.DuckDBPyConnection, det: Detection, import_id: int,
+                           notes: list[str]) -> list[str]:
+    """Said when none of an import's orders has a customer: an Etsy export's ``Buyer User ID`` went unread
+    and 1,605 sales became anonymous without a word. A format that knows it has no customer columns has
+    said so in its own words already (``anonymous_note``)."""
+    if det.format is not None and det.format.anonymous_note and t(det.format.anonymous_note) in notes:
+        return []
+    orders, named = con.execute(
+        "SELECT count(*), count(customer_key) FROM orders WHERE import_id = ? AND NOT cancelled", [import_id]).fetchone()
+    return [t(ANONYMOUS_ORDERS, orders=orders)] if orders and not named else []
 
 
 def refusal_of(plan: Plan) -> str:
