@@ -282,3 +282,19 @@ def test_a_targeted_measure_is_read_against_everyone_else(tmp_shop: Store, tmp_p
     assert e.baseline == "rest" and e.difference == pytest.approx(-(23 - 12) / 12)
     # The regulars' orders have not moved between any earlier spans (40 a month from June 2024): usual 0.
     assert e.usual_change == 0 and e.verdict == "down"
+
+
+def test_the_cli_report_says_a_change_as_the_measures_view_does(counted_shop: Store) -> None:
+    """The report printed a change in points as a percentage (NPS up 10.4 pt read "+1042.9%"), and without
+    what it is weighed against."""
+    from engage_desktop.core.metrics.report import build_report, report_text
+
+    measures.add(counted_shop, Measure("夏のメルマガ", dt.date(2025, 7, 1), metric="orders"))
+    measures.add(counted_shop, Measure("リピート促進", dt.date(2025, 7, 1), metric="repeat_rate"))
+    want = _expected(COUNTS, 14, 2)
+    with in_language("en"):
+        lines = report_text(build_report(counted_shop, AS_OF)).splitlines()
+    [orders] = [line for line in lines if "夏のメルマガ" in line]
+    assert orders.endswith(f"{100 * want['change']:+.1f}% (a year earlier {100 * want['year']:+.1f}%)")
+    [share] = [line for line in lines if "リピート促進" in line]
+    assert "+0.0 pt" in share and "%" not in share  # every customer buys once: a share of 0 before and after

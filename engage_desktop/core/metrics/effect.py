@@ -237,7 +237,7 @@ def verdict_text(e: Effect) -> str:
     if e.verdict == "few_customers":
         return t("Too few customers to tell: {n} were targeted; at least {min} are needed before a change says more "
                  "than chance.", n=e.customers, min=MIN_CUSTOMERS)
-    amount = (lambda v, signed=True: amount_text(e, v, signed))  # noqa: E731
+    amount = (lambda v, signed=True: change_text(v, e.in_points, signed))  # noqa: E731
     text = [t("{metric}: {change} over the {n} months after the start, against the {n} months before.",
               metric=name, change=amount(e.change), n=e.months)]
     if e.rest_change is not None:
@@ -338,11 +338,12 @@ def _verdict_only(m: Measure, verdict: str, series: Table, months: int = 0, cust
     return Effect(m, verdict, months, None, None, None, None, None, None, None, None, None, customers, series)
 
 
-def amount_text(e: Effect, value: float | None, signed: bool = True) -> str:
-    """A change as the owner reads it: +12.5% (a ratio), or +3.0 pt for a score or a share."""
+def change_text(value: float | None, in_points: bool, signed: bool = True) -> str:
+    """A change as the owner reads it: +12.5% (a ratio), or +3.0 pt for a score or a share
+    (``Effect.in_points``; the report's ``change_unit``)."""
     if value is None:
         return "—"
-    if e.in_points:
+    if in_points:
         number = f"{value:+.1f}" if signed else f"{value:.1f}"
         return t("{value} pt", value=number)
     return f"{100 * value:+.1f}%" if signed else f"{100 * value:.1f}%"

@@ -267,7 +267,14 @@ def report_text(report: dict[str, Any]) -> str:
     if report["measures"]:
         lines.append(t("Measures:"))
     for m in report["measures"]:
-        change = "" if m["change"] is None else f" {100 * m['change']:+.1f}%"
+        # as the measures view says it: points for a score or a share (NPS +10.4 pt, not "+1042.9%"),
+        # beside what it is weighed against (everyone else, or the same months a year earlier)
+        points = m["change_unit"] == "points"
+        change = "" if m["change"] is None else " " + effect.change_text(m["change"], points)
+        if m["change"] is not None and m["baseline"] == "rest":
+            change = t("{change} (everyone else {other})", change=change, other=effect.change_text(m["rest_change"], points))
+        elif m["change"] is not None and m["baseline"] == "year":
+            change = t("{change} (a year earlier {other})", change=change, other=effect.change_text(m["year_change"], points))
         started = date_text(dt.date.fromisoformat(m["started_on"])) if m["started_on"] else "—"
         lines.append("  " + t("{name} (from {start}): {verdict}{change}", name=m["name"], start=started,
                               verdict=t(effect.VERDICT_LABELS[m["verdict"]]), change=change))

@@ -144,7 +144,7 @@ class MeasuresView(View):
         self.verdict.setText(effect.verdict_text(e))
         metric = m.metric or "revenue"
         fmt = lambda v: format_metric(metric, v)  # noqa: E731
-        change = lambda c: effect.amount_text(e, c)  # noqa: E731
+        change = lambda c: effect.change_text(c, e.in_points)  # noqa: E731
         spans = []
         if e.before and e.after:
             spans = [self._span(*e.before), self._span(*e.after)]
