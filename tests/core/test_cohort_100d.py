@@ -45,6 +45,25 @@ def test_a_cohort_heat_map_cell_is_the_share_that_reached_the_step_in_time(tmp_s
     assert june[(3, 60)]["eligible"] == 0 and june[(3, 60)]["share"] is None
     movers = journey.cohort_customers(tmp_shop, as_of, dt.date(2025, 1, 1), 3, 100)
     assert sorted(r["email"] for r in movers.as_dicts()) == ["x@x.jp", "y@x.jp"]
+    # A cell's customers are its eligible ones who reached the step: W is behind June's 30-day cell, and
+    # behind no 60-day cell (W has had 40 days), though W did buy again within 60 days.
+    assert [r["email"] for r in journey.cohort_customers(tmp_shop, as_of, dt.date(2025, 6, 1), 3, 30).as_dicts()] == ["w@x.jp"]
+    assert journey.cohort_customers(tmp_shop, as_of, dt.date(2025, 6, 1), 3, 60).as_dicts() == []
+
+
+def test_step_5_is_reached_on_the_day_of_the_purchase_that_meets_it(tmp_shop: Store, tmp_path: Path) -> None:
+    """Step 5's rule counts calendar days; its date was looked up to the minute. V's purchase at 13:00 on the
+    100th day after a first one at 15:19 met the rule, found no date, and the step took step 4's (day 20):
+    "step 5 within 30 days", which its own rule makes impossible."""
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額"],
+            ["V1", JAN.strftime("%Y/%m/%d 15:19"), "v@x.jp", "1000"], ["V2", on(10), "v@x.jp", "1000"],
+            ["V3", on(20), "v@x.jp", "1000"], ["V4", (JAN + dt.timedelta(days=100)).strftime("%Y/%m/%d 13:00"), "v@x.jp", "1000"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows)).status == "imported"
+    as_of = dt.date(2025, 7, 31)
+    january = {(r["step"], r["days"]): r["reached"] for r in journey.cohort_100d(tmp_shop, as_of).as_dicts()}
+    assert [january[(5, d)] for d in (30, 60, 100)] == [0, 0, 1]
+    steps = {r["step"]: r for r in journey.journey(tmp_shop, as_of).as_dicts()}
+    assert steps[5]["reached"] == 1 and steps[5]["median_days"] == 100  # 2025-01-06 to 2025-04-16
 
 
 def test_the_report_carries_the_cohort_heat_map(tmp_shop: Store, tmp_path: Path) -> None:

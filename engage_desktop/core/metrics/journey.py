@@ -208,7 +208,9 @@ def _ladder_sql(store: Store, as_of: dt.date, step_rules: list[StepRule]) -> str
     ks = sorted({int(r.min_orders) for r in step_rules if r.min_orders})
     days = sorted({int(r.min_active_days) for r in step_rules if r.min_active_days})
     picks = [f"bought[{k}] AS o{k}" for k in ks]
-    picks += [f"list_filter(bought, lambda t: t >= bought[1] + INTERVAL {d} DAY)[1] AS a{d}" for d in days]
+    # (days as the rule counts them, by calendar day: an order at 13:00 on the 100th day after one at 15:19
+    # met the rule but was not "100 days after", and the step took the step before's date)
+    picks += [f"list_filter(bought, lambda t: date_diff('day', bought[1], t) >= {d})[1] AS a{d}" for d in days]
     # Per rule with tiers: the runs of months (tier_spans: [s, e), numbered) the customer was in one of them.
     tier_list = tiers(store)
     tiered = [(n, rule.tiers) for n, rule in enumerate(step_rules, start=1) if rule.tiers]
@@ -365,10 +367,14 @@ def cohort_100d(store: Store, as_of: dt.date) -> Table:
 
 
 def cohort_customers(store: Store, as_of: dt.date, cohort: dt.date, step: int, days: int) -> Table:
-    """The customers of a cohort who reached ``step`` within ``days`` of their first purchase."""
+    """The customers behind one cell of the heat map: of a cohort's customers who have had ``days`` days
+    since their first purchase (the cell's eligible ones), those who reached ``step`` within them. (Without
+    the first condition, a cell of 3 customers out of 4 listed the 46 who had bought last month too.)"""
     keys = [k for (k,) in store.con.execute(
         f"""SELECT customer_key FROM ({step_of_sql(store, as_of, upto=int(step))})
-            WHERE CAST(date_trunc('month', first_order) AS DATE) = ? AND d{int(step)} <= first_order + INTERVAL {int(days)} DAY""",
+            WHERE CAST(date_trunc('month', first_order) AS DATE) = ?
+              AND CAST(first_order AS DATE) + {int(days)} <= DATE '{as_of.isoformat()}'
+              AND d{int(step)} <= first_order + INTERVAL {int(days)} DAY""",
         [cohort]).fetchall()]
     from engage_desktop.core.metrics.ltv import customer_list
 
