@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 
 from engage_desktop.core.errors import EngageError
 from engage_desktop.core.table import Table
-from engage_desktop.core.metrics.ltv import customer_orders
+from engage_desktop.core.metrics.ltv import customer_orders, orders_summary
 from engage_desktop.core.metrics.rfm import segment_name
 from engage_desktop.ui import i18n
 from engage_desktop.ui.background import show_error
@@ -261,9 +261,11 @@ class OrdersDialog(QDialog):
         view.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        total = sum((r[table.columns.index("revenue")] for r in table.rows
-                     if not r[table.columns.index("cancelled")]), start=0)
+        counted, revenue, cancelled = orders_summary(table)
+        headline = self.tr("%n order(s), revenue %1", "", counted).replace("%1", i18n.money(revenue))
+        if cancelled:
+            headline += " " + self.tr("(%n cancelled order(s) listed, not counted)", "", cancelled)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%n order(s), revenue %1", "", len(table.rows)).replace("%1", i18n.money(total))))
+        layout.addWidget(QLabel(headline))
         layout.addWidget(view)
         layout.addWidget(buttons)

@@ -214,10 +214,16 @@ within %n days</numerusform></translation>
 <context>
     <name>OrdersDialog</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="267" />
+        <location filename="../../engage_desktop/ui/customer_list.py" line="265" />
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>%n order, revenue %1</numerusform><numerusform>%n orders, revenue %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="267" />
+        <source>(%n cancelled order(s) listed, not counted)</source>
+        <translation>
+            <numerusform>(%n cancelled order listed, not counted)</numerusform><numerusform>(%n cancelled orders listed, not counted)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2275,10 +2275,17 @@ last order</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="267"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="265"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../engage_desktop/ui/customer_list.py" line="267"/>
+        <source>(%n cancelled order(s) listed, not counted)</source>
+        <translation>
+            <numerusform>（キャンセルされた注文 %n 件は一覧に載せ、数えていません）</numerusform>
         </translation>
     </message>
 </context>

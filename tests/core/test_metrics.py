@@ -250,3 +250,16 @@ def test_report_json_shape(shop: Store) -> None:
     assert report["nps"]["score"] == 0.0
     assert len(report["fan_matrix"]) == 6 and sum(map(sum, report["fan_matrix"])) == 5
     assert [j["step"] for j in report["journey"]] == list(range(1, 9))
+
+
+def test_a_customer_s_orders_count_as_the_number_of_orders_does(tmp_shop: Store, tmp_path: Path) -> None:
+    """The orders dialog's headline counted every row, cancelled ones too: "20 orders" above 18."""
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額", "ステータス"],
+            ["A1", "2025/01/05 10:00", "a@x.jp", "1000", "発送済み"],
+            ["A2", "2025/02/05 10:00", "a@x.jp", "2000", "キャンセル"],
+            ["A3", "2025/03/05 10:00", "a@x.jp", "3000", "発送済み"],
+            ["R1", "2025/03/10 10:00", "a@x.jp", "-500", ""]]  # a refund of its own
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows, encoding="cp932")).status == "imported"
+    orders = ltv.customer_orders(tmp_shop, "e:a@x.jp")
+    assert len(orders.rows) == 4  # every order is listed
+    assert ltv.orders_summary(orders) == (2, Decimal("3500.00"), 1)  # A1 + A3 - R1; A2 cancelled

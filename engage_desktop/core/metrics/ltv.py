@@ -349,3 +349,13 @@ def customer_orders(store: Store, customer_key: str) -> Table:
     ).fetchall()
     # Where it was sold: the source's name (楽天市場, the till's file…), never the internal channel key.
     return Table(["order_id", "ordered_at", "sold_at", "revenue", "cancelled", "refund", "products"], rows)
+
+
+def orders_summary(orders: Table) -> tuple[int, Decimal, int]:
+    """Of a customer's orders (``customer_orders``): the orders that count (not cancelled, not refunds, as the
+    number of orders counts them everywhere), the revenue (refunds taken off, cancelled orders not in it) and
+    the cancelled orders listed. The dialog's headline had counted every row: "20 orders" above 18."""
+    rows = orders.as_dicts()
+    counted = sum(1 for r in rows if not r["cancelled"] and not r["refund"])
+    revenue = sum((r["revenue"] for r in rows if not r["cancelled"]), start=Decimal(0))
+    return counted, revenue, sum(1 for r in rows if r["cancelled"])
