@@ -23,8 +23,8 @@ ENGINE = Path(__file__).resolve().parents[2] / "engage_desktop" / "core"
 
 
 def rules_of(fmt: ExportFormat) -> list[Rule]:
-    out = [*fmt.cancel_when, *fmt.refund_when, *fmt.option_row]
-    for condition, _reason in fmt.skip_when:
+    out = [*fmt.refund_when, *fmt.option_row]
+    for condition in [*fmt.cancel_when, *(condition for condition, _reason in fmt.skip_when)]:
         out.extend(condition if isinstance(condition, tuple) else (condition,))
     return out
 

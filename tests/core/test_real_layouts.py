@@ -381,3 +381,17 @@ def test_stripe_payments_net_their_refunds_and_a_declined_card_in_another_curren
     assert (revenue, len(paid)) == (Decimal("795.00"), 3)
     orders, customers, got, _ = shop_numbers(tmp_shop)
     assert (orders, customers, got) == (len(paid), len({p[6] for p in paid}), revenue)
+
+
+def test_a_partly_refunded_order_stays_a_sale_less_its_refund(tmp_shop: Store, tmp_path: Path) -> None:
+    """A status with 返金 or refunded in it cancelled the order: 一部返金 (a partial refund) dropped the whole sale."""
+    rows = [["注文番号", "注文日時", "メールアドレス", "金額", "返金額", "ステータス"],
+            ["1", "2025/06/01 10:00", "a@x.jp", "5000", "1000", "一部返金"],
+            ["2", "2025/06/02 10:00", "b@x.jp", "3000", "", "発送済み"],
+            ["3", "2025/06/03 10:00", "c@x.jp", "4000", "500", "Partially refunded"],
+            ["4", "2025/06/04 10:00", "d@x.jp", "2000", "", "返品あり(一部)"],
+            ["5", "2025/06/05 10:00", "e@x.jp", "6000", "6000", "返金済み"],  # refunded as a whole: undone
+            ["6", "2025/06/06 10:00", "f@x.jp", "7000", "", "キャンセル"]]
+    assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows, encoding="cp932")).status == "imported"
+    revenue = (5000 - 1000) + 3000 + (4000 - 500) + 2000
+    assert shop_numbers(tmp_shop) == (4, 4, Decimal(revenue), 2)

@@ -19,7 +19,7 @@ from typing import Literal
 
 from engage_desktop.core.messages import N_
 
-Op = Literal["nonempty", "equals", "in", "contains", "startswith", "empty", "not_in", "negative"]
+Op = Literal["nonempty", "equals", "in", "contains", "excludes", "startswith", "empty", "not_in", "negative"]
 # A source for a field: one header, or several headers joined (phone in 3 parts).
 Source = str | tuple[str, ...]
 
@@ -44,7 +44,7 @@ class ExportFormat:
     header_rows: int = 1
     naive_time_zone: str | None = None  # zone of timestamps without offset; None = the shop's
     money_sentinels: tuple[str, ...] = ()  # values meaning "no value"
-    cancel_when: tuple[Rule, ...] = ()  # any rule true on any row => order cancelled
+    cancel_when: tuple[Rule | tuple[Rule, ...], ...] = ()  # any rule (or all of a tuple) true on any row => cancelled
     skip_when: tuple[tuple[Rule | tuple[Rule, ...], str], ...] = ()  # (rule(s), reason msgid): rows that are not sales
     refund_when: tuple[Rule, ...] = ()  # rows that are refunds (negative amounts)
     option_row: tuple[Rule, ...] = ()  # all true => row is an option of the item above
@@ -593,5 +593,10 @@ BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 # Files we do not recognise: a status that says cancelled, returned, refunded or failed excludes the
 # order. (An order whose own net total is below zero, such as a UK-style credit note "C…",
 # is a refund whatever the format: see staging/orders.py.)
-GENERIC_CANCEL = (Rule("@status", "contains", ("キャンセル", "取消", "返品", "返金", "cancel", "void", "refunded",
-                                               "returned", "failed")),)
+# A status that says the sale was undone: cancelled, voided, failed, returned or refunded as a whole. A partial
+# refund or return (一部返金, partially refunded) is still a sale: its refunded amount comes off the revenue, where
+# taking it as cancelled dropped the whole order.
+PARTLY = ("一部", "partial")
+GENERIC_CANCEL = ((Rule("@status", "contains", ("キャンセル", "取消", "返品", "返金", "cancel", "void", "refunded",
+                                                "returned", "failed")),
+                   Rule("@status", "excludes", PARTLY)),)

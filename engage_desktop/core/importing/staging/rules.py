@@ -28,6 +28,9 @@ def rule_sql(ctx: StageContext, rule: Rule) -> str:
         return "(" + " OR ".join(
             f"coalesce(contains({column if x.upper() == x.lower() else f'lower({text})'}, {v.quote(x.lower())}), FALSE)"
             for x in rule.values) + ")"
+    if rule.op == "excludes":  # none of the values in the cell (an empty cell holds none)
+        return "(" + " AND ".join(f"NOT coalesce(contains(lower({text}), {v.quote(x.lower())}), FALSE)"
+                                  for x in rule.values) + ")"
     if rule.op == "negative":
         return v.is_negative(column)
     if rule.op == "startswith":
@@ -35,8 +38,10 @@ def rule_sql(ctx: StageContext, rule: Rule) -> str:
     raise ValueError(f"unknown rule op {rule.op}")
 
 
-def any_rule(ctx: StageContext, rules: tuple[Rule, ...]) -> str:
-    return "(" + " OR ".join(rule_sql(ctx, r) for r in rules) + ")" if rules else "FALSE"
+def any_rule(ctx: StageContext, rules: tuple[Rule | tuple[Rule, ...], ...]) -> str:
+    """SQL: one of ``rules`` holds; a tuple among them holds when all of its rules do."""
+    return "(" + " OR ".join(all_rules(ctx, r) if isinstance(r, tuple) else rule_sql(ctx, r) for r in rules) + ")" \
+        if rules else "FALSE"
 
 
 def all_rules(ctx: StageContext, rules: tuple[Rule, ...]) -> str:
