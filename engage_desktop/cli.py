@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
                           layouts=", ".join(f"{k} ({BY_KEY[k].example})" for k in LAYOUT_KEYS)))
     p.add_argument("--currency", type=_currency_code, metavar="CODE",
                    help=t("the currency of the amounts (ISO 4217: JPY, USD, GBP...) when the file does not say"))
+    p.add_argument("--source", metavar="NAME",
+                   help=t("where the files come from, such as another shop or till on the same platform: its orders "
+                          "are kept apart from other sources' (default: the platform, or the file's layout)"))
     p.add_argument("--save-mapping", action="store_true",
                    help=t("remember this mapping for files with the same headers"))
     p.add_argument("files", nargs="+", type=Path)
@@ -206,6 +209,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         kind=args.kind, format=args.format, mapping=mapping, encoding=args.encoding,
         sheet=args.sheet, save_mapping=args.save_mapping, date_layout=args.date_format, currency=args.currency,
+        source=args.source,
     )
     with _open(args, write=True) as store:
         results = import_files(store, args.files, options)

@@ -66,6 +66,8 @@ def test_a_later_export_updates_cancelled_and_refunded_orders_and_undo_restores_
     after = {"R1": ("900", "3000"), "R2": ("500", "1500"), "R3": ("300", "1000")}
     later = import_file(tmp_shop, rakuten_export(tmp_path / "b", after))
     assert (later.status, later.updated, later.updated_ids, later.skipped) == ("imported", 2, ["R1", "R2"], 1)
+    # said, with the orders' numbers (the CLI and the import window both print the notes)
+    assert any("2 orders already in the shop were replaced" in n and "R1, R2" in n for n in later.notes), later.notes
     assert revenue(tmp_shop) == 1500 + 1000
     # The other order of imports gives the same shop: the newer state is the later import's.
     undo_import(tmp_shop, later.import_id)

@@ -103,3 +103,24 @@ def test_random_imports_and_undos_keep_the_shop_equal_to_the_model(steps: list[t
                 "SELECT count(*) FROM order_lines l LEFT JOIN orders o USING (source, order_id) WHERE o.order_id IS NULL"
             ).fetchone()[0]
             assert lines == 0  # no line outlives its order
+
+
+def test_a_till_s_receipt_number_used_again_the_next_day_does_not_replace_the_sale(tmp_path: Path) -> None:
+    """伝票番号 1 at 18:00 one day and 1 at 10:00 the next (a till that counts from 1 every day, no customers):
+    within 24 hours the second was taken as the first's newer state, and the day's sales were replaced."""
+    header = ["伝票番号", "日付", "売上"]
+    day1 = write_csv(tmp_path / "till_0601.csv", [header, ["1", "2025/06/01 18:00", "1000"],
+                                                  ["2", "2025/06/01 19:00", "2000"]], encoding="cp932")
+    day2 = write_csv(tmp_path / "till_0602.csv", [header, ["1", "2025/06/02 10:00", "1500"],
+                                                  ["2", "2025/06/02 11:00", "2500"]], encoding="cp932")
+    with Store(tmp_path / "shop.duckdb") as store:
+        assert import_file(store, day1).status == "imported"
+        second = import_file(store, day2)
+        # not taken for a newer state: said as another sale with the same number, the first day kept whole
+        assert second.updated == 0 and second.rejected == 2
+        assert "already in the shop from another sale" in second.rejects[0].reason
+        assert store.con.execute("SELECT sum(revenue), count(*) FROM orders").fetchone() == (Decimal("3000.00"), 2)
+        # A later export of the same sale, its time written to the minute only, is still that sale's newer state.
+        again = write_csv(tmp_path / "till_0601_b.csv", [header, ["1", "2025/06/01 18:00", "900"]], encoding="cp932")
+        assert import_file(store, again).updated == 1
+        assert store.con.execute("SELECT sum(revenue) FROM orders").fetchone()[0] == Decimal("2900.00")

@@ -293,6 +293,8 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     result.dates, result.notes = dict(ctx.readings), result.notes + ctx.notes
     updated = [r[0] for r in con.execute("SELECT id FROM imp_versions WHERE fate = 'update' ORDER BY id").fetchall()]
     result.updated, result.updated_ids = len(updated), updated[:20]
+    if updated:
+        result.notes.append(_updated_note(det.kind, updated, named=ctx.has("order_id") or det.kind != "orders"))
     if KINDS[det.kind].has_money:
         result.currency, result.currency_how = currency_of_import(
             det, src.head, ctx.currencies, options.currency, store.stored_setting("currency"), src.name)
@@ -342,6 +344,23 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
             save_mapping(store, src.headers, det)
         state.check()
     store.con.execute("CHECKPOINT")  # the shop file alone holds the import (a copy or a sync of it is complete)
+
+
+def _updated_note(kind: str, ids: list[str], named: bool) -> str:
+    """What an import changed in the shop: the records it replaced with their newer state (a later export's
+    cancellations and refunds). Said by their numbers where the file has them (not the ids made for a file
+    without order numbers)."""
+    shown = listing(ids[:UPDATED_SHOWN]) + ("…" if len(ids) > UPDATED_SHOWN else "")
+    if kind == "orders":
+        return tn("{n:,} order already in the shop was replaced by its newer state in this file (cancelled, "
+                  "refunded or changed){which}.", "{n:,} orders already in the shop were replaced by their newer "
+                  "state in this file (cancelled, refunded or changed){which}.", len(ids),
+                  which=t(": {ids}", ids=shown) if named else "")
+    return tn("{n:,} record already in the shop was replaced by its newer state in this file.",
+              "{n:,} records already in the shop were replaced by their newer state in this file.", len(ids))
+
+
+UPDATED_SHOWN = 10
 
 
 ANONYMOUS_ORDERS = N_(

@@ -80,14 +80,26 @@ def _stored_hash(family: Family, alias: str, history: bool = False) -> str:
     return content_hash_sql(family, alias, lines, tie)
 
 
+def same_sale_time_sql(a: str, b: str) -> str:
+    """SQL: two order times (timestamps) can be one sale's, written by two exports: within a minute of each
+    other, or on the same day where one of them has no time of day."""
+    def day_only(x: str) -> str:
+        return f"CAST({x} AS TIME) = TIME '00:00:00'"
+    return (f"(abs(date_diff('second', {a}, {b})) < 60 OR (CAST({a} AS DATE) = CAST({b} AS DATE) "
+            f"AND ({day_only(a)} OR {day_only(b)})))")
+
+
 def classify_sql(family: Family, staged: str, source: str, staged_lines: str | None = None) -> str:
     """SQL creating ``imp_versions``: for each staged record the shop already has from ``source``,
     its fate: same | update | older | collision (orders only), with what the shop holds."""
     staged_hash = content_hash_sql(family, "i", staged_lines, "l.order_id = i.order_id")
     identity = older = extra = ""
     if family is ORDERS:
-        # Another sale with the same number: another day, or another customer.
-        identity = ("WHEN abs(date_diff('hour', i.ordered_at, s.ordered_at)) > 24 OR (i.customer_key IS NOT NULL AND "
+        # Another sale with the same number: another time, or another customer. A later state of one sale keeps
+        # its order time: to the minute (one export writes 20:24, another 20:24:50), or on the same day where one
+        # export gives the day alone (00:00). Within 24 hours was allowed before, and a till whose receipt numbers
+        # restart every day had yesterday's anonymous sales replaced by today's, as "newer states".
+        identity = (f"WHEN NOT {same_sale_time_sql('i.ordered_at', 's.ordered_at')} OR (i.customer_key IS NOT NULL AND "
                     "s.customer_key IS NOT NULL AND i.customer_key <> s.customer_key) THEN 'collision' ")
         extra = ", s.ordered_at AS shop_at, s.customer_name AS shop_customer"
     if family.dated:

@@ -191,7 +191,7 @@ NO_AMOUNT = N_("The order has no amount on any of its rows ({columns}). Fill in 
                "again.")
 COLLISION = N_("Order {order} is already in the shop from another sale ({date}{customer}). If this file comes from "
                "another shop or till, import it as its own source: give it a new name under Source in the import "
-               "window.")
+               "window (--source on the command line).")
 
 VERSION_COLUMNS = ("id VARCHAR, staged_hash VARCHAR, shop_import INTEGER, shop_hash VARCHAR, shop_at TIMESTAMP, "
                    "shop_customer VARCHAR, fate VARCHAR")
