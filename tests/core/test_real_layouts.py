@@ -395,3 +395,19 @@ def test_a_partly_refunded_order_stays_a_sale_less_its_refund(tmp_shop: Store, t
     assert import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows, encoding="cp932")).status == "imported"
     revenue = (5000 - 1000) + 3000 + (4000 - 500) + 2000
     assert shop_numbers(tmp_shop) == (4, 4, Decimal(revenue), 2)
+
+
+def test_one_number_at_two_times_in_a_file_is_said_not_mixed(tmp_shop: Store, tmp_path: Path) -> None:
+    """5001 on 3 March for a@ and 5001 on 20 May for c@ became one order dated 3 March worth both, and c@ was in
+    no table; which date it took changed from run to run."""
+    rows = [["注文番号", "注文日時", "メールアドレス", "商品名", "金額"],
+            ["5001", "2025/03/01 10:00", "a@x.jp", "石鹸", "1000"],
+            ["5001", "2025/03/01 10:00", "a@x.jp", "タオル", "500"],  # a second line of the same sale
+            ["5001", "2025/05/20 09:30", "c@x.jp", "石鹸", "3000"]]
+    rows += [[str(6000 + n), f"2025/04/{1 + n:02d} 12:00", f"b{n}@x.jp", "石鹸", str(100 * n)] for n in range(1, 21)]
+    result = import_file(tmp_shop, write_csv(tmp_path / "o.csv", rows, encoding="cp932"))
+    assert result.status == "imported" and result.rejected == 3  # 5001 whole: its own rows and the other sale's
+    assert shop_numbers(tmp_shop) == (20, 20, Decimal(sum(100 * n for n in range(1, 21))), 0)
+    reasons = {j.line: j.reason for j in result.rejects}
+    assert "line 2" in reasons[4] and "5001" in reasons[4]  # the other sale's row names the number's first line
+    assert "line 4" in reasons[2] and "line 4" in reasons[3]  # the first sale's rows: rejected with it

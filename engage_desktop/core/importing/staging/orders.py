@@ -106,6 +106,8 @@ def stage_orders(ctx: StageContext) -> None:
             f"""SELECT DISTINCT currency_text FROM imp_rows
                 WHERE {live()} AND currency_text IS NOT NULL AND NOT coalesce(cancel_flag, FALSE) ORDER BY 1""").fetchall()]
     _fold_options(ctx)
+    if ctx.has("order_id"):
+        _reject_numbers_of_two_sales(ctx)
     _reject_incomplete_orders(ctx)
     _build_orders(ctx)
     _classify(ctx)
@@ -143,6 +145,25 @@ def _fold_options(ctx: StageContext) -> None:
             ) GROUP BY parent
         ) o WHERE imp_rows.rn = o.parent"""
     )
+
+
+def _reject_numbers_of_two_sales(ctx: StageContext) -> None:
+    """Rows of one order number at two times (another day, another hour) are two sales: their rows were
+    grouped into one order with either time and a mix of both, which changed from run to run. The rows
+    away from the number's first row are rejected, and with them the order (imported whole or not at all)."""
+    map_lines(ctx)  # the message names a line
+    con, column = ctx.con, ctx.header("order_id")
+    first = "f.first_at"
+    con.execute(
+        f"""UPDATE imp_rows SET reject_column = {v.quote(column)}, reject_reason = {message_sql(
+                TWO_SALES, {"order": shown("imp_rows.order_id_text"), "line": "f.line",
+                            "date": dates.date_text_sql(first)}, column=column)}
+        FROM (SELECT order_id_text, first_at, {line_of('first_rn')} AS line FROM (
+                  SELECT order_id_text, arg_min(ordered_at, rn) AS first_at, min(rn) AS first_rn
+                  FROM imp_rows WHERE {live()} AND ordered_at IS NOT NULL
+                  GROUP BY order_id_text HAVING min(ordered_at) <> max(ordered_at))) f
+        WHERE imp_rows.order_id_text = f.order_id_text AND {live('imp_rows')} AND imp_rows.ordered_at IS NOT NULL
+          AND NOT {versions.same_sale_time_sql('imp_rows.ordered_at', first)}""")
 
 
 def _reject_incomplete_orders(ctx: StageContext) -> None:
@@ -186,6 +207,9 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
 
 ANOTHER_ROW = N_("Another row of this order (line {line}) was rejected, and an order is imported whole or not at "
                  "all. Correct that row and import again.")
+TWO_SALES = N_("{column} {order} is also on line {line}, at another time ({date}): one number cannot be two sales. "
+               "If the numbers start again (each day, or on each till), import each day's or each till's file as its "
+               "own source.")
 NO_DATE = N_("The order has no date on any of its rows ({column}). Fill in the date in the file and import again.")
 NO_AMOUNT = N_("The order has no amount on any of its rows ({columns}). Fill in the amount in the file and import "
                "again.")
