@@ -56,7 +56,8 @@ def test_time_of_day(con: duckdb.DuckDBPyConnection, cell: str, expected: dt.tim
 
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－ー−＋：／　", "0123456789.,---+:/ ")
-contact_cells = st.text(alphabet=[" ", "\u3000", "\t", "'", "A", "b", "@", ".", "０", "1", "8", "+", "-", "髙"], max_size=14)
+contact_cells = st.text(alphabet=[" ", "\u3000", "\t", "'", "A", "b", "@", ".", "０", "1", "8", "+", "-", "髙",
+                                  "ｔ", "Ａ", "＠", "．", "＿"], max_size=14)
 
 
 def plain_clean(cell: str) -> str | None:
@@ -67,7 +68,9 @@ def plain_clean(cell: str) -> str | None:
 @given(cell=contact_cells)
 def test_email_is_folded_trimmed_and_lower_case(con: duckdb.DuckDBPyConnection, cell: str) -> None:
     cleaned = plain_clean(cell)
-    expected = (cleaned.translate(FULL_WIDTH).strip(" '").lower() or None) if cleaned else None
+    # full-width letters and signs too (！ U+FF01 … ～ U+FF5E are ! … ~ shifted by 0xFEE0)
+    ascii_ = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    expected = (cleaned.translate(FULL_WIDTH).translate(ascii_).strip(" '").lower() or None) if cleaned else None
     assert sql_value(con, v.email("__C__"), cell) == expected
 
 

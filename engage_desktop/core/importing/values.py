@@ -120,9 +120,16 @@ def time_of_day(col: str) -> str:
     return f"CAST(coalesce(try_strptime({col}, '%H:%M:%S'), {every_layout}) AS TIME)"
 
 
+# Every full-width ASCII sign (！ to ～) and its half-width one: an address typed on a Japanese keyboard
+# (ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ) is the same address, and was a second customer while only digits were folded.
+_FULL_ASCII = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "　"
+_HALF_ASCII = "".join(chr(c) for c in range(0x21, 0x7F)) + " "
+
+
 def email(col: str) -> str:
-    """Lower case, trimmed of blanks and apostrophes, full-width folded; NULL when blank."""
-    plain = f"nullif(lower(trim({halfwidth(clean(col))}, ' ''')), '')"
+    """Lower case, trimmed of blanks and apostrophes, full-width letters and signs folded; NULL when blank."""
+    folded = f"translate({halfwidth(clean(col))}, {quote(_FULL_ASCII)}, {quote(_HALF_ASCII)})"
+    plain = f"nullif(lower(trim({folded}, ' ''')), '')"
     # Most addresses are ASCII with nothing to trim: then lower() is all there is to do.
     ascii_and_trimmed = f"strlen({col}) = length({col}) AND NOT ({_edges_in(col, BLANKS + _APOSTROPHE)})"
     return f"CASE WHEN {col} = '' THEN NULL WHEN {ascii_and_trimmed} THEN lower({col}) ELSE {plain} END"
