@@ -277,6 +277,19 @@ MIGRATIONS: list[tuple[int, str]] = [
                                                       WHEN customer_key IS NOT NULL THEN 'customer_id' END;
         """,
     ),
+    (
+        7,
+        # An undo is dated apart: it wrote its time over the import's own (the history read out of order).
+        # Imports undone before this version lost their import time; it stays their undo time.
+        # decided: the shop settings a shop's first import decided (a JSON list of time_zone, currency),
+        # which undoing it gives back to the next import (a shop whose first file was the wrong one was stuck
+        # in its currency).
+        """
+        ALTER TABLE imports ADD COLUMN undone_at TIMESTAMP;
+        ALTER TABLE imports ADD COLUMN decided VARCHAR;
+        UPDATE imports SET undone_at = finished_at WHERE status = 'undone';
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -202,6 +202,13 @@ class Store:
             # read again from the file: what a rolled-back transaction leaves there is the truth
             self._settings_read.pop(key, None)
 
+    def clear_setting(self, key: str) -> None:
+        """Take a stored setting out of the file: its default applies, and a shop's next first import decides
+        the time zone and the currency again (pipeline.undo_import)."""
+        self.con.execute("DELETE FROM settings WHERE key = ?", [key])
+        if self._settings_read is not None:
+            self._settings_read.pop(key, None)
+
     def settings(self) -> dict[str, Any]:
         """Every declared setting's checked value."""
         return {key: self.setting(key) for key in settings.SETTINGS}

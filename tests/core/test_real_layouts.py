@@ -411,3 +411,33 @@ def test_one_number_at_two_times_in_a_file_is_said_not_mixed(tmp_shop: Store, tm
     reasons = {j.line: j.reason for j in result.rejects}
     assert "line 2" in reasons[4] and "5001" in reasons[4]  # the other sale's row names the number's first line
     assert "line 4" in reasons[2] and "line 4" in reasons[3]  # the first sale's rows: rejected with it
+
+
+def test_undoing_a_shop_s_first_import_gives_its_currency_and_time_zone_back(tmp_shop: Store, tmp_path: Path) -> None:
+    """A dollar file imported into a new yen shop by mistake and undone left the shop in dollars and Chicago
+    time: every yen file was then refused."""
+    from engage_desktop.core.importing.pipeline import undo_import
+
+    usd, _ = exports.shopify_orders_usd(tmp_path)
+    wrong = import_file(tmp_shop, usd)
+    assert tmp_shop.stored_setting("currency") == "USD"
+    finished = tmp_shop.con.execute("SELECT finished_at FROM imports WHERE id = ?", [wrong.import_id]).fetchone()[0]
+    undo_import(tmp_shop, wrong.import_id)
+    assert tmp_shop.stored_setting("currency") is None and tmp_shop.stored_setting("time_zone") is None
+    # the history keeps when the import was made; the undo is dated apart
+    assert tmp_shop.con.execute("SELECT finished_at, undone_at IS NOT NULL FROM imports WHERE id = ?",
+                                [wrong.import_id]).fetchone() == (finished, True)
+    (tmp_path / "jp").mkdir()
+    yen, expected = exports.shopify_orders(tmp_path / "jp")
+    right = import_file(tmp_shop, yen)
+    assert right.status == "imported" and tmp_shop.stored_setting("currency") == "JPY"
+    assert shop_numbers(tmp_shop)[2] == expected.revenue
+
+
+def test_a_setting_decided_by_an_import_others_were_read_under_stays(tmp_shop: Store, tmp_path: Path) -> None:
+    from engage_desktop.core.importing.pipeline import undo_import
+
+    first = import_file(tmp_shop, write_csv(tmp_path / "a.csv", [["Order", "Date", "Amount"], ["1", "2026-01-05", "$5"]]))
+    import_file(tmp_shop, write_csv(tmp_path / "b.csv", [["Order", "Date", "Amount"], ["2", "2026-01-06", "$7"]]))
+    undo_import(tmp_shop, first.import_id)
+    assert tmp_shop.stored_setting("currency") == "USD"  # the second file is still read in dollars

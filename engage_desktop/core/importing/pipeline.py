@@ -326,12 +326,16 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
         _write(ctx, import_id)
         if det.kind == "orders":
             result.notes += _anonymous_orders_note(con, det, import_id, result.notes)
-        # The shop's first import decides its zone and currency (and says so in the summary).
+        # The shop's first import decides its zone and currency (and says so in the summary); undoing it
+        # gives them back (undo_import).
+        decided = []
         if store.stored_setting("time_zone") is None:
             store.set_setting("time_zone", result.time_zone)
+            decided.append("time_zone")
         # A customers file's totals do not decide the shop's money (Shopify's customer export says no currency).
         if result.currency and det.kind == "orders" and store.stored_setting("currency") is None:
             store.set_setting("currency", result.currency)
+            decided.append("currency")
         state.check()
         state.progress(4 * STEP, PROGRESS, t("Updating customers"))
         # An empty customers table means no row named a customer before: this import touched them all.
@@ -339,7 +343,7 @@ def _write_import(store: Store, ctx: StageContext, source: Source, options: Impo
         con.execute(rebuild_customers_sql(None if first else keys_of_import(import_id)))
         result.import_id = import_id
         result.status = "imported" if result.imported or result.updated else "nothing new"
-        _record(con, result, src, det, import_id, started, ctx.source)
+        _record(con, result, src, det, import_id, started, ctx.source, decided)
         if options.save_mapping and det.format is None:
             save_mapping(store, src.headers, det)
         state.check()
@@ -513,17 +517,29 @@ def _write(ctx: StageContext, import_id: int) -> None:
 
 
 def _record(con: duckdb.DuckDBPyConnection, r: ImportResult, src: SourceTable, det: Detection, import_id: int,
-            started: dt.datetime, ctx_source: str) -> None:
+            started: dt.datetime, ctx_source: str, decided: list[str]) -> None:
     con.execute(
-        """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
         [
             import_id, src.name, str(src.path), src.size, src.sha256, src.encoding, det.format_name,
             det.label, det.confidence, det.kind, ctx_source, src.sheet,
             json.dumps(r.mapping, ensure_ascii=False), r.read, r.imported, r.rejected, r.skipped,
             json.dumps(r.skipped_detail, ensure_ascii=False), started, dt.datetime.now(), r.status, "; ".join(r.notes),
-            r.updated,
+            r.updated, json.dumps(decided) if decided else None,
         ],
     )
+
+
+def _give_back_settings(store: Store, import_id: int) -> None:
+    """The settings the undone import decided (the shop's time zone and currency, from its first file), taken
+    back when no import is left that was read under them: the next file decides again. A USD file imported
+    by mistake into a new yen shop, then undone, left the shop refusing every yen file."""
+    decided, left = store.con.execute(
+        "SELECT (SELECT decided FROM imports WHERE id = ?), (SELECT count(*) FROM imports WHERE status <> 'undone')",
+        [import_id]).fetchone()
+    if decided and not left:
+        for key in json.loads(decided):
+            store.clear_setting(key)
 
 
 def summary_line(r: ImportResult) -> str:
@@ -552,7 +568,8 @@ def undo_import(store: Store, import_id: int) -> None:
         versions.undo(con, import_id)  # records handed over to later imports, earlier states restored
         for table in IMPORTED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
-        con.execute("UPDATE imports SET status = 'undone', finished_at = now()::TIMESTAMP WHERE id = ?", [import_id])
+        con.execute("UPDATE imports SET status = 'undone', undone_at = now()::TIMESTAMP WHERE id = ?", [import_id])
+        _give_back_settings(store, import_id)
         con.execute(rebuild_customers_sql("SELECT customer_key FROM undo_keys"))
         con.execute("DROP TABLE undo_keys")
     store.con.execute("CHECKPOINT")
