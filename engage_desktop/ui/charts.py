@@ -81,6 +81,10 @@ class BarLineChart(QWidget):
         self.right = pg.ViewBox()
         self.right.setMenuEnabled(False)  # pyqtgraph's own menu speaks English only; the window exports charts
         self.item.scene().addItem(self.right)
+        # Above the plot with the bars: added to the scene beside it, the line was drawn behind the bars, and a
+        # month's point inside a bar could not be seen. On top, it must not pan or zoom on a drag either.
+        self.right.setZValue(self.item.zValue() + 1)
+        self.right.setMouseEnabled(x=False, y=False)
         self.item.getAxis("right").linkToView(self.right)
         self.right.setXLink(self.item)
         self.item.vb.sigResized.connect(self._sync)

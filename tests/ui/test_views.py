@@ -210,6 +210,24 @@ def test_a_jump_from_almost_nothing_is_drawn_at_the_edge_not_stretched_to(qtbot:
     assert "108,329" in chart.hover_text(1)  # the exact value on hover
 
 
+def test_the_line_is_drawn_over_the_bars(qtbot: Any) -> None:
+    """The month-over-month change and the journey's liking were drawn behind the bars: a point inside a bar
+    could not be seen."""
+    from engage_desktop.ui.charts import LINE, BarLineChart
+
+    chart = BarLineChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 400)
+    chart.set_data(["a", "b", "c"], [10.0, 10.0, 10.0], line=[5.0, 5.0, 5.0], line_range=(0.0, 10.0))
+    chart.show()
+    qtbot.waitExposed(chart)
+    image = chart.grab().toImage()
+    middle = image.width() // 2  # the middle bar's centre, where the line's middle point is
+    colours = [image.pixelColor(middle, y) for y in range(image.height())]
+    assert any(abs(c.red() - LINE.red()) < 25 and abs(c.green() - LINE.green()) < 25 and abs(c.blue() - LINE.blue()) < 25
+               for c in colours)
+
+
 def test_tier_movement_view_shows_core_s_matrix_and_a_cell_s_customers(qtbot: Any, open_shop: Any, on_db: Any,
                                                                        sample_shop: Path) -> None:
     from engage_desktop.core.metrics import ltv as ltv_metrics
