@@ -18,7 +18,22 @@ from engage_desktop.ui.layout import note_label
 
 TIME_ZONES = ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Taipei", "Asia/Singapore", "Europe/London",
               "Europe/Paris", "America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "UTC"]
-BUNDLED = ["PySide6-Essentials", "shiboken6", "pyqtgraph", "duckdb", "openpyxl", "python-calamine", "defusedxml", "numpy"]
+# Every library the app carries: pyproject.toml's dependencies (tests/ui/test_main_window.py holds the list to
+# them) and what they bring along (shiboken6, et-xmlfile).
+BUNDLED = ["PySide6-Essentials", "shiboken6", "pyqtgraph", "duckdb", "openpyxl", "et-xmlfile", "python-calamine",
+           "defusedxml", "numpy", "scipy", "tzdata", "tzlocal", "babel", "sudachipy", "sudachidict-small"]
+
+
+def licence(meta: Any) -> str:
+    """A library's licence as its metadata says it: the SPDX expression, the License field, else the classifier
+    (duckdb gives only "License :: OSI Approved :: MIT License")."""
+    named = meta.get("License-Expression") or meta.get("License") or ""
+    if named and len(named) < 80:  # some put the whole licence text in the field
+        return named
+    classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    if classifiers:
+        return ", ".join(classifiers)
+    return named.splitlines()[0] if named else ""
 
 
 class SettingsDialog(QDialog):
@@ -104,7 +119,7 @@ class AboutDialog(QDialog):
         for name in BUNDLED:
             try:
                 meta = metadata.metadata(name)
-                rows.append(f"<tr><td>{name}</td><td>{meta['Version']}</td><td>{meta.get('License-Expression') or meta.get('License') or ''}</td></tr>")
+                rows.append(f"<tr><td>{name}</td><td>{meta['Version']}</td><td>{licence(meta)}</td></tr>")
             except metadata.PackageNotFoundError:
                 continue
         text = QTextBrowser()
