@@ -36,6 +36,7 @@ from engage_desktop.core.metrics.report import build_report, definition_rows
 from engage_desktop.core.store import Store
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+NPS_COLOURS = ("D35446", "AAAAAA", "2E8B57")  # detractors, passives, promoters: ui/views/surveys.py's
 ZONE_FILLS = ["F5B77A", "8FCFA9", "B0CDF5", "DEDEDE", "D2B0DD", "F8E08E"]  # the view's zone colours, lightened
 SIGNED_PERCENT = "+0.0%;-0.0%;0.0%"
 
@@ -191,9 +192,8 @@ def _journey(sheet: Worksheet, store: Store, day: dt.date) -> None:
     chart.set_categories(Reference(sheet, min_col=2, min_row=4, max_row=last))
     line = LineChart()
     line.add_data(Reference(sheet, min_col=12, min_row=3, max_row=last), titles_from_data=True)
-    line.y_axis.axId = 200
+    _on_second_axis(line)
     line.y_axis.title = label("liking")
-    line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 1, 7
     _straight(line)
     chart += line
@@ -232,9 +232,8 @@ def _ltv(sheet: Worksheet, store: Store, day: dt.date) -> None:
     chart.set_categories(Reference(sheet, min_col=1, min_row=start + 1, max_row=last))
     line = LineChart()
     line.add_data(Reference(sheet, min_col=5, min_row=start, max_row=last), titles_from_data=True)
-    line.y_axis.axId = 200
+    _on_second_axis(line)
     line.y_axis.title = label("cumulative")
-    line.y_axis.crosses = "max"
     line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1
     line.y_axis.number_format = "0%"
     _straight(line)
@@ -306,6 +305,9 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
     split.title = label("nps")
     split.add_data(Reference(sheet, min_col=3, max_col=5, min_row=3, max_row=4), titles_from_data=True)
     split.set_categories(Reference(sheet, min_col=1, min_row=4, max_row=4))
+    # the survey view's colours: detractors red, passives grey, promoters green (Excel's own were blue and red)
+    for series, colour in zip(split.series, NPS_COLOURS):
+        series.graphicalProperties.solidFill = colour
     _place(sheet, split, "K3", 16, 5)
 
     matrix = surveys.fan_matrix(store, day)
@@ -339,6 +341,8 @@ def _surveys(sheet: Worksheet, store: Store, day: dt.date) -> None:
         line.x_axis.number_format = month_format()
         line.x_axis.tickLblPos = "low"  # month labels under the chart, not on the zero line
         _straight(line)
+        for series in line.series:  # a month with enough answers between two without is a point, not a line
+            series.marker.symbol, series.marker.size = "circle", 6
         _place(sheet, line, f"J{start}", 20, 9)
     _widths(sheet, [44, *[16] * 7])
 
@@ -416,9 +420,8 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
     chart.x_axis.number_format = month_format()
     line = LineChart()
     line.add_data(Reference(sheet, min_col=10, min_row=3, max_row=last), titles_from_data=True)
-    line.y_axis.axId = 200
+    _on_second_axis(line)
     line.y_axis.title = label("mom")
-    line.y_axis.crosses = "max"
     line.y_axis.number_format = "0%"
     _straight(line)
     chart += line
@@ -702,6 +705,15 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
+
+
+def _on_second_axis(line: LineChart) -> None:
+    """A line drawn over bars on a value axis of its own, on the right. Its categories go on a hidden axis
+    of their own too: sharing the bars' one, LibreOffice drew that axis again above the chart, with its
+    title (the Pareto chart said デシル twice)."""
+    line.y_axis.axId, line.y_axis.crosses = 200, "max"
+    line.x_axis.axId, line.y_axis.crossAx, line.x_axis.crossAx = 500, 500, 200
+    line.x_axis.delete = True
 
 
 def _straight(chart: LineChart) -> None:
