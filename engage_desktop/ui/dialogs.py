@@ -30,7 +30,9 @@ def licence(meta: Any) -> str:
     named = meta.get("License-Expression") or meta.get("License") or ""
     if named and len(named) < 80:  # some put the whole licence text in the field
         return named
-    classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    # "License :: OSI Approved :: MIT License" -> MIT: the licence's name, as the SPDX ones beside it are written
+    classifiers = [c.rsplit("::", 1)[-1].strip().removesuffix(" License")
+                   for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
     if classifiers:
         return ", ".join(classifiers)
     return named.splitlines()[0] if named else ""

@@ -679,7 +679,7 @@ def walk_the_app(qtbot: Any, window: Any, screen: Screen, shop: Path, tmp_path: 
     before = visible_dialogs()
     window.actions["about"].trigger()
     about = newest_dialog(qtbot, before)
-    from engage_desktop.ui.dialogs import BUNDLED
+    from engage_desktop.ui.dialogs import BUNDLED, licence
     from importlib import metadata
 
     for name in BUNDLED:  # the names, versions and licences of other people's software are proper names
@@ -687,7 +687,7 @@ def walk_the_app(qtbot: Any, window: Any, screen: Screen, shop: Path, tmp_path: 
             meta = metadata.metadata(name)
         except metadata.PackageNotFoundError:
             continue
-        data.add([name, meta["Version"], meta.get("License-Expression") or meta.get("License") or ""])
+        data.add([name, meta["Version"], licence(meta)])
     screen.window(about)
     close(about)
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QTextBrowser
 
@@ -176,4 +176,24 @@ def test_the_about_box_lists_every_library_the_app_carries(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     text = dialog.findChild(QTextBrowser).toPlainText()
     assert "scipy" in text and "sudachidict-small" in text and "duckdb" in text
-    assert re.search(r"duckdb\s+2\.0\.0\s+MIT", text)
+    assert re.search(r"duckdb\s+2\.0\.0\s+MIT\b", text)
+
+
+def test_a_listed_cell_s_customers_follow_a_language_switch(qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    """The surveys' and the zones' customer lists kept their Japanese caption and column titles after a switch
+    to English: the list was asked for once, at the first cell shown."""
+    window = open_shop(sample_shop)
+    lists = {key: show_view(qtbot, window, key).customers for key in ("surveys", "engagement")}
+    for customers in lists.values():
+        qtbot.waitUntil(lambda c=customers: bool(c.table_data.rows), timeout=30_000)
+    window.set_language("en")
+    for key, customers in lists.items():
+        show_view(qtbot, window, key)
+
+        def english(c: Any = customers) -> bool:
+            titles = [c.model.headerData(i, Qt.Orientation.Horizontal) for i in range(c.model.columnCount())]
+            return "Name" in titles and not any("氏名" in str(title) for title in titles)
+
+        qtbot.waitUntil(english, timeout=30_000)
+        assert not any("\u3040" <= ch <= "\u30ff" for ch in customers.caption.text())  # no kana left
+    window.set_language("ja")

@@ -64,6 +64,7 @@ class EngagementView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
+        self.chosen_zone: str | None = None  # whose customers are listed (None: the first zone)
         self.matrix_caption, self.zones_caption = caption_label(wrap=True), caption_label()
         self.matrix_note = note_label()
         self.behaviour_caption, self.month_caption = caption_label(), caption_label()
@@ -163,12 +164,15 @@ class EngagementView(View):
                              [(z.name(), months.column(z.key), zone_colour(i, light=False))
                               for i, z in enumerate(zone_map.zones)],
                              label_every=max(1, len(months.rows) // 5), fmt=lambda v: i18n.number(v))
-        if not self.customers.table_data.rows:
-            self.select_zone(0)
+        # The chosen zone's customers again, as the data now stands and in the language now chosen (kept from
+        # before, they stayed in Japanese after a switch to English); the first zone at first.
+        chosen = self.chosen_zone
+        self.select_zone(self._zone_keys.index(chosen) if chosen in self._zone_keys else 0)
 
     def select_zone(self, row: int) -> None:
         if self.data is None or row < 0 or row >= len(self._zone_keys):
             return
+        self.chosen_zone = self._zone_keys[row]
         key, as_of = self._zone_keys[row], self.data["as_of"]
         name = self.data["map"].names()[key]
         self.ctx.db.submit(lambda store, state: zones.zone_customers(store, as_of, key),

@@ -60,6 +60,7 @@ class SurveysView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
+        self.chosen_cell = (5, 6)  # (row, column) whose customers are listed: the warmest cell, the biggest fans
         self.nps_number = QLabel()
         font = QFont(self.font())
         font.setPointSize(40)
@@ -211,11 +212,12 @@ class SurveysView(View):
         self.matrix_model.set_data([str(i) for i in range(1, 8)], values,
                                    {i: (i18n.percent if shares else (lambda v: i18n.number(v))) for i in range(7)})
         self.matrix_model.set_colours(lambda r, c, v: heat(matrix.counts[r][c], maximum))
-        if not self.customers.table_data.rows:
-            # Start with the warmest cell: the customers who are the biggest fans.
-            self.select_cell(self.matrix_model.index(5, 6))
+        # The chosen cell's customers again, as the data now stands and in the language now chosen (kept from
+        # before, they stayed in Japanese after a switch to English).
+        self.select_cell(self.matrix_model.index(*self.chosen_cell))
 
     def select_cell(self, index: QModelIndex) -> None:
+        self.chosen_cell = (index.row(), index.column())
         fan, liking = index.row() + 1, index.column() + 1
         tier, start, end = self.data["filters"]
         as_of = self.data["as_of"]
