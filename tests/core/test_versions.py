@@ -124,3 +124,23 @@ def test_a_till_s_receipt_number_used_again_the_next_day_does_not_replace_the_sa
         again = write_csv(tmp_path / "till_0601_b.csv", [header, ["1", "2025/06/01 18:00", "900"]], encoding="cp932")
         assert import_file(store, again).updated == 1
         assert store.con.execute("SELECT sum(revenue) FROM orders").fetchone()[0] == Decimal("2900.00")
+
+
+def test_a_generic_export_with_a_column_added_stays_the_same_source(tmp_path: Path) -> None:
+    """The same shop system's export a month later, with ポイント利用 added: its layout made it a new source, and
+    the orders both files hold were counted twice (order 2 live in one source, cancelled in the other)."""
+    may = ["注文番号", "注文日時", "メールアドレス", "金額", "ステータス"]
+    june = [*may, "ポイント利用"]
+    first = write_csv(tmp_path / "orders_2026-05.csv", [may, ["1", "2026/05/01 10:00", "a@x.jp", "1000", "発送済"],
+                                                        ["2", "2026/05/20 10:00", "b@x.jp", "2000", "発送済"]],
+                      encoding="cp932")
+    later = write_csv(tmp_path / "orders_2026-06.csv", [june, ["2", "2026/05/20 10:00", "b@x.jp", "2000", "キャンセル", "0"],
+                                                        ["3", "2026/06/02 10:00", "c@x.jp", "3000", "発送済", "100"]],
+                      encoding="cp932")
+    with Store(tmp_path / "shop.duckdb") as store:
+        assert import_file(store, first).status == "imported"
+        result = import_file(store, later)
+        assert (result.updated, result.imported) == (1, 2)
+        assert store.con.execute("SELECT count(DISTINCT source) FROM orders").fetchone()[0] == 1
+        live = store.con.execute("SELECT count(*), sum(revenue) FROM orders WHERE NOT cancelled").fetchone()
+        assert live == (2, Decimal("4000.00"))  # orders 1 and 3; 2 cancelled, once

@@ -4,7 +4,9 @@ A record is known by its source and its id: a till's 伝票番号 1-100 and a we
 1-100 are 200 sales, not 100 seen twice. Unless the owner names the source, the import
 suggests one: the platform for a known format (Shopify, 楽天市場…); for a file we map
 generically, its layout (the set of its headers), so that next month's export of the same
-till joins the same source while another system's file starts its own. Two shops on one
+till joins the same source while another system's file starts its own; a new layout whose
+fields are read from the same columns as an earlier source's (the till added a column the
+import does not read) joins that source. Two shops on one
 platform (two Shopify stores) must be told apart by the owner: the second store's orders
 arrive with the numbers of the first one's on other days and customers, and are refused as
 collisions saying so (versions.py).
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -57,11 +60,29 @@ def choose_source(store: Store, det: Detection, headers: list[str], file_stem: s
     row = con.execute("SELECT source, name, layout_key FROM sources WHERE layout_key = ?", [layout]).fetchone()
     if row:
         return Source(*row)
+    same_columns = _source_reading_the_same_columns(store, det.mapping.describe(headers))
+    if same_columns:
+        return same_columns
     legacy = con.execute("SELECT source, name FROM sources WHERE source = ? AND layout_key IS NULL",
                          [LEGACY_GENERIC]).fetchone()
     if legacy:  # the first generic layout after the upgrade continues the old generic records
         return Source(legacy[0], legacy[1], layout, new=False)
     return Source(f"layout-{layout[:10]}", _name_from_file(file_stem), layout, new=True)
+
+
+def _source_reading_the_same_columns(store: Store, mapping: list[tuple[str, str]]) -> Source | None:
+    """A file-layout source whose imports read every field from the same column as this file: the same
+    system's export, one column added or taken away that the import does not read (a till that added
+    ポイント利用). Taken as another source, the next month's export counted its overlapping orders twice."""
+    wanted = sorted((field, header) for field, header in mapping)
+    rows = store.con.execute(
+        """SELECT DISTINCT s.source, s.name, s.layout_key, i.mapping FROM sources s JOIN imports i USING (source)
+           WHERE s.layout_key IS NOT NULL AND i.status <> 'undone' AND i.mapping IS NOT NULL
+           ORDER BY s.source""").fetchall()
+    for source, name, layout_key, read in rows:
+        if sorted((field, header) for field, header in json.loads(read)) == wanted:
+            return Source(source, name, layout_key)
+    return None
 
 
 def _name_from_file(stem: str) -> str:
