@@ -194,7 +194,8 @@ def test_cli_summary_names_the_date_layout_currency_and_time_zone(tmp_path: Path
 @pytest.mark.parametrize(("header", "field"), [
     ("Total Cost", "amount"), ("Gross Sales", "amount"), ("GROSS AMT", "amount"), ("Net Sales", "order_total"),
     ("Customer Email", "email"), ("Buyer Email", "email"), ("注文者メールアドレス", "email"), ("請求金額", "order_total"),
-    ("出荷確定日", "order_date"),
+    ("出荷確定日", "order_date"), ("お客様名", "name"), ("Buyer User ID", "customer_id"), ("Amount Refunded", "refund"),
+    ("Order Shipping", "shipping"),
 ])
 def test_common_columns_are_found_by_the_generic_mapping(header: str, field: str) -> None:
     from engage_desktop.core.importing.detect import detect
