@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from engage_desktop.core.errors import EngageError
@@ -80,6 +80,8 @@ class CustomerList(QWidget):
         self.table_data = Table([], [])
         self.caption = QLabel()
         self.caption.setStyleSheet("font-weight: bold;")
+        # A long caption (a survey cell's two answers) wraps rather than widening the list, and the window with it.
+        self.caption.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.export_button = QPushButton()
@@ -104,15 +106,28 @@ class CustomerList(QWidget):
         self.search.textChanged.connect(self._search)
         self.caption_text = ""
         self.export_button.clicked.connect(self.export)
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.search)
-        top.addWidget(self.export_button)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.search)
+        controls.addWidget(self.export_button)
+        # Beside the caption on a wide list, under it on a narrow one (resizeEvent): squeezed beside the search
+        # box, a caption stood a word a line.
+        self.head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.head.addWidget(self.caption, 1)
+        self.head.addLayout(controls)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addLayout(self.head)
         layout.addWidget(self.view)
         self.retranslate()
+
+    NARROW = 560  # px: narrower, the caption has a line of its own above the search box
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        wanted = QBoxLayout.Direction.TopToBottom if self.width() < self.NARROW else QBoxLayout.Direction.LeftToRight
+        if self.head.direction() != wanted:
+            self.head.setDirection(wanted)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search name, e-mail…"))

@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.shop_label, self.period_label = QLabel(), QLabel()
         self.shop_label.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.period_label.setStyleSheet("color: #444;")
+        # It wraps on a narrow window: on one line, the shop's figures alone made the window 1,120 px wide at
+        # least, wider than a 1366 x 768 laptop at 125% shows.
+        self.period_label.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(self.shop_label)
         header.addSpacing(16)

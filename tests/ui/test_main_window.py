@@ -197,3 +197,13 @@ def test_a_listed_cell_s_customers_follow_a_language_switch(qtbot: Any, open_sho
         qtbot.waitUntil(english, timeout=30_000)
         assert not any("\u3040" <= ch <= "\u30ff" for ch in customers.caption.text())  # no kana left
     window.set_language("ja")
+
+
+def test_every_view_fits_a_laptop_at_125_percent(qtbot: Any, open_shop: Any, sample_shop: Path) -> None:
+    """The window's least width grew with each view opened, to 1,201 px: long one-line captions, the shop's
+    figures in the header, five comment filters a row. A 1366 x 768 laptop at 125% shows about 1,093 px, the
+    window's frame included."""
+    window = open_shop(sample_shop)
+    for view in list(window.views):
+        show_view(qtbot, window, view.key)
+        assert window.minimumSizeHint().width() <= 1060, (view.key, window.minimumSizeHint().width())

@@ -36,7 +36,7 @@ class CohortsView(View):
 
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
-        self.caption, self.note = caption_label(), note_label()
+        self.caption, self.note = caption_label(wrap=True), note_label()
         self.model = TitledTableModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.model)

@@ -142,14 +142,15 @@ class CommentsView(View):
         self.unmatch_button.clicked.connect(self._undo_matches)
 
         filters = QGridLayout()
-        placed = (("group", 0, 0), ("fan", 0, 1), ("liking", 0, 2), ("zone", 0, 3), ("question", 0, 4),
-                  ("step", 1, 0), ("tier", 1, 1), ("period", 1, 2))
+        # Three filters a row: five made the view 936 px wide at least, the window wider than a laptop at 125%.
+        placed = (("group", 0, 0), ("fan", 0, 1), ("liking", 0, 2), ("zone", 1, 0), ("question", 1, 1),
+                  ("step", 1, 2), ("tier", 2, 0), ("period", 2, 1))
         for name, row, col in placed:
             filters.addWidget(self.labels[name], row, 2 * col)
             filters.addWidget(self.combos[name], row, 2 * col + 1)
-        filters.addWidget(self.labels["search"], 1, 6)
-        filters.addWidget(self.search, 1, 7, 1, 3)
-        for col in (1, 3, 5, 7, 9):
+        filters.addWidget(self.labels["search"], 2, 4)
+        filters.addWidget(self.search, 2, 5)
+        for col in (1, 3, 5):
             filters.setColumnStretch(col, 1)
         sides = QHBoxLayout()
         sides.addWidget(self.combos["left"], 1)

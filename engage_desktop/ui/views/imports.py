@@ -48,6 +48,7 @@ class ImportsView(View):
         self.caption, self.rejects_caption = QLabel(), QLabel()
         for label in (self.caption, self.rejects_caption):
             label.setStyleSheet("font-weight: bold;")
+            label.setWordWrap(True)  # on a narrow window it wraps, not widens the window (886 px at least)
         head = QHBoxLayout()
         head.addWidget(self.caption, 1)
         head.addWidget(self.import_button)

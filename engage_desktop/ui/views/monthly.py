@@ -96,7 +96,8 @@ class MonthlyView(View):
         self.tier.addItem("", None)
         self.metric_label, self.tier_label = QLabel(), QLabel()
         self.streak_label = QLabel()
-        self.clip_note = note_label(wrap=False)
+        self.streak_label.setWordWrap(True)  # on a narrow window these wrap, not widen it
+        self.clip_note = note_label()
         self.round_note = note_label()
         self.streak_label.setStyleSheet("font-size: 17px; font-weight: bold; color: #1b5e20; padding: 4px 0;")
         self.chart = BarLineChart()

@@ -48,10 +48,11 @@ class MovementView(View):
             self.since.addItem("", months)
         self.since.setCurrentIndex(MONTHS_BACK.index(ltv.MOVEMENT_MONTHS))
         self.since.currentIndexChanged.connect(lambda _: self.refresh())
-        self.since_label, self.caption, self.note = QLabel(), caption_label(), note_label()
+        self.since_label, self.caption, self.note = QLabel(), caption_label(wrap=True), note_label()
         self.matrix_model = TitledTableModel(self)
         self.matrix = QTableView()
         self.matrix.setModel(self.matrix_model)
+        self.matrix.setMinimumSize(280, 170)  # the 6 x 6 cells readable however narrow the window
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.clicked.connect(self.select_cell)
@@ -63,7 +64,7 @@ class MovementView(View):
         top = vstack(controls, self.caption, (self.matrix, 1), self.note)
         between = splitter(Qt.Orientation.Vertical, top, self.customers, sizes=[380, 300])
         # Month by month: the ups and downs, then the round target on the tiers picked.
-        self.moves_caption, self.moves_note = caption_label(), note_label()
+        self.moves_caption, self.moves_note = caption_label(wrap=True), note_label()
         self.moves = UpDownChart()
         self.moves.setMinimumHeight(180)
         self.target_label, self.streak_label, self.round_note = QLabel(), QLabel(), note_label()
