@@ -442,3 +442,12 @@ def test_a_setting_decided_by_an_import_others_were_read_under_stays(tmp_shop: S
     import_file(tmp_shop, write_csv(tmp_path / "b.csv", [["Order", "Date", "Amount"], ["2", "2026-01-06", "$7"]]))
     undo_import(tmp_shop, first.import_id)
     assert tmp_shop.stored_setting("currency") == "USD"  # the second file is still read in dollars
+
+
+def test_an_order_shipped_on_two_days_is_one_order(tmp_shop: Store, tmp_path: Path) -> None:
+    """A 3PL's file dates each line by its shipping (出荷確定日): one order shipped in two parts is one sale."""
+    rows = [["受注番号", "出荷確定日", "商品名", "金額"],
+            ["A1", "2023/11/01", "石鹸", "1000"], ["A1", "2023/11/03", "タオル", "500"], ["A2", "2023/11/02", "石鹸", "800"]]
+    result = import_file(tmp_shop, write_csv(tmp_path / "shipped.csv", rows, encoding="cp932"))
+    assert (result.status, result.rejected) == ("imported", 0)
+    assert tmp_shop.con.execute("SELECT count(*), sum(revenue) FROM orders").fetchone() == (2, Decimal("2300.00"))

@@ -64,14 +64,17 @@ def field_label(field: str) -> str:
 
 # Ordered: where a file has two columns for one field, the one named earlier here wins
 # (注文日 over 出荷確定日, Net Sales over Gross Sales).
+# A shipping date stands in for the order date in exports that have none (a 3PL's): the lines of one order
+# shipped on two days then carry two dates (staging/orders.py does not take them for two sales).
+SHIP_DATES = ("出荷確定日", "出荷日", "発送日", "ship date", "shipped at")
+
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "order_id": ("注文番号", "受注番号", "注文ID", "受注ID", "注文コード", "受注コード", "伝票番号", "取引ID",
                  "売上ID", "会計ID", "order id", "order", "order #", "order number", "order no", "orderid",
                  "invoice", "invoice no", "invoiceno", "invoice number", "transaction id", "receipt no", "receipt number"),
     "order_date": ("注文日時", "注文日", "購入日", "購入日時", "受注日", "受注日時", "売上日", "取引日時", "会計日時",
                    "日時", "日付", "datetime", "order datetime", "date created", "date", "order date", "purchase date",
-                   "created at", "invoice date", "invoicedate", "transaction date", "sale date",
-                   "出荷確定日", "出荷日", "発送日", "ship date", "shipped at"),
+                   "created at", "invoice date", "invoicedate", "transaction date", "sale date", *SHIP_DATES),
     "order_time": ("注文時間", "注文時刻", "購入時間", "時刻", "時間", "time", "order time"),
     "customer_id": ("顧客ID", "顧客番号", "会員ID", "会員番号", "顧客コード", "customer id", "customerid",
                     "customer no", "customer number", "member id", "buyer id", "buyer user id"),

@@ -18,7 +18,8 @@ import duckdb
 
 from engage_desktop.core.importing import dates, versions
 from engage_desktop.core.importing import values as v
-from engage_desktop.core.importing.fields import field_label
+from engage_desktop.core.importing.fields import SHIP_DATES, field_label
+from engage_desktop.core.importing.headers import header_key
 from engage_desktop.core.importing.formats import GENERIC_CANCEL
 from engage_desktop.core.importing.staging.context import StageContext
 from engage_desktop.core.importing.staging.lines import line_of, map_lines
@@ -106,7 +107,7 @@ def stage_orders(ctx: StageContext) -> None:
             f"""SELECT DISTINCT currency_text FROM imp_rows
                 WHERE {live()} AND currency_text IS NOT NULL AND NOT coalesce(cancel_flag, FALSE) ORDER BY 1""").fetchall()]
     _fold_options(ctx)
-    if ctx.has("order_id"):
+    if ctx.has("order_id") and ctx.has("order_date") and header_key(ctx.header("order_date")) not in SHIP_DATE_KEYS:
         _reject_numbers_of_two_sales(ctx)
     _reject_incomplete_orders(ctx)
     _build_orders(ctx)
@@ -204,6 +205,8 @@ def _reject_incomplete_orders(ctx: StageContext) -> None:
           AND {live('imp_rows')}"""
     )
 
+
+SHIP_DATE_KEYS = frozenset(header_key(h) for h in SHIP_DATES)
 
 ANOTHER_ROW = N_("Another row of this order (line {line}) was rejected, and an order is imported whole or not at "
                  "all. Correct that row and import again.")
