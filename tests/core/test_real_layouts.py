@@ -451,3 +451,7 @@ def test_an_order_shipped_on_two_days_is_one_order(tmp_shop: Store, tmp_path: Pa
     result = import_file(tmp_shop, write_csv(tmp_path / "shipped.csv", rows, encoding="cp932"))
     assert (result.status, result.rejected) == ("imported", 0)
     assert tmp_shop.con.execute("SELECT count(*), sum(revenue) FROM orders").fetchone() == (2, Decimal("2300.00"))
+    # dated by its first shipment, the same every time: the file read again is nothing new
+    assert tmp_shop.con.execute("SELECT ordered_at FROM orders WHERE order_id = 'A1'").fetchone()[0] == dt.datetime(2023, 11, 1)
+    again = import_file(tmp_shop, write_csv(tmp_path / "shipped_again.csv", rows, encoding="cp932"))
+    assert (again.status, again.rejected, again.updated) == ("nothing new", 0, 0)

@@ -285,7 +285,9 @@ def _build_orders(ctx: StageContext) -> None:
         f"""CREATE TEMP VIEW imp_orders AS
         WITH totals AS (
             SELECT order_id_text AS order_id, {texts_in_group},
-                   {_first('ordered_at')} AS ordered_at, {_first('updated_at')} AS updated_at,
+                   -- the earliest: every row of an order has its time, but a 3PL's ship dates differ by line,
+                   -- and any one of them made the same file read twice give two times
+                   min(ordered_at) AS ordered_at, {_first('updated_at')} AS updated_at,
                    {_first('order_total')} AS total, {shipping} AS shipping, {discount} AS discount,
                    coalesce({_first('refund')}, 0) AS refunded,
                    sum({LINE_AMOUNT}) AS lines_amount,
