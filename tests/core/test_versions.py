@@ -45,13 +45,15 @@ def export_rows(source: str, orders: dict[int, tuple[int, int]]) -> list[list[st
 
 
 def expected_shop(imports: list[dict]) -> dict[tuple[str, str], tuple[bool, Decimal]]:
-    """The model: each order's latest state among the imports not undone."""
+    """The model: each order's latest state among the imports not undone: by the export's "last updated" where
+    it has one (market), else a cancelled state first (a cancellation is final), then the later import."""
     best: dict[tuple[str, int], tuple[tuple[int, int], tuple[int, int]]] = {}
     for seq, imp in enumerate(imports):
         if imp["undone"]:
             continue
         for order, (state, minute) in imp["orders"].items():
-            rank = (minute if imp["source"] == "market" else 0, seq)
+            cancelled = STATES[state][0] in ("キャンセル", "cancelled")
+            rank = (minute if imp["source"] == "market" else int(cancelled), seq)
             key = (imp["source"], order)
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, (state, minute))
@@ -144,3 +146,24 @@ def test_a_generic_export_with_a_column_added_stays_the_same_source(tmp_path: Pa
         assert store.con.execute("SELECT count(DISTINCT source) FROM orders").fetchone()[0] == 1
         live = store.con.execute("SELECT count(*), sum(revenue) FROM orders WHERE NOT cancelled").fetchone()
         assert live == (2, Decimal("4000.00"))  # orders 1 and 3; 2 cancelled, once
+
+
+def test_an_older_export_read_late_does_not_take_a_cancellation_back(tmp_path: Path) -> None:
+    """July's export (1002 cancelled) first, then June's that the owner had missed (1002 still live): June's state
+    replaced July's, and the cancelled sale counted again."""
+    header = ["注文番号", "注文日", "メールアドレス", "金額", "ステータス"]
+    july = write_csv(tmp_path / "orders_07.csv", [header, ["1001", "2025/6/3", "a@x.jp", "3000", "発送済み"],
+                                                  ["1002", "2025/6/20", "b@x.jp", "5000", "キャンセル"]], encoding="cp932")
+    june = write_csv(tmp_path / "orders_06.csv", [header, ["1001", "2025/6/3", "a@x.jp", "3000", "発送済み"],
+                                                  ["1002", "2025/6/20", "b@x.jp", "5000", "発送済み"]], encoding="cp932")
+    with Store(tmp_path / "shop.duckdb") as store:
+        later = import_file(store, july)
+        earlier = import_file(store, june)
+        assert (earlier.updated, earlier.skipped) == (0, 1)  # 1001 seen as it is; 1002's live state kept as history
+        assert any("1 record of this file is in an earlier state" in note for note in earlier.notes), earlier.notes
+        live = "SELECT sum(revenue) FROM orders WHERE NOT cancelled"
+        assert store.con.execute(live).fetchone()[0] == Decimal("3000.00")
+        undo_import(store, later.import_id)  # without July's export, June's states are the latest the shop has
+        assert store.con.execute(live).fetchone()[0] == Decimal("8000.00")
+        undo_import(store, earlier.import_id)
+        assert store.con.execute("SELECT count(*) FROM orders").fetchone()[0] == 0

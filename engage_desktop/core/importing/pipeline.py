@@ -295,6 +295,12 @@ def _run(store: Store, plan: Plan, options: ImportOptions, state: TaskState, res
     result.updated, result.updated_ids = len(updated), updated[:20]
     if updated:
         result.notes.append(_updated_note(det.kind, updated, named=ctx.has("order_id") or det.kind != "orders"))
+    older = con.execute("SELECT count(*) FROM imp_versions WHERE fate = 'older'").fetchone()[0]
+    if older:  # kept as history: what the shop shows does not change, and undo of the newer state brings it back
+        result.notes.append(tn("{n:,} record of this file is in an earlier state than the shop's (cancelled or "
+                               "updated since): the shop keeps the newer one.", "{n:,} records of this file are in "
+                               "an earlier state than the shop's (cancelled or updated since): the shop keeps the "
+                               "newer ones.", older))
     if KINDS[det.kind].has_money:
         result.currency, result.currency_how = currency_of_import(
             det, src.head, ctx.currencies, options.currency, store.stored_setting("currency"), src.name)

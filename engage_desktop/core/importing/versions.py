@@ -8,7 +8,8 @@ its source and its id. When a file brings a record the shop already has:
 - with other content (a later export: cancelled, refunded, paid): the newer state replaces
   the shop's, whose state moves to the family's ``*_versions`` table; an export's own
   "last updated" time decides which state is newer where the export has one, else the
-  later import does; undo restores the earlier state exactly;
+  later import does, except that a cancellation is final (a live state read after a cancelled one
+  is an older export's); undo restores the earlier state exactly;
 - an order whose date or customer differ is not a newer state but another sale with the
   same number (two tills both counting from 1): its rows are rejects that say so.
 
@@ -80,6 +81,9 @@ def _stored_hash(family: Family, alias: str, history: bool = False) -> str:
     return content_hash_sql(family, alias, lines, tie)
 
 
+UNDATED = "(i.updated_at IS NULL OR s.updated_at IS NULL)"  # the export's own time cannot say which is newer
+
+
 def same_sale_time_sql(a: str, b: str) -> str:
     """SQL: two order times (timestamps) can be one sale's, written by two exports: within a minute of each
     other, or on the same day where one of them has no time of day."""
@@ -104,6 +108,11 @@ def classify_sql(family: Family, staged: str, source: str, staged_lines: str | N
         extra = ", s.ordered_at AS shop_at, s.customer_name AS shop_customer"
     if family.dated:
         older = "WHEN i.updated_at IS NOT NULL AND s.updated_at IS NOT NULL AND i.updated_at < s.updated_at THEN 'older' "
+    if family is ORDERS:
+        # A cancellation is final (no platform or till takes one back): without a "last updated" time to say
+        # otherwise, a live state arriving after a cancelled one is an older export's, read late. It put a
+        # July export's cancellations back to June's live orders when June's file came second.
+        older += f"WHEN {UNDATED} AND s.cancelled AND NOT i.cancelled THEN 'older' "
     return f"""CREATE OR REPLACE TEMP TABLE imp_versions AS
         SELECT * EXCLUDE (otherwise), CASE WHEN staged_hash = shop_hash THEN 'same' ELSE otherwise END AS fate
         FROM (
@@ -187,6 +196,8 @@ def _restore(con: duckdb.DuckDBPyConnection, family: Family, imp: int) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE undo_gone AS SELECT source, {key} AS id FROM {table} WHERE import_id = {imp}")
     _drop(con, family, table, imp)
     newest = "updated_at DESC NULLS LAST, import_id DESC" if family.dated else "import_id DESC"
+    if family is ORDERS:  # as classify_sql decides: without an export's time, a cancelled state outranks a live one
+        newest = "updated_at DESC NULLS LAST, CASE WHEN updated_at IS NULL THEN cancelled END DESC NULLS LAST, import_id DESC"
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE undo_back AS
         SELECT h.source, h.{key} AS id, h.import_id FROM {history} h JOIN undo_gone g ON g.source = h.source AND g.id = h.{key}
