@@ -4,22 +4,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="101"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="118"/>
         <source>About %1</source>
         <translation>%1 について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="112"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="129"/>
         <source>Customer engagement for a small shop, offline.</source>
         <translation>小さなお店の顧客エンゲージメントを、オフラインで。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="113"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="130"/>
         <source>Bundled libraries</source>
         <translation>同梱ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="114"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="131"/>
         <source>Qt is used under the LGPL v3. Your shop data never leaves this computer.</source>
         <translation>Qt は LGPL v3 のもとで使用しています。ショップのデータがこのパソコンの外に出ることはありません。</translation>
     </message>
@@ -106,17 +106,17 @@ Details are in %2.</source>
 <context>
     <name>CohortsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="54"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="58"/>
         <source>The 100-day plan: customers who reached a step within so many days of their first purchase, by the month of that purchase</source>
         <translation>100日ファン化計画: 初回購入から何日以内に各ステップへ到達したか（初回購入の月ごと）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="56"/>
-        <source>Only customers who have had the days count: a customer who bought last week is not yet counted for 30 days. Click a cell for its customers.</source>
-        <translation>その日数がまだ経っていないお客様は数えていません（先週初めて購入したお客様は、30日の欄にはまだ入りません）。セルをクリックすると、そのお客様を一覧表示します。</translation>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="60"/>
+        <source>Only customers who have had the days count: a customer who bought last week is not yet counted for 30 days. Grey: fewer than %1 customers, too few to tell. Click a cell for its customers.</source>
+        <translation>その日数がまだ経っていないお客様は数えていません（先週初めて購入したお客様は、30日の欄にはまだ入りません）。灰色のセルはお客様が%1人未満で、判断するには少なすぎます。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="68"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="73"/>
         <source>Step %1
 within %n day(s)</source>
         <translation>
@@ -125,12 +125,12 @@ within %n day(s)</source>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="71"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="76"/>
         <source>%1 of %2 customers</source>
         <translation>%2人中 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/cohorts.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/cohorts.py" line="82"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
     </message>
@@ -153,211 +153,211 @@ within %n day(s)</source>
 <context>
     <name>CommentsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
         <source>NPS group:</source>
         <translation>NPSの区分:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
         <source>Fan degree:</source>
         <translation>ファン度:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="179"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
         <source>Liking:</source>
         <translation>好き度:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
         <source>Journey step:</source>
         <translation>ジャーニーのステップ:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="182"/>
         <source>Question:</source>
         <translation>質問:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="182"/>
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="182"/>
         <source>beside</source>
         <translation>と比べる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="182"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="183"/>
         <source>Zone:</source>
         <translation>ゾーン：</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="186"/>
         <source>All answers</source>
         <translation>すべての回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="185"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="186"/>
         <source>Promoters (9-10)</source>
         <translation>推奨者（9〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="187"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7〜8）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="187"/>
         <source>Detractors (0-6)</source>
         <translation>批判者（0〜6）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="192"/>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="196"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="197"/>
         <source>Any</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="195"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="196"/>
         <source>All customers</source>
         <translation>すべてのお客様</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="198"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="198"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="199"/>
         <source>Every free-text question</source>
         <translation>すべての自由記述の質問</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="199"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="200"/>
         <source>Words in the comment (Enter)</source>
         <translation>コメント内の言葉（入力して確定すると検索）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="200"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="201"/>
         <source>What they talk about: comments that use each word (click a word for them)</source>
         <translation>よく話題になる言葉: その言葉を使ったコメント数（言葉をクリックするとコメントを表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="202"/>
         <source>Hide this word</source>
         <translation>この言葉を非表示</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="202"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="203"/>
         <source>Leave the selected word out of the counts (your shop&apos;s name, say)</source>
         <translation>選んだ言葉を集計から外します（ショップ名など）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="203"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="204"/>
         <source>Show hidden words</source>
         <translation>非表示の言葉を戻す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="204"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="205"/>
         <source>All comments</source>
         <translation>すべてのコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="205"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="206"/>
         <source>Unmatched answers…</source>
         <translation>お客様につながらない回答…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="206"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="207"/>
         <source>Match by another column…</source>
         <translation>別の列で照合…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="207"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="208"/>
         <source>Undo column matches</source>
         <translation>列での照合を取り消す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="213"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="214"/>
         <source>No survey comments yet. Import a survey export whose form has a free-text question (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>アンケートのコメントはまだありません。自由記述の質問があるアンケートの回答（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="244"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="245"/>
         <source>Comments with 「%1」</source>
         <translation>「%1」を含むコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="244"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="245"/>
         <source>What customers wrote</source>
         <translation>お客様のコメント</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="255"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="256"/>
         <source>Word</source>
         <translation>言葉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="255"/>
         <location filename="../../engage_desktop/ui/views/comments.py" line="256"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="257"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n件のコメント</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="256"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="257"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="271"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="272"/>
         <source>A word counts once per comment. Particles and common words are left out.</source>
         <translation>言葉は1件のコメントにつき1回と数えます。助詞やよく使われる言葉は除いています。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="272"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="273"/>
         <source>Hidden: %1</source>
         <translation>非表示: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="281"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="282"/>
         <source>e-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="281"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="282"/>
         <source>customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="281"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="282"/>
         <source>another column</source>
         <translation>別の列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="283"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="284"/>
         <source>Answers that reach a customer who bought: %1 of %2 (%3)</source>
         <translation>購入したお客様につながった回答: %2件中%1件（%3）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="342"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="343"/>
         <source>Match by another column</source>
         <translation>別の列で照合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="343"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="344"/>
         <source>%n answer(s) now reach a customer.</source>
         <translation>
             <numerusform>%n件の回答がお客様につながりました。</numerusform>
@@ -567,79 +567,79 @@ within %n day(s)</source>
         <translation>好き度（1〜7）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="118"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="133"/>
         <source>Search name, e-mail…</source>
         <translation>氏名・メールアドレスで検索…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="119"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="134"/>
         <source>Export list…</source>
         <translation>リストを書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="120"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="135"/>
         <source>Save these customers as CSV or Excel, as an action list for a campaign</source>
         <translation>この顧客リストをCSVかExcelで保存します（施策の対象者リストに使えます）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="164"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
         <source>(%Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="165"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="180"/>
         <source>(%1 of %Ln customer(s))</source>
         <translation>
             <numerusform>（%Ln人中 %1人）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="175"/>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="187"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="190"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="202"/>
         <source>Export list</source>
         <translation>リストを書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="176"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="191"/>
         <source>The search shows %1 of %2 customers. Which do you want to save?</source>
         <translation>検索で %2人中 %1人を表示しています。どちらを保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="178"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="193"/>
         <source>The %1 shown</source>
         <translation>表示中の %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="179"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="194"/>
         <source>All %1</source>
         <translation>全 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="188"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="203"/>
         <source>CSV for Excel (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>Excel用CSV (UTF-8) (*.csv);;CSV Shift_JIS (CP932) (*.csv);;Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="211"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="226"/>
         <source>Characters Shift_JIS cannot hold</source>
         <translation>Shift_JIS で保存できない文字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="212"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="227"/>
         <source>%n character(s) of this list cannot be written in Shift_JIS (%1) and would become &apos;?&apos;. Save it as UTF-8 instead (Excel opens it as well)?</source>
         <translation>
             <numerusform>このリストには Shift_JIS で保存できない文字が %n 文字あり（%1）、「?」に置き換わってしまいます。代わりに UTF-8 で保存しますか？（UTF-8 でも Excel で開けます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="220"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="235"/>
         <source>Could not save the list: %1</source>
         <translation>リストを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="243"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="258"/>
         <source>this customer</source>
         <translation>このお客様</translation>
     </message>
@@ -647,103 +647,103 @@ within %n day(s)</source>
 <context>
     <name>EngagementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="107"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="108"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>アンケートの回答がまだありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を［ファイル］▸［ファイルを取り込む…］で取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="116"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="117"/>
         <source>Engagement zones on the fan degree × liking map</source>
         <translation>ファン度×好き度のマップ上のエンゲージメントゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="118"/>
         <source>Rows: fan degree 1 (not a fan) to 6 (part of my life). Columns: liking 1 (don&apos;t like it at all) to 7 (real love). Each cell: its answers. Point at a number for the answer&apos;s words.</source>
         <translation>行：ファン度1（ファンではない）〜6（もはや人生の一部）。列：好き度1（正直全く好きではない）〜7（愛があると言えるほど大好き）。各マスは回答数。番号にカーソルを合わせると回答の文言を表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="120"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="121"/>
         <source>Edit zones…</source>
         <translation>ゾーンを編集…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="121"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="122"/>
         <source>Customers by zone (click a zone for its customers)</source>
         <translation>ゾーン別の顧客（ゾーンをクリックすると顧客を表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="122"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="123"/>
         <source>Does it show in what they buy?</source>
         <translation>購買行動に表れているか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="123"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="124"/>
         <source>Customers in each zone at each month&apos;s end</source>
         <translation>各月末時点のゾーン別顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="125"/>
         <source>By each customer&apos;s latest answer. Repeat rate: buyers with two orders or more; orders a year and annual LTV: averages over the buyers.</source>
         <translation>各顧客の最新の回答で分類。リピート率：2回以上購入した購入者の割合。年間購入回数と年間LTV：購入者の平均。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="148"/>
         <source>Zone</source>
         <translation>ゾーン</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="148"/>
         <source>Share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="148"/>
         <source>± margin</source>
         <translation>誤差±</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="147"/>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Number of customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="150"/>
         <source>too few</source>
         <translation>回答不足</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Group</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Buyers</source>
         <translation>購入者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="155"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
         <source>Repeat rate</source>
         <translation>リピート率</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="157"/>
         <source>Orders a year</source>
         <translation>年間購入回数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="157"/>
         <source>Annual LTV</source>
         <translation>年間LTV</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="156"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="157"/>
         <source>Revenue share</source>
         <translation>売上構成比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="175"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="179"/>
         <source>Customers in %1</source>
         <translation>%1の顧客</translation>
     </message>
@@ -1207,101 +1207,101 @@ within %n day(s)</source>
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="63"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
         <source>Imported files: every row is read, imported, rejected or skipped</source>
         <translation>取り込んだファイル（読んだ行は、取り込んだ行・読めなかった行・対象外の行のどれかに分かれます）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="64"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="65"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
         <source>Undo this import…</source>
         <translation>この取り込みを取り消す…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="66"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="67"/>
         <source>Rejected rows of the selected import</source>
         <translation>選んだ取り込みの読めなかった行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Read</source>
         <translation>読んだ行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="75"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
         <source>Imported</source>
         <translation>取り込んだ行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
         <source>Rejected</source>
         <translation>読めなかった行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
         <source>Skipped</source>
         <translation>対象外の行</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="76"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="77"/>
         <source>Finished</source>
         <translation>完了日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="82"/>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="106"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="83"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="107"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="117"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="118"/>
         <source>Undo import</source>
         <translation>取り込みの取り消し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/imports.py" line="118"/>
+        <location filename="../../engage_desktop/ui/views/imports.py" line="119"/>
         <source>Remove everything that import #%1 (%2) added to the shop? The file itself is not touched.</source>
         <translation>取り込み #%1（%2）で追加したデータを、ショップからすべて取り除きますか？ 元のファイルは変更しません。</translation>
     </message>
@@ -1583,206 +1583,206 @@ last order</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="100"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
         <source>Recent shops</source>
         <translation>最近使ったショップ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="153"/>
         <source>New shop…</source>
         <translation>新しいショップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="153"/>
         <source>Open shop…</source>
         <translation>ショップを開く…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="153"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="154"/>
         <source>Import files…</source>
         <translation>ファイルを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="154"/>
         <source>Export to Excel…</source>
         <translation>Excelに書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="155"/>
         <source>Export chart as PNG…</source>
         <translation>グラフをPNGで書き出し…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="155"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="155"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="156"/>
         <source>Backups…</source>
         <translation>バックアップ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="156"/>
         <source>Save a survey template…</source>
         <translation>アンケートのひな形を保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="157"/>
         <source>About Engage Desktop</source>
         <translation>Engage Desktop について</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="174"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="210"/>
         <source>The shop file is damaged</source>
         <translation>ショップファイルが壊れています</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="211"/>
         <source>Choose a backup…</source>
         <translation>バックアップを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="242"/>
         <source>New shop file</source>
         <translation>新しいショップファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="240"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="246"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="295"/>
         <source>Shop files (*.duckdb)</source>
         <translation>ショップファイル (*.duckdb)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="248"/>
         <source>Open shop file</source>
         <translation>ショップファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="282"/>
         <source>Shop file not found</source>
         <translation>ショップファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="283"/>
         <source>%1 is not where it was (%2): it may have been moved, renamed or deleted. Nothing was created in its place.</source>
         <translation>%1 が元の場所（%2）にありません。移動・名前の変更・削除のどれかが行われた可能性があります。代わりのファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="286"/>
         <source>Locate it…</source>
         <translation>場所を指定…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="287"/>
         <source>Remove from the list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="294"/>
         <source>Where is %1?</source>
         <translation>%1 はどこにありますか？</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="335"/>
         <source>No orders yet: import your shop&apos;s exports (File ▸ Import files…)</source>
         <translation>まだ注文データがありません。ショップのエクスポートファイルを取り込んでください（ファイル ▸ ファイルを取り込む…）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="337"/>
         <source>%1 customers known</source>
         <translation>顧客数 %1人</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="341"/>
         <source>Data: %1 – %2   As of %3   %4 customers known, %5 who bought, %6 orders</source>
         <translation>データ期間: %1〜%2   基準日 %3   顧客数 %4人（うち購入者 %5人）、注文数 %6件</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="367"/>
         <source>Choose export files</source>
         <translation>エクスポートファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="368"/>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
         <translation>エクスポートファイル (*.csv *.tsv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="380"/>
         <source>Export to Excel</source>
         <translation>Excelに書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="396"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="383"/>
-        <location filename="../../engage_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="406"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="387"/>
         <source>Writing the Excel workbook…</source>
         <translation>Excelブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="394"/>
         <source>Save a survey template</source>
         <translation>アンケートのひな形を保存</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="395"/>
         <source>survey-template.xlsx</source>
         <translation>アンケートのひな形.xlsx</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="407"/>
         <source>Writing the survey template…</source>
         <translation>アンケートのひな形を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="413"/>
         <source>Export chart as PNG</source>
         <translation>グラフをPNGで書き出し</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../engage_desktop/ui/main_window.py" line="416"/>
         <source>Could not save %1.</source>
         <translation>%1 を保存できませんでした。</translation>
     </message>
@@ -1790,39 +1790,39 @@ last order</source>
 <context>
     <name>MatchDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="392"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="393"/>
         <source>Match by another column</source>
         <translation>別の列で照合</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="395"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="396"/>
         <source>%1 (%Ln unmatched answer(s) have a value)</source>
         <translation>
             <numerusform>%1（つながっていない回答のうち%Ln件に値あり）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="397"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="398"/>
         <source>Order number</source>
         <translation>注文番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="398"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="399"/>
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="400"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="401"/>
         <source>Survey column:</source>
         <translation>アンケートの列:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="401"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="402"/>
         <source>Its values are the orders&apos;:</source>
         <translation>照合する注文の項目:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="407"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="408"/>
         <source>Answers that reach no customer yet are tied to the customer whose order number or customer ID the column holds. Undo column matches gives them back.</source>
         <translation>まだお客様につながっていない回答を、その列にある注文番号または顧客IDのお客様に結びつけます。「列での照合を取り消す」で元に戻せます。</translation>
     </message>
@@ -2050,92 +2050,92 @@ last order</source>
 <context>
     <name>MonthlyView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="133"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
         <source>Metric:</source>
         <translation>指標:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="135"/>
         <source>Customers:</source>
         <translation>顧客：</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="138"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="158"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="159"/>
         <source>Change vs previous month (%)</source>
         <translation>前月比（%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="163"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="164"/>
         <source>%n month(s) changed beyond the chart&apos;s scale: drawn at its edge (▲/▼); hover for the exact change.</source>
         <translation>
             <numerusform>%nか月はグラフの目盛りを超えて変化したため、端に（▲/▼）で描いています。正確な値はマウスを合わせると表示されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="175"/>
         <source>Dashed lines: measures started (orange: aimed at this metric; the effect is in the Measures view): %1.</source>
         <translation>破線：施策の開始（オレンジはこの指標を動かすための施策。効果は「施策」画面で見られます）：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="178"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="180"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="181"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="187"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="186"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="187"/>
         <source>Change vs previous month</source>
         <translation>前月比</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="187"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="188"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="207"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="208"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="209"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="210"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="212"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="213"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="217"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="218"/>
         <source>Zone: %1</source>
         <translation>ゾーン：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/monthly.py" line="211"/>
+        <location filename="../../engage_desktop/ui/views/monthly.py" line="212"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
@@ -2145,122 +2145,122 @@ last order</source>
 <context>
     <name>MovementView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="89"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="90"/>
         <source>Compared with:</source>
         <translation>比べる時点:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="91"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="92"/>
         <source>the end of the month %n month(s) ago</source>
         <translation>
             <numerusform>%nか月前の月末</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="92"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="93"/>
         <source>Rows: the tier at the start; columns: the tier now (each from the orders up to then). A cell shows how many customers moved so, and what they spent in between. Click a cell for its customers.</source>
         <translation>行は比べる時点のLTV層、列は今のLTV層です（どちらもその時点までの注文から判定）。セルには、そのように移ったお客様の人数と、その間に使った金額（マウスを合わせると表示）を示します。セルをクリックすると、そのお客様を一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="95"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="96"/>
         <source>Month by month: customers who moved up or down a tier</source>
         <translation>月ごと: LTV層が上がった・下がったお客様</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="96"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="97"/>
         <source>Each month end against the one before, in the tiers&apos; order (the first tier highest). A customer&apos;s first month counts as new, neither up nor down.</source>
         <translation>各月末のLTV層を前の月末と比べています（LTV層の並び順で上にある層ほど上位）。初めて購入した月のお客様は、上がった・下がったではなく新規として数えます。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="98"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="99"/>
         <source>Round target, customers in:</source>
         <translation>ワンクールの目標（人数を数えるLTV層）:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="108"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="109"/>
         <source>Not yet a customer</source>
         <translation>まだ購入前</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="119"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="120"/>
         <source>%1 customers, %2 spent in between</source>
         <translation>%1人、その間の購入 %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="124"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="125"/>
         <source>LTV tier movement: %1 → %2</source>
         <translation>LTV層の移動: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="126"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="127"/>
         <source>Click a cell for its customers</source>
         <translation>セルをクリックするとお客様を表示</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="134"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="135"/>
         <source> (so far)</source>
         <translation>（途中）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="135"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="136"/>
         <source>Moved up a tier</source>
         <translation>LTV層が上がった人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="137"/>
         <source>Moved down a tier</source>
         <translation>LTV層が下がった人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="137"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="138"/>
         <source>New customers: %1</source>
         <translation>新規客数: %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="172"/>
         <source>Customers in %1</source>
         <translation>%1の人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="176"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="177"/>
         <source>Pick one or more tiers to count.</source>
         <translation>人数を数えるLTV層を1つ以上選んでください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="181"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="182"/>
         <source>Green bands: %n round(s) reached, each %1 or more months in a row up on the month before.</source>
         <translation>
             <numerusform>緑の帯: ワンクール達成（%1か月以上連続で前月を上回った期間）が%n回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/movement.py" line="184"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="185"/>
         <source>%1 is still running: it is not compared with a full month, nor counted in the run.</source>
         <translation>%1 はまだ途中の月のため、まるまる1か月とは比べず、連続の月数にも数えていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="192"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="193"/>
         <source>%n month(s) in a row up on the previous month: one round cleared!</source>
         <translation>
             <numerusform>%nか月連続で前月を上回りました。ワンクール達成です！</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="194"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="195"/>
         <source>The latest month is not up on the month before. A round is %n months up in a row.</source>
         <translation>
             <numerusform>直近の月は前月を上回っていません。ワンクールは%nか月連続で前月を上回ることです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="198"/>
         <source>%n month(s) in a row up on the previous month</source>
         <translation>
             <numerusform>%nか月連続で前月を上回っています</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/movement.py" line="198"/>
+        <location filename="../../engage_desktop/ui/views/movement.py" line="199"/>
         <source>%n more to a full round</source>
         <translation>
             <numerusform>ワンクールまであと%nか月</numerusform>
@@ -2270,19 +2270,19 @@ last order</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/customer_list.py" line="252"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="267"/>
         <source>Orders of %1</source>
         <translation>%1 の注文</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="265"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="280"/>
         <source>%n order(s), revenue %1</source>
         <translation>
             <numerusform>注文 %n 件、売上 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/customer_list.py" line="267"/>
+        <location filename="../../engage_desktop/ui/customer_list.py" line="282"/>
         <source>(%n cancelled order(s) listed, not counted)</source>
         <translation>
             <numerusform>（キャンセルされた注文 %n 件は一覧に載せ、数えていません）</numerusform>
@@ -2482,62 +2482,62 @@ last order</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="32"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="49"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="39"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="56"/>
         <source> days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="45"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="62"/>
         <source>Not given</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="76"/>
         <source>&lt;b&gt;This shop&lt;/b&gt; (saved in the shop file)</source>
         <translation>&lt;b&gt;このショップ&lt;/b&gt;（ショップファイルに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="77"/>
         <source>Time zone of the shop:</source>
         <translation>ショップのタイムゾーン:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="78"/>
         <source>Where order times are turned into days and months. It applies from the next import on: orders already imported keep the days they were read with.</source>
         <translation>注文の時刻を日付や月に分けるときの基準です。次の取り込みから使われます。取り込み済みの注文は、読んだときの日付のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="64"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="81"/>
         <source>Dormant after no order for:</source>
         <translation>休眠とみなす日数（購入のない日数）:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="82"/>
         <source>Gross margin:</source>
         <translation>粗利率：</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="83"/>
         <source>The share of revenue left after the cost of the goods. Given, LTV and predicted value are also shown as the profit they bring.</source>
         <translation>売上から商品の原価を引いて残る割合です。設定すると、LTVと予測価値を粗利でも表示します。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="68"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="85"/>
         <source>Money shown as:</source>
         <translation>金額の表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="69"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="86"/>
         <source>&lt;b&gt;You&lt;/b&gt; (saved for your user on this computer)</source>
         <translation>&lt;b&gt;あなたの設定&lt;/b&gt;（このパソコンのユーザーごとに保存）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="70"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="87"/>
         <source>Language:</source>
         <translation>言語:</translation>
     </message>
@@ -2545,141 +2545,141 @@ last order</source>
 <context>
     <name>SurveysView</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="136"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="137"/>
         <source>No survey answers yet. Import your survey export (Google Forms or SurveyMonkey CSV) with File ▸ Import files…</source>
         <translation>まだアンケートの回答がありません。アンケートのエクスポート（GoogleフォームやSurveyMonkeyのCSV）を「ファイル ▸ ファイルを取り込む…」から取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="142"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
         <source>NPS (Net Promoter Score)</source>
         <translation>NPS（ネットプロモータースコア）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="143"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
         <source>NPS by month</source>
         <translation>月別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="144"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
         <source>NPS by LTV tier and engagement zone</source>
         <translation>LTV層別・ゾーン別のNPS</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="145"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="146"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
         <source>Tier:</source>
         <translation>LTV層:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="147"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="148"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="149"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
         <source>Shares</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="150"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
         <source>All customers</source>
         <translation>全顧客</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="151"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="152"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
         <source>Fan degree × liking: where your customers stand (click a cell for its customers)</source>
         <translation>ファン度 × 好き度: お客様の分布（セルをクリックすると、そのお客様を一覧表示）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="153"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="154"/>
         <source>Rows: fan degree   Columns: liking</source>
         <translation>行: ファン度   列: 好き度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="167"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="168"/>
         <source>%n answer(s): promoters (9-10) minus detractors (0-6), in points.</source>
         <translation>
             <numerusform>回答 %n 件: 推奨者（9〜10）の割合 − 批判者（0〜6）の割合（ポイント）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="170"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
         <source>Detractors</source>
         <translation>批判者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="171"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
         <source>Passives</source>
         <translation>中立者</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="172"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="173"/>
         <source>Promoters</source>
         <translation>推奨者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="174"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="175"/>
         <source>Only %n answer(s): the NPS is not meaningful yet.</source>
         <translation>
             <numerusform>回答が %n 件しかないため、NPSはまだ参考になりません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="177"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="178"/>
         <source>%n answer(s) are dated after %1, the day of the last order, and are not counted: import the orders up to their days to count them.</source>
         <translation>
             <numerusform>%n件の回答は最後の注文日（%1）より後の日付のため、数えていません。その日までの注文を取り込むと数えられます。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="188"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="189"/>
         <source>Bars: answers a month. Line: NPS with its margin of error (95%). %n month(s) with fewer than %1 answers have no NPS: too few to tell.</source>
         <translation>
             <numerusform>棒：月ごとの回答数。線：NPSと誤差（95%）。回答が%1件未満の%nか月はNPSを出していません（少なすぎて判断できません）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="190"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="191"/>
         <source>Bars: answers a month. Line: NPS with its margin of error (95%).</source>
         <translation>棒：月ごとの回答数。線：NPSと誤差（95%）。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="197"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="198"/>
         <source>Zone: %1</source>
         <translation>ゾーン：%1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="202"/>
         <source>± margin</source>
         <translation>誤差±</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="202"/>
         <source>Group</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="202"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="203"/>
         <source>too few</source>
         <translation>回答不足</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="192"/>
-        <location filename="../../engage_desktop/ui/views/surveys.py" line="201"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="193"/>
+        <location filename="../../engage_desktop/ui/views/surveys.py" line="202"/>
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
@@ -2771,37 +2771,37 @@ last order</source>
 <context>
     <name>UnmatchedDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="363"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="364"/>
         <source>Unmatched answers</source>
         <translation>お客様につながらない回答</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="370"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="371"/>
         <source>Answered</source>
         <translation>回答日時</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="370"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="371"/>
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="370"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="371"/>
         <source>Recommend (0-10)</source>
         <translation>おすすめ度（0〜10）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="370"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="371"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/comments.py" line="371"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="372"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/views/comments.py" line="380"/>
+        <location filename="../../engage_desktop/ui/views/comments.py" line="381"/>
         <source>%n answer(s) reach no customer who bought. They count in NPS, never in a tier.</source>
         <translation>
             <numerusform>%n件の回答が購入したお客様につながっていません。NPSには数えますが、LTV層には入りません。</numerusform>
@@ -2819,27 +2819,27 @@ last order</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="176"/>
         <source>Welcome to Engage Desktop</source>
         <translation>Engage Desktop へようこそ</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="177"/>
         <source>See how your customers move from their first purchase to becoming fans. Start with the sample shop to look around, or create your own shop and import the exports of your shop system, till and surveys.</source>
         <translation>お客様が初めての購入からファンになるまでの流れを見てみましょう。まずはサンプルショップで画面を見て回るか、自分のショップを作って、ショップのシステム・レジ・アンケートのエクスポートを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="164"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="181"/>
         <source>Open the sample shop</source>
         <translation>サンプルショップを開く</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="165"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="182"/>
         <source>Create an empty shop…</source>
         <translation>新しい空のショップを作る…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../engage_desktop/ui/dialogs.py" line="183"/>
         <source>Open a shop file…</source>
         <translation>ショップファイルを開く…</translation>
     </message>
@@ -2847,12 +2847,12 @@ last order</source>
 <context>
     <name>ZoneDialog</name>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="194"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="198"/>
         <source>Edit engagement zones</source>
         <translation>エンゲージメントゾーンの編集</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/views/engagement.py" line="224"/>
+        <location filename="../../engage_desktop/ui/views/engagement.py" line="228"/>
         <source>A customer&apos;s zone is the cell of their latest answer. Click a cell to move it to the next zone; every zone keeps at least one cell.</source>
         <translation>顧客のゾーンは最新の回答のマスで決まります。マスをクリックすると次のゾーンに移ります。どのゾーンにも1マス以上を残してください。</translation>
     </message>

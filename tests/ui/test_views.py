@@ -292,3 +292,14 @@ def test_the_100_day_plan_view_shows_core_s_shares_and_a_cell_s_customers(qtbot:
     with qtbot.waitSignal(view.customers.model.modelReset, timeout=10_000):
         view.select_cell(view.model.index(row, column))
     assert len(view.customers.table_data.rows) == cells[(view.cohorts[row], 3, 100)]["reached"] > 0
+    # A cell of too few customers is grey, not a heat: the sample's September 2026, step 3 within 60 days, is
+    # 3 of 4 (75%), which read as the plan's best result.
+    from engage_desktop.ui.views.cohorts import FEW
+
+    def background(r: int, c: int) -> Any:
+        return view.model.data(view.model.index(r, c), Qt.ItemDataRole.BackgroundRole)
+
+    colours = {(r, c): background(r, c) for r in range(len(view.cohorts)) for c in range(len(CELLS))}
+    few = [(r, c) for (r, c) in colours if cells[(view.cohorts[r], *CELLS[c])]["eligible"] < journey_metrics.COHORT_FEW]
+    assert few and all(colours[k] == FEW for k in few)
+    assert all(colours[k] != FEW for k in colours if k not in few)

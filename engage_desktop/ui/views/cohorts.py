@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from engage_desktop.core.metrics import journey
@@ -29,6 +30,9 @@ class CohortInputs:
 
 def load_cohorts(store: Store, as_of: dt.date, inputs: CohortInputs) -> dict[str, Any]:
     return {"as_of": as_of, "table": journey.cohort_100d(store, as_of)}
+
+
+FEW = QColor(232, 232, 232)  # a cell of too few customers to tell (journey.COHORT_FEW): grey, not a heat
 
 
 class CohortsView(View):
@@ -54,7 +58,8 @@ class CohortsView(View):
         self.caption.setText(self.tr("The 100-day plan: customers who reached a step within so many days of their "
                                      "first purchase, by the month of that purchase"))
         self.note.setText(self.tr("Only customers who have had the days count: a customer who bought last week is "
-                                  "not yet counted for 30 days. Click a cell for its customers."))
+                                  "not yet counted for 30 days. Grey: fewer than %1 customers, too few to tell. Click "
+                                  "a cell for its customers.").replace("%1", str(journey.COHORT_FEW)))
         self.customers.retranslate()
 
     def inputs(self) -> CohortInputs:
@@ -72,7 +77,8 @@ class CohortsView(View):
                                 .replace("%2", i18n.number(cells[(c, s, d)]["eligible"])) for s, d in CELLS]
                                for c in self.cohorts]
         self.model.set_data(headers, values, {i: i18n.percent for i in range(len(CELLS))})
-        self.model.set_colours(lambda r, c, v: heat(v or 0, 1.0))
+        eligible = [[cells[(c, s, d)]["eligible"] for s, d in CELLS] for c in self.cohorts]
+        self.model.set_colours(lambda r, c, v: heat(v or 0, 1.0) if eligible[r][c] >= journey.COHORT_FEW else FEW)
         self.customers.set_table(Table([], []), self.tr("Click a cell for its customers"))
 
     def select_cell(self, index: QModelIndex) -> None:
