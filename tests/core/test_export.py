@@ -290,3 +290,20 @@ def test_measures_sheet_matches_core_and_charts_the_changes_side_by_side(shop: S
     assert journey_sheet.cell(row=5, column=14).value == "2回目クーポン"  # step 2's 施策 cell lists the log's entry
     (chart,) = charts(sheet)
     assert [ref(s) for s in chart.series] == ["'施策'!$H$4:$H$5", "'施策'!$I$4:$I$5", "'施策'!$J$4:$J$5"]
+
+
+def test_a_measure_in_points_is_said_to_be_left_out_of_the_chart(tmp_path: Path) -> None:
+    """The chart of changes is in %: a measure on NPS or a share was left out of it without a word."""
+    from engage_desktop.core.metrics import effect
+    from engage_desktop.core.sample import create_sample_shop
+
+    with Store(create_sample_shop(tmp_path / "sample.duckdb")) as sample:
+        day = resolve_as_of(sample, None)
+        effects = [effect.effect(sample, day, m) for m in measures.measures(sample)]
+        in_points = sum(e.in_points for e in effects)
+        assert 0 < in_points < len(effects)  # the sample has both kinds
+        sheet = workbook_for(sample, tmp_path, view="measures")[1]["施策"]
+    said = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "ポイントで変わる" in c.value]
+    assert said == [f"{in_points}件の施策は、指標がポイントで変わる（NPSや割合）ため、表にだけ載せ、変化率（%）のグラフには入れていません。"]
+    (chart,) = charts(sheet)
+    assert len(chart.series[0].val.numRef.f.split(":")) == 2 and chart.series[0].val.numRef.f.endswith(f"${3 + len(effects) - in_points}")

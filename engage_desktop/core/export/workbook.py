@@ -634,6 +634,11 @@ def _measures(sheet: Worksheet, store: Store, day: dt.date) -> None:
         write_cell(sheet, 4, 1, t("No measures yet."))
         return
     charted = sum(not e.in_points for e in effects)
+    if charted < len(effects):  # one axis of percentages: a change in points would read as one
+        write_cell(sheet, last + 2, 1, tn(
+            "{n} measure's metric changes by points (NPS, a share): it is in the table, not in the chart of changes "
+            "in %.", "{n} measures' metrics change by points (NPS, a share): they are in the table, not in the chart "
+            "of changes in %.", len(effects) - charted))
     if not charted:
         return
     chart = BarChart()
