@@ -263,9 +263,10 @@ class ImportWizard(QDialog):
             self.detected.setText(self.tr("Reading %1…").replace("%1", entry.path.name))
             return
         sure = self.tr("please check the mapping") if info["confirm"] else self.tr("recognised")
-        self.detected.setText(
-            f"<b>{entry.path.name}</b>: {t(info['label'])} — {encoding_name(info['encoding'])} — "
-            + self.tr("confidence %1 (%2)").replace("%1", i18n.percent(info["confidence"], 0)).replace("%2", sure))
+        # Once the owner has chosen columns, the guess's confidence is no longer what the import goes by.
+        how = (self.tr("columns as you chose them") if entry.options.mapping else
+               self.tr("confidence %1 (%2)").replace("%1", i18n.percent(info["confidence"], 0)).replace("%2", sure))
+        self.detected.setText(f"<b>{entry.path.name}</b>: {t(info['label'])} — {encoding_name(info['encoding'])} — {how}")
         self.read_as.setText(self._read_as_text(info))
         self.kind.setCurrentIndex(self.kind.findData(info["kind"]))
         self.dates.setCurrentIndex(max(0, self.dates.findData(entry.options.date_layout)))

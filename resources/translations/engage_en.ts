@@ -94,7 +94,7 @@ within %n days</numerusform></translation>
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413" />
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>

@@ -1011,7 +1011,7 @@ within %n day(s)</source>
     </message>
     <message>
         <location filename="../../engage_desktop/ui/import_wizard.py" line="155"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
@@ -1061,105 +1061,110 @@ within %n day(s)</source>
         <translation>自動で判定しました</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="267"/>
+        <source>columns as you chose them</source>
+        <translation>列はあなたが選んだとおり</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>will be imported</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>rejected</source>
         <translation>読めない</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="291"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="292"/>
         <source>skipped</source>
         <translation>対象外</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Line</source>
         <translation>行番号</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="305"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="306"/>
         <source>What happens</source>
         <translation>扱い</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="347"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="348"/>
         <source>Needed to import: choose the column that holds it.</source>
         <translation>取り込みに必要です。この項目が入っている列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="356"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="357"/>
         <source>Several columns…</source>
         <translation>複数の列…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="377"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
         <source>Columns for %1</source>
         <translation>%1 の列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="378"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="379"/>
         <source>Tick the columns that together hold %1; they are joined in the file&apos;s order.</source>
         <translation>%1 を分けて持っている列に印を付けてください。ファイルの列の順につなげて読みます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="414"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n件のファイルを取り込む</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="420"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="421"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="439"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="453"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="454"/>
         <source>Cancelling… the shop is left as it was before this file.</source>
         <translation>中止しています… ショップはこのファイルを取り込む前の状態のままです。</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="481"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="482"/>
         <source>Save rejected rows as CSV…</source>
         <translation>読めなかった行をCSVで保存…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="483"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="484"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="487"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="488"/>
         <source>Rejected rows and why</source>
         <translation>読めなかった行とその理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="497"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="502"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="503"/>
         <source>nothing new (the rows that could be read are in the shop already)</source>
         <translation>新しいデータなし（読めた行はすべてショップにあります）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="503"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="504"/>
         <source>nothing new (all rows already in the shop)</source>
         <translation>新しいデータなし（すべて取り込み済み）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="497"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
         <source>refused, nothing written</source>
         <translation>取り込めませんでした（何も書き込んでいません）</translation>
     </message>
@@ -1169,37 +1174,37 @@ within %n day(s)</source>
         <translation>判定の確度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="498"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="499"/>
         <source>cancelled, nothing written</source>
         <translation>中止しました（何も書き込んでいません）</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="504"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="505"/>
         <source>read %1, imported %2, rejected %3, skipped %4</source>
         <translation>読んだ行 %1、取り込んだ行 %2、読めなかった行 %3、対象外の行 %4</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="537"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="538"/>
         <source>Original text</source>
         <translation>元の内容</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/import_wizard.py" line="527"/>
+        <location filename="../../engage_desktop/ui/import_wizard.py" line="528"/>
         <source>Save rejected rows</source>
         <translation>読めなかった行を保存</translation>
     </message>

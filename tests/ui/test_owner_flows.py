@@ -231,8 +231,11 @@ def test_a_wrong_guess_corrected_by_hand_a_three_column_phone_and_a_cleared_fiel
             ["T1", "2026/3/9", "2026/3/2", "hanako@example.jp", "1200", "03", "1234", "5678"],
             ["T2", "2026/3/12", "2026/3/5", "taro@example.jp", "800", "06", "9876", "5432"]]
     wizard = open_wizard(qtbot, window, [write_csv(tmp_path / "till.csv", rows, encoding="cp932")])
+    assert "判定の確度" in wizard.detected.text()
 
     choose(qtbot, wizard, "order_date", "受付日")
+    # the guess's confidence is no longer what the import goes by (it kept saying 50%)
+    assert "列はあなたが選んだとおり" in wizard.detected.text() and "判定の確度" not in wizard.detected.text()
     monkeypatch.setattr(wizard, "choose_columns", lambda field, headers, current: ["電話1", "電話2", "電話3"])
     choose(qtbot, wizard, "phone", SEVERAL)
     assert mapping_combo(wizard, "phone").currentText() == "電話1 + 電話2 + 電話3"
