@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import re
 import shutil
 import subprocess
@@ -108,6 +109,14 @@ def test_monthly_sheet_has_real_dates_and_a_bar_plus_mom_line(shop: Store, tmp_p
     assert ref(bar.series[0]) == f"'前月比'!$B$4:$B${3 + n}"
     assert ref(line.series[0]) == f"'前月比'!$J$4:$J${3 + n}"
     assert line.y_axis.axId == 200
+    # the change axis is what most months do, as the window's; months beyond it are said
+    changes = [None if v is None else 100 * v for v in table.column("revenue_mom")]
+    low, high = monthly.change_range(changes)
+    low, high = 10 * math.floor(low / 10), 10 * math.ceil(high / 10)
+    assert (line.y_axis.scaling.min, line.y_axis.scaling.max) == pytest.approx((low / 100, high / 100))
+    beyond = sum(1 for v in changes if v is not None and not low <= v <= high)
+    said = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "目盛りを超えて" in c.value]
+    assert said == ([f"{beyond}か月はグラフの目盛りを超えて変化したため、その変化は表でご覧ください。"] if beyond else [])
 
 
 def test_survey_sheet_nps_split_and_heat_map(shop: Store, tmp_path: Path) -> None:

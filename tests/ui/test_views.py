@@ -197,7 +197,7 @@ def test_count_axes_tick_only_whole_numbers(qtbot: Any) -> None:
 
 def test_a_jump_from_almost_nothing_is_drawn_at_the_edge_not_stretched_to(qtbot: Any) -> None:
     from engage_desktop.ui.charts import BarLineChart
-    from engage_desktop.ui.views.monthly import change_range
+    from engage_desktop.core.metrics.monthly import change_range
 
     # ¥3,938 then ¥4.27M: +108,329%; the other months move by tens of percent.
     changes = [None, 108_329.0, 12.0, -8.0, 25.0, -30.0, 4.0, 18.0]

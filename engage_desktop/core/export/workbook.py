@@ -9,6 +9,7 @@ formula (see safe.py / xlsx_cells.py).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -423,6 +424,16 @@ def _monthly(sheet: Worksheet, store: Store, day: dt.date) -> None:
     _on_second_axis(line)
     line.y_axis.title = label("mom")
     line.y_axis.number_format = "0%"
+    # the window's axis: what most months do (a +930% month from almost nothing flattened every other)
+    changes = [None if r["revenue_mom"] is None else 100 * r["revenue_mom"] for r in table.as_dicts()]
+    low, high = monthly.change_range(changes)
+    low, high = 10 * math.floor(low / 10), 10 * math.ceil(high / 10)  # ticks at whole tens of percent
+    line.y_axis.scaling.min, line.y_axis.scaling.max = low / 100, high / 100
+    beyond = sum(1 for v in changes if v is not None and not low <= v <= high)
+    if beyond:
+        write_cell(sheet, last + 3, 2, tn("{n} month changed beyond the chart's scale: its change is in the table.",
+                                          "{n} months changed beyond the chart's scale: their changes are in the table.",
+                                          beyond))
     _straight(line)
     chart += line
     chart.x_axis.tickLblPos = "low"

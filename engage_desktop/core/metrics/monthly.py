@@ -126,6 +126,22 @@ def _change(now: object, before: object) -> float | None:
     return (float(now) - float(before)) / abs(float(before))  # type: ignore[arg-type]
 
 
+def change_range(changes: list[float | None]) -> tuple[float, float]:
+    """Axis range for MoM %: a jump from almost nothing (¥3,938 to ¥4.27M: +108,000%) or the early
+    months of a new shop (+900%) must not flatten the rest. The axis covers what most months do,
+    at least -50%..+50% and at most twice the 80th percentile (not under +100%); the window's chart draws
+    points beyond at its edge (▲/▼), with a note, and hovering still shows the exact value; the
+    workbook's chart says how many months go beyond."""
+    values = sorted(v for v in changes if v is not None)
+    if not values:
+        return (-50.0, 50.0)
+    typical = values[min(len(values) - 1, int(0.8 * len(values)))]
+    cap = max(100.0, 2 * typical)
+    low, high = min(values[0], -50.0), min(max(values[-1], 50.0), cap)
+    pad = 0.1 * (high - low)
+    return (max(low - pad, -100.0 - pad), high + pad)
+
+
 @dataclass(frozen=True)
 class Streak:
     metric: str

@@ -46,21 +46,6 @@ def axis_format(metric: str) -> tuple[Callable[[float], str], float | None]:
     return (lambda v: f"{v:,.0f}"), 1.0
 
 
-def change_range(changes: list[float | None]) -> tuple[float, float]:
-    """Axis range for MoM %: a jump from almost nothing (¥3,938 to ¥4.27M: +108,000%) or the early
-    months of a new shop (+900%) must not flatten the rest. The axis covers what most months do,
-    at least -50%..+50% and at most twice the 80th percentile (not under +100%); the chart draws
-    points beyond at its edge (▲/▼), with a note, and hovering still shows the exact value."""
-    values = sorted(v for v in changes if v is not None)
-    if not values:
-        return (-50.0, 50.0)
-    typical = values[min(len(values) - 1, int(0.8 * len(values)))]
-    cap = max(100.0, 2 * typical)
-    low, high = min(values[0], -50.0), min(max(values[-1], 50.0), cap)
-    pad = 0.1 * (high - low)
-    return (max(low - pad, -100.0 - pad), high + pad)
-
-
 ZONE = "zone:"  # the filter's data for a zone: "zone:<key>" (a tier's is its key, which has no colon)
 
 
@@ -158,7 +143,7 @@ class MonthlyView(View):
             labels, [None if v is None else float(v) for v in values], bar_name=name,
             line=line, line_name=self.tr("Change vs previous month (%)"),
             bar_fmt=lambda v: format_metric(metric, v), line_fmt=lambda v: f"{v:+.1f}%",
-            label_every=max(1, len(labels) // 12), line_range=change_range(line),
+            label_every=max(1, len(labels) // 12), line_range=monthly.change_range(line),
             bar_axis_fmt=axis_fmt, line_axis_fmt=lambda v: f"{v:+.0f}%", bar_axis_unit=axis_unit,
         )
         self.clip_note.setText(self.tr("%n month(s) changed beyond the chart's scale: drawn at its edge (▲/▼); "
