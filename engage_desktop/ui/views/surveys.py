@@ -203,6 +203,9 @@ class SurveysView(View):
             2: lambda v: self.tr("too few") if v is None else f"{v:+.1f}",
             3: lambda v: "" if v is None else f"±{v:.1f}"})
         self._show_matrix(data)
+        # The chosen cell's customers again, as the data now stands and in the language now chosen (kept from
+        # before, they stayed in Japanese after a switch to English).
+        self.select_cell(self.matrix_model.index(*self.chosen_cell))
 
     def _show_matrix(self, data: dict[str, Any]) -> None:
         matrix = data["matrix"]
@@ -212,9 +215,6 @@ class SurveysView(View):
         self.matrix_model.set_data([str(i) for i in range(1, 8)], values,
                                    {i: (i18n.percent if shares else (lambda v: i18n.number(v))) for i in range(7)})
         self.matrix_model.set_colours(lambda r, c, v: heat(matrix.counts[r][c], maximum))
-        # The chosen cell's customers again, as the data now stands and in the language now chosen (kept from
-        # before, they stayed in Japanese after a switch to English).
-        self.select_cell(self.matrix_model.index(*self.chosen_cell))
 
     def select_cell(self, index: QModelIndex) -> None:
         self.chosen_cell = (index.row(), index.column())
