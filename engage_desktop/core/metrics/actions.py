@@ -194,7 +194,6 @@ def valuable_tiers(tier_list: list[Tier]) -> list[str]:
     return default_round_tiers(tier_list)
 
 
-@scoped
 def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
     """The shop's usual days from a customer's first purchase day to their second (the median), for
     customers who have bought on one day only so far: their own rhythm is not known yet."""
@@ -204,6 +203,7 @@ def shop_second_gap(store: Store, as_of: dt.date) -> int | None:
     return None if value is None else round(float(value))
 
 
+@scoped  # the shop's usual gap and the lists' facts read the same purchase days
 def at_risk(store: Store, as_of: dt.date, chances: Chances | None = None, limit: int | None = None) -> ActionList:
     """Valuable customers who are late by their own rhythm (or given less than an even chance by the
     model), not yet dormant; the most valuable first. See the module's docstring for the rule."""
