@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import subprocess
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 import openpyxl
+
+from engage_desktop.core.metrics.base import counted_orders
 
 
 def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8", delimiter: str = ",",
@@ -72,3 +75,14 @@ def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]
         ).fetchone()
         sums[table] = (count, digest)
     return sums
+
+
+def every_month_sql(as_of: dt.date) -> str:
+    """SQL: (customer_key, month) for every month from each customer's first order to the as-of month: asked
+    of ``ltv.tiers_by_month_sql``, each customer's tier month by month, the reference the tier spans
+    (metrics/tier_spans.py) are checked against."""
+    return f"""SELECT c.customer_key, CAST(m AS DATE) AS month
+               FROM (SELECT customer_key, CAST(date_trunc('month', min(ordered_at)) AS DATE) AS since
+                     FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY 1) c,
+                    range(c.since, date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH,
+                          INTERVAL 1 MONTH) r(m)"""

@@ -22,7 +22,7 @@ from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import ltv, tier_history, tier_spans
 from engage_desktop.core.metrics.ltv import Tier
 from engage_desktop.core.store import Store
-from tests.helpers import write_csv
+from tests.helpers import every_month_sql, write_csv
 
 START = dt.date(2023, 1, 1)
 
@@ -48,7 +48,7 @@ order = st.tuples(
 
 def month_tiers(store: Store, as_of: dt.date) -> dict[tuple[str, dt.date], str]:
     rows = store.con.execute(
-        f"SELECT customer_key, month, tier FROM ({ltv.tiers_by_month_sql(store, as_of, ltv.every_month_sql(as_of))})"
+        f"SELECT customer_key, month, tier FROM ({ltv.tiers_by_month_sql(store, as_of, every_month_sql(as_of))})"
     ).fetchall()
     return {(key, month): tier for key, month, tier in rows}
 

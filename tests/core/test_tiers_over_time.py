@@ -14,7 +14,7 @@ import pytest
 from engage_desktop.core.importing.pipeline import import_file
 from engage_desktop.core.metrics import ltv, monthly
 from engage_desktop.core.store import Store
-from tests.helpers import orders_file
+from tests.helpers import every_month_sql, orders_file
 
 AS_OF = dt.date(2025, 12, 31)
 ORDERS = [
@@ -33,7 +33,7 @@ def shop(tmp_shop: Store, tmp_path: Path) -> Store:
 
 def test_a_customer_s_tier_at_each_month_end_follows_their_orders_up_to_then(shop: Store) -> None:
     rows = shop.con.execute(
-        f"""SELECT c.email, t.month, t.tier FROM ({ltv.tiers_by_month_sql(shop, AS_OF, ltv.every_month_sql(AS_OF))}) t
+        f"""SELECT c.email, t.month, t.tier FROM ({ltv.tiers_by_month_sql(shop, AS_OF, every_month_sql(AS_OF))}) t
             JOIN customers c USING (customer_key) ORDER BY 1, 2""").fetchall()
     by = {(email, month.month): tier for email, month, tier in rows}
     # A: LTV 60,000 at the end of January (one year's minimum), 120,000, 180,000: 優良 (top) while buying;

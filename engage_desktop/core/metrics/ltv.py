@@ -120,8 +120,8 @@ def tiers_by_month_sql(store: Store, as_of: dt.date, also: str | None = None,
 
     Every month in which the customer ordered is answered from the running totals of their months
     with orders. ``also``: SQL giving more (customer_key, month) pairs to answer (the months of survey
-    answers; ``every_month_sql`` for a customer's whole history on a small shop — on a large one
-    ``tier_history`` does that in less memory): they join the months with orders as months of none,
+    answers; the tests ask for every month of every customer, the reference ``tier_spans`` is checked
+    against): they join the months with orders as months of none,
     so the same running totals answer them (no join of those pairs to the totals: an ASOF join and
     the EXCEPT before it were about a fifth of the month-over-month view's tier filter). Every month of
     every customer at once is ``tier_spans``'s to answer (per span of months, not month by month).
@@ -188,15 +188,6 @@ def ltv_at_sql(days: str, totals: str = "") -> str:
     (an SQL integer) after the first order: the customer facts' LTV (base.years_sql), written once so
     that the tiers' spans (metrics/tier_spans.py) compare exactly the same number."""
     return f"({totals}revenue / {totals}orders) * ({totals}orders / greatest(1.0, ({days}) / 365.25))"
-
-
-def every_month_sql(as_of: dt.date) -> str:
-    """SQL: (customer_key, month) for every month from each customer's first order to the as-of month."""
-    return f"""SELECT c.customer_key, CAST(m AS DATE) AS month
-               FROM (SELECT customer_key, CAST(date_trunc('month', min(ordered_at)) AS DATE) AS since
-                     FROM ({counted_orders(as_of)}) WHERE customer_key IS NOT NULL GROUP BY 1) c,
-                    range(c.since, date_trunc('month', DATE '{as_of.isoformat()}') + INTERVAL 1 MONTH,
-                          INTERVAL 1 MONTH) r(m)"""
 
 
 NEW = "new"  # tier_movement's from-tier of a customer who had not bought yet at the start
