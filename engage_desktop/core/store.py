@@ -177,8 +177,9 @@ class Store:
         """Read each setting from the file once inside the block (an inner block shares the outer one's).
 
         A report asks for the tiers, the currency and the dormant days about thirty times each, and each
-        read is a query (0.7 ms): 80 ms of the full report on the bench shop. ``set_setting`` keeps the
-        remembered values true; nothing else writes settings."""
+        read is a query (0.7 ms): 80 ms of the full report on the bench shop. ``set_setting``,
+        ``clear_setting`` and a rolled-back transaction keep the remembered values true; nothing else writes
+        settings."""
         if self._settings_read is not None:
             yield
             return

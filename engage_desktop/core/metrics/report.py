@@ -18,7 +18,6 @@ from engage_desktop.core.store import Store
 STREAK_METRIC = monthly.ROUND_METRIC
 
 
-
 def _num(value: Any, digits: int = 4) -> float | None:
     return None if value is None else round(float(value), digits)
 
